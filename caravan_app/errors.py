@@ -1,0 +1,62 @@
+"""Typed errors that lower layers raise and the command line or the UI shows to the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class CaravanError(Exception):
+    """An error the user can act on; its message is shown as it is, with no traceback."""
+
+
+class ConflictError(CaravanError):
+    """Someone else saved the same row since it was read; nothing was overwritten."""
+
+    def __init__(self, table: str, key: str, detail: str = "") -> None:
+        self.table = table
+        self.key = key
+        message = (
+            f"{table} {key} was changed by someone else since you opened it; "
+            "nothing was saved. Reload it and make your change again."
+        )
+        if detail:
+            message += f" ({detail})"
+        super().__init__(message)
+
+
+class DatabaseError(CaravanError):
+    """The database could not be reached, opened or upgraded."""
+
+
+class IntegrityViolation(CaravanError):
+    """A save broke a rule the database holds (unique code, reference, check)."""
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem in an imported file: where it is and why it is refused."""
+
+    sheet: str
+    row: int | None
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = self.sheet
+        if self.row is not None:
+            where += f" row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        value = f" value {self.value!r}:" if self.value != "" else ""
+        return f"{where}:{value} {self.reason}"
+
+
+class ImportRejected(CaravanError):
+    """A file was refused as a whole; `problems` lists every problem found, nothing was written."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        lines = [f"import refused, nothing written: {len(problems)} problem(s)"]
+        lines += [f"  {p}" for p in problems]
+        super().__init__("\n".join(lines))

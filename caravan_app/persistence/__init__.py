@@ -1,0 +1,1 @@
+"""The database: models, sessions, migrations, spreadsheet import and export."""

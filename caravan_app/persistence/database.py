@@ -1,0 +1,108 @@
+"""Engine and Session factory for SQLite or PostgreSQL, and the one way a unit of work is saved.
+
+`Database.session()` is the caller's unit of work: it commits at the end, or rolls back everything,
+and turns the driver's errors into the program's own (a stale save into ConflictError).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, sessionmaker
+
+from caravan_app import log
+from caravan_app.errors import ConflictError, DatabaseError, IntegrityViolation
+from caravan_app.persistence import audit
+from caravan_app.settings import describe
+
+_log = log.get(log.DATABASE)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_engine_for(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+class Database:
+    """One database the program works on: its engine and a factory of audited sessions."""
+
+    def __init__(self, url: URL, user: str | None = None) -> None:
+        self.url = url
+        self.engine = create_engine_for(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        audit.install(self._sessions, user)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    def describe(self) -> str:
+        return describe(self.url)
+
+    def check_reachable(self) -> None:
+        try:
+            with self.engine.connect():
+                pass
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot open {self.describe()}: {_first_line(exc)}") from exc
+
+    @contextmanager
+    def session(self, *, audited: bool = True) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back whole on any error."""
+        session = self._sessions()
+        session.info["audit"] = audited
+        try:
+            yield session
+            session.commit()
+        except StaleDataError as exc:
+            session.rollback()
+            table, key = _stale_row(session, exc)
+            raise ConflictError(table, key) from exc
+        except IntegrityError as exc:
+            session.rollback()
+            raise IntegrityViolation(f"not saved, a database rule refused it: {_first_line(exc.orig)}") from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(exc: BaseException | None) -> str:
+    text = str(exc or "").strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _stale_row(session: Session, exc: StaleDataError) -> tuple[str, str]:
+    """The table and the code of the row whose save went stale, for the conflict message."""
+    match = re.search(r"table '(\w+)'", str(exc))
+    table = match.group(1) if match else "row"
+    for obj in list(session.dirty) + list(session.deleted):
+        mapper = inspect(obj).mapper
+        if mapper.local_table.name == table:
+            for attr in ("code", "adcode", "name", "id"):
+                if hasattr(obj, attr):
+                    return table, str(getattr(obj, attr))
+    return table, "?"

@@ -1,0 +1,60 @@
+"""Where the program keeps its data, and which database it uses.
+
+The database URL comes from, in order: the --db option, the CARAVAN_DB_URL variable, or the
+default SQLite file in the user's data folder. A plain path is taken as a SQLite file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+
+DB_URL_VARIABLE = "CARAVAN_DB_URL"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+RESOURCES_DIR = PROJECT_DIR / "resources"
+MIGRATIONS_DIR = PROJECT_DIR / "db"
+REFERENCE_DIR = RESOURCES_DIR / "reference"
+
+
+def data_dir() -> Path:
+    """The user's data folder for the program (created on demand by callers)."""
+    if override := os.environ.get("CARAVAN_DATA_DIR"):
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+    return base / "caravan_app"
+
+
+def default_database_path() -> Path:
+    return data_dir() / "caravan.db"
+
+
+def database_url(option: str | None = None) -> URL:
+    """The URL to use: the option, else the environment variable, else the default SQLite file."""
+    text = option or os.environ.get(DB_URL_VARIABLE) or str(default_database_path())
+    return to_url(text)
+
+
+def to_url(text: str) -> URL:
+    """A SQLAlchemy URL from a URL or a SQLite file path; postgresql:// uses psycopg 3."""
+    if "://" not in text:
+        return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
+    url = make_url(text)
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def describe(url: URL) -> str:
+    """A URL fit to show: the password hidden."""
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database}"
+    return url.render_as_string(hide_password=True)
