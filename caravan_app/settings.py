@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from caravan_app.errors import CaravanError
 
 DB_URL_VARIABLE = "CARAVAN_DB_URL"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -47,7 +50,10 @@ def to_url(text: str) -> URL:
     """A SQLAlchemy URL from a URL or a SQLite file path; postgresql:// uses psycopg 3."""
     if "://" not in text:
         return make_url(f"sqlite:///{Path(text).expanduser().resolve()}")
-    url = make_url(text)
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise CaravanError(f"not a database URL or file path: {text!r}") from exc
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")
     return url

@@ -150,3 +150,18 @@ def fresh_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
     url = databases.create()
     yield url
     databases.drop(url)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say how many tests ran on each database, so a CI log shows both were exercised."""
+    counts: dict[str, dict[str, int]] = {b: {} for b in BACKENDS}
+    for outcome in ("passed", "failed", "error", "skipped"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            for backend in BACKENDS:
+                if f"[{backend}" in nodeid or f"-{backend}]" in nodeid or f"-{backend}-" in nodeid:
+                    counts[backend][outcome] = counts[backend].get(outcome, 0) + 1
+    terminalreporter.section("databases")
+    for backend, by_outcome in counts.items():
+        figures = ", ".join(f"{n} {o}" for o, n in sorted(by_outcome.items())) or "none"
+        terminalreporter.write_line(f"{backend}: {figures}")

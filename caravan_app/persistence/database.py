@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,9 +47,13 @@ class Database:
 
     def __init__(self, url: URL, user: str | None = None) -> None:
         self.url = url
-        self.engine = create_engine_for(url)
+        try:
+            self.engine = create_engine_for(url)
+        except (ArgumentError, NoSuchModuleError) as exc:
+            raise DatabaseError(f"cannot use database {describe(url)}: {_first_line(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         audit.install(self._sessions, user)
+        event.listen(self._sessions, "before_flush", _remember_updated_rows)
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,8 +78,8 @@ class Database:
             yield session
             session.commit()
         except StaleDataError as exc:
-            session.rollback()
             table, key = _stale_row(session, exc)
+            session.rollback()
             raise ConflictError(table, key) from exc
         except IntegrityError as exc:
             session.rollback()
@@ -95,14 +99,24 @@ def _first_line(exc: BaseException | None) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+def _row_label(obj: Any) -> str:
+    for attr in ("code", "adcode", "name", "id"):
+        if hasattr(obj, attr):
+            return str(getattr(obj, attr))
+    return "?"
+
+
+def _remember_updated_rows(session: Session, _context: Any, _instances: Any) -> None:
+    """Keep what a flush updates: a failed flush forgets it, and the conflict message needs it."""
+    session.info["updating"] = [
+        (inspect(obj).mapper.local_table.name, _row_label(obj))
+        for obj in list(session.dirty) + list(session.deleted)
+    ]
+
+
 def _stale_row(session: Session, exc: StaleDataError) -> tuple[str, str]:
     """The table and the code of the row whose save went stale, for the conflict message."""
     match = re.search(r"table '(\w+)'", str(exc))
     table = match.group(1) if match else "row"
-    for obj in list(session.dirty) + list(session.deleted):
-        mapper = inspect(obj).mapper
-        if mapper.local_table.name == table:
-            for attr in ("code", "adcode", "name", "id"):
-                if hasattr(obj, attr):
-                    return table, str(getattr(obj, attr))
-    return table, "?"
+    keys = [key for name, key in session.info.get("updating", []) if name == table]
+    return table, ", ".join(keys) if keys else "?"

@@ -1,0 +1,173 @@
+"""The command line: `caravan-app [--db URL] COMMAND ...`.
+
+With no command the desktop program starts. A failure prints one clear line and exits non-zero;
+the traceback, if any, goes to the log file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from caravan_app import __version__, log
+from caravan_app.errors import CaravanError
+from caravan_app.settings import DB_URL_VARIABLE, data_dir
+
+EXIT_ERROR = 1
+EXIT_UNEXPECTED = 2
+
+
+def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help=f"SQLite file path or PostgreSQL URL (default: ${DB_URL_VARIABLE}, else the SQLite file "
+        "in your data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="caravan-app",
+        description="Plan and run science caravans and travelling science museums (科普大篷车、流动科技馆).",
+    )
+    parser.add_argument("--version", action="version", version=f"caravan-app {__version__}")
+    _add_db_option(parser, None)
+    # Subcommands take --db too; SUPPRESS keeps a value given before the command.
+    common = argparse.ArgumentParser(add_help=False)
+    _add_db_option(common, argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help="fill an empty database with the Jiangsu demo province"
+    )
+    demo.add_argument("--seed", type=int, default=2027, help="random seed; one seed, one province")
+    demo.set_defaults(run=_run_demo)
+
+    imp = commands.add_parser(
+        "import", parents=[common], help="import a workbook (.xlsx) or one entity (.csv), all or nothing"
+    )
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=_run_import)
+
+    exp = commands.add_parser(
+        "export", parents=[common], help="export every entity to a workbook, or one entity to CSV"
+    )
+    exp.add_argument("file", type=Path)
+    exp.add_argument("--entity", help="for .csv: which entity (e.g. caravans, venues, exhibits)")
+    exp.set_defaults(run=_run_export)
+
+    db = commands.add_parser("db", help="database upkeep")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", parents=[common], help="upgrade the schema (a SQLite file is copied aside first)"
+    )
+    upgrade.set_defaults(run=_run_db_upgrade)
+    backup = db_commands.add_parser(
+        "backup", parents=[common], help="back up the database (SQLite copy, or pg_dump for PostgreSQL)"
+    )
+    backup.add_argument("--out", type=Path, help="backup file (default: beside the database, dated)")
+    backup.set_defaults(run=_run_db_backup)
+    status = db_commands.add_parser("status", parents=[common], help="show the schema revision and contents")
+    status.set_defaults(run=_run_db_status)
+    return parser
+
+
+def _run_demo(args: argparse.Namespace) -> None:
+    from caravan_app.services import demo
+    from caravan_app.services.database import open_database
+
+    db = open_database(args.db)
+    print(f"building the demo province in {db.describe()} (seed {args.seed}) ...")
+    counts = demo.build_demo(db, seed=args.seed)
+    print(counts)
+
+
+def _run_import(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import open_database
+    from caravan_app.services.inventory_io import import_inventory
+
+    db = open_database(args.db)
+    summary = import_inventory(db, args.file)
+    print(f"imported {args.file} into {db.describe()}")
+    print(summary)
+
+
+def _run_export(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import open_database
+    from caravan_app.services.inventory_io import export_inventory
+
+    db = open_database(args.db)
+    export_inventory(db, args.file, args.entity)
+    print(f"exported {db.describe()} to {args.file}")
+
+
+def _run_db_upgrade(args: argparse.Namespace) -> None:
+    from caravan_app.persistence import migrate
+    from caravan_app.services.database import open_database
+
+    db = open_database(args.db, upgrade=False)
+    db.check_reachable()
+    before = migrate.current_revision(db.engine)
+    copy = migrate.upgrade(db)
+    after = migrate.current_revision(db.engine)
+    if before == after:
+        print(f"{db.describe()} is up to date (revision {after})")
+    else:
+        print(f"upgraded {db.describe()} from {before or 'empty'} to {after}")
+    if copy:
+        print(f"the file as it was is kept at {copy}")
+
+
+def _run_db_backup(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import backup, open_database
+
+    db = open_database(args.db, upgrade=False)
+    db.check_reachable()
+    print(f"backed up {db.describe()} to {backup(db, args.out)}")
+
+
+def _run_db_status(args: argparse.Namespace) -> None:
+    from caravan_app.persistence import migrate
+    from caravan_app.services.database import contents, open_database
+
+    db = open_database(args.db, upgrade=False)
+    db.check_reachable()
+    current = migrate.current_revision(db.engine)
+    head = migrate.head_revision()
+    print(f"database: {db.describe()}")
+    print(f"schema revision: {current or 'empty'} (newest {head})")
+    if current == head:
+        print("\n".join(contents(db).lines()))
+
+
+def _run_desktop(args: argparse.Namespace) -> None:
+    from caravan_app import app
+
+    app.main(db_option=args.db)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], None] = getattr(args, "run", _run_desktop)
+    log_path = log.configure(data_dir() / "logs")
+    try:
+        run(args)
+    except CaravanError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # anything unforeseen: one line here, the traceback in the log
+        log.get(log.ROOT).exception("unexpected failure in %s", getattr(args, "command", "desktop"))
+        print(f"error: unexpected {type(exc).__name__}: {exc} (details in {log_path})", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
