@@ -22,12 +22,17 @@ def configure(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the program's logs to a rotating file in `log_dir`; returns the file's path."""
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / "caravan_app.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger(ROOT)
     root.setLevel(level)
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
+    for handler in list(root.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            if Path(handler.baseFilename) == path.resolve():
+                return path
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8", delay=True
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
     return path

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from caravan_app import log
 from caravan_app.errors import ConflictError, DatabaseError, IntegrityViolation
@@ -83,7 +83,8 @@ class Database:
             raise ConflictError(table, key) from exc
         except IntegrityError as exc:
             session.rollback()
-            raise IntegrityViolation(f"not saved, a database rule refused it: {_first_line(exc.orig)}") from exc
+            reason = _first_line(exc.orig)
+            raise IntegrityViolation(f"not saved, a database rule refused it: {reason}") from exc
         except BaseException:
             session.rollback()
             raise

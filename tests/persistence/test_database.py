@@ -19,15 +19,29 @@ def add_small_province(db: Database) -> None:
         province = Region(adcode="320000", name="江苏省", level=Level.PROVINCE, lat=32.06, lon=118.76)
         city = Region(adcode="320100", name="南京市", level=Level.CITY, parent=province, lat=32.06, lon=118.8)
         depot = Depot(
-            code="D320000", name="省科协大篷车库", owner_level=Level.PROVINCE, region=province,
-            address="南京市玄武区", lat=32.05, lon=118.79,
+            code="D320000",
+            name="省科协大篷车库",
+            owner_level=Level.PROVINCE,
+            region=province,
+            address="南京市玄武区",
+            lat=32.05,
+            lon=118.79,
         )
         s.add_all([province, city, depot])
         s.add(
             Caravan(
-                code="CV-01", plate="苏A·K0001", type=CaravanType.II, owner_level=Level.PROVINCE,
-                owner_region=province, home_depot=depot, exhibit_slots=48, crew_size=3,
-                in_service_since=date(2015, 4, 1), odometer_km=88_000, value_yuan=650_000, themes="力学;数学",
+                code="CV-01",
+                plate="苏A·K0001",
+                type=CaravanType.II,
+                owner_level=Level.PROVINCE,
+                owner_region=province,
+                home_depot=depot,
+                exhibit_slots=48,
+                crew_size=3,
+                in_service_since=date(2015, 4, 1),
+                odometer_km=88_000,
+                value_yuan=650_000,
+                themes="力学;数学",
             )
         )
 
@@ -94,7 +108,12 @@ def test_database_checks_refuse_bad_venue_values(db: Database, field: str, value
     with pytest.raises(IntegrityViolation), db.session() as s:
         city = s.scalars(select(Region).where(Region.adcode == "320100")).one()
         venue = Venue(
-            code="V1", name="测试小学", kind=VenueKind.SCHOOL, county=city, lat=32.0, lon=118.8,
+            code="V1",
+            name="测试小学",
+            kind=VenueKind.SCHOOL,
+            county=city,
+            lat=32.0,
+            lon=118.8,
             hall_area_m2=100.0,
         )
         setattr(venue, field, value)
@@ -108,12 +127,25 @@ def test_an_exhibit_must_be_in_exactly_one_place(db: Database) -> None:
         caravan = s.scalars(select(Caravan)).one()
         s.add(
             Exhibit(
-                code="EX-1", name_zh="辉光球", theme="声光电磁", use="caravan_kit",
-                acquired_on=date(2020, 1, 1), depot=depot, caravan=caravan,
+                code="EX-1",
+                name_zh="辉光球",
+                theme="声光电磁",
+                use="caravan_kit",
+                acquired_on=date(2020, 1, 1),
+                depot=depot,
+                caravan=caravan,
             )
         )
     with pytest.raises(IntegrityViolation), db.session() as s:
-        s.add(Exhibit(code="EX-2", name_zh="辉光球", theme="声光电磁", use="caravan_kit", acquired_on=date(2020, 1, 1)))
+        s.add(
+            Exhibit(
+                code="EX-2",
+                name_zh="辉光球",
+                theme="声光电磁",
+                use="caravan_kit",
+                acquired_on=date(2020, 1, 1),
+            )
+        )
 
 
 def test_duplicate_codes_are_refused(db: Database) -> None:
@@ -122,8 +154,14 @@ def test_duplicate_codes_are_refused(db: Database) -> None:
         original = s.scalars(select(Caravan)).one()
         s.add(
             Caravan(
-                code="CV-01", plate="苏A·K0002", type=CaravanType.IV, owner_level=Level.PROVINCE,
-                owner_region=original.owner_region, home_depot=original.home_depot, exhibit_slots=24,
-                crew_size=2, in_service_since=date(2020, 1, 1),
+                code="CV-01",
+                plate="苏A·K0002",
+                type=CaravanType.IV,
+                owner_level=Level.PROVINCE,
+                owner_region=original.owner_region,
+                home_depot=original.home_depot,
+                exhibit_slots=24,
+                crew_size=2,
+                in_service_since=date(2020, 1, 1),
             )
         )

@@ -1,0 +1,107 @@
+"""The command line: each command's output, and failures as one clear line with no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from caravan_app.cli import main
+from caravan_app.persistence import migrate
+from caravan_app.persistence.models import Caravan
+from caravan_app.services.database import open_database
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("CARAVAN_DB_URL", raising=False)
+
+
+def one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("error: ")
+    return lines[0]
+
+
+def test_db_status_on_a_new_file_creates_nothing_but_reports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "new.db"
+    assert main(["--db", str(path), "db", "upgrade"]) == 0
+    out = capsys.readouterr().out
+    assert f"to {migrate.head_revision()}" in out
+    assert main(["db", "status", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"schema revision: {migrate.head_revision()}" in out
+    assert "caravans 车辆: 0" in out
+
+
+def test_database_url_from_environment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "env.db"
+    monkeypatch.setenv("CARAVAN_DB_URL", str(path))
+    assert main(["db", "upgrade"]) == 0
+    assert path.exists()
+    assert str(path) in capsys.readouterr().out
+
+
+def test_backup_of_a_sqlite_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "b.db"
+    assert main(["--db", str(path), "db", "upgrade"]) == 0
+    copy = tmp_path / "copy.db"
+    assert main(["--db", str(path), "db", "backup", "--out", str(copy)]) == 0
+    assert str(copy) in capsys.readouterr().out
+    db = open_database(str(copy), upgrade=False)
+    assert migrate.current_revision(db.engine) == migrate.head_revision()
+    db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--db", "nosuchdriver://x/y", "db", "status"], "cannot use database"),
+        (["--db", "postgresql://nobody:pw@127.0.0.1:1/none", "db", "status"], "cannot open"),
+        (["import", "{tmp}/missing.xlsx"], "missing.xlsx"),
+        (["export", "{tmp}/out.txt"], "use a .xlsx or .csv file"),
+        (["export", "{tmp}/out.csv"], "--entity"),
+    ],
+)
+def test_failures_are_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
+    if "--db" not in argv:
+        argv = ["--db", str(tmp_path / "x.db"), *argv]
+    assert main(argv) == 1
+    assert expected in one_error_line(capsys.readouterr().err)
+
+
+def test_first_start_fills_the_demo_province_then_demo_refuses_a_full_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "first.db"
+    assert main(["--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "first start" in out and "caravans 车辆: 30" in out
+    assert main(["--db", str(path), "demo"]) == 1
+    one_error_line(capsys.readouterr().err)
+    db = open_database(str(path))
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Caravan)) == 30
+    db.dispose()
+
+
+def test_module_entry_point_shows_help() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "caravan_app", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    for command in ("demo", "import", "export", "db"):
+        assert command in result.stdout
