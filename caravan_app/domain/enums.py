@@ -44,6 +44,18 @@ class Level(LabelledEnum):
         return {"province": "省级", "city": "市级", "county": "县级"}
 
 
+class DivisionKind(LabelledEnum):
+    """What kind of county-level division a region is: an urban district, a county or a county city."""
+
+    DISTRICT = "district"
+    COUNTY = "county"
+    COUNTY_CITY = "county_city"
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {"district": "市辖区", "county": "县", "county_city": "县级市"}
+
+
 class VenueKind(LabelledEnum):
     SCHOOL = "school"
     TOWNSHIP_CENTRE = "township_centre"

@@ -8,7 +8,7 @@ instead of overwriting someone else's edit. Coordinates are GCJ-02 (as in the re
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import Enum as PyEnum
 
 from sqlalchemy import (
@@ -18,11 +18,14 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
     Text,
+    Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -32,6 +35,7 @@ from caravan_app.domain.enums import (
     CaravanType,
     CheckContext,
     ConditionGrade,
+    DivisionKind,
     ExhibitStatus,
     ExhibitUse,
     Level,
@@ -82,6 +86,8 @@ class Region(Base):
     adcode: Mapped[str] = mapped_column(String(6), unique=True)
     name: Mapped[str] = mapped_column(String(40))
     level: Mapped[Level] = mapped_column(enum_column(Level, "region_level"))
+    # For county-level regions: district, county or county city (urban districts have few villages).
+    division: Mapped[DivisionKind | None] = mapped_column(enum_column(DivisionKind, "division_kind"))
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("regions.id"), index=True)
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
@@ -94,9 +100,7 @@ class Region(Base):
 
 class Depot(Base):
     __tablename__ = "depots"
-    __table_args__ = (
-        CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
-    )
+    __table_args__ = (CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -116,12 +120,15 @@ class Workshop(Base):
     """A repair workshop: one of the places an exhibit can be."""
 
     __tablename__ = "workshops"
+    __table_args__ = (CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
     address: Mapped[str] = mapped_column(String(200), default="")
+    lat: Mapped[float] = mapped_column(Float)
+    lon: Mapped[float] = mapped_column(Float)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -134,6 +141,7 @@ class Venue(Base):
         CheckConstraint("hall_area_m2 IS NULL OR hall_area_m2 >= 0", name="hall_area"),
         CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
         CheckConstraint("length(open_weekdays) BETWEEN 1 AND 7", name="weekdays"),
+        CheckConstraint("open_to > open_from", name="hours"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,6 +158,9 @@ class Venue(Base):
     hall_area_m2: Mapped[float | None] = mapped_column(Float)
     caravan_parking: Mapped[bool] = mapped_column(Boolean, default=True)
     open_weekdays: Mapped[str] = mapped_column(String(7), default="12345")
+    # The hours a show may run on an open day.
+    open_from: Mapped[time] = mapped_column(Time, default=time(8, 0))
+    open_to: Mapped[time] = mapped_column(Time, default=time(17, 0))
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 
@@ -176,6 +187,7 @@ class Caravan(Base):
     crew_size: Mapped[int] = mapped_column(Integer)
     in_service_since: Mapped[date] = mapped_column(Date)
     odometer_km: Mapped[float] = mapped_column(Float, default=0)
+    odometer_read_on: Mapped[date | None] = mapped_column(Date)
     value_yuan: Mapped[float] = mapped_column(Float, default=0)
     status: Mapped[CaravanStatus] = mapped_column(
         enum_column(CaravanStatus, "caravan_status"), default=CaravanStatus.IN_SERVICE
@@ -204,6 +216,7 @@ class ExhibitSet(Base):
     install_days: Mapped[int] = mapped_column(Integer, default=3)
     uninstall_days: Mapped[int] = mapped_column(Integer, default=2)
     truck_loads: Mapped[int] = mapped_column(Integer, default=2)
+    formed_on: Mapped[date | None] = mapped_column(Date)
     home_depot_id: Mapped[int] = mapped_column(ForeignKey("depots.id"), index=True)
     status: Mapped[SetStatus] = mapped_column(
         enum_column(SetStatus, "set_status"), default=SetStatus.IN_STORE
@@ -273,6 +286,14 @@ class SetMembership(Base):
     __table_args__ = (
         UniqueConstraint("set_id", "exhibit_id", "joined_on"),
         CheckConstraint("left_on IS NULL OR left_on >= joined_on", name="dates"),
+        # An exhibit belongs to at most one set at a time.
+        Index(
+            "uq_set_memberships_open_exhibit",
+            "exhibit_id",
+            unique=True,
+            sqlite_where=text("left_on IS NULL"),
+            postgresql_where=text("left_on IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -391,6 +412,7 @@ class VisitRequest(Base):
     latest_on: Mapped[date] = mapped_column(Date)
     show_days: Mapped[int] = mapped_column(Integer, default=1)
     themes_wanted: Mapped[str] = mapped_column(String(200), default="")
+    # Caravan types the venue can take, e.g. "III;IV" for narrow village roads; empty: any type.
     caravan_types: Mapped[str] = mapped_column(String(20), default="")
     expected_audience: Mapped[int] = mapped_column(Integer, default=0)
     priority: Mapped[int] = mapped_column(Integer, default=3)
@@ -408,7 +430,10 @@ class Plan(Base):
     """A named scenario: a tour plan, a rotation plan or a consolidation plan, with solver figures."""
 
     __tablename__ = "plans"
-    __table_args__ = (CheckConstraint("horizon_end >= horizon_start", name="dates"),)
+    __table_args__ = (
+        CheckConstraint("horizon_end >= horizon_start", name="dates"),
+        CheckConstraint("solve_seconds IS NULL OR solve_seconds >= 0", name="solve_seconds"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80), unique=True)
@@ -496,6 +521,8 @@ class UnservedRequest(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
     reason: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(String(200), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
 
     plan: Mapped[Plan] = relationship()
     request: Mapped[VisitRequest] = relationship()
@@ -509,12 +536,10 @@ class SetPlacement(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    plan_id: Mapped[int | None] = mapped_column(
-        ForeignKey("plans.id", ondelete="CASCADE"), index=True
-    )
+    plan_id: Mapped[int | None] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     set_id: Mapped[int] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venues.id"), index=True)
-    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"))
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("requests.id"), index=True)
     start_on: Mapped[date] = mapped_column(Date)
     end_on: Mapped[date] = mapped_column(Date)
     period: Mapped[int | None] = mapped_column(Integer)
@@ -538,6 +563,7 @@ class Event(Base):
             name="one_facility",
         ),
         CheckConstraint("visitors >= 0", name="visitors"),
+        CheckConstraint("km_driven >= 0", name="km"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -41,6 +41,7 @@ from caravan_app.domain.enums import (
     CaravanType,
     CheckContext,
     ConditionGrade,
+    DivisionKind,
     ExhibitStatus,
     ExhibitUse,
     LabelledEnum,
@@ -93,8 +94,10 @@ class Kind(Enum):
     BOOL = "bool"  # 是/否
     DATE = "date"
     DATETIME = "datetime"
+    TIME = "time"  # a clock time, written HH:MM
     ENUM = "enum"  # the Chinese label (the code is accepted too)
     THEMES = "themes"  # a list, shown joined with 、
+    ENUM_LIST = "enum_list"  # several members of `enum`, shown as labels joined with 、, stored as codes
     WEEKDAYS = "weekdays"  # digits 1 (Monday) to 7 (Sunday)
     JSON = "json"  # text that must be valid JSON
     REF = "ref"  # another entity's natural key (its code)
@@ -127,6 +130,7 @@ class OrderCheck:
     earlier: str
     later: str
     reason: str = "ends before it starts"
+    strict: bool = False  # `later` must also differ from `earlier`
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("地区代码", "adcode", TEXT, req=True, pattern=(r"\d{6}", "must be 6 digits")),
             _col("名称", "name", TEXT, req=True),
             _enum("级别", "level", Level, req=True),
+            _enum("区划类型", "division", DivisionKind),
             _ref("上级地区代码", "parent_id", "regions"),
             _LAT,
             _LON,
@@ -230,6 +235,8 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("名称", "name", TEXT, req=True),
             _ref("所属地区代码", "region_id", "regions", req=True),
             _ADDRESS,
+            _LAT,
+            _LON,
         ),
     ),
     SheetSpec(
@@ -248,7 +255,10 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _amount("展厅面积(m²)", "hall_area_m2"),
             _col("可停放大篷车", "caravan_parking", BOOL),
             _col("开放日", "open_weekdays", Kind.WEEKDAYS),
+            _col("开放时间起", "open_from", Kind.TIME),
+            _col("开放时间止", "open_to", Kind.TIME),
         ),
+        checks=(OrderCheck("open_from", "open_to", "closes before it opens", strict=True),),
     ),
     SheetSpec(
         "caravans", "车辆", Caravan, "caravan", ("code",),
@@ -263,6 +273,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("乘员数", "crew_size", INT, req=True, minimum=1, maximum=12),
             _col("投入使用日期", "in_service_since", DATE, req=True),
             _amount("里程(km)", "odometer_km"),
+            _col("里程读数日期", "odometer_read_on", DATE),
             _amount("价值(元)", "value_yuan"),
             _enum("状态", "status", CaravanStatus),
             _col("主题", "themes", Kind.THEMES),
@@ -279,6 +290,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _amount("布展天数", "install_days", INT),
             _amount("撤展天数", "uninstall_days", INT),
             _col("运输车次", "truck_loads", INT, minimum=1),
+            _col("组建日期", "formed_on", DATE),
             _ref("常驻仓库编号", "home_depot_id", "depots", req=True),
             _enum("状态", "status", SetStatus),
         ),
@@ -381,7 +393,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("最晚日期", "latest_on", DATE, req=True),
             _col("展出天数", "show_days", INT, minimum=1, maximum=180),
             _col("期望主题", "themes_wanted", Kind.THEMES),
-            _col("车型要求", "caravan_types", TEXT),
+            _col("车型要求", "caravan_types", Kind.ENUM_LIST, enum=CaravanType),
             _amount("预计观众", "expected_audience", INT),
             _col("优先级", "priority", INT, minimum=1, maximum=5),
             _enum("状态", "status", RequestStatus),
@@ -558,7 +570,13 @@ def _as_text(raw: object) -> str:
         return raw.isoformat(sep=" ")
     if isinstance(raw, date):
         return raw.isoformat()
+    if isinstance(raw, time):
+        return _time_text(raw)
     return str(raw)
+
+
+def _time_text(value: time) -> str:
+    return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
 
 
 def _parse_int(raw: object) -> int:
@@ -646,6 +664,36 @@ def _parse_datetime(raw: object) -> datetime:
     raise CellError("not a date and time (YYYY-MM-DD HH:MM)")
 
 
+_TIME_TEXT = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+
+
+def _parse_time(raw: object) -> time:
+    if isinstance(raw, datetime):
+        return raw.time()
+    if isinstance(raw, time):
+        return raw
+    if isinstance(raw, str):
+        match = _TIME_TEXT.fullmatch(raw.strip())
+        if match:
+            hour, minute, second = match.groups()
+            try:
+                return time(int(hour), int(minute), int(second or 0))
+            except ValueError:
+                raise CellError("no such time") from None
+    raise CellError("not a time (HH:MM)")
+
+
+def _parse_enum_list(col: ColumnSpec, raw: object) -> str:
+    assert col.enum is not None
+    members = []
+    for part in split_themes(_as_text(raw)):
+        try:
+            members.append(col.enum.parse(part).value)
+        except ValueError as exc:
+            raise CellError(f"{part}: {exc}") from None
+    return join_themes(sorted(set(members), key=members.index))
+
+
 def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
     """The value a non-blank cell gives a column (a reference stays the referenced row's key).
 
@@ -663,6 +711,8 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
         return _parse_date(raw)
     elif kind is Kind.DATETIME:
         return _parse_datetime(raw)
+    elif kind is Kind.TIME:
+        return _parse_time(raw)
     elif kind is Kind.ENUM:
         assert col.enum is not None
         try:
@@ -676,6 +726,8 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
             raise CellError(str(exc)) from None
     elif kind is Kind.THEMES:
         value = join_themes(split_themes(_as_text(raw)))
+    elif kind is Kind.ENUM_LIST:
+        value = _parse_enum_list(col, raw)
     elif kind is Kind.REF:
         value = _as_text(raw).strip()
     else:
@@ -755,6 +807,11 @@ def _shown(col: ColumnSpec, value: Any) -> Any:
         return "是" if value else "否"
     if col.kind is Kind.THEMES:
         return THEMES_SHOWN_WITH.join(split_themes(value)) or None
+    if col.kind is Kind.ENUM_LIST:
+        assert col.enum is not None
+        return THEMES_SHOWN_WITH.join(col.enum(code).zh for code in split_themes(value)) or None
+    if col.kind is Kind.TIME:
+        return _time_text(value)
     if isinstance(value, str) and value == "":
         return None
     return value
@@ -1321,7 +1378,11 @@ def _check_rows(tables: Mapping[str, _Table], existing: _Existing, problems: _Pr
                     continue
                 if isinstance(check, OrderCheck):
                     earlier, later = values[check.earlier], values[check.later]
-                    if earlier is not None and later is not None and later < earlier:
+                    if (
+                        earlier is not None
+                        and later is not None
+                        and (later < earlier or (check.strict and later == earlier))
+                    ):
                         head = spec.column(check.earlier).header
                         table.add(
                             problems,

@@ -35,6 +35,7 @@ from caravan_app.domain.enums import (
     CaravanType,
     CheckContext,
     ConditionGrade,
+    DivisionKind,
     ExhibitStatus,
     ExhibitUse,
     Level,
@@ -119,6 +120,16 @@ _AREA_CODE = {
     "3207": "0518", "3208": "0517", "3209": "0515", "3210": "0514", "3211": "0511", "3212": "0523",
     "3213": "0527",
 }  # fmt: skip
+
+_DIVISIONS = {"市辖区": DivisionKind.DISTRICT, "县": DivisionKind.COUNTY, "县级市": DivisionKind.COUNTY_CITY}
+
+# Hours a show may run, by kind of venue: schools during lessons, halls at their opening hours.
+_OPEN_HOURS = {
+    VenueKind.SCHOOL: (clock(8, 0), clock(16, 30)),
+    VenueKind.SCIENCE_HALL: (clock(9, 0), clock(17, 0)),
+    VenueKind.COMMUNITY: (clock(8, 30), clock(18, 0)),
+}
+_DEFAULT_HOURS = (clock(8, 30), clock(17, 30))
 
 _LEVELS = {
     "省": Level.PROVINCE,
@@ -628,7 +639,7 @@ class _Demo:
         return self.regions[adcode[:4] + "00"]
 
     def is_urban(self, county: Region) -> bool:
-        return county.name.endswith("区") and county.adcode not in KEY_COUNTIES
+        return county.division == DivisionKind.DISTRICT and county.adcode not in KEY_COUNTIES
 
     # --- steps ---------------------------------------------------------------------------------
 
@@ -678,6 +689,7 @@ class _Demo:
                     adcode=row["adcode"],
                     name=row["name"],
                     level=level,
+                    division=_DIVISIONS.get(row["level"]),
                     parent_id=parent.id if parent else None,
                     lat=float(row["lat"]),
                     lon=float(row["lon"]),
@@ -787,6 +799,8 @@ class _Demo:
                 name=name,
                 region_id=self.regions[adcode].id,
                 address=f"{city.name}{district.name}{self.street()}",
+                lat=point[0],
+                lon=point[1],
             )
             rows.append(row)
             self.workshops.append((row, point))
@@ -844,6 +858,8 @@ class _Demo:
             hall_area_m2=hall,
             caravan_parking=parking,
             open_weekdays=weekdays,
+            open_from=_OPEN_HOURS.get(kind, _DEFAULT_HOURS)[0],
+            open_to=_OPEN_HOURS.get(kind, _DEFAULT_HOURS)[1],
         )
         venues.append(venue)
         self.venues.append(venue)
@@ -948,6 +964,7 @@ class _Demo:
                 crew_size=self.rng.randint(*crew),
                 in_service_since=since,
                 odometer_km=0.0,
+                odometer_read_on=HISTORY_END,
                 value_yuan=float(self.rng.randrange(value[0], value[1] + 1, 10_000)),
                 status=CaravanStatus.IN_SERVICE,
                 themes=join_themes(self.rng.sample(THEMES, theme_count)),
@@ -1084,6 +1101,7 @@ class _Demo:
             self.set_created[code] = date(
                 self.rng.randint(2016, 2023), self.rng.randint(1, 12), self.rng.randint(1, 28)
             )
+            self.sets[-1].formed_on = self.set_created[code]
 
     def plan_placements(self) -> None:
         """Each set moves from county hall to county hall, 2-3 months a stay, with a changeover between."""

@@ -77,6 +77,9 @@ def upgrade() -> None:
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint("horizon_end >= horizon_start", name=op.f("ck_plans_dates")),
+        sa.CheckConstraint(
+            "solve_seconds IS NULL OR solve_seconds >= 0", name=op.f("ck_plans_solve_seconds")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plans")),
         sa.UniqueConstraint("name", name=op.f("uq_plans_name")),
     )
@@ -97,6 +100,19 @@ def upgrade() -> None:
                 length=24,
             ),
             nullable=False,
+        ),
+        sa.Column(
+            "division",
+            sa.Enum(
+                "district",
+                "county",
+                "county_city",
+                name="division_kind",
+                native_enum=False,
+                create_constraint=True,
+                length=24,
+            ),
+            nullable=True,
         ),
         sa.Column("parent_id", sa.Integer(), nullable=True),
         sa.Column("lat", sa.Float(), nullable=False),
@@ -178,12 +194,15 @@ def upgrade() -> None:
         sa.Column("hall_area_m2", sa.Float(), nullable=True),
         sa.Column("caravan_parking", sa.Boolean(), nullable=False),
         sa.Column("open_weekdays", sa.String(length=7), nullable=False),
+        sa.Column("open_from", sa.Time(), nullable=False),
+        sa.Column("open_to", sa.Time(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.CheckConstraint("hall_area_m2 IS NULL OR hall_area_m2 >= 0", name=op.f("ck_venues_hall_area")),
         sa.CheckConstraint(
             "lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name=op.f("ck_venues_coords")
         ),
         sa.CheckConstraint("length(open_weekdays) BETWEEN 1 AND 7", name=op.f("ck_venues_weekdays")),
+        sa.CheckConstraint("open_to > open_from", name=op.f("ck_venues_hours")),
         sa.ForeignKeyConstraint(["county_id"], ["regions.id"], name=op.f("fk_venues_county_id_regions")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_venues")),
         sa.UniqueConstraint("code", name=op.f("uq_venues_code")),
@@ -198,7 +217,12 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=80), nullable=False),
         sa.Column("region_id", sa.Integer(), nullable=False),
         sa.Column("address", sa.String(length=200), nullable=False),
+        sa.Column("lat", sa.Float(), nullable=False),
+        sa.Column("lon", sa.Float(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
+        sa.CheckConstraint(
+            "lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name=op.f("ck_workshops_coords")
+        ),
         sa.ForeignKeyConstraint(["region_id"], ["regions.id"], name=op.f("fk_workshops_region_id_regions")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_workshops")),
         sa.UniqueConstraint("code", name=op.f("uq_workshops_code")),
@@ -244,6 +268,7 @@ def upgrade() -> None:
         sa.Column("crew_size", sa.Integer(), nullable=False),
         sa.Column("in_service_since", sa.Date(), nullable=False),
         sa.Column("odometer_km", sa.Float(), nullable=False),
+        sa.Column("odometer_read_on", sa.Date(), nullable=True),
         sa.Column("value_yuan", sa.Float(), nullable=False),
         sa.Column(
             "status",
@@ -289,6 +314,7 @@ def upgrade() -> None:
         sa.Column("install_days", sa.Integer(), nullable=False),
         sa.Column("uninstall_days", sa.Integer(), nullable=False),
         sa.Column("truck_loads", sa.Integer(), nullable=False),
+        sa.Column("formed_on", sa.Date(), nullable=True),
         sa.Column("home_depot_id", sa.Integer(), nullable=False),
         sa.Column(
             "status",
@@ -385,6 +411,7 @@ def upgrade() -> None:
             "(CASE WHEN caravan_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN set_id IS NULL THEN 0 ELSE 1 END) = 1",
             name=op.f("ck_events_one_facility"),
         ),
+        sa.CheckConstraint("km_driven >= 0", name=op.f("ck_events_km")),
         sa.CheckConstraint("visitors >= 0", name=op.f("ck_events_visitors")),
         sa.ForeignKeyConstraint(["caravan_id"], ["caravans.id"], name=op.f("fk_events_caravan_id_caravans")),
         sa.ForeignKeyConstraint(["set_id"], ["exhibit_sets.id"], name=op.f("fk_events_set_id_exhibit_sets")),
@@ -517,6 +544,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("set_placements", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_set_placements_plan_id"), ["plan_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_set_placements_request_id"), ["request_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_set_placements_set_id"), ["set_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_set_placements_venue_id"), ["venue_id"], unique=False)
 
@@ -550,6 +578,7 @@ def upgrade() -> None:
         sa.Column("request_id", sa.Integer(), nullable=False),
         sa.Column("reason", sa.String(length=40), nullable=False),
         sa.Column("detail", sa.String(length=200), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["plan_id"], ["plans.id"], name=op.f("fk_unserved_requests_plan_id_plans"), ondelete="CASCADE"
         ),
@@ -730,6 +759,13 @@ def upgrade() -> None:
     with op.batch_alter_table("set_memberships", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_set_memberships_exhibit_id"), ["exhibit_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_set_memberships_set_id"), ["set_id"], unique=False)
+        batch_op.create_index(
+            "uq_set_memberships_open_exhibit",
+            ["exhibit_id"],
+            unique=True,
+            sqlite_where=sa.text("left_on IS NULL"),
+            postgresql_where=sa.text("left_on IS NULL"),
+        )
 
     op.create_table(
         "tour_stops",
@@ -765,7 +801,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_tour_stops_venue_id"), ["venue_id"], unique=False)
 
 
-
 def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table("tour_stops", schema=None) as batch_op:
@@ -775,6 +810,11 @@ def downgrade() -> None:
 
     op.drop_table("tour_stops")
     with op.batch_alter_table("set_memberships", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_set_memberships_open_exhibit",
+            sqlite_where=sa.text("left_on IS NULL"),
+            postgresql_where=sa.text("left_on IS NULL"),
+        )
         batch_op.drop_index(batch_op.f("ix_set_memberships_set_id"))
         batch_op.drop_index(batch_op.f("ix_set_memberships_exhibit_id"))
 
@@ -805,6 +845,7 @@ def downgrade() -> None:
     with op.batch_alter_table("set_placements", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_set_placements_venue_id"))
         batch_op.drop_index(batch_op.f("ix_set_placements_set_id"))
+        batch_op.drop_index(batch_op.f("ix_set_placements_request_id"))
         batch_op.drop_index(batch_op.f("ix_set_placements_plan_id"))
 
     op.drop_table("set_placements")

@@ -11,7 +11,16 @@ from sqlalchemy import select
 from caravan_app.domain.enums import CaravanType, Level, VenueKind
 from caravan_app.errors import ConflictError, IntegrityViolation
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import AuditEntry, Caravan, Depot, Exhibit, Region, Venue
+from caravan_app.persistence.models import (
+    AuditEntry,
+    Caravan,
+    Depot,
+    Exhibit,
+    ExhibitSet,
+    Region,
+    SetMembership,
+    Venue,
+)
 
 
 def add_small_province(db: Database) -> None:
@@ -165,3 +174,33 @@ def test_duplicate_codes_are_refused(db: Database) -> None:
                 in_service_since=date(2020, 1, 1),
             )
         )
+
+
+def test_an_exhibit_is_an_open_member_of_one_set_at_most(db: Database) -> None:
+    add_small_province(db)
+    with db.session() as s:
+        depot = s.scalars(select(Depot)).one()
+        sets = [
+            ExhibitSet(code=code, name=code, theme="力学", hall_area_m2=400, home_depot=depot)
+            for code in ("MS-A", "MS-B")
+        ]
+        exhibit = Exhibit(
+            code="EX-9",
+            name_zh="傅科摆",
+            theme="力学",
+            use="museum_set",
+            acquired_on=date(2020, 1, 1),
+            exhibit_set=sets[1],
+        )
+        # Left the first set, joined the second: history is fine.
+        s.add_all(sets + [exhibit])
+        s.add(
+            SetMembership(
+                exhibit_set=sets[0], exhibit=exhibit, joined_on=date(2020, 1, 1), left_on=date(2023, 5, 1)
+            )
+        )
+        s.add(SetMembership(exhibit_set=sets[1], exhibit=exhibit, joined_on=date(2023, 5, 2)))
+    with pytest.raises(IntegrityViolation), db.session() as s:
+        first = s.scalars(select(ExhibitSet).where(ExhibitSet.code == "MS-A")).one()
+        again = s.scalars(select(Exhibit)).one()
+        s.add(SetMembership(exhibit_set=first, exhibit=again, joined_on=date(2024, 1, 1)))

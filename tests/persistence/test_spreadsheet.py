@@ -9,7 +9,7 @@ from __future__ import annotations
 import time as clock
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from caravan_app.domain.enums import (
     CaravanType,
     CheckContext,
     ConditionGrade,
+    DivisionKind,
     ExhibitStatus,
     ExhibitUse,
     Level,
@@ -90,6 +91,7 @@ def fill_sample(db: Database) -> None:
             adcode="320115",
             name="江宁区",
             level=Level.COUNTY,
+            division=DivisionKind.DISTRICT,
             parent=nanjing,
             lat=31.95,
             lon=118.84,
@@ -111,8 +113,10 @@ def fill_sample(db: Database) -> None:
             lon=118.79,
         )
         depot_wx = Depot(code="D-WX", name="无锡库", owner_level=Level.CITY, region=wuxi, lat=31.5, lon=120.3)
-        workshop = Workshop(code="W-01", name="江宁维修车间", region=jiangning, address="江宁开发区")
-        workshop2 = Workshop(code="W-02", name="无锡维修点", region=wuxi)
+        workshop = Workshop(
+            code="W-01", name="江宁维修车间", region=jiangning, address="江宁开发区", lat=31.93, lon=118.82
+        )
+        workshop2 = Workshop(code="W-02", name="无锡维修点", region=wuxi, lat=31.5, lon=120.31)
         school = Venue(
             code="V-001",
             name="江宁实验小学",
@@ -125,6 +129,8 @@ def fill_sample(db: Database) -> None:
             contact_phone="13800000000",
             caravan_parking=False,
             open_weekdays="12345",
+            open_from=time(7, 45),
+            open_to=time(16, 30, 15),
         )
         centre = Venue(
             code="V-002",
@@ -157,6 +163,7 @@ def fill_sample(db: Database) -> None:
             crew_size=4,
             in_service_since=date(2019, 5, 20),
             odometer_km=123456.7,
+            odometer_read_on=date(2026, 11, 1),
             value_yuan=0.1 + 0.2,
             themes="力学;数学",
         )
@@ -189,6 +196,7 @@ def fill_sample(db: Database) -> None:
             uninstall_days=1,
             truck_loads=3,
             home_depot=depot_wx,
+            formed_on=date(2018, 3, 1),
         )
         s.add_all([province, nanjing, jiangning, wuxi, jiangyin, depot_nj, depot_wx, workshop, workshop2])
         s.add_all([school, centre, village, big, small, set1, set2])
@@ -553,6 +561,7 @@ def test_sheet_names_and_key_headers() -> None:
         "乘员数",
         "投入使用日期",
         "里程(km)",
+        "里程读数日期",
         "价值(元)",
         "状态",
         "主题",
@@ -657,6 +666,7 @@ def test_a_workbook_with_some_sheets_refers_to_rows_in_the_database(db: Database
                 4,
                 2,
                 "2025/3/1",
+                None,
                 None,
                 None,
                 None,
@@ -798,6 +808,10 @@ CELL_CASES = [
     ("巡展安排", "PL-001", "套组编号", "S-99", "S-99", "unknown set code"),
     ("活动", "EV-001", "观众人数", -3, "-3", "must not be negative"),
     ("状态检查", "K-001", "品相", "E", "E", "not one of A、B、C、D"),
+    ("场地", "V-001", "开放时间起", "25:00", "25:00", "no such time"),
+    ("场地", "V-001", "开放时间止", "中午", "中午", "not a time (HH:MM)"),
+    ("场地", "V-001", "开放时间止", "07:45", "07:45", "closes before it opens (开放时间起 07:45)"),
+    ("需求", "Q-001", "车型要求", "III型、V型", "III型、V型", "V型: not one of I型、II型、III型、IV型"),
 ]
 
 
@@ -1053,7 +1067,7 @@ def test_csv_round_trip(db: Database, second_db: Database, tmp_path: Path) -> No
     assert raw.startswith(b"\xef\xbb\xbf" + "车辆编号,车牌号,车型".encode())  # UTF-8 with BOM, for Excel
     text = raw.decode("utf-8-sig")
     assert (
-        "C-01,苏A·K0001,I型,省级,320000,D-NJ,12,4,2019-05-20,123456.7,0.30000000000000004,在用,力学、数学"
+        "C-01,苏A·K0001,I型,省级,320000,D-NJ,12,4,2019-05-20,123456.7,2026-11-01,0.30000000000000004,在用,力学、数学"
         in text
     )
     assert do_import(db, path).counts("caravans").unchanged == 2
@@ -1116,7 +1130,7 @@ def test_csv_values_past_the_last_header(db: Database, tmp_path: Path) -> None:
     lines[2] += ",多出来的值"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
     assert rejected(db, path) == [
-        ImportProblem("workshops.csv", 1, "E", "", "a column of data without a header")
+        ImportProblem("workshops.csv", 1, "G", "", "a column of data without a header")
     ]
 
 
