@@ -11,21 +11,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
 
 from caravan_app import log
 from caravan_app.persistence import migrate
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import (
-    Caravan,
-    Depot,
-    Event,
-    Exhibit,
-    ExhibitSet,
-    Plan,
-    Region,
-    Venue,
-    VisitRequest,
-)
+from caravan_app.persistence.spreadsheet import ENTITIES
 from caravan_app.settings import database_url
 
 _log = log.get(log.DATABASE)
@@ -43,44 +34,38 @@ def open_database(url: URL | str | None = None, *, upgrade: bool = True) -> Data
 
 
 @dataclass(frozen=True)
-class Contents:
-    """How much a database holds, for a status line or a first look."""
+class TableCounts:
+    """Rows per table, for a status line, a first look or the demo's report."""
 
-    regions: int
-    depots: int
-    caravans: int
-    venues: int
-    exhibits: int
-    sets: int
-    requests: int
-    events: int
-    plans: int
+    rows: tuple[tuple[str, str, int], ...]  # (table, Chinese name, count)
+
+    def __getitem__(self, table: str) -> int:
+        return next(n for key, _name, n in self.rows if key == table)
 
     @property
     def is_empty(self) -> bool:
-        return self.regions == 0 and self.caravans == 0 and self.venues == 0
+        return self["regions"] == 0 and self["caravans"] == 0 and self["venues"] == 0
 
     def lines(self) -> list[str]:
-        return [
-            f"regions 地区: {self.regions}",
-            f"depots 仓库: {self.depots}",
-            f"caravans 车辆: {self.caravans}",
-            f"venues 场地: {self.venues}",
-            f"exhibits 展品: {self.exhibits}",
-            f"exhibit sets 展品套组: {self.sets}",
-            f"requests 需求: {self.requests}",
-            f"events 活动: {self.events}",
-            f"plans 方案: {self.plans}",
-        ]
+        """One line per table, e.g. "caravans 车辆: 30"."""
+        return [f"{key} {name}: {n}" for key, name, n in self.rows]
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
 
 
-def contents(db: Database) -> Contents:
+def count_rows(session: Session) -> TableCounts:
+    return TableCounts(
+        tuple(
+            (spec.key, spec.sheet, session.scalar(select(func.count()).select_from(spec.model)) or 0)
+            for spec in ENTITIES
+        )
+    )
+
+
+def contents(db: Database) -> TableCounts:
     with db.session(audited=False) as s:
-        counts = [
-            s.scalar(select(func.count()).select_from(model)) or 0
-            for model in (Region, Depot, Caravan, Venue, Exhibit, ExhibitSet, VisitRequest, Event, Plan)
-        ]
-    return Contents(*counts)
+        return count_rows(s)
 
 
 def backup(db: Database, target: Path | None = None) -> Path:

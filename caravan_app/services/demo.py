@@ -19,7 +19,7 @@ import math
 import random
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
@@ -51,7 +51,6 @@ from caravan_app.domain.weekdays import ALL_WEEKDAYS, SCHOOL_WEEKDAYS, is_open_o
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
-    Base,
     Caravan,
     ConditionCheck,
     Depot,
@@ -67,6 +66,7 @@ from caravan_app.persistence.models import (
     VisitRequest,
     Workshop,
 )
+from caravan_app.services.database import TableCounts, count_rows
 from caravan_app.settings import REFERENCE_DIR
 
 _log = log.get(log.DEMO)
@@ -392,60 +392,7 @@ def _years_between(first: date, last: date) -> float:
     return (last - first).days / 365.25
 
 
-_TABLE_LABELS = {
-    "regions": "行政区",
-    "depots": "库房",
-    "workshops": "维修点",
-    "venues": "活动场地",
-    "caravans": "车辆",
-    "exhibit_sets": "流动科技馆展品套",
-    "exhibits": "展品",
-    "set_memberships": "展品入套记录",
-    "movements": "展品调拨",
-    "maintenance_records": "维修保养记录",
-    "condition_checks": "状况检查",
-    "requests": "需求",
-    "set_placements": "布展记录",
-    "events": "活动",
-    "plans": "方案",
-    "trips": "行程",
-    "tour_stops": "站点",
-    "unserved_requests": "未满足需求",
-}
-
-
-@dataclass(frozen=True)
-class DemoCounts:
-    """Rows per table after building the demo."""
-
-    regions: int = 0
-    depots: int = 0
-    workshops: int = 0
-    venues: int = 0
-    caravans: int = 0
-    exhibit_sets: int = 0
-    exhibits: int = 0
-    set_memberships: int = 0
-    movements: int = 0
-    maintenance_records: int = 0
-    condition_checks: int = 0
-    requests: int = 0
-    set_placements: int = 0
-    events: int = 0
-    plans: int = 0
-    trips: int = 0
-    tour_stops: int = 0
-    unserved_requests: int = 0
-
-    def lines(self) -> list[str]:
-        """One line per table, e.g. "caravans 车辆: 30"."""
-        return [f"{f.name} {_TABLE_LABELS[f.name]}: {getattr(self, f.name)}" for f in fields(self)]
-
-    def __str__(self) -> str:
-        return "\n".join(self.lines())
-
-
-def build_demo(db: Database, seed: int = DEFAULT_SEED) -> DemoCounts:
+def build_demo(db: Database, seed: int = DEFAULT_SEED) -> TableCounts:
     """Fill an empty, migrated database with the demo province in one transaction (no audit rows).
 
     Raises CaravanError, and writes nothing, if the database already holds regions or caravans.
@@ -461,20 +408,11 @@ def build_demo(db: Database, seed: int = DEFAULT_SEED) -> DemoCounts:
                 "Build the demo into a new database instead."
             )
         _Demo(session, seed).build()
-        counts = _count_rows(session)
+        counts = count_rows(session)
     _log.info(
         "demo built with seed %s in %.1f s: %s", seed, time.monotonic() - started, "; ".join(counts.lines())
     )
     return counts
-
-
-def _count_rows(session: Session) -> DemoCounts:
-    tables = {t.name: t for t in Base.metadata.sorted_tables}
-    values = {
-        f.name: session.scalar(select(func.count()).select_from(tables[f.name])) or 0
-        for f in fields(DemoCounts)
-    }
-    return DemoCounts(**values)
 
 
 # --- the build ----------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def test_demo_meets_the_minimums_and_hangs_together(db: Database) -> None:
         # Counts reported are the rows in the database.
         for table in Base.metadata.sorted_tables:
             if table.name != "audit_log":
-                assert getattr(counts, table.name) == s.scalar(select(func.count()).select_from(table))
+                assert counts[table.name] == s.scalar(select(func.count()).select_from(table))
         assert s.scalar(select(func.count()).select_from(Base.metadata.tables["audit_log"])) == 0
         assert s.scalar(select(func.count()).select_from(Plan)) == 0
 
