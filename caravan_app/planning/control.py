@@ -1,0 +1,54 @@
+"""Progress reports and cancellation shared by every solver.
+
+A solve is given a SolveControl; the solver calls `report` with each better solution and polls
+`cancelled` often enough (at least every half second) that a cancel stops it within two seconds.
+The UI sets the flag from its own thread; `threading.Event` makes that safe.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Progress:
+    seconds: float
+    objective: float
+    served: int  # requests served, or venue-periods hosted, by the best solution so far
+    bound: float | None = None
+
+
+@dataclass
+class SolveControl:
+    """What a caller gives a solver: a time limit, a seed, a progress callback and a cancel flag."""
+
+    time_limit: float = 30.0
+    seed: int = 0
+    on_progress: Callable[[Progress], None] | None = None
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _started: float = field(default_factory=time.monotonic)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def start_clock(self) -> None:
+        self._started = time.monotonic()
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self._started
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.time_limit - self.elapsed)
+
+    def report(self, objective: float, served: int, bound: float | None = None) -> None:
+        if self.on_progress is not None:
+            self.on_progress(Progress(self.elapsed, objective, served, bound))

@@ -1,0 +1,205 @@
+"""The caravan tour problem and its solution as plain frozen dataclasses.
+
+This is the contract between the database side (services build a Problem from rows and store a
+Solution back) and the planners and checker, which never see the ORM. Times of day are minutes
+after midnight; moments in a solution are naive local datetimes; distances are kilometres.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from caravan_app.domain.enums import CaravanType, Level
+
+
+@dataclass(frozen=True)
+class Point:
+    """A place on the map (GCJ-02, as the reference data)."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class TourCaravan:
+    """A caravan the planner may send out, with its crew's limits."""
+
+    code: str
+    type: CaravanType
+    themes: frozenset[str]
+    owner_level: Level
+    # Adcode of the owner region: the province, a city or a county.
+    region: str
+    depot_code: str
+    depot: Point
+    # Days the caravan cannot leave or be away (maintenance, other duties).
+    unavailable: frozenset[date] = frozenset()
+    crew_day_start: int = 8 * 60
+    crew_day_end: int = 18 * 60
+    max_drive_minutes_per_day: int = 300
+    max_trip_days: int = 5
+    speed_kmh: float = 60.0
+
+
+@dataclass(frozen=True)
+class Lock:
+    """A planner's decision: this request is served by this caravan on this day, whatever else."""
+
+    caravan: str
+    day: date
+
+
+@dataclass(frozen=True)
+class TourRequest:
+    """A venue's request for a caravan show on one of some allowed days."""
+
+    code: str
+    venue_code: str
+    venue_name: str
+    location: Point
+    county: str  # adcode of the county-level region
+    city: str  # adcode of the city
+    key_county: bool
+    township: bool  # in a township or village rather than a city district
+    # Days the venue can host (its window and its open weekdays); the calendar removes
+    # non-working days, holidays and, for schools, school holidays.
+    dates: frozenset[date]
+    open_from: int  # minutes after midnight
+    open_to: int
+    show_minutes: int  # on-site time per day: set-up, show and pack-down
+    show_days: int = 1  # consecutive allowed days at the venue with the same caravan
+    types_allowed: frozenset[CaravanType] = frozenset()  # empty: any type
+    themes_wanted: frozenset[str] = frozenset()  # empty: any; else at least one of them
+    priority: int = 3  # 1 (low) to 5 (high)
+    is_school: bool = False
+    lock: Lock | None = None
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The horizon and the days crews work."""
+
+    start: date
+    end: date
+    working_weekdays: frozenset[int] = frozenset({1, 2, 3, 4, 5})  # ISO: Monday 1 .. Sunday 7
+    holidays: frozenset[date] = frozenset()
+    school_holidays: frozenset[date] = frozenset()
+
+    def is_working_day(self, day: date) -> bool:
+        return (
+            self.start <= day <= self.end
+            and day.isoweekday() in self.working_weekdays
+            and day not in self.holidays
+        )
+
+
+@dataclass(frozen=True)
+class JointTour:
+    """A named joint-tour group (联动): the listed caravans may also serve the listed regions."""
+
+    name: str
+    caravans: frozenset[str]
+    regions: frozenset[str]  # adcodes of cities or counties
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much an unserved request costs: priority times the factors that apply."""
+
+    key_county_factor: float = 2.0
+    township_factor: float = 1.5
+
+    def weight(self, request: TourRequest) -> float:
+        value = float(request.priority)
+        if request.key_county:
+            value *= self.key_county_factor
+        if request.township:
+            value *= self.township_factor
+        return value
+
+
+@dataclass(frozen=True)
+class TourProblem:
+    caravans: tuple[TourCaravan, ...]
+    requests: tuple[TourRequest, ...]
+    calendar: Calendar
+    joint_tours: tuple[JointTour, ...] = ()
+    weights: Weights = field(default_factory=Weights)
+    road_factor: float = 1.3
+    # Road kilometres between two places by code (venue or depot codes), both directions given
+    # or symmetric; pairs not listed use great-circle distance times the road factor.
+    distance_km: tuple[tuple[str, str, float], ...] = ()
+
+
+class UnservedReason(StrEnum):
+    """Why a request is not in the plan; the first that applies is given."""
+
+    NO_TYPE_OR_THEME = "no_type_or_theme"  # no caravan of a wanted type carrying a wanted theme
+    NO_PERMITTED_CARAVAN = "no_permitted_caravan"  # none of those may serve the request's region
+    NO_WORKABLE_DATE = "no_workable_date"  # none of those can get there on an allowed working day
+    CAPACITY = "capacity"  # it could be served, but the caravans' days were used for others
+
+    @property
+    def zh(self) -> str:
+        return {
+            "no_type_or_theme": "没有符合车型或主题的大篷车",
+            "no_permitted_caravan": "没有可跨区服务该地区的大篷车",
+            "no_workable_date": "没有可行的日期",
+            "capacity": "运力已排满",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Stop:
+    request: str  # request code
+    venue_code: str
+    arrive: datetime
+    show_start: datetime
+    show_end: datetime
+    km_from_previous: float
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Trip:
+    """One trip: leave the depot, show at the stops in order, come back."""
+
+    caravan: str
+    leave: datetime
+    back: datetime
+    stops: tuple[Stop, ...]
+    km_back: float  # from the last stop to the depot
+
+    @property
+    def km(self) -> float:
+        return sum(s.km_from_previous for s in self.stops) + self.km_back
+
+    @property
+    def days(self) -> int:
+        return (self.back.date() - self.leave.date()).days + 1
+
+
+@dataclass(frozen=True)
+class Unserved:
+    request: str
+    reason: UnservedReason
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TourSolution:
+    trips: tuple[Trip, ...]
+    unserved: tuple[Unserved, ...]
+    status: str  # e.g. "feasible", "no solution", "cancelled"
+    objective: float | None = None
+    solve_seconds: float = 0.0
+
+    @property
+    def served(self) -> int:
+        return sum(len(t.stops) for t in self.trips)
+
+    @property
+    def km(self) -> float:
+        return sum(t.km for t in self.trips)
