@@ -34,17 +34,22 @@ def attach_control(
     routing: pywrapcp.RoutingModel,
     control: SolveControl,
     served: Callable[[], int] | None = None,
-) -> None:
+) -> tuple[object, ...]:
     """Stop on cancel (or when the control's time is up) and report each better solution.
 
     `served` counts what the current solution serves; it is called only inside the solution
-    callback, where the routing model's variables hold that solution's values.
+    callback, where the routing model's variables hold that solution's values. The caller must
+    keep the returned objects alive until the solve ends: OR-Tools holds no Python reference.
     """
-    routing.AddSearchMonitor(
-        routing.solver().CustomLimit(lambda: control.cancelled or control.remaining <= 0)
-    )
+
+    def stop() -> bool:
+        return control.cancelled or control.remaining <= 0
+
+    limit = routing.solver().CustomLimit(stop)
+    routing.AddSearchMonitor(limit)
 
     def on_solution() -> None:
         control.report(float(routing.CostVar().Value()), served() if served else 0)
 
     routing.AddAtSolutionCallback(on_solution)
+    return (stop, limit, on_solution)

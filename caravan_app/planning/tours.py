@@ -1,0 +1,632 @@
+"""Caravan tour planning: multi-day trips, nights on the road, cross-region rules, with OR-Tools routing.
+
+How a plan is made:
+1. Vehicles are (caravan, trip slot) pairs: a slot is a run of consecutive working days the caravan
+   is free, cut to its longest trip, so a caravan's trips never overlap.
+2. Who may serve what (type, theme, region and joint tours, allowed days, whether a lone trip in the
+   slot could reach the venue at all) is worked out first; a request no vehicle could take gets its
+   reason and never reaches the solver.
+3. A greedy insertion builds a first plan with an exact schedule: the crew drives as early as it
+   can, only in crew hours and within the daily driving limit, and shows only in the venue's hours.
+4. OR-Tools routing improves that plan: one node per show day, optional with a penalty by priority
+   (larger than any kilometres a drop could save), a time dimension in minutes with each night a
+   fixed break (a drive may run over a night, a show may not), allowed vehicles as node domains,
+   guided local search. Its time model does not see the daily driving limit, so:
+5. every route it returns is rescheduled exactly; a stop the exact schedule cannot keep is dropped and
+   offered again, with every other unserved request, to a final greedy insertion. The better of the
+   greedy plan and the improved plan (fewer weighted unserved, then fewer km) is returned.
+The exact schedule is what the plan's times are: the checker (check.py) rebuilds them on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ortools.constraint_solver import pywrapcp
+
+from caravan_app import log
+from caravan_app.domain.enums import Level
+from caravan_app.errors import CaravanError
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.distance import DistanceMatrix
+from caravan_app.planning.problem import (
+    Stop,
+    TourCaravan,
+    TourProblem,
+    TourRequest,
+    TourSolution,
+    Trip,
+    Unserved,
+    UnservedReason,
+)
+from caravan_app.planning.search import FIRST_SOLUTION, attach_control, search_parameters
+
+_log = log.get(log.PLANNING)
+
+DAY = 24 * 60
+# Penalty of an unserved request of weight 1, in metres: more than any detour in a province.
+PENALTY_PER_WEIGHT = 10_000_000
+# A used trip costs as much as 20 km, so the solver does not send out caravans for nothing.
+TRIP_FIXED_COST = 20_000
+# Metres per minute a trip lasts: prefers short trips without outweighing kilometres.
+SPAN_COST_PER_MINUTE = 2
+
+
+class LockError(CaravanError):
+    """A locked visit cannot be kept: the caravan is not free or cannot reach it that day."""
+
+
+@dataclass(frozen=True)
+class _Slot:
+    caravan: TourCaravan
+    days: tuple[int, ...]  # day numbers from the horizon start, consecutive
+
+    @property
+    def opens(self) -> int:
+        return self.days[0] * DAY + self.caravan.crew_day_start
+
+    @property
+    def closes(self) -> int:
+        return self.days[-1] * DAY + self.caravan.crew_day_end
+
+
+@dataclass(frozen=True)
+class _Timed:
+    """One show day as scheduled: when the crew arrives and when the show starts."""
+
+    request: TourRequest
+    part: int
+    arrive: float
+    start: float
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    leave: float
+    shows: tuple[_Timed, ...]
+    back: float
+
+
+Route = list[TourRequest]
+
+
+def plan_tours(
+    problem: TourProblem,
+    control: SolveControl | None = None,
+    first_solution: int = FIRST_SOLUTION.LOCAL_CHEAPEST_INSERTION,
+) -> TourSolution:
+    """The best plan found within the control's time limit; every unserved request has a reason.
+
+    `first_solution` is the OR-Tools strategy used only when the greedy start cannot be loaded.
+    """
+    control = control or SolveControl()
+    control.start_clock()
+    return _TourModel(problem, control, first_solution).solve()
+
+
+class _TourModel:
+    def __init__(self, problem: TourProblem, control: SolveControl, first_solution: int) -> None:
+        self.problem = problem
+        self.control = control
+        self.first_solution = first_solution
+        self.start = problem.calendar.start
+        depots = {c.depot_code: c.depot for c in problem.caravans}
+        venues = {r.venue_code: r.location for r in problem.requests}
+        self.place_codes = list(depots) + [c for c in venues if c not in depots]
+        points = [depots.get(c) or venues[c] for c in self.place_codes]
+        self.distances = DistanceMatrix(self.place_codes, points, problem.road_factor, problem.distance_km)
+        self.slots = self._slots()
+        self.unserved: list[Unserved] = []
+        # (slot number, request code) -> the days a show of that request may start in that slot
+        self.start_days: dict[tuple[int, str], tuple[int, ...]] = {}
+        self.candidates: dict[str, list[int]] = {}  # request code -> slot numbers
+        self.servable: list[TourRequest] = []
+        self._who_may_serve_what()
+
+    # --- days, places and driving -----------------------------------------------------------
+
+    def _day(self, day: date) -> int:
+        return (day - self.start).days
+
+    def _moment(self, minute: float) -> datetime:
+        return datetime.combine(self.start, datetime.min.time()) + timedelta(minutes=round(minute))
+
+    def _slots(self) -> list[_Slot]:
+        calendar = self.problem.calendar
+        slots = []
+        for caravan in self.problem.caravans:
+            run: list[int] = []
+            day = calendar.start
+            while day <= calendar.end + timedelta(days=1):
+                free = calendar.is_working_day(day) and day not in caravan.unavailable
+                if free:
+                    run.append(self._day(day))
+                if (not free or len(run) == caravan.max_trip_days) and run:
+                    slots.append(_Slot(caravan, tuple(run)))
+                    run = []
+                day += timedelta(days=1)
+        return slots
+
+    def km(self, a: str, b: str) -> float:
+        return self.distances.between(a, b)
+
+    def drive_minutes(self, caravan: TourCaravan, a: str, b: str) -> float:
+        return self.km(a, b) / caravan.speed_kmh * 60
+
+    @staticmethod
+    def drive(caravan: TourCaravan, moment: float, driven: float, minutes: float) -> tuple[float, float]:
+        """Drive as early as possible from `moment`, having driven `driven` minutes that day.
+
+        Returns the arrival and the minutes driven on the arrival day. Driving stops for the night
+        when the crew day or the day's driving allowance runs out.
+        """
+        day = int(moment // DAY)
+        while True:
+            day_start = day * DAY + caravan.crew_day_start
+            day_end = day * DAY + caravan.crew_day_end
+            if moment < day_start:
+                moment = day_start
+            allowance = min(day_end - moment, caravan.max_drive_minutes_per_day - driven)
+            if minutes <= allowance + 1e-9:
+                return moment + minutes, driven + minutes
+            if allowance > 0:
+                minutes -= allowance
+            day += 1
+            moment, driven = float(day * DAY), 0.0
+
+    def _show_window(self, caravan: TourCaravan, request: TourRequest, day: int) -> tuple[int, int]:
+        earliest = day * DAY + max(request.open_from, caravan.crew_day_start)
+        latest = day * DAY + min(request.open_to, caravan.crew_day_end) - request.show_minutes
+        return earliest, latest
+
+    # --- the exact schedule -----------------------------------------------------------------
+
+    def schedule(
+        self,
+        slot_number: int,
+        route: Sequence[TourRequest],
+        leave: float | None = None,
+        starts: Sequence[float] | None = None,
+    ) -> _Schedule | None:
+        """The route's times in this slot, shows as early as possible; None if it cannot be done.
+
+        With `leave` and `starts` (one per request), the crew leaves then and each show starts at
+        the given minute unless it must start later; used to rebuild a plan with a later departure.
+        """
+        slot = self.slots[slot_number]
+        caravan = slot.caravan
+        moment = float(slot.opens if leave is None else leave)
+        driven, place = 0.0, caravan.depot_code
+        shows: list[_Timed] = []
+        for position, request in enumerate(route):
+            if request.venue_code == place:
+                arrive = moment
+            else:
+                arrive, driven = self.drive(
+                    caravan, moment, driven, self.drive_minutes(caravan, place, request.venue_code)
+                )
+                # Plans are in whole minutes: round up, so no show starts before the crew is there.
+                arrive = float(math.ceil(arrive - 1e-9))
+            wanted = arrive if starts is None else max(arrive, starts[position])
+            first = self._first_start(slot_number, request, wanted)
+            if first is None:
+                return None
+            day, begin = first
+            if int(begin // DAY) != int(arrive // DAY):
+                driven = 0.0
+            shows.append(_Timed(request, 0, arrive, begin))
+            end = begin + request.show_minutes
+            for part in range(1, request.show_days):
+                earliest, _ = self._show_window(caravan, request, day + part)
+                shows.append(_Timed(request, part, end, float(earliest)))
+                end = earliest + request.show_minutes
+                driven = 0.0
+            moment, place = end, request.venue_code
+        back, _ = self.drive(caravan, moment, driven, self.drive_minutes(caravan, place, caravan.depot_code))
+        back = float(math.ceil(back - 1e-9))
+        if back > slot.closes + 1e-6:
+            return None
+        return _Schedule(float(slot.opens if leave is None else leave), tuple(shows), back)
+
+    def _first_start(self, slot_number: int, request: TourRequest, arrive: float) -> tuple[int, float] | None:
+        """The first allowed (day, minute) at or after `arrive` when the request's show can begin."""
+        caravan = self.slots[slot_number].caravan
+        for day in self.start_days.get((slot_number, request.code), ()):
+            if (day + 1) * DAY <= arrive:
+                continue
+            earliest, latest = self._show_window(caravan, request, day)
+            begin = max(arrive, float(earliest))
+            if begin <= latest + 1e-9:
+                return day, begin
+        return None
+
+    # --- who may serve what -----------------------------------------------------------------
+
+    def _fits(self, caravan: TourCaravan, request: TourRequest) -> bool:
+        if request.types_allowed and caravan.type not in request.types_allowed:
+            return False
+        return not request.themes_wanted or bool(request.themes_wanted & caravan.themes)
+
+    def _permitted(self, caravan: TourCaravan, request: TourRequest) -> bool:
+        if caravan.owner_level is Level.PROVINCE:
+            return True
+        home = request.county if caravan.owner_level is Level.COUNTY else request.city
+        if home == caravan.region:
+            return True
+        return any(
+            caravan.code in joint.caravans
+            and (request.county in joint.regions or request.city in joint.regions)
+            for joint in self.problem.joint_tours
+        )
+
+    def _show_days(self, request: TourRequest) -> set[int]:
+        calendar = self.problem.calendar
+        return {
+            self._day(d)
+            for d in request.dates
+            if calendar.is_working_day(d) and not (request.is_school and d in calendar.school_holidays)
+        }
+
+    def _who_may_serve_what(self) -> None:
+        for request in self.problem.requests:
+            fitting = [c for c in self.problem.caravans if self._fits(c, request)]
+            permitted = [c for c in fitting if self._permitted(c, request)]
+            if request.lock is not None:
+                permitted = [c for c in permitted if c.code == request.lock.caravan]
+            days = self._show_days(request)
+            candidates = []
+            for number, slot in enumerate(self.slots):
+                if slot.caravan not in permitted:
+                    continue
+                starts = []
+                for position, first in enumerate(slot.days):
+                    span = slot.days[position : position + request.show_days]
+                    if len(span) < request.show_days or any(d not in days for d in span):
+                        continue
+                    if request.lock is not None and first != self._day(request.lock.day):
+                        continue
+                    starts.append(first)
+                if not starts:
+                    continue
+                self.start_days[(number, request.code)] = tuple(starts)
+                if self.schedule(number, [request]) is not None:
+                    candidates.append(number)
+                else:
+                    del self.start_days[(number, request.code)]
+            if candidates:
+                self.candidates[request.code] = candidates
+                self.servable.append(request)
+                continue
+            reason = (
+                UnservedReason.NO_TYPE_OR_THEME
+                if not fitting
+                else UnservedReason.NO_PERMITTED_CARAVAN
+                if not permitted
+                else UnservedReason.NO_WORKABLE_DATE
+            )
+            if request.lock is not None:
+                raise LockError(
+                    f"request {request.code} is locked to caravan {request.lock.caravan} on "
+                    f"{request.lock.day}, but that caravan cannot serve it that day ({reason.value})"
+                )
+            self.unserved.append(Unserved(request.code, reason, _reason_detail(reason, request)))
+
+    # --- greedy insertion -------------------------------------------------------------------
+
+    def _weight(self, request: TourRequest) -> float:
+        return self.problem.weights.weight(request)
+
+    def _insert(self, routes: dict[int, Route], requests: Sequence[TourRequest]) -> list[TourRequest]:
+        """Insert each request where it adds the fewest km; returns those that fit nowhere.
+
+        Locked requests go first, then by weight, the ones with fewest choices first among equals.
+        """
+        order = sorted(
+            requests,
+            key=lambda r: (r.lock is None, -self._weight(r), len(self.candidates[r.code]), r.code),
+        )
+        left = []
+        for request in order:
+            best: tuple[float, int, int] | None = None
+            for number in self.candidates[request.code]:
+                route = routes.get(number, [])
+                depot = self.slots[number].caravan.depot_code
+                places = [depot] + [r.venue_code for r in route] + [depot]
+                for position in range(len(route) + 1):
+                    added = (
+                        self.km(places[position], request.venue_code)
+                        + self.km(request.venue_code, places[position + 1])
+                        - self.km(places[position], places[position + 1])
+                    ) * 1000 + (0 if route else TRIP_FIXED_COST)
+                    if best is not None and added >= best[0]:
+                        continue
+                    if self.schedule(number, [*route[:position], request, *route[position:]]) is not None:
+                        best = (added, number, position)
+            if best is None:
+                if request.lock is not None:
+                    raise LockError(f"request {request.code} is locked but its caravan has no room that day")
+                left.append(request)
+                continue
+            routes.setdefault(best[1], []).insert(best[2], request)
+        return left
+
+    def _cost(self, routes: dict[int, Route]) -> float:
+        served = {r.code for route in routes.values() for r in route}
+        penalty = sum(self._weight(r) for r in self.servable if r.code not in served) * PENALTY_PER_WEIGHT
+        metres = 0.0
+        for number, route in routes.items():
+            if route:
+                depot = self.slots[number].caravan.depot_code
+                places = [depot] + [r.venue_code for r in route] + [depot]
+                metres += sum(self.km(a, b) for a, b in zip(places, places[1:], strict=False)) * 1000
+                metres += TRIP_FIXED_COST
+        return penalty + metres
+
+    def _repair(self, routes: dict[int, Route]) -> dict[int, Route]:
+        """Drop the stops an exact schedule cannot keep, then insert every unserved request again."""
+        kept: dict[int, Route] = {}
+        for number, route in routes.items():
+            route = list(route)
+            while route and self.schedule(number, route) is None:
+                # Drop the stop whose removal saves the most, until the route can be driven.
+                route.pop(self._worst_stop(number, route))
+            if route:
+                kept[number] = route
+        served = {r.code for route in kept.values() for r in route}
+        self._insert(kept, [r for r in self.servable if r.code not in served])
+        return kept
+
+    def _worst_stop(self, number: int, route: Route) -> int:
+        for position in range(len(route)):
+            if self.schedule(number, route[: position + 1]) is None:
+                return position
+        return len(route) - 1
+
+    # --- OR-Tools improvement ---------------------------------------------------------------
+
+    def _improve(self, start: dict[int, Route]) -> dict[int, Route] | None:
+        used = sorted({n for r in self.servable for n in self.candidates[r.code]})
+        renumber = {old: new for new, old in enumerate(used)}
+        slots = [self.slots[n] for n in used]
+        visits = [(r, part) for r in self.servable for part in range(r.show_days)]
+        depot_list = sorted({s.caravan.depot_code for s in slots})
+        node_place = depot_list + [r.venue_code for r, _ in visits]
+        first_node = len(depot_list)
+        node_of = {(r.code, part): first_node + i for i, (r, part) in enumerate(visits)}
+        starts = [depot_list.index(s.caravan.depot_code) for s in slots]
+        manager = pywrapcp.RoutingIndexManager(len(node_place), len(slots), starts, starts)
+        routing = pywrapcp.RoutingModel(manager)
+        solver = routing.solver()
+        place_index = [self.distances.index[code] for code in node_place]
+        km = self.distances.km
+        service = [0] * first_node + [r.show_minutes for r, _ in visits]
+
+        def metres(i: int, j: int) -> int:
+            return int(
+                round(km[place_index[manager.IndexToNode(i)]][place_index[manager.IndexToNode(j)]] * 1000)
+            )
+
+        # OR-Tools keeps no reference to Python callbacks: they must live as long as the solve.
+        keep_alive: list[object] = [metres]
+        routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitCallback(metres))
+        routing.SetFixedCostOfAllVehicles(TRIP_FIXED_COST)
+        time_callbacks: dict[float, int] = {}
+        for speed in sorted({s.caravan.speed_kmh for s in slots}):
+
+            def elapsed(i: int, j: int, speed: float = speed) -> int:
+                a, b = place_index[manager.IndexToNode(i)], place_index[manager.IndexToNode(j)]
+                # Driving rounded up, so the exact schedule is never later than the model's.
+                return int(service[manager.IndexToNode(i)] + math.ceil(km[a][b] / speed * 60 - 1e-9))
+
+            keep_alive.append(elapsed)
+            time_callbacks[speed] = routing.RegisterTransitCallback(elapsed)
+        horizon = (self._day(self.problem.calendar.end) + 2) * DAY
+        routing.AddDimensionWithVehicleTransits(
+            [time_callbacks[s.caravan.speed_kmh] for s in slots], horizon, horizon, False, "time"
+        )
+        clock = routing.GetDimensionOrDie("time")
+        # Breaks need each index's visit length (indices, not nodes: starts and ends are extra).
+        visit_transits = [
+            0 if routing.IsStart(i) or routing.IsEnd(i) else service[manager.IndexToNode(i)]
+            for i in range(routing.Size())
+        ]
+        for vehicle, slot in enumerate(slots):
+            caravan = slot.caravan
+            clock.CumulVar(routing.Start(vehicle)).SetRange(slot.opens, slot.closes)
+            clock.CumulVar(routing.End(vehicle)).SetRange(slot.opens, slot.closes)
+            nights = [
+                solver.FixedDurationIntervalVar(
+                    day * DAY + caravan.crew_day_end,
+                    day * DAY + caravan.crew_day_end,
+                    DAY - (caravan.crew_day_end - caravan.crew_day_start),
+                    False,
+                    f"night {caravan.code} {day}",
+                )
+                for day in slot.days[:-1]
+            ]
+            if nights:
+                clock.SetBreakIntervalsOfVehicle(nights, vehicle, visit_transits)
+            clock.SetSpanCostCoefficientForVehicle(SPAN_COST_PER_MINUTE, vehicle)
+
+        for number, (request, part) in enumerate(visits):
+            node = first_node + number
+            index = manager.NodeToIndex(node)
+            windows = sorted(
+                {
+                    self._show_window(self.slots[n].caravan, request, day + part)
+                    for n in self.candidates[request.code]
+                    for day in self.start_days[(n, request.code)]
+                }
+            )
+            allowed = sorted(renumber[n] for n in self.candidates[request.code])
+            # SetAllowedVehiclesForIndex's Python binding refuses lists in OR-Tools 9.15; the
+            # vehicle variable's domain says the same (-1: not visited).
+            routing.VehicleVar(index).SetValues(allowed if request.lock else [-1, *allowed])
+            cumul = clock.CumulVar(index)
+            cumul.SetRange(windows[0][0], max(w[1] for w in windows))
+            reach = windows[0][1]
+            for begin, end in windows[1:]:
+                if begin > reach + 1:
+                    cumul.RemoveInterval(reach + 1, begin - 1)
+                reach = max(reach, end)
+            if request.lock is None:
+                penalty = int(self._weight(request) * PENALTY_PER_WEIGHT / request.show_days)
+                routing.AddDisjunction([index], penalty)
+            if part > 0:
+                # The days of one show: same caravan, back to back, on consecutive days.
+                before = manager.NodeToIndex(node - 1)
+                routing.NextVar(before).SetValues([before, index])
+                solver.Add(routing.ActiveVar(before) == routing.ActiveVar(index))
+                solver.Add(clock.CumulVar(index) >= clock.CumulVar(before) + DAY // 2)
+                solver.Add(clock.CumulVar(index) <= clock.CumulVar(before) + DAY + DAY // 2)
+
+        def served() -> int:
+            return sum(
+                1
+                for (_, part), node in node_of.items()
+                if part == 0
+                and routing.NextVar(manager.NodeToIndex(node)).Value() != manager.NodeToIndex(node)
+            )
+
+        keep_alive += [served, attach_control(routing, self.control, served)]
+        # Leave a little time for the exact repair after the search.
+        parameters = search_parameters(max(0.5, self.control.remaining * 0.9), self.first_solution)
+        # The greedy routes go in as locked chains: the first-solution heuristic keeps them and
+        # adds what it can, then local search is free to change everything.
+        # (SolveFromAssignmentWithParameters with ReadAssignmentFromRoutes fails on this model.)
+        chains = [
+            [
+                manager.NodeToIndex(node_of[(r.code, part)])
+                for r in start.get(n, [])
+                for part in range(r.show_days)
+            ]
+            for n in used
+        ]
+        routing.CloseModelWithParameters(parameters)
+        locked = routing.ApplyLocksToAllVehicles(chains, False)
+        _log.info(
+            "tour model: %d show days, %d vehicles, greedy start %s",
+            len(visits),
+            len(slots),
+            "locked in" if locked else "refused by the model",
+        )
+        solution = routing.SolveWithParameters(parameters)
+        if solution is None:
+            return None
+        routes: dict[int, Route] = {}
+        for vehicle, number in enumerate(used):
+            index = solution.Value(routing.NextVar(routing.Start(vehicle)))
+            route: Route = []
+            while not routing.IsEnd(index):
+                request, part = visits[manager.IndexToNode(index) - first_node]
+                if part == 0:
+                    route.append(request)
+                index = solution.Value(routing.NextVar(index))
+            if route:
+                routes[number] = route
+        return routes
+
+    # --- the whole solve and the plan -------------------------------------------------------
+
+    def solve(self) -> TourSolution:
+        started = time.monotonic()
+        routes: dict[int, Route] = {}
+        self._insert(routes, self.servable)
+        best, status = routes, "feasible"
+        served = sum(len(r) for r in routes.values())
+        self.control.report(self._cost(routes), served)
+        if self.servable and not self.control.cancelled and self.control.remaining > 1:
+            improved = self._improve(routes)
+            if improved is not None:
+                improved = self._repair(improved)
+                _log.info("greedy plan costs %.0f, improved %.0f", self._cost(best), self._cost(improved))
+                if self._cost(improved) < self._cost(best):
+                    best = improved
+        if self.control.cancelled:
+            status = "cancelled"
+        return self._solution(best, status, started)
+
+    def _solution(self, routes: dict[int, Route], status: str, started: float) -> TourSolution:
+        trips = [self._trip(number, route) for number, route in sorted(routes.items()) if route]
+        trips.sort(key=lambda t: (t.caravan, t.leave))
+        served = {s.request for t in trips for s in t.stops}
+        unserved = list(self.unserved) + [
+            Unserved(r.code, UnservedReason.CAPACITY, "every caravan that could serve it was busy")
+            for r in self.servable
+            if r.code not in served
+        ]
+        unserved.sort(key=lambda u: u.request)
+        return TourSolution(
+            tuple(trips), tuple(unserved), status, self._cost(routes), round(time.monotonic() - started, 3)
+        )
+
+    def _trip(self, number: int, route: Route) -> Trip:
+        slot = self.slots[number]
+        caravan = slot.caravan
+        early = self.schedule(number, route)
+        assert early is not None, "routes are only kept when their schedule holds"
+        starts = [t.start for t in early.shows if t.part == 0]
+        timed = early
+        # Leave as late as the first show allows; keep it only if the whole trip still holds.
+        late = self._latest_departure(slot, route[0].venue_code, early.shows[0].start)
+        if late > early.leave:
+            again = self.schedule(number, route, leave=late, starts=starts)
+            if again is not None and [t.start for t in again.shows] == [t.start for t in early.shows]:
+                timed = again
+        stops = []
+        place = caravan.depot_code
+        for show in timed.shows:
+            request = show.request
+            stops.append(
+                Stop(
+                    request.code,
+                    request.venue_code,
+                    self._moment(show.arrive),
+                    self._moment(show.start),
+                    self._moment(show.start + request.show_minutes),
+                    round(self.km(place, request.venue_code), 3),
+                    locked=request.lock is not None,
+                )
+            )
+            place = request.venue_code
+        return Trip(
+            caravan.code,
+            self._moment(timed.leave),
+            self._moment(timed.back),
+            tuple(stops),
+            round(self.km(place, caravan.depot_code), 3),
+        )
+
+    def _latest_departure(self, slot: _Slot, venue: str, show_start: float) -> float:
+        """The latest minute the crew can leave the depot and still be there for the first show."""
+        caravan = slot.caravan
+        minutes = self.drive_minutes(caravan, caravan.depot_code, venue)
+        show_day = int(show_start // DAY)
+        for day in reversed([d for d in slot.days if d <= show_day]):
+            low, high = day * DAY + caravan.crew_day_start, day * DAY + caravan.crew_day_end
+            if self.drive(caravan, low, 0.0, minutes)[0] > show_start + 1e-6:
+                continue
+            while low < high:  # arrival never comes earlier for a later departure
+                middle = (low + high + 1) // 2
+                if self.drive(caravan, middle, 0.0, minutes)[0] <= show_start + 1e-6:
+                    low = middle
+                else:
+                    high = middle - 1
+            return float(low)
+        return float(slot.opens)
+
+
+def _reason_detail(reason: UnservedReason, request: TourRequest) -> str:
+    if reason is UnservedReason.NO_TYPE_OR_THEME:
+        wanted = "、".join(sorted(request.themes_wanted)) or "any theme"
+        types = "/".join(sorted(t.value for t in request.types_allowed)) or "any type"
+        return f"needs {types} with {wanted}"
+    if reason is UnservedReason.NO_PERMITTED_CARAVAN:
+        return f"no caravan may serve county {request.county}"
+    if reason is UnservedReason.NO_WORKABLE_DATE:
+        return f"no caravan can reach {request.venue_name} on an allowed working day"
+    return ""
