@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from caravan_app import __version__, log
@@ -60,6 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--entity", help="for .csv: which entity (e.g. caravans, venues, exhibits)")
     exp.set_defaults(run=_run_export)
 
+    plan = commands.add_parser("plan", help="plan caravan tours; export a plan")
+    plan_commands = plan.add_subparsers(dest="plan_command", metavar="WHAT", required=True)
+    tours = plan_commands.add_parser(
+        "tours", parents=[common], help="plan the caravan tours of a term and store a draft plan"
+    )
+    tours.add_argument("--term", default="2027-spring", help="school term, e.g. 2027-spring (default)")
+    tours.add_argument("--from", dest="start", type=_date, help="first day (default: the term's first)")
+    tours.add_argument("--to", dest="end", type=_date, help="last day (default: the term's last)")
+    tours.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
+    tours.add_argument("--name", help="the plan's name (default: term and time)")
+    tours.set_defaults(run=_run_plan_tours)
+    export = plan_commands.add_parser(
+        "export", parents=[common], help="write a plan with everything needed to re-check it"
+    )
+    export.add_argument("name", help="the plan's name")
+    export.add_argument("--json", dest="json_file", type=Path, required=True, help="the JSON file to write")
+    export.set_defaults(run=_run_plan_export)
+
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser(
@@ -74,6 +93,51 @@ def build_parser() -> argparse.ArgumentParser:
     status = db_commands.add_parser("status", parents=[common], help="show the schema revision and contents")
     status.set_defaults(run=_run_db_status)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _run_plan_tours(args: argparse.Namespace) -> None:
+    from caravan_app.domain.calendar import term
+    from caravan_app.planning.control import Progress, SolveControl
+    from caravan_app.services.database import open_database
+    from caravan_app.services.tour_planning import default_plan_name, plan_term_tours
+
+    try:
+        school_term = term(args.term)
+    except ValueError as exc:
+        raise CaravanError(str(exc)) from None
+    start, end = args.start or school_term.start, args.end or school_term.end
+    if end < start:
+        raise CaravanError(f"--to {end} is before --from {start}")
+    db = open_database(args.db)
+    last_shown = [-10.0]
+
+    def show(progress: Progress) -> None:
+        if progress.seconds - last_shown[0] >= 5:  # a line every few seconds is enough on a terminal
+            last_shown[0] = progress.seconds
+            print(f"  {progress.seconds:5.1f} s: {progress.served} requests served", flush=True)
+
+    name = args.name or default_plan_name(school_term.name)
+    print(f"planning tours {start} to {end} in {db.describe()}, up to {args.time_limit:g} s ...", flush=True)
+    summary = plan_term_tours(
+        db, start, end, name=name, control=SolveControl(time_limit=args.time_limit, on_progress=show)
+    )
+    print(summary)
+
+
+def _run_plan_export(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import open_database
+    from caravan_app.services.tour_planning import export_plan_json
+
+    db = open_database(args.db)
+    export_plan_json(db, args.name, args.json_file)
+    print(f"wrote plan {args.name!r} to {args.json_file}")
 
 
 def _run_demo(args: argparse.Namespace) -> None:

@@ -462,17 +462,18 @@ class Trip(Base):
 
     __tablename__ = "trips"
     __table_args__ = (
-        CheckConstraint("return_on >= depart_on", name="dates"),
-        CheckConstraint("km >= 0", name="km"),
+        CheckConstraint("back_at >= leave_at", name="times"),
+        CheckConstraint("km_back >= 0", name="km_back"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     caravan_id: Mapped[int] = mapped_column(ForeignKey("caravans.id"), index=True)
-    depart_on: Mapped[date] = mapped_column(Date)
-    return_on: Mapped[date] = mapped_column(Date)
-    km: Mapped[float] = mapped_column(Float, default=0)
+    leave_at: Mapped[datetime] = mapped_column(DateTime)
+    back_at: Mapped[datetime] = mapped_column(DateTime)
+    # From the last stop back to the depot; the trip's km is this plus its stops' km.
+    km_back: Mapped[float] = mapped_column(Float, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 

@@ -1699,6 +1699,19 @@ class _Demo:
             VenueKind.SCIENCE_HALL: ("馆外广场可停车", "配合馆内科普活动"),
             VenueKind.OTHER: ("希望有科学实验表演", "请提前一周电话联系"),
         }
+        # Venues mostly ask for themes the caravans that may come to them carry: they know the fleet.
+        by_id = {r.id: r for r in self.regions.values()}
+        in_service = [c.row for c in self.caravans if c.row.status == CaravanStatus.IN_SERVICE]
+
+        def themes_on_offer(venue: Venue) -> list[str]:
+            county = by_id[venue.county_id]
+            serving = [
+                c
+                for c in in_service
+                if c.owner_level == Level.PROVINCE or c.owner_region_id in (county.id, county.parent_id)
+            ]
+            return sorted({t for c in serving for t in split_themes(c.themes)})
+
         while len(requests) < 430:
             venue = self.pick(self.venues, weights)
             taken = windows.setdefault(venue.code, [])
@@ -1723,6 +1736,9 @@ class _Demo:
             else:
                 notes = self.pick(notes_pool[venue.kind]) if self.rng.random() < 0.4 else ""
             low_audience, high_audience = (600, 2000) if venue.kind == VenueKind.SCHOOL else (200, 1200)
+            offer = themes_on_offer(venue)
+            pool = offer if offer and self.rng.random() < 0.9 else list(THEMES)
+            wanted = min(len(pool), self.rng.choice((1, 2, 2)))
             requests.append(
                 VisitRequest(
                     venue_id=venue.id,
@@ -1730,7 +1746,7 @@ class _Demo:
                     earliest_on=first,
                     latest_on=last,
                     show_days=show_days,
-                    themes_wanted=join_themes(self.rng.sample(THEMES, self.rng.choice((1, 2, 2)))),
+                    themes_wanted=join_themes(self.rng.sample(pool, wanted)),
                     caravan_types=types,
                     expected_audience=self.rng.randrange(low_audience, high_audience + 1, 50),
                     priority=self.pick((1, 2, 3, 4, 5), (1, 2, 4, 5, 4) if key else (3, 5, 5, 2, 1)),

@@ -2,25 +2,60 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
+from caravan_app import log
 from caravan_app.domain.calendar import PUBLIC_HOLIDAYS
 from caravan_app.domain.enums import (
     CaravanStatus,
     CaravanType,
     DivisionKind,
-    Level,
+    PlanKind,
+    PlanStatus,
     RequestKind,
     RequestStatus,
     VenueKind,
     split_themes,
 )
 from caravan_app.domain.weekdays import is_open_on
-from caravan_app.persistence.models import Caravan, Region, Venue, VisitRequest
-from caravan_app.planning.problem import Calendar, Point, TourCaravan, TourProblem, TourRequest
+from caravan_app.errors import CaravanError
+from caravan_app.persistence.audit import current_user
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import (
+    Caravan,
+    Plan,
+    Region,
+    TourStop,
+    Trip,
+    UnservedRequest,
+    Venue,
+    VisitRequest,
+)
+from caravan_app.planning.check import check_tours
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.problem import (
+    Calendar,
+    Point,
+    Stop,
+    TourCaravan,
+    TourProblem,
+    TourRequest,
+    TourSolution,
+    Unserved,
+    UnservedReason,
+)
+from caravan_app.planning.problem import Trip as PlannedTrip
+from caravan_app.planning.tour_json import FORMAT, problem_to_json, solution_to_json
+from caravan_app.planning.tours import plan_tours
+
+_log = log.get(log.PLANNING)
 
 # On-site minutes of a one-day show: unfolding the exhibits, the show itself, packing up.
 DEFAULT_SHOW_MINUTES = 240
@@ -107,4 +142,212 @@ def build_tour_problem(
     return TourProblem(caravans=tour_caravans, requests=tuple(tour_requests), calendar=calendar)
 
 
-__all__ = ["build_tour_problem", "Level"]
+@dataclass(frozen=True)
+class TourPlanSummary:
+    """What `plan tours` reports: the stored plan's name and its figures."""
+
+    name: str
+    figures: dict[str, Any]
+    violations: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        f = self.figures
+        out = [
+            f"plan {self.name}: {f['status']}, solved in {f['solve_seconds']:.1f} s",
+            f"requests served 已服务: {f['served']} of {f['requests']}",
+            f"key-county requests served 重点县: {f['key_county_served']} of {f['key_county_requests']}",
+            f"km 里程: {f['km']:.0f} in {f['trips']} trips",
+            "unserved by reason 未满足原因: "
+            + (", ".join(f"{reason} {n}" for reason, n in f["unserved_by_reason"].items()) or "none"),
+            "days on the road per caravan 出车天数: "
+            + ", ".join(f"{code} {days}" for code, days in f["days_on_road"].items()),
+        ]
+        if self.violations:
+            out.append(f"checker found {len(self.violations)} violation(s): this is a bug, see the log")
+        return out
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines())
+
+
+def figures(problem: TourProblem, solution: TourSolution) -> dict[str, Any]:
+    """The figures staff report upward, from a plan and its problem."""
+    served = {s.request for t in solution.trips for s in t.stops}
+    key = [r.code for r in problem.requests if r.key_county]
+    days: dict[str, int] = {c.code: 0 for c in problem.caravans}
+    for trip in solution.trips:
+        days[trip.caravan] += trip.days
+    reasons: dict[str, int] = {}
+    for u in solution.unserved:
+        reasons[u.reason.value] = reasons.get(u.reason.value, 0) + 1
+    return {
+        "status": solution.status,
+        "solve_seconds": solution.solve_seconds,
+        "objective": solution.objective,
+        "requests": len(problem.requests),
+        "served": len(served),
+        "show_days": solution.served,
+        "key_county_requests": len(key),
+        "key_county_served": sum(1 for code in key if code in served),
+        "km": round(solution.km, 1),
+        "trips": len(solution.trips),
+        "unserved_by_reason": dict(sorted(reasons.items())),
+        "days_on_road": {code: n for code, n in days.items() if n},
+    }
+
+
+def default_plan_name(label: str) -> str:
+    return f"{label} tours {datetime.now():%Y-%m-%d %H:%M:%S}"
+
+
+def plan_term_tours(
+    db: Database,
+    start: date,
+    end: date,
+    *,
+    name: str,
+    control: SolveControl | None = None,
+) -> TourPlanSummary:
+    """Read the database, solve, check and store a draft tour plan named `name`."""
+    control = control or SolveControl()
+    with db.session(audited=False) as s:
+        if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
+            raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
+        problem = build_tour_problem(s, start, end)
+    solution = plan_tours(problem, control)
+    violations = tuple(f"{v.rule}: {v.message}" for v in check_tours(problem, solution))
+    for violation in violations:
+        _log.error("tour checker: %s", violation)
+    summary = figures(problem, solution)
+    with db.session() as s:
+        _store(s, name, problem, solution, summary, control)
+    return TourPlanSummary(name, summary, violations)
+
+
+def _store(
+    session: Session,
+    name: str,
+    problem: TourProblem,
+    solution: TourSolution,
+    summary: dict[str, Any],
+    control: SolveControl,
+) -> Plan:
+    plan = Plan(
+        name=name,
+        kind=PlanKind.TOUR,
+        horizon_start=problem.calendar.start,
+        horizon_end=problem.calendar.end,
+        status=PlanStatus.DRAFT,
+        created_at=datetime.now().replace(microsecond=0),
+        created_by=current_user(),
+        solver_status=solution.status,
+        objective=solution.objective,
+        solve_seconds=solution.solve_seconds,
+        parameters_json=json.dumps(
+            {"time_limit": control.time_limit, "seed": control.seed, "problem": problem_to_json(problem)},
+            ensure_ascii=False,
+        ),
+        figures_json=json.dumps(summary, ensure_ascii=False),
+    )
+    session.add(plan)
+    session.flush()
+    caravans = {c.code: c.id for c in session.scalars(select(Caravan))}
+    requests = {r.code: r for r in session.scalars(select(VisitRequest))}
+    venues = {v.code: v.id for v in session.scalars(select(Venue))}
+    for trip in solution.trips:
+        row = Trip(
+            code=f"P{plan.id}-{trip.caravan}-{trip.leave:%Y%m%d}",
+            plan_id=plan.id,
+            caravan_id=caravans[trip.caravan],
+            leave_at=trip.leave,
+            back_at=trip.back,
+            km_back=trip.km_back,
+        )
+        row.stops = [
+            TourStop(
+                seq=seq,
+                request_id=requests[stop.request].id,
+                venue_id=venues[stop.venue_code],
+                arrive_at=stop.arrive,
+                show_start=stop.show_start,
+                show_end=stop.show_end,
+                km_from_previous=stop.km_from_previous,
+                locked=stop.locked,
+            )
+            for seq, stop in enumerate(trip.stops, start=1)
+        ]
+        session.add(row)
+    for unserved in solution.unserved:
+        session.add(
+            UnservedRequest(
+                plan_id=plan.id,
+                request_id=requests[unserved.request].id,
+                reason=unserved.reason.value,
+                detail=unserved.detail[:200],
+            )
+        )
+    return plan
+
+
+def export_plan_json(db: Database, name: str, path: Path) -> None:
+    """The plan with everything an outside checker needs to re-verify it (format in README)."""
+    with db.session(audited=False) as s:
+        plan = s.scalar(select(Plan).where(Plan.name == name))
+        if plan is None:
+            known = ", ".join(s.scalars(select(Plan.name).order_by(Plan.name))) or "none"
+            raise CaravanError(f"no plan named {name!r}; plans: {known}")
+        if plan.kind is not PlanKind.TOUR:
+            raise CaravanError(f"plan {name!r} is a {plan.kind.value} plan; only tour plans export here yet")
+        parameters = json.loads(plan.parameters_json)
+        trips = s.scalars(
+            select(Trip)
+            .options(selectinload(Trip.stops))
+            .where(Trip.plan_id == plan.id)
+            .order_by(Trip.leave_at, Trip.code)
+        ).all()
+        codes = {c.id: c.code for c in s.scalars(select(Caravan))}
+        request_codes = {r.id: r.code for r in s.scalars(select(VisitRequest))}
+        venue_codes = {v.id: v.code for v in s.scalars(select(Venue))}
+        unserved = s.scalars(select(UnservedRequest).where(UnservedRequest.plan_id == plan.id)).all()
+        solution = TourSolution(
+            trips=tuple(
+                PlannedTrip(
+                    caravan=codes[t.caravan_id],
+                    leave=t.leave_at,
+                    back=t.back_at,
+                    stops=tuple(
+                        Stop(
+                            request=request_codes[st.request_id] if st.request_id else "",
+                            venue_code=venue_codes[st.venue_id],
+                            arrive=st.arrive_at,
+                            show_start=st.show_start,
+                            show_end=st.show_end,
+                            km_from_previous=st.km_from_previous,
+                            locked=st.locked,
+                        )
+                        for st in t.stops
+                    ),
+                    km_back=t.km_back,
+                )
+                for t in trips
+            ),
+            unserved=tuple(
+                Unserved(request_codes[u.request_id], UnservedReason(u.reason), u.detail) for u in unserved
+            ),
+            status=plan.solver_status,
+            objective=plan.objective,
+            solve_seconds=plan.solve_seconds or 0.0,
+        )
+        data = {
+            "format": FORMAT,
+            "plan": {
+                "name": plan.name,
+                "status": plan.status.value,
+                "created_at": plan.created_at.isoformat(),
+                "created_by": plan.created_by,
+            },
+            **parameters["problem"],
+            **solution_to_json(solution),
+            "figures": json.loads(plan.figures_json),
+        }
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

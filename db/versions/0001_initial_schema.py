@@ -554,12 +554,12 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=40), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=False),
         sa.Column("caravan_id", sa.Integer(), nullable=False),
-        sa.Column("depart_on", sa.Date(), nullable=False),
-        sa.Column("return_on", sa.Date(), nullable=False),
-        sa.Column("km", sa.Float(), nullable=False),
+        sa.Column("leave_at", sa.DateTime(), nullable=False),
+        sa.Column("back_at", sa.DateTime(), nullable=False),
+        sa.Column("km_back", sa.Float(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
-        sa.CheckConstraint("km >= 0", name=op.f("ck_trips_km")),
-        sa.CheckConstraint("return_on >= depart_on", name=op.f("ck_trips_dates")),
+        sa.CheckConstraint("back_at >= leave_at", name=op.f("ck_trips_times")),
+        sa.CheckConstraint("km_back >= 0", name=op.f("ck_trips_km_back")),
         sa.ForeignKeyConstraint(["caravan_id"], ["caravans.id"], name=op.f("fk_trips_caravan_id_caravans")),
         sa.ForeignKeyConstraint(
             ["plan_id"], ["plans.id"], name=op.f("fk_trips_plan_id_plans"), ondelete="CASCADE"

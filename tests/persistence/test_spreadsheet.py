@@ -331,9 +331,9 @@ def fill_sample(db: Database) -> None:
             code="T-001",
             plan=tour,
             caravan=big,
-            depart_on=date(2027, 3, 2),
-            return_on=date(2027, 3, 6),
-            km=210.5,
+            leave_at=datetime(2027, 3, 2, 8, 15),
+            back_at=datetime(2027, 3, 6, 17, 40),
+            km_back=45.5,
         )
         s.add_all([q1, q2, q3, tour, rotation, trip])
         s.flush()
@@ -773,10 +773,10 @@ CELL_CASES = [
     (
         "行程",
         "T-001",
-        "返回日期",
-        "2027-03-01",
-        "2027-03-01",
-        "returns before it departs (出发日期 2027-03-02)",
+        "返回时间",
+        "2027-03-01 18:00",
+        "2027-03-01 18:00:00",
+        "returns before it leaves (出发时间 2027-03-02 08:15:00)",
     ),
     ("行程", "T-001", "方案名称", "没有这个方案", "没有这个方案", "unknown plan name"),
     (
@@ -976,7 +976,7 @@ def test_many_problems_in_many_sheets_are_all_reported(db: Database, sample: Pat
     set_cell(sample, "车辆", "C-01", "投入使用日期", "2027-02-30")
     set_cell(sample, "车辆", "C-02", "所属地区代码", "320999")
     set_cell(sample, "场地", "V-003", "展厅面积(m²)", -1)
-    set_cell(sample, "行程", "T-001", "返回日期", "2027-03-01")
+    set_cell(sample, "行程", "T-001", "返回时间", "2027-03-01 18:00")
     set_cell(sample, "活动", "EV-001", "车辆编号", "C-77")
     edit(sample, lambda book: book["需求"].merge_cells("A4:B4"))
     problems = rejected(db, sample)
@@ -987,7 +987,7 @@ def test_many_problems_in_many_sheets_are_all_reported(db: Database, sample: Pat
         ("车辆", 3, "所属地区代码", "unknown region code"),
         ("需求", 4, "需求编号", "merged cells are not allowed (A4:B4)"),
         ("需求", 4, "场地编号", "required"),
-        ("行程", 2, "返回日期", "returns before it departs (出发日期 2027-03-02)"),
+        ("行程", 2, "返回时间", "returns before it leaves (出发时间 2027-03-02 08:15:00)"),
         ("活动", 2, "车辆编号", "unknown caravan code"),
     ]
 
