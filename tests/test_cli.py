@@ -105,3 +105,19 @@ def test_module_entry_point_shows_help() -> None:
     assert result.returncode == 0
     for command in ("demo", "import", "export", "db"):
         assert command in result.stdout
+
+
+def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plan.db"
+    assert main(["--db", str(path), "demo"]) == 0
+    capsys.readouterr()
+    argv = ["--db", str(path), "plan", "tours", "--term", "2027-spring", "--time-limit", "3", "--name", "试排"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "plan 试排:" in out and "requests served 已服务:" in out and "key-county requests served" in out
+    assert "unserved by reason" in out and "days on the road per caravan" in out
+    out_file = tmp_path / "plan.json"
+    assert main(["--db", str(path), "plan", "export", "试排", "--json", str(out_file)]) == 0
+    assert out_file.exists()
+    assert main(["--db", str(path), "plan", "tours", "--term", "2031-winter"]) == 1
+    assert "unknown term" in one_error_line(capsys.readouterr().err)

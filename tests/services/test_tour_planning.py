@@ -1,0 +1,54 @@
+"""Planning the demo term end to end: read the database, solve, check, store, export, re-check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from caravan_app.domain.calendar import term
+from caravan_app.errors import CaravanError
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Plan, TourStop, Trip, UnservedRequest
+from caravan_app.planning.check import check_tours
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.tour_json import FORMAT, problem_from_json, solution_from_json
+from caravan_app.services.demo import build_demo
+from caravan_app.services.tour_planning import export_plan_json, plan_term_tours
+
+
+def test_demo_term_is_planned_checked_stored_and_exported(db: Database, tmp_path: Path) -> None:
+    build_demo(db)
+    spring = term("2027-spring")
+    summary = plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=8))
+    figures = summary.figures
+    assert summary.violations == ()
+    assert figures["requests"] >= 400
+    assert figures["served"] >= 0.6 * figures["requests"]
+    assert figures["key_county_served"] >= 0.6 * figures["key_county_requests"] > 0
+    assert sum(figures["unserved_by_reason"].values()) == figures["requests"] - figures["served"]
+
+    with db.session() as s:
+        plan = s.scalars(select(Plan)).one()
+        assert plan.name == "春季巡展" and plan.status.value == "draft"
+        stops = s.scalar(select(func.count()).select_from(TourStop))
+        assert stops == figures["show_days"]
+        assert s.scalar(select(func.count()).select_from(Trip)) == figures["trips"]
+        unserved = s.scalar(select(func.count()).select_from(UnservedRequest))
+        assert unserved == figures["requests"] - figures["served"]
+
+    out = tmp_path / "plan.json"
+    export_plan_json(db, "春季巡展", out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT and data["figures"] == figures
+    # An outside checker needs nothing but the file.
+    problem, solution = problem_from_json(data), solution_from_json(data)
+    assert len(solution.trips) == figures["trips"]
+    assert check_tours(problem, solution) == []
+
+    with pytest.raises(CaravanError, match="exists already"):
+        plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=1))
+    with pytest.raises(CaravanError, match="no plan named"):
+        export_plan_json(db, "没有", out)
