@@ -111,7 +111,18 @@ def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     path = tmp_path / "plan.db"
     assert main(["--db", str(path), "demo"]) == 0
     capsys.readouterr()
-    argv = ["--db", str(path), "plan", "tours", "--term", "2027-spring", "--time-limit", "3", "--name", "试排"]
+    argv = [
+        "--db",
+        str(path),
+        "plan",
+        "tours",
+        "--term",
+        "2027-spring",
+        "--time-limit",
+        "3",
+        "--name",
+        "试排",
+    ]
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert "plan 试排:" in out and "requests served 已服务:" in out and "key-county requests served" in out

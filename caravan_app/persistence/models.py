@@ -597,3 +597,44 @@ class AuditEntry(Base):
     row_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(10))
     changes: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class JointTour(Base):
+    """A named joint-tour group (联动): its caravans may also serve its regions."""
+
+    __tablename__ = "joint_tours"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class JointTourCaravan(Base):
+    __tablename__ = "joint_tour_caravans"
+    __table_args__ = (UniqueConstraint("joint_tour_id", "caravan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    joint_tour_id: Mapped[int] = mapped_column(ForeignKey("joint_tours.id", ondelete="CASCADE"), index=True)
+    caravan_id: Mapped[int] = mapped_column(ForeignKey("caravans.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    joint_tour: Mapped[JointTour] = relationship()
+    caravan: Mapped[Caravan] = relationship()
+
+
+class JointTourRegion(Base):
+    __tablename__ = "joint_tour_regions"
+    __table_args__ = (UniqueConstraint("joint_tour_id", "region_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    joint_tour_id: Mapped[int] = mapped_column(ForeignKey("joint_tours.id", ondelete="CASCADE"), index=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    joint_tour: Mapped[JointTour] = relationship()
+    region: Mapped[Region] = relationship()

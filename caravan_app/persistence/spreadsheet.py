@@ -66,6 +66,9 @@ from caravan_app.persistence.models import (
     Event,
     Exhibit,
     ExhibitSet,
+    JointTour,
+    JointTourCaravan,
+    JointTourRegion,
     MaintenanceRecord,
     Movement,
     Plan,
@@ -279,6 +282,30 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("主题", "themes", Kind.THEMES),
         ),
         unique=(UniqueSpec("plate", "plate"),),
+    ),
+    SheetSpec(
+        "joint_tours", "联动巡展", JointTour, "joint tour", ("code",),
+        (
+            _col("联动编号", "code", TEXT, req=True),
+            _col("名称", "name", TEXT, req=True),
+            _NOTES,
+        ),
+    ),
+    SheetSpec(
+        "joint_tour_caravans", "联动车辆", JointTourCaravan, "joint tour caravan",
+        ("joint_tour_id", "caravan_id"),
+        (
+            _ref("联动编号", "joint_tour_id", "joint_tours", req=True),
+            _ref("车辆编号", "caravan_id", "caravans", req=True),
+        ),
+    ),
+    SheetSpec(
+        "joint_tour_regions", "联动地区", JointTourRegion, "joint tour region",
+        ("joint_tour_id", "region_id"),
+        (
+            _ref("联动编号", "joint_tour_id", "joint_tours", req=True),
+            _ref("地区代码", "region_id", "regions", req=True),
+        ),
     ),
     SheetSpec(
         "exhibit_sets", "展品套组", ExhibitSet, "set", ("code",),

@@ -57,6 +57,9 @@ from caravan_app.persistence.models import (
     Event,
     Exhibit,
     ExhibitSet,
+    JointTour,
+    JointTourCaravan,
+    JointTourRegion,
     MaintenanceRecord,
     Movement,
     Region,
@@ -611,6 +614,7 @@ class _Demo:
         self.session.flush()
         self.write_exhibit_history()
         self.write_caravan_maintenance()
+        self.make_joint_tours()
         self.make_requests()
         self.session.flush()
 
@@ -1676,6 +1680,29 @@ class _Demo:
         return sum(
             1 for d in _span(first, last) if d not in TERM_HOLIDAYS and is_open_on(venue.open_weekdays, d)
         )
+
+    def make_joint_tours(self) -> None:
+        """Two joint tours (联动): city caravans of one area lent to the key counties of others."""
+        groups = (
+            ("JT01", "徐连宿重点县联动巡展", ("3203", "3207", "3213")),
+            ("JT02", "苏南对口支援苏北巡展", ("3205", "3202", "3209", "3208")),
+        )
+        for code, name, cities in groups:
+            tour = JointTour(code=code, name=name, notes="省科协统筹，市级大篷车跨市巡展")
+            self.session.add(tour)
+            self.session.flush()
+            lenders = cities[:2] if code == "JT02" else cities
+            for plan in self.caravans:
+                owner = self.session.get(Region, plan.row.owner_region_id)
+                if plan.row.owner_level == Level.CITY and owner is not None and owner.adcode[:4] in lenders:
+                    self.session.add(JointTourCaravan(joint_tour_id=tour.id, caravan_id=plan.row.id))
+            receivers = cities if code == "JT01" else cities[2:]
+            for adcode in KEY_COUNTIES:
+                if adcode[:4] in receivers:
+                    self.session.add(
+                        JointTourRegion(joint_tour_id=tour.id, region_id=self.regions[adcode].id)
+                    )
+        self.session.flush()
 
     def make_requests(self) -> None:
         """Open requests for the spring 2027 term: caravan visits, and museum placements from county halls."""

@@ -30,6 +30,8 @@ from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
     Caravan,
+    JointTourCaravan,
+    JointTourRegion,
     Plan,
     Region,
     TourStop,
@@ -38,10 +40,12 @@ from caravan_app.persistence.models import (
     Venue,
     VisitRequest,
 )
+from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.check import check_tours
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.problem import (
     Calendar,
+    JointTour,
     Point,
     Stop,
     TourCaravan,
@@ -139,7 +143,26 @@ def build_tour_problem(
     calendar = Calendar(
         start=start, end=end, holidays=frozenset(d for d in PUBLIC_HOLIDAYS if start <= d <= end)
     )
-    return TourProblem(caravans=tour_caravans, requests=tuple(tour_requests), calendar=calendar)
+    return TourProblem(
+        caravans=tour_caravans,
+        requests=tuple(tour_requests),
+        calendar=calendar,
+        joint_tours=_joint_tours(session, regions),
+    )
+
+
+def _joint_tours(session: Session, regions: dict[int, Region]) -> tuple[JointTour, ...]:
+    caravan_codes = {c.id: c.code for c in session.scalars(select(Caravan))}
+    members: dict[int, set[str]] = {}
+    for row in session.scalars(select(JointTourCaravan)):
+        members.setdefault(row.joint_tour_id, set()).add(caravan_codes[row.caravan_id])
+    places: dict[int, set[str]] = {}
+    for area in session.scalars(select(JointTourRegion)):
+        places.setdefault(area.joint_tour_id, set()).add(regions[area.region_id].adcode)
+    return tuple(
+        JointTour(tour.name, frozenset(members.get(tour.id, ())), frozenset(places.get(tour.id, ())))
+        for tour in session.scalars(select(JointTourRow).order_by(JointTourRow.code))
+    )
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,9 @@ from caravan_app.persistence.models import (
     Event,
     Exhibit,
     ExhibitSet,
+    JointTour,
+    JointTourCaravan,
+    JointTourRegion,
     MaintenanceRecord,
     Movement,
     Plan,
@@ -200,6 +203,15 @@ def fill_sample(db: Database) -> None:
         )
         s.add_all([province, nanjing, jiangning, wuxi, jiangyin, depot_nj, depot_wx, workshop, workshop2])
         s.add_all([school, centre, village, big, small, set1, set2])
+        joint = JointTour(code="JT-1", name="宁锡联动", notes="无锡车辆支援江宁")
+        s.add_all(
+            [
+                joint,
+                JointTourCaravan(joint_tour=joint, caravan=small),
+                JointTourRegion(joint_tour=joint, region=jiangning),
+                JointTourRegion(joint_tour=joint, region=nanjing),
+            ]
+        )
 
         def exhibit(code: str, name: str, **place: Any) -> Exhibit:
             return Exhibit(

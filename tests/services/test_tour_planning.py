@@ -22,7 +22,9 @@ from caravan_app.services.tour_planning import export_plan_json, plan_term_tours
 def test_demo_term_is_planned_checked_stored_and_exported(db: Database, tmp_path: Path) -> None:
     build_demo(db)
     spring = term("2027-spring")
-    summary = plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=8))
+    summary = plan_term_tours(
+        db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=8)
+    )
     figures = summary.figures
     assert summary.violations == ()
     assert figures["requests"] >= 400
