@@ -405,25 +405,19 @@ class _TourModel:
         km = self.distances.km
         service = [0] * first_node + [r.show_minutes for r, _ in visits]
 
-        def metres(i: int, j: int) -> int:
-            return int(
-                round(km[place_index[manager.IndexToNode(i)]][place_index[manager.IndexToNode(j)]] * 1000)
-            )
-
-        # OR-Tools keeps no reference to Python callbacks: they must live as long as the solve.
-        keep_alive: list[object] = [metres]
-        routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitCallback(metres))
+        # Matrices, not Python callbacks: the search evaluates arcs millions of times.
+        nodes = range(len(node_place))
+        arc_km = [[km[place_index[a]][place_index[b]] for b in nodes] for a in nodes]
+        metres = [[int(round(arc_km[a][b] * 1000)) for b in nodes] for a in nodes]
+        routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(metres))
         routing.SetFixedCostOfAllVehicles(TRIP_FIXED_COST)
         time_callbacks: dict[float, int] = {}
         for speed in sorted({s.caravan.speed_kmh for s in slots}):
-
-            def elapsed(i: int, j: int, speed: float = speed) -> int:
-                a, b = place_index[manager.IndexToNode(i)], place_index[manager.IndexToNode(j)]
-                # Driving rounded up, so the exact schedule is never later than the model's.
-                return int(service[manager.IndexToNode(i)] + math.ceil(km[a][b] / speed * 60 - 1e-9))
-
-            keep_alive.append(elapsed)
-            time_callbacks[speed] = routing.RegisterTransitCallback(elapsed)
+            # Driving rounded up, so the exact schedule is never later than the model's.
+            elapsed = [
+                [service[a] + math.ceil(arc_km[a][b] / speed * 60 - 1e-9) for b in nodes] for a in nodes
+            ]
+            time_callbacks[speed] = routing.RegisterTransitMatrix(elapsed)
         horizon = (self._day(self.problem.calendar.end) + 2) * DAY
         routing.AddDimensionWithVehicleTransits(
             [time_callbacks[s.caravan.speed_kmh] for s in slots], horizon, horizon, False, "time"
@@ -492,7 +486,8 @@ class _TourModel:
                 and routing.NextVar(manager.NodeToIndex(node)).Value() != manager.NodeToIndex(node)
             )
 
-        keep_alive += [served, attach_control(routing, self.control, served)]
+        # OR-Tools keeps no reference to Python callbacks: they must live as long as the solve.
+        callbacks = (served, attach_control(routing, self.control, served))
         # Leave a little time for the exact repair after the search.
         parameters = search_parameters(max(0.5, self.control.remaining * 0.9), self.first_solution)
         # The greedy routes go in as locked chains: the first-solution heuristic keeps them and
@@ -515,6 +510,7 @@ class _TourModel:
             "locked in" if locked else "refused by the model",
         )
         solution = routing.SolveWithParameters(parameters)
+        del callbacks
         if solution is None:
             return None
         routes: dict[int, Route] = {}
