@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ortools.constraint_solver import pywrapcp  # type: ignore[import-untyped]
+from ortools.constraint_solver import pywrapcp
 
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.search import attach_control, search_parameters

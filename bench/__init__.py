@@ -1,0 +1,1 @@
+"""Benchmarks of the planning engine against published instances and other solvers (not shipped)."""

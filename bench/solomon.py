@@ -1,0 +1,178 @@
+"""Solomon VRPTW benchmark: our engine against PyVRP and VROOM, distance only, free fleet.
+
+    python -m bench.solomon --dir ../shared/bench/solomon --time-limit 10 \
+        [--solvers ours,pyvrp,vroom] [--json OUT]
+
+For every Solomon-format .txt file in the folder, each solver runs in turn (one at a time, one thread,
+the same time limit, the same integer matrices); every solution is checked by bench.checker in
+double precision, and distances are the checker's, recomputed from the routes. Gaps are to BKS.csv's
+bks_distance_only column. A solver that is not installed is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench import checker, peers
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.vrptw import VrptwInstance, read_solomon, solve_vrptw
+
+# "ours+pyvrp": our engine started from PyVRP's routes (solve_vrptw's pyvrp_share option).
+SOLVERS = ("ours", "ours+pyvrp", "pyvrp", "vroom")
+
+
+@dataclass(frozen=True)
+class Run:
+    distance: float | None  # None: no solution
+    vehicles: int
+    seconds: float
+    gap: float | None  # percent above bks_distance_only
+    verdict: str
+    routes: list[list[int]]
+
+
+def solve_ours(instance: VrptwInstance, time_limit: float, seed: int, pyvrp_share: float) -> list[list[int]]:
+    solution = solve_vrptw(instance, SolveControl(time_limit=time_limit, seed=seed), pyvrp_share=pyvrp_share)
+    return [list(route) for route in solution.routes]
+
+
+def runner(name: str, seed: int, pyvrp_share: float) -> Callable[[VrptwInstance, float], list[list[int]]]:
+    if name == "ours":
+        return lambda instance, limit: solve_ours(instance, limit, seed, 0.0)
+    if name == "ours+pyvrp":
+        return lambda instance, limit: solve_ours(instance, limit, seed, pyvrp_share)
+    if name == "pyvrp":
+        return lambda instance, limit: peers.solve_pyvrp(instance, limit, seed)
+    return peers.solve_vroom
+
+
+def read_bks(folder: Path) -> dict[str, float]:
+    path = folder / "BKS.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["instance"]: float(row["bks_distance_only"]) for row in csv.DictReader(handle)}
+
+
+def run_one(path: Path, solver: str, time_limit: float, seed: int, share: float, bks: float | None) -> Run:
+    instance = read_solomon(path)
+    rows = checker.read_rows(path)
+    started = time.monotonic()
+    routes = runner(solver, seed, share)(instance, time_limit)
+    seconds = time.monotonic() - started
+    if not routes:
+        return Run(None, 0, seconds, None, "no solution", [])
+    verdict = checker.check(rows.customers, rows.capacity, rows.vehicles, routes)
+    gap = 100.0 * (verdict.distance / bks - 1.0) if bks else None
+    return Run(verdict.distance, verdict.vehicles, seconds, gap, str(verdict), routes)
+
+
+def ratio(a: Run | None, b: Run | None) -> float | None:
+    if a is None or b is None or a.distance is None or b.distance is None or not a.verdict == "ok":
+        return None
+    return a.distance / b.distance if b.verdict == "ok" else None
+
+
+def figure(value: float | None, form: str) -> str:
+    return "-" if value is None else format(value, form)
+
+
+def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_limit: float) -> None:
+    head = ["instance"]
+    for s in solvers:
+        head += [f"{s} dist", "veh", "s", "gap %", "check"]
+    pairs = [p for p in ("pyvrp", "vroom") if "ours" in solvers and p in solvers]
+    head += [f"ours/{p}" for p in pairs]
+    lines = [head]
+    for name, runs in results.items():
+        line = [name]
+        for s in solvers:
+            run = runs.get(s)
+            if run is None:
+                line += ["-"] * 5
+                continue
+            line += [figure(run.distance, ".2f"), str(run.vehicles), f"{run.seconds:.1f}",
+                     figure(run.gap, "+.2f"), run.verdict]
+        line += [figure(ratio(runs.get("ours"), runs.get(p)), ".4f") for p in pairs]
+        lines.append(line)
+    mean = ["mean"]
+    for s in solvers:
+        good = [r[s] for r in results.values() if s in r and r[s].verdict == "ok"]
+        gaps = [run.gap for run in good if run.gap is not None]
+        solved = len(good)
+        mean += ["", "", "", figure(statistics.fmean(gaps) if gaps else None, "+.2f"),
+                 f"{solved}/{len(results)} ok"]
+    for p in pairs:
+        ratios = [x for r in results.values() if (x := ratio(r.get("ours"), r.get(p))) is not None]
+        mean.append(figure(statistics.fmean(ratios) if ratios else None, ".4f"))
+    lines.append(mean)
+    widths = [max(len(line[i]) for line in lines if i < len(line)) for i in range(len(head))]
+    print(f"\nSolomon VRPTW, distance only (free fleet), {time_limit:g} s per solver and instance, 1 thread")
+    for number, line in enumerate(lines):
+        if number == len(lines) - 1:
+            print("  ".join("-" * w for w in widths))
+        cells = [cell.rjust(w) for cell, w in zip(line[1:], widths[1:], strict=True)]
+        print("  ".join([line[0].ljust(widths[0]), *cells]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.solomon", description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, required=True, help="folder of Solomon .txt files and BKS.csv")
+    parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per solver and instance")
+    parser.add_argument("--solvers", default="ours,pyvrp,vroom", help=", ".join(SOLVERS))
+    parser.add_argument("--instances", default="", help="comma-separated names to run (default: all)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pyvrp-share", type=float, default=0.5,
+                        help="ours+pyvrp: share of the time PyVRP gets before OR-Tools takes over")
+    parser.add_argument("--json", type=Path, help="write distances, vehicles, times and routes here")
+    args = parser.parse_args(argv)
+
+    solvers = []
+    for name in (s.strip() for s in args.solvers.split(",") if s.strip()):
+        if name not in SOLVERS:
+            parser.error(f"unknown solver {name!r}; choose from {', '.join(SOLVERS)}")
+        needs = "pyvrp" if name == "ours+pyvrp" else name
+        if needs in peers.PEERS and not peers.available(needs):
+            print(f"{needs} is not installed (pip install -e '.[bench]'): {name} skipped", file=sys.stderr)
+            continue
+        solvers.append(name)
+    paths = sorted(args.dir.glob("*.txt"))
+    wanted = {n.strip().upper() for n in args.instances.split(",") if n.strip()}
+    if wanted:
+        paths = [p for p in paths if p.stem.upper() in wanted]
+    if not paths:
+        parser.error(f"no Solomon .txt files in {args.dir}")
+    bks = read_bks(args.dir)
+
+    results: dict[str, dict[str, Run]] = {}
+    for path in paths:
+        name = path.stem
+        results[name] = {}
+        for solver in solvers:
+            run = run_one(path, solver, args.time_limit, args.seed, args.pyvrp_share, bks.get(name))
+            results[name][solver] = run
+            print(f"{name:8} {solver:6} {figure(run.distance, '10.2f')} {run.vehicles:3d} veh "
+                  f"{run.seconds:6.1f} s  gap {figure(run.gap, '+.2f')} %  {run.verdict}", flush=True)
+    print_table(results, solvers, args.time_limit)
+    if args.json:
+        document = {
+            "time_limit": args.time_limit,
+            "objective": "total distance, free fleet, double precision recomputed from the routes",
+            "instances": {
+                name: {solver: asdict(run) for solver, run in runs.items()} for name, runs in results.items()
+            },
+        }
+        args.json.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The plain VRPTW mode: Solomon reader, optimum on a tiny instance, the bench checker, unservable
+customers, and cancellation."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench import checker
+from caravan_app.planning.control import Progress, SolveControl
+from caravan_app.planning.vrptw import (
+    Customer,
+    VrptwInstance,
+    VrptwSolution,
+    VrptwStatus,
+    read_solomon,
+    route_distance,
+    solve_vrptw,
+)
+
+SOLOMON_TEXT = """\
+TINY7
+
+VEHICLE
+NUMBER     CAPACITY
+   3          40
+
+CUSTOMER
+CUST NO.  XCOORD.   YCOORD.    DEMAND   READY TIME  DUE DATE   SERVICE   TIME
+
+    0      50         50          0          0        400          0
+    1      60         70         10         20        120         10
+    2      70         55         15          0        300         10
+    3      35         80          8        150        200         10
+    4      20         45         12          0        400         10
+    5      40         20         10         40         80         10
+    6      75         25         20         60        140         10
+    7      55         35          5          0        400         10
+"""
+
+
+def tiny(tmp_path: Path) -> VrptwInstance:
+    path = tmp_path / "tiny7.txt"
+    path.write_text(SOLOMON_TEXT, encoding="utf-8")
+    return read_solomon(path)
+
+
+def verdict(instance: VrptwInstance, solution: VrptwSolution) -> checker.Verdict:
+    return checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes)
+
+
+def brute_force_optimum(instance: VrptwInstance) -> float:
+    """Shortest feasible plan: the best order of every subset, then the best split into ≤ vehicles routes."""
+    customers = range(1, len(instance.customers))
+    best_route: dict[frozenset[int], float] = {}
+    for size in range(1, len(customers) + 1):
+        for subset in itertools.combinations(customers, size):
+            lengths = []
+            for order in itertools.permutations(subset):
+                one = checker.check(instance.customers, instance.capacity, 1, [list(order)])
+                # The one-route check complains only of the customers outside this route.
+                if all("not visited" in p for p in one.problems):
+                    lengths.append(one.distance)
+            if lengths:
+                best_route[frozenset(subset)] = min(lengths)
+
+    everyone = frozenset(customers)
+    best: dict[tuple[frozenset[int], int], float] = {}
+
+    def cover(rest: frozenset[int], vehicles: int) -> float:
+        if not rest:
+            return 0.0
+        if vehicles == 0:
+            return math.inf
+        key = (rest, vehicles)
+        if key not in best:
+            first = min(rest)  # the route holding the smallest customer, to count each split once
+            others = sorted(rest - {first})
+            found = math.inf
+            for size in range(len(others) + 1):
+                for extra in itertools.combinations(others, size):
+                    route = frozenset((first, *extra))
+                    if route in best_route:
+                        found = min(found, best_route[route] + cover(rest - route, vehicles - 1))
+            best[key] = found
+        return best[key]
+
+    return cover(everyone, instance.vehicles)
+
+
+def test_reader_reads_a_solomon_file(tmp_path: Path) -> None:
+    instance = tiny(tmp_path)
+    assert instance.name == "TINY7"
+    assert instance.vehicles == 3 and instance.capacity == 40
+    assert len(instance.customers) == 8
+    assert instance.customers[0] == Customer(50, 50, 0, 0, 400, 0)
+    assert instance.customers[3] == Customer(35, 80, 8, 150, 200, 10)
+    assert isinstance(instance.customers[3].demand, int)
+
+
+def test_reader_refuses_customers_out_of_order(tmp_path: Path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(SOLOMON_TEXT.replace("    2      70", "    9      70"), encoding="utf-8")
+    with pytest.raises(ValueError, match="customer numbers"):
+        read_solomon(path)
+
+
+def test_tiny_instance_reaches_the_brute_force_optimum(tmp_path: Path) -> None:
+    instance = tiny(tmp_path)
+    optimum = brute_force_optimum(instance)
+    # Windows and capacity both shape the optimum: it is longer than either relaxation's.
+    no_windows = tuple(c._replace(ready=0, due=400) for c in instance.customers)
+    assert optimum > brute_force_optimum(replace(instance, customers=no_windows)) + 1
+    assert optimum > brute_force_optimum(replace(instance, capacity=1000)) + 1
+    solution = solve_vrptw(instance, SolveControl(time_limit=1.0))
+    assert solution.status is VrptwStatus.FEASIBLE
+    assert verdict(instance, solution).ok, verdict(instance, solution).problems
+    assert solution.distance == pytest.approx(route_distance(instance, solution.routes))
+    # Scaled integer arcs may tie plans that differ in the fourth decimal.
+    assert solution.distance == pytest.approx(optimum, abs=0.01)
+    assert solution.vehicles == len(solution.routes) <= instance.vehicles
+
+
+def test_every_solution_passes_the_checker_and_the_checker_catches_faults(tmp_path: Path) -> None:
+    instance = tiny(tmp_path)
+    solution = solve_vrptw(instance, SolveControl(time_limit=0.5))
+    result = verdict(instance, solution)
+    assert result.ok and result.distance == pytest.approx(solution.distance)
+
+    routes = [list(route) for route in solution.routes]
+    everyone_in_one = [[c for route in routes for c in route]]
+    assert not checker.check(instance.customers, instance.capacity, instance.vehicles, everyone_in_one).ok
+    twice = [*routes, [routes[0][0]]]
+    assert any("2 times" in p for p in checker.check(instance.customers, 40, 9, twice).problems)
+    late = [[3, 1]]  # 3 opens at 150, 1 closes at 120
+    assert any("due time" in p for p in checker.check(instance.customers, 40, 9, late).problems)
+
+
+def test_unservable_customers_come_back_unserved_with_a_partial_status(tmp_path: Path) -> None:
+    instance = tiny(tmp_path)
+    customers = list(instance.customers)
+    customers.append(Customer(95, 95, 5, 0, 10, 10))  # 8: closes before any vehicle can get there
+    customers.append(Customer(52, 52, 80, 0, 400, 10))  # 9: heavier than a vehicle carries
+    instance = VrptwInstance("unservable", tuple(customers), instance.capacity, instance.vehicles)
+    solution = solve_vrptw(instance, SolveControl(time_limit=0.5))
+    assert solution.status is VrptwStatus.PARTIAL
+    assert solution.unserved == (8, 9)
+    served = sorted(c for route in solution.routes for c in route)
+    assert served == list(range(1, 8))
+    problems = verdict(instance, solution).problems
+    assert len(problems) == 1 and "2 customers not visited" in problems[0]
+
+
+def test_too_small_a_fleet_still_returns_a_plan(tmp_path: Path) -> None:
+    instance = tiny(tmp_path)
+    one_vehicle = VrptwInstance("one", instance.customers, instance.capacity, 1)
+    solution = solve_vrptw(one_vehicle, SolveControl(time_limit=0.5))
+    assert solution.status is VrptwStatus.PARTIAL
+    assert solution.vehicles == 1 and solution.unserved
+    assert all("not visited" in p for p in verdict(one_vehicle, solution).problems)
+
+
+def random_instance(count: int, seed: int) -> VrptwInstance:
+    """A Solomon R2-like instance: random places, wide windows, enough to keep a search busy."""
+    rng = random.Random(seed)
+    customers = [Customer(50, 50, 0, 0, 1000, 0)]
+    for _ in range(count):
+        x, y = rng.uniform(0, 100), rng.uniform(0, 100)
+        ready = rng.uniform(0, 600)
+        customers.append(Customer(x, y, rng.randint(1, 30), ready, ready + rng.uniform(100, 300), 10))
+    return VrptwInstance(f"random{count}", tuple(customers), capacity=200, vehicles=25)
+
+
+def test_cancel_from_another_thread_stops_within_two_seconds() -> None:
+    instance = random_instance(80, seed=7)
+    control = SolveControl(time_limit=30.0)
+    timer = threading.Timer(0.5, control.cancel)
+    timer.start()
+    started = time.monotonic()
+    solution = solve_vrptw(instance, control)
+    elapsed = time.monotonic() - started
+    timer.cancel()
+    assert elapsed < 2.5, elapsed  # cancel at 0.5 s, stopped within 2 s of it
+    assert solution.cancelled
+    if solution.status is not VrptwStatus.NO_SOLUTION:
+        assert checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes).ok
+
+
+def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
+    instance = random_instance(60, seed=3)
+    reports: list[Progress] = []
+
+    def on_progress(progress: Progress) -> None:
+        reports.append(progress)
+        control.cancel()
+
+    control = SolveControl(time_limit=30.0, on_progress=on_progress)
+    solution = solve_vrptw(instance, control)
+    assert solution.seconds < 2.0
+    assert solution.cancelled and reports
+    assert reports[0].served == 60
+    assert solution.status is VrptwStatus.FEASIBLE
+    assert checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes).ok
