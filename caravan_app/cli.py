@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     tours.add_argument("--to", dest="end", type=_date, help="last day (default: the term's last)")
     tours.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
     tours.add_argument("--name", help="the plan's name (default: term and time)")
+    tours.add_argument("--keep-locks-from", metavar="PLAN", help="keep the visits locked in this plan")
+    tours.add_argument(
+        "--distances", type=Path, metavar="FILE.csv", help="road distances: from,to,km by venue or depot code"
+    )
     tours.set_defaults(run=_run_plan_tours)
     export = plan_commands.add_parser(
         "export", parents=[common], help="write a plan with everything needed to re-check it"
@@ -126,7 +130,13 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
     name = args.name or default_plan_name(school_term.name)
     print(f"planning tours {start} to {end} in {db.describe()}, up to {args.time_limit:g} s ...", flush=True)
     summary = plan_term_tours(
-        db, start, end, name=name, control=SolveControl(time_limit=args.time_limit, on_progress=show)
+        db,
+        start,
+        end,
+        name=name,
+        control=SolveControl(time_limit=args.time_limit, on_progress=show),
+        keep_locks_from=args.keep_locks_from,
+        distances_csv=args.distances,
     )
     print(summary)
 

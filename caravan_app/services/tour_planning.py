@@ -43,9 +43,11 @@ from caravan_app.persistence.models import (
 from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.check import check_tours
 from caravan_app.planning.control import SolveControl
+from caravan_app.planning.distance import read_distance_csv
 from caravan_app.planning.problem import (
     Calendar,
     JointTour,
+    Lock,
     Point,
     Stop,
     TourCaravan,
@@ -76,9 +78,19 @@ def _is_township(venue: Venue) -> bool:
 
 
 def build_tour_problem(
-    session: Session, start: date, end: date, show_minutes: int = DEFAULT_SHOW_MINUTES
+    session: Session,
+    start: date,
+    end: date,
+    show_minutes: int = DEFAULT_SHOW_MINUTES,
+    locks: dict[str, Lock] | None = None,
+    distance_km: tuple[tuple[str, str, float], ...] = (),
 ) -> TourProblem:
-    """The open caravan-visit requests in [start, end] and the caravans in service, as a TourProblem."""
+    """The open caravan-visit requests in [start, end] and the caravans in service, as a TourProblem.
+
+    `locks` (request code -> caravan and day) are visits a planner fixed; `distance_km` road
+    distances between venue or depot codes that replace the estimate.
+    """
+    locks = locks or {}
     regions = {r.id: r for r in session.scalars(select(Region))}
     caravans = session.scalars(
         select(Caravan)
@@ -138,6 +150,7 @@ def build_tour_problem(
                 themes_wanted=frozenset(split_themes(r.themes_wanted)),
                 priority=r.priority,
                 is_school=venue.kind is VenueKind.SCHOOL,
+                lock=locks.get(r.code),
             )
         )
     calendar = Calendar(
@@ -148,6 +161,7 @@ def build_tour_problem(
         requests=tuple(tour_requests),
         calendar=calendar,
         joint_tours=_joint_tours(session, regions),
+        distance_km=distance_km,
     )
 
 
@@ -219,6 +233,25 @@ def figures(problem: TourProblem, solution: TourSolution) -> dict[str, Any]:
     }
 
 
+def locked_visits(session: Session, plan_name: str) -> dict[str, Lock]:
+    """The visits a planner locked in a plan: request code -> caravan and first show day."""
+    plan = session.scalar(select(Plan).where(Plan.name == plan_name))
+    if plan is None:
+        raise CaravanError(f"no plan named {plan_name!r} to keep locks from")
+    locks: dict[str, Lock] = {}
+    rows = session.execute(
+        select(VisitRequest.code, Caravan.code, TourStop.show_start)
+        .join(TourStop, TourStop.request_id == VisitRequest.id)
+        .join(Trip, Trip.id == TourStop.trip_id)
+        .join(Caravan, Caravan.id == Trip.caravan_id)
+        .where(Trip.plan_id == plan.id, TourStop.locked.is_(True))
+        .order_by(TourStop.show_start)
+    )
+    for request_code, caravan_code, show_start in rows:
+        locks.setdefault(request_code, Lock(caravan_code, show_start.date()))
+    return locks
+
+
 def default_plan_name(label: str) -> str:
     return f"{label} tours {datetime.now():%Y-%m-%d %H:%M:%S}"
 
@@ -230,13 +263,26 @@ def plan_term_tours(
     *,
     name: str,
     control: SolveControl | None = None,
+    keep_locks_from: str | None = None,
+    distances_csv: Path | None = None,
 ) -> TourPlanSummary:
-    """Read the database, solve, check and store a draft tour plan named `name`."""
+    """Read the database, solve, check and store a draft tour plan named `name`.
+
+    With `keep_locks_from`, the visits locked in that plan stay where they are; with
+    `distances_csv`, road distances (from,to,km by venue or depot code) replace the estimate.
+    """
     control = control or SolveControl()
+    table: tuple[tuple[str, str, float], ...] = ()
+    if distances_csv is not None:
+        try:
+            table = read_distance_csv(distances_csv)
+        except (OSError, ValueError) as exc:
+            raise CaravanError(f"cannot read road distances: {exc}") from exc
     with db.session(audited=False) as s:
         if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
             raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
-        problem = build_tour_problem(s, start, end)
+        locks = locked_visits(s, keep_locks_from) if keep_locks_from else {}
+        problem = build_tour_problem(s, start, end, locks=locks, distance_km=table)
     solution = plan_tours(problem, control)
     violations = tuple(f"{v.rule}: {v.message}" for v in check_tours(problem, solution))
     for violation in violations:

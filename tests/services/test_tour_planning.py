@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,37 @@ def test_demo_term_is_planned_checked_stored_and_exported(db: Database, tmp_path
         plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=1))
     with pytest.raises(CaravanError, match="no plan named"):
         export_plan_json(db, "没有", out)
+
+
+def test_a_re_solve_keeps_the_locked_visits_and_reads_road_distances(db: Database, tmp_path: Path) -> None:
+    build_demo(db)
+    first, last = date(2027, 3, 1), date(2027, 3, 26)
+    plan_term_tours(db, first, last, name="三月", control=SolveControl(time_limit=2))
+    with db.session() as s:
+        stop = s.scalars(
+            select(TourStop).join(Trip).order_by(TourStop.show_start.desc(), TourStop.id).limit(1)
+        ).one()
+        stop.locked = True
+        kept = (stop.request.code, stop.trip.caravan.code, stop.show_start.date(), stop.venue.code)
+    road = tmp_path / "road.csv"
+    road.write_text(f"from,to,km\n{kept[3]},D320000,123.4\n", encoding="utf-8")
+    plan_term_tours(
+        db,
+        first,
+        last,
+        name="三月二稿",
+        control=SolveControl(time_limit=2),
+        keep_locks_from="三月",
+        distances_csv=road,
+    )
+    with db.session() as s:
+        plan = s.scalars(select(Plan).where(Plan.name == "三月二稿")).one()
+        again = s.scalars(
+            select(TourStop).join(Trip).where(Trip.plan_id == plan.id, TourStop.locked.is_(True))
+        ).one()
+        assert (again.request.code, again.trip.caravan.code, again.show_start.date()) == kept[:3]
+        assert json.loads(plan.parameters_json)["problem"]["distance_km"] == [[kept[3], "D320000", 123.4]]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("from,to,km\nA,B,far\n", encoding="utf-8")
+    with pytest.raises(CaravanError, match="bad.csv row 2, column km"):
+        plan_term_tours(db, first, last, name="三稿", distances_csv=bad)
