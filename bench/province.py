@@ -54,7 +54,7 @@ def row(problem: TourProblem, solution: TourSolution, wall: float) -> dict[str, 
         "key served": f"{sum(r.code in served for r in key)}/{len(key)}",
         "key unserved for capacity": len(key_capacity),
         "km": round(solution.km),
-        "km/show day": round(solution.km / max(1, solution.served), 1),
+        "km/show day": round(solution.km / max(1, solution.show_days), 1),
         "days/caravan (median, max)": (
             f"{statistics.median(days.values()) if days else 0:g}, {max(days.values(), default=0)}"
         ),

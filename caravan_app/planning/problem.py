@@ -197,8 +197,13 @@ class TourSolution:
     solve_seconds: float = 0.0
 
     @property
-    def served(self) -> int:
+    def show_days(self) -> int:
+        """Stops in all trips: a two-day show counts twice."""
         return sum(len(t.stops) for t in self.trips)
+
+    @property
+    def requests_served(self) -> int:
+        return len({s.request for t in self.trips for s in t.stops})
 
     @property
     def km(self) -> float:

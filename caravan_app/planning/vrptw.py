@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from ortools.constraint_solver import pywrapcp
 
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.search import attach_control, search_parameters
+from caravan_app.planning.search import FIRST_SOLUTION, attach_control, search_parameters
 
 # OR-Tools routing takes integer arc costs and times, so distances are multiplied by this and rounded.
 # 1000 keeps three decimals: the rounding error on a route plan of ~120 arcs is under 0.06, a few
@@ -211,8 +211,18 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
 
 
 def routing_parameters(time_limit: float) -> Any:
-    """The shared search set-up (insertion heuristic, then guided local search), tuned for VRPTW."""
-    parameters = search_parameters(time_limit)
+    """The shared search set-up with two changes that measured better on the Solomon instances.
+
+    PATH_CHEAPEST_ARC builds the first solution instead of the shared PARALLEL_CHEAPEST_INSERTION, and
+    full propagation makes each local-search move check the time dimension exactly. On the 12 Solomon
+    instances at 10 s (bench/solomon.py) the mean gap to the best-known distance fell from +3.3 % to
+    +1.6 %: OR-Tools' local search is still descending at 10 s on the R and RC instances, so where it
+    starts matters. PATH_CHEAPEST_ARC alone finds nothing on tight windows when every customer is
+    mandatory; here a customer it cannot place starts out dropped and the local search inserts it.
+    The shared defaults stay as they are for the caravan tour model.
+    """
+    parameters = search_parameters(time_limit, first_solution=FIRST_SOLUTION.PATH_CHEAPEST_ARC)
+    parameters.use_full_propagation = True
     return parameters
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +67,8 @@ _log = log.get(log.PLANNING)
 DEFAULT_SHOW_MINUTES = 240
 
 
-def _minutes(t: object) -> int:
-    return t.hour * 60 + t.minute  # type: ignore[attr-defined, no-any-return]
+def _minutes(t: time) -> int:
+    return t.hour * 60 + t.minute
 
 
 def _is_township(venue: Venue) -> bool:
@@ -223,7 +223,7 @@ def figures(problem: TourProblem, solution: TourSolution) -> dict[str, Any]:
         "objective": solution.objective,
         "requests": len(problem.requests),
         "served": len(served),
-        "show_days": solution.served,
+        "show_days": solution.show_days,
         "key_county_requests": len(key),
         "key_county_served": sum(1 for code in key if code in served),
         "km": round(solution.km, 1),
