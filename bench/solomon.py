@@ -1,12 +1,14 @@
 """Solomon VRPTW benchmark: our engine against PyVRP and VROOM, distance only, free fleet.
 
     python -m bench.solomon --dir ../shared/bench/solomon --time-limit 10 \
-        [--solvers ours,pyvrp,vroom] [--json OUT]
+        [--solvers ours,ours+pyvrp,pyvrp,vroom] [--pyvrp-share 0.8] [--json OUT]
 
 For every Solomon-format .txt file in the folder, each solver runs in turn (one at a time, one thread,
-the same time limit, the same integer matrices); every solution is checked by bench.checker in
-double precision, and distances are the checker's, recomputed from the routes. Gaps are to BKS.csv's
-bks_distance_only column. A solver that is not installed is reported and skipped.
+the same time limit, the same integer matrices scaled by DISTANCE_SCALE); every solution is checked by
+bench.checker in double precision, and distances are the checker's, recomputed from the routes. Gaps
+are to BKS.csv's bks_distance_only column. "ours" is solve_vrptw on OR-Tools alone; "ours+pyvrp" is
+solve_vrptw started from PyVRP's routes, PyVRP having the --pyvrp-share of the time and OR-Tools the
+rest. PyVRP and VROOM are optional: a solver that is not installed is reported and skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from bench import checker, peers
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.vrptw import VrptwInstance, read_solomon, solve_vrptw
+from caravan_app.planning.vrptw import DISTANCE_SCALE, VrptwInstance, read_solomon, solve_vrptw
 
 # "ours+pyvrp": our engine started from PyVRP's routes (solve_vrptw's pyvrp_share option).
 SOLVERS = ("ours", "ours+pyvrp", "pyvrp", "vroom")
@@ -76,9 +78,10 @@ def run_one(path: Path, solver: str, time_limit: float, seed: int, share: float,
 
 
 def ratio(a: Run | None, b: Run | None) -> float | None:
-    if a is None or b is None or a.distance is None or b.distance is None or not a.verdict == "ok":
+    """a's distance over b's, when both solved the instance and passed the checker."""
+    if a is None or b is None or a.distance is None or b.distance is None:
         return None
-    return a.distance / b.distance if b.verdict == "ok" else None
+    return a.distance / b.distance if a.verdict == b.verdict == "ok" else None
 
 
 def figure(value: float | None, form: str) -> str:
@@ -89,8 +92,8 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
     head = ["instance"]
     for s in solvers:
         head += [f"{s} dist", "veh", "s", "gap %", "check"]
-    pairs = [p for p in ("pyvrp", "vroom") if "ours" in solvers and p in solvers]
-    head += [f"ours/{p}" for p in pairs]
+    pairs = [(o, p) for o in ("ours", "ours+pyvrp") for p in peers.PEERS if o in solvers and p in solvers]
+    head += [f"{o}/{p}" for o, p in pairs]
     lines = [head]
     for name, runs in results.items():
         line = [name]
@@ -101,7 +104,7 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
                 continue
             line += [figure(run.distance, ".2f"), str(run.vehicles), f"{run.seconds:.1f}",
                      figure(run.gap, "+.2f"), run.verdict]
-        line += [figure(ratio(runs.get("ours"), runs.get(p)), ".4f") for p in pairs]
+        line += [figure(ratio(runs.get(o), runs.get(p)), ".4f") for o, p in pairs]
         lines.append(line)
     mean = ["mean"]
     for s in solvers:
@@ -110,8 +113,8 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
         solved = len(good)
         mean += ["", "", "", figure(statistics.fmean(gaps) if gaps else None, "+.2f"),
                  f"{solved}/{len(results)} ok"]
-    for p in pairs:
-        ratios = [x for r in results.values() if (x := ratio(r.get("ours"), r.get(p))) is not None]
+    for o, p in pairs:
+        ratios = [x for r in results.values() if (x := ratio(r.get(o), r.get(p))) is not None]
         mean.append(figure(statistics.fmean(ratios) if ratios else None, ".4f"))
     lines.append(mean)
     widths = [max(len(line[i]) for line in lines if i < len(line)) for i in range(len(head))]
@@ -130,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--solvers", default="ours,pyvrp,vroom", help=", ".join(SOLVERS))
     parser.add_argument("--instances", default="", help="comma-separated names to run (default: all)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--pyvrp-share", type=float, default=0.5,
+    parser.add_argument("--pyvrp-share", type=float, default=0.8,
                         help="ours+pyvrp: share of the time PyVRP gets before OR-Tools takes over")
     parser.add_argument("--json", type=Path, help="write distances, vehicles, times and routes here")
     args = parser.parse_args(argv)
@@ -159,13 +162,15 @@ def main(argv: list[str] | None = None) -> int:
         for solver in solvers:
             run = run_one(path, solver, args.time_limit, args.seed, args.pyvrp_share, bks.get(name))
             results[name][solver] = run
-            print(f"{name:8} {solver:6} {figure(run.distance, '10.2f')} {run.vehicles:3d} veh "
+            print(f"{name:8} {solver:10} {figure(run.distance, '10.2f')} {run.vehicles:3d} veh "
                   f"{run.seconds:6.1f} s  gap {figure(run.gap, '+.2f')} %  {run.verdict}", flush=True)
     print_table(results, solvers, args.time_limit)
     if args.json:
         document = {
             "time_limit": args.time_limit,
             "objective": "total distance, free fleet, double precision recomputed from the routes",
+            "distance_scale": DISTANCE_SCALE,
+            "pyvrp_share": args.pyvrp_share,
             "instances": {
                 name: {solver: asdict(run) for solver, run in runs.items()} for name, runs in results.items()
             },

@@ -176,7 +176,9 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
 
     `pyvrp_share` > 0 gives that share of the time to PyVRP (an optional package) to find starting
     routes, which OR-Tools then improves for the rest of the time. Without PyVRP installed, OR-Tools
-    alone gets all the time and the solution's `started_from` says so.
+    alone gets all the time and the solution's `started_from` says so. Measured on the 12 Solomon
+    instances (bench/solomon.py, 10 s): OR-Tools alone +1.6 % above the best-known distances, started
+    from PyVRP +0.1 %; the quality is PyVRP's, as OR-Tools improved its routes on none of them.
     """
     control.start_clock()
     started = time.monotonic()
