@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"unknown solver {name!r}; choose from {', '.join(SOLVERS)}")
         needs = "pyvrp" if name == "ours+pyvrp" else name
         if needs in peers.PEERS and not peers.available(needs):
-            print(f"{needs} is not installed (pip install -e '.[bench]'): {name} skipped", file=sys.stderr)
+            package = "pyvroom" if needs == "vroom" else needs
+            print(f"{package} is not installed (pip install -e '.[bench]'): {name} skipped", file=sys.stderr)
             continue
         solvers.append(name)
     paths = sorted(args.dir.glob("*.txt"))
