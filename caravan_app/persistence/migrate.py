@@ -86,9 +86,13 @@ def backup_sqlite(db: Database, target: Path | None = None, suffix: str = "") ->
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = source.with_name(f"{source.name}.bak-{stamp}{'-' + suffix if suffix else ''}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+    # sqlite3's context manager commits but does not close; both connections are closed here.
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
         src.backup(dst)
-    dst.close()
+    finally:
+        dst.close()
+        src.close()
     return target
 
 
