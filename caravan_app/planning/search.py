@@ -34,11 +34,13 @@ def attach_control(
     routing: pywrapcp.RoutingModel,
     control: SolveControl,
     served: Callable[[], int] | None = None,
+    objective_offset: float = 0.0,
 ) -> tuple[object, ...]:
     """Stop on cancel (or when the control's time is up) and report each better solution.
 
     `served` counts what the current solution serves; it is called only inside the solution
-    callback, where the routing model's variables hold that solution's values. The caller must
+    callback, where the routing model's variables hold that solution's values. `objective_offset`
+    is added to the reported objective, for a model that covers part of a plan. The caller must
     keep the returned objects alive until the solve ends: OR-Tools holds no Python reference.
     """
 
@@ -49,7 +51,7 @@ def attach_control(
     routing.AddSearchMonitor(limit)
 
     def on_solution() -> None:
-        control.report(float(routing.CostVar().Value()), served() if served else 0)
+        control.report(objective_offset + routing.CostVar().Value(), served() if served else 0)
 
     routing.AddAtSolutionCallback(on_solution)
     return (stop, limit, on_solution)

@@ -8,7 +8,8 @@ How a plan is made:
    reason and never reaches the solver.
 3. A greedy insertion builds a first plan with an exact schedule: the crew drives as early as it
    can, only in crew hours and within the daily driving limit, and shows only in the venue's hours.
-4. OR-Tools routing improves that plan: one node per show day, optional with a penalty by priority
+4. OR-Tools routing improves that plan two weeks at a time (a whole term in one model is too large
+   for it to restore the greedy start or make many moves): one node per show day, optional with a penalty by priority
    (larger than any kilometres a drop could save), a time dimension in minutes with each night a
    fixed break (a drive may run over a night, a show may not), allowed vehicles as node domains,
    guided local search. Its time model does not see the daily driving limit, so:
@@ -20,6 +21,7 @@ The exact schedule is what the plan's times are: the checker (check.py) rebuilds
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
 from collections.abc import Sequence
@@ -355,16 +357,20 @@ class _TourModel:
         return left
 
     def _cost(self, routes: dict[int, Route]) -> float:
+        """Unserved weight times the penalty, plus metres driven and trips' fixed costs."""
         served = {r.code for route in routes.values() for r in route}
         penalty = sum(self._weight(r) for r in self.servable if r.code not in served) * PENALTY_PER_WEIGHT
+        return penalty + self._metres(routes)
+
+    def _metres(self, routes: dict[int, Route]) -> float:
         metres = 0.0
         for number, route in routes.items():
             if route:
                 depot = self.slots[number].caravan.depot_code
                 places = [depot] + [r.venue_code for r in route] + [depot]
-                metres += sum(self.km(a, b) for a, b in zip(places, places[1:], strict=False)) * 1000
+                metres += sum(self.km(a, b) for a, b in itertools.pairwise(places)) * 1000
                 metres += TRIP_FIXED_COST
-        return penalty + metres
+        return metres
 
     def _repair(self, routes: dict[int, Route]) -> dict[int, Route]:
         """Drop the stops an exact schedule cannot keep, then insert every unserved request again."""
@@ -388,11 +394,27 @@ class _TourModel:
 
     # --- OR-Tools improvement ---------------------------------------------------------------
 
-    def _improve(self, start: dict[int, Route]) -> dict[int, Route] | None:
-        used = sorted({n for r in self.servable for n in self.candidates[r.code]})
+    def _improve(
+        self,
+        start: dict[int, Route],
+        block: set[int],
+        requests: list[TourRequest],
+        seconds: float,
+        served_elsewhere: int,
+    ) -> dict[int, Route] | None:
+        """Routes of the slots in `block`, improved by OR-Tools from `start` within `seconds`.
+
+        Only `requests` (those served in the block, and unserved ones the block could take) are in
+        the model; the other slots' routes stay as they are.
+        """
+        options = {r.code: [n for n in self.candidates[r.code] if n in block] for r in requests}
+        requests = [r for r in requests if options[r.code]]
+        used = sorted({n for r in requests for n in options[r.code]})
+        if not used:
+            return None
         renumber = {old: new for new, old in enumerate(used)}
         slots = [self.slots[n] for n in used]
-        visits = [(r, part) for r in self.servable for part in range(r.show_days)]
+        visits = [(r, part) for r in requests for part in range(r.show_days)]
         depot_list = sorted({s.caravan.depot_code for s in slots})
         node_place = depot_list + [r.venue_code for r, _ in visits]
         first_node = len(depot_list)
@@ -452,11 +474,11 @@ class _TourModel:
             windows = sorted(
                 {
                     self._show_window(self.slots[n].caravan, request, day + part)
-                    for n in self.candidates[request.code]
+                    for n in options[request.code]
                     for day in self.start_days[(n, request.code)]
                 }
             )
-            allowed = sorted(renumber[n] for n in self.candidates[request.code])
+            allowed = sorted(renumber[n] for n in options[request.code])
             # SetAllowedVehiclesForIndex's Python binding refuses lists in OR-Tools 9.15; the
             # vehicle variable's domain says the same (-1: not visited).
             routing.VehicleVar(index).SetValues(allowed if request.lock else [-1, *allowed])
@@ -479,7 +501,7 @@ class _TourModel:
                 solver.Add(clock.CumulVar(index) <= clock.CumulVar(before) + DAY + DAY // 2)
 
         def served() -> int:
-            return sum(
+            return served_elsewhere + sum(
                 1
                 for (_, part), node in node_of.items()
                 if part == 0
@@ -487,12 +509,16 @@ class _TourModel:
             )
 
         # OR-Tools keeps no reference to Python callbacks: they must live as long as the solve.
-        callbacks = (served, attach_control(routing, self.control, served))
+        # Progress shows the whole plan: the other slots' km and trips are added to the block's cost.
+        offset = self._metres({n: r for n, r in start.items() if n not in block})
+        callbacks = (served, attach_control(routing, self.control, served, offset))
         # Leave a little time for the exact repair after the search.
-        parameters = search_parameters(max(0.5, self.control.remaining * 0.9), self.first_solution)
-        # The greedy routes go in as locked chains: the first-solution heuristic keeps them and
-        # adds what it can, then local search is free to change everything.
-        # (SolveFromAssignmentWithParameters with ReadAssignmentFromRoutes fails on this model.)
+        parameters = search_parameters(max(0.2, seconds), self.first_solution)
+        # Local search starts from the greedy routes. Locked chains would keep them from moving, so
+        # they are restored as an assignment; where OR-Tools cannot restore it (on large models with
+        # many breaks it reports failure, a limitation not yet understood), the search starts
+        # afresh and the better plan wins at the end.
+        routing.CloseModelWithParameters(parameters)
         chains = [
             [
                 manager.NodeToIndex(node_of[(r.code, part)])
@@ -501,15 +527,14 @@ class _TourModel:
             ]
             for n in used
         ]
-        routing.CloseModelWithParameters(parameters)
-        locked = routing.ApplyLocksToAllVehicles(chains, False)
-        _log.info(
-            "tour model: %d show days, %d vehicles, greedy start %s",
-            len(visits),
-            len(slots),
-            "locked in" if locked else "refused by the model",
-        )
-        solution = routing.SolveWithParameters(parameters)
+        initial = routing.ReadAssignmentFromRoutes(chains, True)
+        solution = None
+        if initial is not None:
+            solution = routing.SolveFromAssignmentWithParameters(initial, parameters)
+        how = "restored" if solution is not None else "not restored, searching afresh"
+        _log.info("tour model: %d show days, %d vehicles, greedy start %s", len(visits), len(slots), how)
+        if solution is None and not self.control.cancelled:
+            solution = routing.SolveWithParameters(parameters)
         del callbacks
         if solution is None:
             return None
@@ -530,21 +555,38 @@ class _TourModel:
 
     def solve(self) -> TourSolution:
         started = time.monotonic()
-        routes: dict[int, Route] = {}
-        self._insert(routes, self.servable)
-        best, status = routes, "feasible"
-        served = sum(len(r) for r in routes.values())
-        self.control.report(self._cost(routes), served)
-        if self.servable and not self.control.cancelled and self.control.remaining > 1:
-            improved = self._improve(routes)
-            if improved is not None:
-                improved = self._repair(improved)
-                _log.info("greedy plan costs %.0f, improved %.0f", self._cost(best), self._cost(improved))
-                if self._cost(improved) < self._cost(best):
-                    best = improved
-        if self.control.cancelled:
-            status = "cancelled"
+        best: dict[int, Route] = {}
+        self._insert(best, self.servable)
+        greedy_cost = self._cost(best)
+        self.control.report(greedy_cost, sum(len(r) for r in best.values()))
+        # OR-Tools improves the plan a block of weeks at a time: a whole term in one model is too
+        # large for it to restore the greedy start or make many moves in the time there is.
+        blocks = self._blocks()
+        for position, block in enumerate(blocks):
+            seconds = self.control.remaining * 0.95 / (len(blocks) - position)
+            if self.control.cancelled or seconds < 0.2:
+                break
+            served = {r.code for routes in best.values() for r in routes}
+            inside = {r.code for n in block for r in best.get(n, [])}
+            requests = [r for r in self.servable if r.code in inside or r.code not in served]
+            improved = self._improve(best, block, requests, seconds, len(served - inside))
+            if improved is None:
+                continue
+            candidate = {n: r for n, r in best.items() if n not in block} | improved
+            candidate = self._repair(candidate)
+            if self._cost(candidate) < self._cost(best):
+                best = candidate
+                self.control.report(self._cost(best), sum(len(r) for r in best.values()))
+        _log.info("greedy plan costs %.0f, improved %.0f", greedy_cost, self._cost(best))
+        status = "cancelled" if self.control.cancelled else "feasible"
         return self._solution(best, status, started)
+
+    def _blocks(self, weeks: int = 2) -> list[set[int]]:
+        """Slot numbers grouped by blocks of `weeks` weeks of the horizon, in time order."""
+        blocks: dict[int, set[int]] = {}
+        for number, slot in enumerate(self.slots):
+            blocks.setdefault(slot.days[0] // (7 * weeks), set()).add(number)
+        return [blocks[key] for key in sorted(blocks)]
 
     def _solution(self, routes: dict[int, Route], status: str, started: float) -> TourSolution:
         trips = [self._trip(number, route) for number, route in sorted(routes.items()) if route]
