@@ -9,13 +9,14 @@ How a plan is made:
 3. A greedy insertion builds a first plan with an exact schedule: the crew drives as early as it
    can, only in crew hours and within the daily driving limit, and shows only in the venue's hours.
 4. OR-Tools routing improves that plan two weeks at a time (a whole term in one model is too large
-   for it to restore the greedy start or make many moves): one node per show day, optional with a penalty by priority
-   (larger than any kilometres a drop could save), a time dimension in minutes with each night a
-   fixed break (a drive may run over a night, a show may not), allowed vehicles as node domains,
-   guided local search. Its time model does not see the daily driving limit, so:
+   for it to restore the greedy start or make many moves): one node per show day, optional with a
+   penalty by priority (larger than any kilometres a drop could save), a time dimension in minutes
+   with each night a fixed break (a drive may run over a night, a show may not), allowed vehicles
+   as node domains, guided local search from the greedy routes. Its time model does not see the
+   daily driving limit, so:
 5. every route it returns is rescheduled exactly; a stop the exact schedule cannot keep is dropped and
-   offered again, with every other unserved request, to a final greedy insertion. The better of the
-   greedy plan and the improved plan (fewer weighted unserved, then fewer km) is returned.
+   offered again, with every other unserved request, to a greedy insertion. A block's result is kept
+   only if the whole plan gets better (fewer weighted unserved, then fewer km).
 The exact schedule is what the plan's times are: the checker (check.py) rebuilds them on its own.
 """
 
