@@ -13,6 +13,9 @@ from enum import StrEnum
 
 from caravan_app.domain.enums import CaravanType, Level
 
+# Roads are longer than the straight line; 1.3 is the usual detour factor on a plain.
+DEFAULT_ROAD_FACTOR = 1.3
+
 
 @dataclass(frozen=True)
 class Point:
@@ -127,7 +130,7 @@ class TourProblem:
     calendar: Calendar
     joint_tours: tuple[JointTour, ...] = ()
     weights: Weights = field(default_factory=Weights)
-    road_factor: float = 1.3
+    road_factor: float = DEFAULT_ROAD_FACTOR
     # Road kilometres between two places by code (venue or depot codes), both directions given
     # or symmetric; pairs not listed use great-circle distance times the road factor.
     distance_km: tuple[tuple[str, str, float], ...] = ()

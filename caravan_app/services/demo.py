@@ -69,6 +69,8 @@ from caravan_app.persistence.models import (
     VisitRequest,
     Workshop,
 )
+from caravan_app.planning.distance import great_circle_km
+from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point
 from caravan_app.services.database import TableCounts, count_rows
 from caravan_app.settings import REFERENCE_DIR
 
@@ -335,16 +337,12 @@ _CARAVAN_BIG_FAULTS = ("发动机大修", "变速箱更换", "展厢液压系统
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Straight-line distance in km between two (lat, lon) points; plenty at province scale."""
-    mean_lat = math.radians((a[0] + b[0]) / 2)
-    dy = (a[0] - b[0]) * 110.57
-    dx = (a[1] - b[1]) * 111.32 * math.cos(mean_lat)
-    return math.hypot(dx, dy)
+    """Great-circle km between two (lat, lon) points, as the planner measures them."""
+    return great_circle_km(Point(*a), Point(*b))
 
 
 def _road_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    # Roads are longer than the straight line; 1.3 is the usual detour factor on a plain.
-    return round(_km(a, b) * 1.3, 1)
+    return round(_km(a, b) * DEFAULT_ROAD_FACTOR, 1)
 
 
 class _Boundaries:
