@@ -379,15 +379,15 @@ class _TourModel:
         for number, route in routes.items():
             route = list(route)
             while route and self.schedule(number, route) is None:
-                # Drop the stop whose removal saves the most, until the route can be driven.
-                route.pop(self._worst_stop(number, route))
+                # Drop the first stop the exact schedule cannot keep, until the route can be driven.
+                route.pop(self._first_broken_stop(number, route))
             if route:
                 kept[number] = route
         served = {r.code for route in kept.values() for r in route}
         self._insert(kept, [r for r in self.servable if r.code not in served])
         return kept
 
-    def _worst_stop(self, number: int, route: Route) -> int:
+    def _first_broken_stop(self, number: int, route: Route) -> int:
         for position in range(len(route)):
             if self.schedule(number, route[: position + 1]) is None:
                 return position
