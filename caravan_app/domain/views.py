@@ -1,0 +1,250 @@
+"""What maps and printed documents show, as plain frozen dataclasses.
+
+Services fill these from the database; maps/ and reports/ render them and never see the ORM, so a
+map or a PDF can be made (and tested) from hand-made data. Coordinates are GCJ-02 like the
+reference data; a renderer that draws on WGS-84 boundaries converts them itself. Adcodes are the
+six-digit division codes of divisions.csv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True)
+class PlaceView:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class DepotView:
+    code: str
+    name: str
+    place: PlaceView
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class StopView:
+    seq: int  # 1, 2, ... within the trip
+    venue_code: str
+    venue_name: str
+    county: str  # county name, e.g. 丰县
+    county_adcode: str
+    address: str
+    place: PlaceView
+    contact_name: str
+    contact_phone: str
+    arrive_at: datetime
+    show_start: datetime
+    show_end: datetime
+    km_from_previous: float
+    request_code: str = ""
+    locked: bool = False
+    key_county: bool = False
+
+
+@dataclass(frozen=True)
+class ExhibitView:
+    code: str
+    name: str
+    theme: str
+    condition: str  # A-D
+    weight_kg: float = 0.0
+
+
+@dataclass(frozen=True)
+class TripView:
+    code: str
+    caravan_code: str
+    plate: str
+    caravan_type: str  # I, II, III, IV
+    crew: tuple[str, ...]  # names; may be empty when the roster is not kept
+    depot: DepotView
+    leave_at: datetime
+    back_at: datetime
+    stops: tuple[StopView, ...]
+    km_back: float
+    load: tuple[ExhibitView, ...] = ()
+
+    @property
+    def km(self) -> float:
+        return sum(s.km_from_previous for s in self.stops) + self.km_back
+
+
+@dataclass(frozen=True)
+class UnservedView:
+    request_code: str
+    venue_name: str
+    county: str
+    reason: str  # the planner's reason code, e.g. capacity
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class CaravanFigures:
+    caravan_code: str
+    plate: str
+    days_on_road: int
+    shows: int
+    km: float
+
+
+@dataclass(frozen=True)
+class TourPlanView:
+    name: str
+    start: date
+    end: date
+    status: str  # draft, approved, published
+    trips: tuple[TripView, ...]
+    unserved: tuple[UnservedView, ...] = ()
+    per_caravan: tuple[CaravanFigures, ...] = ()
+    key_counties: tuple[str, ...] = ()  # adcodes of the key-assistance counties
+    requests: int = 0
+    served: int = 0
+
+
+@dataclass(frozen=True)
+class SetMoveView:
+    """One set's stay in a period and the truck move that brought it there."""
+
+    set_code: str
+    set_name: str
+    theme: str
+    period: int  # 0-based
+    period_start: date
+    period_end: date
+    venue_code: str
+    venue_name: str
+    county: str
+    county_adcode: str
+    place: PlaceView
+    from_name: str  # the venue or depot it came from
+    from_place: PlaceView
+    km: float  # road km of the move
+    truck_loads: int
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class RotationPlanView:
+    name: str
+    start: date
+    periods: tuple[tuple[date, date], ...]
+    stays: tuple[SetMoveView, ...]
+    depots: tuple[DepotView, ...] = ()
+    status: str = "draft"
+    objective: float | None = None
+    bound: float | None = None
+    optimal: bool = False
+
+
+@dataclass(frozen=True)
+class CountyCoverage:
+    adcode: str
+    name: str
+    held: int  # shows held in the period looked at
+    planned: int  # shows planned
+    key_county: bool = False
+
+
+@dataclass(frozen=True)
+class CoverageView:
+    title: str
+    counties: tuple[CountyCoverage, ...]
+
+
+@dataclass(frozen=True)
+class VenueView:
+    code: str
+    name: str
+    kind: str
+    county: str
+    place: PlaceView
+    hall_area_m2: float | None = None
+
+
+@dataclass(frozen=True)
+class CaravanView:
+    code: str
+    plate: str
+    type: str
+    status: str
+    depot_code: str
+    place: PlaceView
+
+
+@dataclass(frozen=True)
+class InventoryView:
+    depots: tuple[DepotView, ...]
+    caravans: tuple[CaravanView, ...]
+    venues: tuple[VenueView, ...]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One fact behind a rule hit, e.g. ("age", "12.4 years", "threshold 10 years")."""
+
+    name: str
+    value: str
+    threshold: str = ""
+
+
+@dataclass(frozen=True)
+class RetirementCandidateView:
+    kind: str  # caravan, exhibit, set
+    code: str
+    name: str
+    rules: tuple[str, ...]  # rule codes that flagged it, e.g. caravan_age
+    evidence: tuple[Evidence, ...]
+    recommendation: str  # retire, refurbish, redeploy, keep
+    decision: str = ""  # accepted, rejected, or empty while undecided
+
+
+@dataclass(frozen=True)
+class RegroupMoveView:
+    exhibit_code: str
+    exhibit_name: str
+    theme: str
+    from_name: str  # set, kit or depot it leaves
+    to_name: str  # set or kit it joins
+    km: float
+
+
+@dataclass(frozen=True)
+class SetCompletenessView:
+    code: str
+    name: str
+    before: int  # exhibits before regrouping
+    after: int
+    complete: bool
+
+
+@dataclass(frozen=True)
+class WhatIfView:
+    """Re-planning the term without a caravan (or with it moved) against the plan with it."""
+
+    label: str  # e.g. "without CV-07" or "CV-07 moved to 淮安"
+    caravan_code: str
+    served_before: int
+    served_after: int
+    key_counties_before: int
+    key_counties_after: int
+    km_before: float
+    km_after: float
+    lost_requests: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConsolidationView:
+    name: str
+    made_on: date
+    term: str  # e.g. 2027-spring
+    thresholds: tuple[Evidence, ...]  # the settings the rules used
+    candidates: tuple[RetirementCandidateView, ...]
+    moves: tuple[RegroupMoveView, ...] = ()
+    sets: tuple[SetCompletenessView, ...] = ()
+    what_ifs: tuple[WhatIfView, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
