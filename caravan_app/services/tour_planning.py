@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -265,11 +266,14 @@ def plan_term_tours(
     control: SolveControl | None = None,
     keep_locks_from: str | None = None,
     distances_csv: Path | None = None,
+    caravans: Collection[str] | None = None,
+    requests: Collection[str] | None = None,
 ) -> TourPlanSummary:
     """Read the database, solve, check and store a draft tour plan named `name`.
 
     With `keep_locks_from`, the visits locked in that plan stay where they are; with
-    `distances_csv`, road distances (from,to,km by venue or depot code) replace the estimate.
+    `distances_csv`, road distances (from,to,km by venue or depot code) replace the estimate;
+    `caravans` and `requests` (codes) narrow the solve to those, where given.
     """
     control = control or SolveControl()
     table: tuple[tuple[str, str, float], ...] = ()
@@ -283,6 +287,20 @@ def plan_term_tours(
             raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
         locks = locked_visits(s, keep_locks_from) if keep_locks_from else {}
         problem = build_tour_problem(s, start, end, locks=locks, distance_km=table)
+    if caravans is not None:
+        chosen = set(caravans)
+        problem = replace(
+            problem,
+            caravans=tuple(c for c in problem.caravans if c.code in chosen),
+            # a visit locked on a caravan left out of the solve is free again
+            requests=tuple(
+                r if r.lock is None or r.lock.caravan in chosen else replace(r, lock=None)
+                for r in problem.requests
+            ),
+        )
+    if requests is not None:
+        wanted = set(requests)
+        problem = replace(problem, requests=tuple(r for r in problem.requests if r.code in wanted))
     solution = plan_tours(problem, control)
     violations = tuple(f"{v.rule}: {v.message}" for v in check_tours(problem, solution))
     for violation in violations:
