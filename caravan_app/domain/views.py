@@ -68,6 +68,7 @@ class TripView:
     stops: tuple[StopView, ...]
     km_back: float
     load: tuple[ExhibitView, ...] = ()
+    crew_size: int = 0  # seats for the crew: a route sheet without names leaves this many blank lines
 
     @property
     def km(self) -> float:
