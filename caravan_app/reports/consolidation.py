@@ -1,0 +1,307 @@
+"""Retirement and consolidation reports from a consolidation scenario, for a director to sign.
+
+Both carry a summary, a table per rule with the evidence behind each item, the recommendations, what
+the change does to coverage (re-planned what-ifs, with a chart) and a signature block. The
+consolidation report adds the regrouping moves and how complete each set is afterwards.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+
+from caravan_app.domain.views import ConsolidationView, Evidence, RetirementCandidateView
+from caravan_app.reports.charts import bar_chart
+from caravan_app.reports.document import Running, layout_table, markup, para, render, styles, table
+from caravan_app.reports.texts import Texts
+
+WIDTH = 180 * mm
+RECOMMENDATION_ORDER = ("retire", "refurbish", "redeploy", "regroup", "keep")
+KIND_ORDER = ("caravan", "set", "exhibit")
+
+
+def retirement_report(view: ConsolidationView, lang: str = "zh", *, printed_on: date | None = None) -> bytes:
+    texts = Texts(lang)
+    running = Running(texts("retirement_report"), view.name, printed_on or date.today(), texts)
+    return render(report_story(view, texts, consolidation=False), running)
+
+
+def consolidation_report(
+    view: ConsolidationView, lang: str = "zh", *, printed_on: date | None = None
+) -> bytes:
+    texts = Texts(lang)
+    running = Running(texts("consolidation_report"), view.name, printed_on or date.today(), texts)
+    return render(report_story(view, texts, consolidation=True), running)
+
+
+def _evidence_text(evidence: Evidence, t: Texts) -> str:
+    sep = "：" if t.lang == "zh" else ": "
+    text = f"{evidence.name}{sep}{evidence.value}"
+    if evidence.threshold:
+        text += f"（{evidence.threshold}）" if t.lang == "zh" else f" ({evidence.threshold})"
+    return text
+
+
+def _candidate_order(c: RetirementCandidateView) -> tuple[int, str]:
+    return (KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else len(KIND_ORDER), c.code)
+
+
+def report_story(view: ConsolidationView, t: Texts, *, consolidation: bool) -> list[Flowable]:
+    s = styles()
+    title = t("consolidation_report") if consolidation else t("retirement_report")
+    story: list[Flowable] = [para(title, s.title)]
+    story.append(
+        para(
+            f"{t('scenario')}: {view.name}    {t('made_on')}: {view.made_on.isoformat()}    "
+            f"{t('term')}: {view.term}"
+        )
+    )
+    story.append(para(t("overview"), s.heading))
+    story += _overview(view, t, consolidation)
+
+    if view.thresholds:
+        story.append(para(t("thresholds"), s.heading))
+        story.append(
+            table(
+                [t("col_setting"), t("col_value"), t("col_threshold")],
+                [[e.name, e.value, e.threshold] for e in view.thresholds],
+                [70 * mm, 50 * mm, 60 * mm],
+            )
+        )
+
+    story += _rule_tables(view, t)
+    story.append(CondPageBreak(50 * mm))
+    story.append(para(t("recommendations"), s.heading))
+    story += _recommendations(view, t)
+
+    if consolidation:
+        story.append(CondPageBreak(50 * mm))
+        story.append(para(t("moves"), s.heading))
+        if view.moves:
+            story.append(
+                table(
+                    [t("col_code"), t("col_name"), t("col_theme"), t("col_from"), t("col_to"), t("col_km")],
+                    [
+                        [m.exhibit_code, m.exhibit_name, m.theme, m.from_name, m.to_name, t.km(m.km)]
+                        for m in view.moves
+                    ],
+                    [24 * mm, 38 * mm, 20 * mm, 40 * mm, 40 * mm, 18 * mm],
+                    align="lllllr",
+                )
+            )
+        else:
+            story.append(para(t("no_moves")))
+        if view.sets:
+            story.append(CondPageBreak(40 * mm))
+            story.append(para(t("sets"), s.heading))
+            story.append(
+                table(
+                    [t("col_code"), t("col_set"), t("col_before"), t("col_after"), t("col_complete")],
+                    [
+                        [x.code, x.name, str(x.before), str(x.after), t("yes") if x.complete else t("no")]
+                        for x in view.sets
+                    ],
+                    [24 * mm, 76 * mm, 25 * mm, 25 * mm, 30 * mm],
+                    align="llrrc",
+                )
+            )
+
+    story.append(CondPageBreak(90 * mm))
+    story.append(para(t("what_if"), s.heading))
+    story += _what_ifs(view, t)
+
+    if view.notes:
+        story.append(para(t("notes"), s.heading))
+        story += [markup("• " + escape(note)) for note in view.notes]
+
+    story.append(Spacer(1, 6 * mm))
+    story.append(_signatures(t))
+    return story
+
+
+def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Flowable]:
+    kinds = Counter(c.kind for c in view.candidates)
+    out = [
+        para(
+            t(
+                "overview_counts",
+                n=len(view.candidates),
+                caravans=kinds["caravan"],
+                exhibits=kinds["exhibit"],
+                sets=kinds["set"],
+            )
+        )
+    ]
+    recommended = Counter(c.recommendation for c in view.candidates)
+    if recommended:
+        order = [r for r in RECOMMENDATION_ORDER if r in recommended] + sorted(
+            r for r in recommended if r not in RECOMMENDATION_ORDER
+        )
+        sep = "，" if t.lang == "zh" else ", "
+        parts = sep.join(f"{t.code('recommendation', r)} {recommended[r]}" for r in order)
+        out.append(para(t("overview_recommend", parts=parts)))
+    if consolidation:
+        complete = sum(1 for x in view.sets if x.complete)
+        out.append(para(t("overview_moves", moves=len(view.moves), complete=complete, sets=len(view.sets))))
+    for w in view.what_ifs:
+        out.append(
+            para(
+                f"{w.label}: {t('col_served')} {w.served_before} → {w.served_after}, "
+                f"{t('col_key_counties')} {w.key_counties_before} → {w.key_counties_after}, "
+                f"{t('col_km_total')} {w.km_before:,.0f} → {w.km_after:,.0f}"
+            )
+        )
+    return out
+
+
+def _rule_tables(view: ConsolidationView, t: Texts) -> list[Flowable]:
+    s = styles()
+    if not view.candidates:
+        return [para(t("no_candidates"), s.body)]
+    rules: dict[str, list[RetirementCandidateView]] = {}
+    for candidate in sorted(view.candidates, key=_candidate_order):
+        for rule in candidate.rules:
+            rules.setdefault(rule, []).append(candidate)
+    out: list[Flowable] = []
+    header = [
+        t("col_kind"),
+        t("col_code"),
+        t("col_name"),
+        t("col_evidence"),
+        t("col_recommendation"),
+        t("col_decision"),
+    ]
+    for rule, candidates in rules.items():
+        out.append(CondPageBreak(30 * mm))
+        out.append(para(t("rule_heading", rule=t.code("rule", rule), n=len(candidates)), s.heading))
+        rows = [
+            [
+                t.code("kind", c.kind),
+                c.code,
+                c.name,
+                "\n".join(_evidence_text(e, t) for e in c.evidence),
+                t.code("recommendation", c.recommendation),
+                t.code("decision", c.decision),
+            ]
+            for c in candidates
+        ]
+        out.append(table(header, rows, [14 * mm, 24 * mm, 36 * mm, 66 * mm, 20 * mm, 20 * mm]))
+    return out
+
+
+def _recommendations(view: ConsolidationView, t: Texts) -> list[Flowable]:
+    if not view.candidates:
+        return [para(t("none"))]
+
+    def order(c: RetirementCandidateView) -> tuple[int, int, str]:
+        r = RECOMMENDATION_ORDER.index(c.recommendation) if c.recommendation in RECOMMENDATION_ORDER else 99
+        return (r, *_candidate_order(c))
+
+    sep = "、" if t.lang == "zh" else ", "
+    rows = [
+        [
+            t.code("recommendation", c.recommendation),
+            t.code("kind", c.kind),
+            c.code,
+            c.name,
+            sep.join(t.code("rule", r) for r in c.rules),
+            t.code("decision", c.decision),
+        ]
+        for c in sorted(view.candidates, key=order)
+    ]
+    return [
+        table(
+            [
+                t("col_recommendation"),
+                t("col_kind"),
+                t("col_code"),
+                t("col_name"),
+                t("col_rules"),
+                t("col_decision"),
+            ],
+            rows,
+            [22 * mm, 14 * mm, 24 * mm, 40 * mm, 60 * mm, 20 * mm],
+        )
+    ]
+
+
+def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
+    if not view.what_ifs:
+        return [para(t("no_what_if"))]
+    sep = "、" if t.lang == "zh" else ", "
+    rows = [
+        [
+            w.label,
+            t("before_after", before=w.served_before, after=w.served_after),
+            t("before_after", before=w.key_counties_before, after=w.key_counties_after),
+            t("before_after", before=f"{w.km_before:,.0f}", after=f"{w.km_after:,.0f}"),
+            sep.join(w.lost_requests) or t("none"),
+        ]
+        for w in view.what_ifs
+    ]
+    out: list[Flowable] = [
+        table(
+            [t("col_case"), t("col_served"), t("col_key_counties"), t("col_km_total"), t("col_lost")],
+            rows,
+            [40 * mm, 26 * mm, 26 * mm, 34 * mm, 54 * mm],
+            align="lrrrl",
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    cases = [w.caravan_code or str(i) for i, w in enumerate(view.what_ifs, start=1)]
+    names = [t("before"), t("after")]
+    third = WIDTH / 3
+    charts = [
+        bar_chart(
+            third,
+            62 * mm,
+            cases,
+            [[w.served_before for w in view.what_ifs], [w.served_after for w in view.what_ifs]],
+            title=t("chart_served"),
+        ),
+        bar_chart(
+            third,
+            62 * mm,
+            cases,
+            [[w.key_counties_before for w in view.what_ifs], [w.key_counties_after for w in view.what_ifs]],
+            title=t("chart_key_counties"),
+        ),
+        bar_chart(
+            third,
+            62 * mm,
+            cases,
+            [[w.km_before for w in view.what_ifs], [w.km_after for w in view.what_ifs]],
+            title=t("chart_km_total"),
+            series_names=names,
+        ),
+    ]
+    out.append(
+        layout_table(
+            [charts],
+            [third] * 3,
+            [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+        )
+    )
+    return out
+
+
+def _signatures(t: Texts) -> Flowable:
+    s = styles()
+    rows = [[t(role), "", "", ""] for role in ("prepared_by", "reviewed_by", "approved_by")]
+    return KeepTogether(
+        [
+            para(t("signatures"), s.heading),
+            table(
+                ["", t("col_person"), t("col_signature"), t("date")],
+                rows,
+                [30 * mm, 50 * mm, 60 * mm, 40 * mm],
+                banded=False,
+                min_row_height=13 * mm,
+                extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE")],
+            ),
+        ]
+    )

@@ -1,0 +1,279 @@
+"""Every label the printed documents use, in Chinese and English, and the formats of dates and times.
+
+Data (venue names, addresses, themes) prints as stored; only the words around it change with `lang`.
+Codes the planner or the consolidation rules give (reasons, rules, recommendations) are translated here;
+an unknown code prints as it is rather than failing, so a new rule never stops a report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from caravan_app.errors import CaravanError
+
+LANGUAGES = ("zh", "en")
+
+# key: (Chinese, English). Placeholders in braces are filled by Texts.__call__.
+LABELS: dict[str, tuple[str, str]] = {
+    # Every page
+    "page_of": ("第 {n} 页，共 {m} 页", "Page {n} of {m}"),
+    "printed_on": ("打印日期 {date}", "Printed {date}"),
+    "plan": ("方案", "Plan"),
+    "total": ("合计", "Total"),
+    "none": ("无", "None"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "km_value": ("{km} 公里", "{km} km"),
+    # Route sheet
+    "route_sheet": ("科普大篷车行程单", "Science caravan route sheet"),
+    "trip_code": ("行程编号", "Trip code"),
+    "caravan": ("车辆", "Caravan"),
+    "plate": ("车牌", "Plate"),
+    "caravan_type": ("车型", "Type"),
+    "type_value": ("{type} 型", "Type {type}"),
+    "crew": ("随车人员", "Crew"),
+    "depot": ("出发仓库", "Depot"),
+    "leave": ("出发", "Leave"),
+    "back": ("返回", "Back"),
+    "stops_days": ("站点 / 天数", "Stops / days"),
+    "stops_days_value": ("{stops} 站，{days} 天", "{stops} stops, {days} days"),
+    "trip_km": ("总里程", "Distance"),
+    "scan_trip": ("扫码核对行程", "Scan to check the trip"),
+    "map": ("行程路线图", "Route map"),
+    "map_depot": ("仓库", "Depot"),
+    "map_stop": ("站点（按顺序）", "Stop (in order)"),
+    "map_out": ("行驶路线", "Route"),
+    "map_return": ("返程", "Return"),
+    "map_key_county": ("重点帮促县", "Key county"),
+    "north": ("北", "N"),
+    "schedule": ("逐日行程", "Day-by-day schedule"),
+    "col_seq": ("序号", "#"),
+    "col_arrive": ("到达", "Arrive"),
+    "col_show": ("展出时间", "Show"),
+    "col_venue": ("场地", "Venue"),
+    "col_address": ("地址", "Address"),
+    "col_contact": ("联系人 / 电话", "Contact / phone"),
+    "col_km": ("公里", "km"),
+    "day_n": ("第 {n} 天　{day}", "Day {n}  {day}"),
+    "leave_depot": ("{time} 从{depot}出发", "{time} leave {depot}"),
+    "back_depot": ("{time} 返回{depot}", "{time} back at {depot}"),
+    "overnight": ("夜宿地点：", "Overnight at: "),
+    "no_show_day": ("行车日，无展出", "Driving day, no show"),
+    "key_county": ("重点帮促县", "key county"),
+    "locked": ("已锁定", "locked"),
+    "load_list": ("随车展品清单", "Load list"),
+    "load_count": ("共 {n} 件，{kg} 公斤", "{n} exhibits, {kg} kg"),
+    "no_load": ("该车暂无登记的随车展品。", "No exhibits are registered on this caravan."),
+    "col_code": ("编号", "Code"),
+    "col_name": ("名称", "Name"),
+    "col_theme": ("主题", "Theme"),
+    "col_grade": ("状况", "Grade"),
+    "checklist": ("出车前检查表", "Pre-departure checklist"),
+    "col_item": ("检查项目", "Item"),
+    "col_ok": ("正常", "OK"),
+    "col_remarks": ("备注", "Remarks"),
+    "check_tyres": ("轮胎（气压、磨损、备胎）", "Tyres (pressure, wear, spare)"),
+    "check_vehicle": ("机油、冷却液、制动、灯光", "Oil, coolant, brakes, lights"),
+    "check_generator": ("发电机（燃油、试运行）", "Generator (fuel, test run)"),
+    "check_power": ("电源线、插座、配电箱、接地", "Power cables, sockets, distribution box, earthing"),
+    "check_secured": ("展品固定、箱柜上锁", "Exhibits secured, crates locked"),
+    "check_count": ("展品数量与清单一致", "Exhibit count matches the load list"),
+    "check_first_aid": ("急救箱", "First-aid kit"),
+    "check_extinguisher": ("灭火器（在有效期内）", "Fire extinguisher (in date)"),
+    "check_documents": (
+        "证件：驾驶证、行驶证、保险单、本行程单",
+        "Documents: driving licence, vehicle licence, insurance, this route sheet",
+    ),
+    "check_tools": ("工具、备件、安全锥", "Tools, spare parts, safety cones"),
+    "check_contacts": ("已与各场地联系人确认时间", "Times confirmed with every venue contact"),
+    "checked_by": ("检查人", "Checked by"),
+    "date": ("日期", "Date"),
+    "condition_form": ("展品状况记录表", "Exhibit condition form"),
+    "grade_help": (
+        "状况等级：A 完好如新；B 可用，有磨损；C 可用，有故障；D 损坏或无法修复。出发时和返回时各圈选一次。",
+        "Grades: A as new; B working, worn; C working with faults; D out of order or beyond repair. "
+        "Circle one at departure and one on return.",
+    ),
+    "col_grade_out": ("出发时", "Out"),
+    "col_grade_back": ("返回时", "Back"),
+    "col_fault": ("故障描述", "Fault"),
+    "col_signature": ("签名", "Signature"),
+    # Plan summary
+    "summary": ("巡展方案汇总", "Tour plan summary"),
+    "horizon": ("时段", "Horizon"),
+    "status": ("状态", "Status"),
+    "figures": ("主要指标", "Figures"),
+    "requests": ("需求数", "Requests"),
+    "served": ("已服务需求", "Requests served"),
+    "served_share": ("{served} / {requests}（{share}%）", "{served} of {requests} ({share}%)"),
+    "trips": ("行程数", "Trips"),
+    "shows": ("展出场次", "Shows"),
+    "km_total": ("总里程（公里）", "Distance (km)"),
+    "key_served": ("重点帮促县已服务需求", "Key-county requests served"),
+    "per_caravan": ("各车辆出车情况", "Per caravan"),
+    "col_caravan": ("车辆", "Caravan"),
+    "col_plate": ("车牌", "Plate"),
+    "col_days_on_road": ("出车天数", "Days on road"),
+    "col_shows": ("展出场次", "Shows"),
+    "chart_km": ("各车辆里程（公里）", "Kilometres per caravan"),
+    "key_coverage": ("重点帮促县覆盖情况", "Key-county coverage"),
+    "key_covered_line": ("{n} 个重点帮促县中已覆盖 {k} 个。", "{k} of {n} key counties covered."),
+    "col_county": ("县（市、区）", "County"),
+    "col_venues": ("场地数", "Venues"),
+    "col_unserved": ("未满足需求", "Unserved"),
+    "col_covered": ("已覆盖", "Covered"),
+    "unserved": ("未满足的需求", "Unserved requests"),
+    "by_reason": ("按原因统计", "By reason"),
+    "col_reason": ("原因", "Reason"),
+    "col_count": ("数量", "Count"),
+    "col_request": ("需求编号", "Request"),
+    "col_detail": ("说明", "Detail"),
+    "all_served": ("所有需求均已安排。", "Every request is served."),
+    # Exhibit labels
+    "labels": ("展品标签", "Exhibit labels"),
+    "label_theme": ("主题：{theme}", "Theme: {theme}"),
+    # Retirement and consolidation reports
+    "retirement_report": ("报废评估报告", "Retirement report"),
+    "consolidation_report": ("整合方案报告", "Consolidation report"),
+    "scenario": ("方案", "Scenario"),
+    "made_on": ("编制日期", "Prepared on"),
+    "term": ("学期", "Term"),
+    "overview": ("概述", "Summary"),
+    "overview_counts": (
+        "共评估 {n} 项：车辆 {caravans} 辆，展品 {exhibits} 件，套组 {sets} 套。",
+        "{n} items assessed: {caravans} caravans, {exhibits} exhibits, {sets} sets.",
+    ),
+    "overview_recommend": ("建议：{parts}。", "Recommended: {parts}."),
+    "overview_moves": (
+        "重组调拨展品 {moves} 件，重组后完整套组 {complete} / {sets} 套。",
+        "{moves} exhibits move to regroup; {complete} of {sets} sets complete afterwards.",
+    ),
+    "thresholds": ("评估规则阈值", "Thresholds the rules used"),
+    "col_setting": ("设置", "Setting"),
+    "col_value": ("值", "Value"),
+    "col_threshold": ("阈值", "Threshold"),
+    "rule_heading": ("规则：{rule}（{n} 项）", "Rule: {rule} ({n})"),
+    "no_candidates": ("没有项目触发评估规则。", "No item met a rule."),
+    "col_kind": ("类别", "Kind"),
+    "col_evidence": ("依据", "Evidence"),
+    "col_recommendation": ("建议", "Recommendation"),
+    "col_decision": ("决定", "Decision"),
+    "col_rules": ("触发规则", "Rules"),
+    "recommendations": ("建议", "Recommendations"),
+    "moves": ("展品重组调拨", "Regrouping moves"),
+    "no_moves": ("没有重组调拨。", "No exhibit moves."),
+    "col_from": ("调出", "From"),
+    "col_to": ("调入", "To"),
+    "sets": ("套组完整性", "Set completeness"),
+    "col_set": ("套组", "Set"),
+    "col_before": ("重组前", "Before"),
+    "col_after": ("重组后", "After"),
+    "col_complete": ("完整", "Complete"),
+    "what_if": ("假设分析：对覆盖的影响", "What-if: effect on coverage"),
+    "no_what_if": ("未做假设分析。", "No what-if was run."),
+    "col_case": ("情景", "Case"),
+    "col_served": ("已服务需求", "Served"),
+    "col_key_counties": ("覆盖重点县", "Key counties"),
+    "col_km_total": ("里程（公里）", "km"),
+    "col_lost": ("流失的需求", "Requests lost"),
+    "before_after": ("{before} → {after}", "{before} → {after}"),
+    "before": ("调整前", "Before"),
+    "after": ("调整后", "After"),
+    "chart_served": ("已服务需求", "Requests served"),
+    "chart_key_counties": ("覆盖重点县", "Key counties covered"),
+    "chart_km_total": ("里程（公里）", "Kilometres"),
+    "notes": ("备注", "Notes"),
+    "signatures": ("审批签字", "Signatures"),
+    "prepared_by": ("编制人", "Prepared by"),
+    "reviewed_by": ("审核人", "Reviewed by"),
+    "approved_by": ("批准人", "Approved by"),
+    "col_person": ("姓名", "Name"),
+}
+
+_WEEKDAYS = {
+    "zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+# Codes from the tour planner (planning.problem.UnservedReason) and the consolidation rules, which
+# reports may not import; kept in step by a test.
+_CODES: dict[str, dict[str, tuple[str, str]]] = {
+    "reason": {
+        "capacity": ("运力已排满", "capacity: the caravans' days went to other requests"),
+        "no_type_or_theme": ("没有符合车型或主题的大篷车", "no caravan of a wanted type with a wanted theme"),
+        "no_permitted_caravan": ("没有可跨区服务该地区的大篷车", "no caravan may serve this region"),
+        "no_workable_date": ("没有可行的日期", "no workable date"),
+    },
+    "status": {
+        "draft": ("草稿", "draft"),
+        "approved": ("已批准", "approved"),
+        "published": ("已发布", "published"),
+    },
+    "kind": {
+        "caravan": ("车辆", "caravan"),
+        "exhibit": ("展品", "exhibit"),
+        "set": ("套组", "set"),
+    },
+    "recommendation": {
+        "retire": ("报废", "retire"),
+        "refurbish": ("翻新", "refurbish"),
+        "redeploy": ("调配", "redeploy"),
+        "regroup": ("重组", "regroup"),
+        "keep": ("保留", "keep"),
+    },
+    "decision": {
+        "": ("待定", "undecided"),
+        "accepted": ("已采纳", "accepted"),
+        "rejected": ("未采纳", "rejected"),
+    },
+    "rule": {
+        "caravan_age": ("车龄达到更新年限", "caravan age"),
+        "caravan_mileage": ("行驶里程达到更新标准", "caravan mileage"),
+        "caravan_repair_cost": ("维修费用过高", "caravan repair cost"),
+        "caravan_underused": ("车辆使用率低", "caravan under-used"),
+        "exhibit_service_life": ("展品超过使用年限", "exhibit past its service life"),
+        "exhibit_condition": ("展品状况差", "exhibit in poor condition"),
+        "exhibit_beyond_repair": ("展品无法修复", "exhibit beyond repair"),
+        "exhibit_repair_cost": ("展品维修费用过高", "exhibit repair cost"),
+        "set_incomplete": ("套组展品不全", "set incomplete"),
+        "set_underused": ("套组使用率低", "set under-used"),
+    },
+}
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise CaravanError(f"unknown language {lang!r}: choose zh or en")
+    return lang
+
+
+class Texts:
+    """The labels of one language: `t("caravan")`, `t("page_of", n=1, m=3)`, `t.code("reason", c)`."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = check_language(lang)
+        self._index = LANGUAGES.index(lang)
+
+    def __call__(self, key: str, **values: object) -> str:
+        text = LABELS[key][self._index]
+        return text.format(**values) if values else text
+
+    def code(self, vocabulary: str, code: str) -> str:
+        """A code's label (reason, status, kind, recommendation, decision, rule), or the code itself."""
+        known = _CODES[vocabulary].get(code)
+        return known[self._index] if known else code
+
+    def day(self, d: date) -> str:
+        """ISO date and weekday: read the same way in both languages, and sorts on paper."""
+        return f"{d.isoformat()} {_WEEKDAYS[self.lang][d.weekday()]}"
+
+    @staticmethod
+    def time(moment: datetime) -> str:
+        return f"{moment:%H:%M}"
+
+    def km(self, km: float) -> str:
+        return f"{km:,.0f}" if km >= 100 else f"{km:,.1f}"
+
+
+def known_codes(vocabulary: str) -> set[str]:
+    return set(_CODES[vocabulary])
