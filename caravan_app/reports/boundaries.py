@@ -23,7 +23,8 @@ class County:
     south: float
     east: float
     north: float
-    label_at: tuple[float, float]  # (lon, lat) inside its largest polygon, for the name
+    label_at: tuple[float, float]  # (lon, lat) at the centroid of its largest polygon, for the name
+    area: float  # square degrees, to name the larger counties first where names would collide
 
     def meets(self, west: float, south: float, east: float, north: float) -> bool:
         return self.west <= east and self.east >= west and self.south <= north and self.north >= south
@@ -66,6 +67,7 @@ def counties(path: Path = COUNTIES_FILE) -> tuple[County, ...]:
                 east=max(xs),
                 north=max(ys),
                 label_at=_area_and_centroid(largest)[1],
+                area=sum(_area_and_centroid(r)[0] for r in rings),
             )
         )
     return tuple(out)

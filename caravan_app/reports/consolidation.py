@@ -56,8 +56,13 @@ def report_story(view: ConsolidationView, t: Texts, *, consolidation: bool) -> l
     story: list[Flowable] = [para(title, s.title)]
     story.append(
         para(
-            f"{t('scenario')}: {view.name}    {t('made_on')}: {view.made_on.isoformat()}    "
-            f"{t('term')}: {view.term}"
+            "  |  ".join(
+                [
+                    t.pair("scenario", view.name),
+                    t.pair("made_on", view.made_on.isoformat()),
+                    t.pair("term", view.term),
+                ]
+            )
         )
     )
     story.append(para(t("overview"), s.heading))

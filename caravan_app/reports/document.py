@@ -56,6 +56,7 @@ class Styles:
     heading: ParagraphStyle
     body: ParagraphStyle
     small: ParagraphStyle
+    small_center: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
     cell_right: ParagraphStyle
@@ -77,6 +78,7 @@ def styles() -> Styles:
         heading=style("heading", 11.5, spaceBefore=4 * mm, spaceAfter=2 * mm, textColor=ACCENT),
         body=style("body", 9, spaceAfter=1.5 * mm),
         small=style("small", 7.5, textColor=MUTED),
+        small_center=style("small_center", 7.5, textColor=MUTED, alignment=TA_CENTER),
         cell=style("cell", 8),
         cell_head=style("cell_head", 8, textColor=INK),
         cell_right=style("cell_right", 8, alignment=TA_RIGHT),
@@ -147,7 +149,12 @@ def table(
     if min_row_height is not None:
         heights = [None] + [min_row_height] * len(rows)
     return LongTable(
-        data, colWidths=list(widths), rowHeights=heights, repeatRows=1, style=TableStyle(commands)
+        data,
+        colWidths=list(widths),
+        rowHeights=heights,
+        repeatRows=1,
+        style=TableStyle(commands),
+        hAlign="LEFT",
     )
 
 
@@ -157,6 +164,7 @@ def layout_table(
     """A table that only lays things out (no header, no split); plain string cells use the shipped font."""
     return Table(
         rows,
+        hAlign="LEFT",
         colWidths=list(widths),
         style=TableStyle([("FONT", (0, 0), (-1, -1), register_font(), 8), *commands]),
     )

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
@@ -34,7 +34,7 @@ from caravan_app.reports.document import (
     styles,
     table,
 )
-from caravan_app.reports.fonts import CJKDrawing
+from caravan_app.reports.fonts import CJKDrawing, register_font
 from caravan_app.reports.texts import Texts
 from caravan_app.reports.trip_map import trip_map
 
@@ -57,6 +57,17 @@ CHECKS = (
     "check_contacts",
 )
 SPARE_FORM_ROWS = 3  # for exhibits added at the depot that the load list does not know
+
+
+def grade_choices(width: float = 20 * mm, height: float = 4 * mm) -> Drawing:
+    """A, B, C and D spread over the cell, with room to circle one by hand."""
+    font = register_font()
+    drawing = CJKDrawing(width, height)
+    for i, grade in enumerate("ABCD"):
+        drawing.add(
+            String(width * (2 * i + 1) / 8, 1, grade, fontName=font, fontSize=8.5, textAnchor="middle")
+        )
+    return drawing
 
 
 def tick_box(size: float = 3.2 * mm) -> Drawing:
@@ -122,7 +133,7 @@ def trip_story(trip: TripView, texts: Texts, key_counties: frozenset[str] = froz
     story.append(CondPageBreak(95 * mm))
     story.append(para(t("checklist"), s.heading))
     story += _checklist(t)
-    story.append(PageBreak())
+    story.append(CondPageBreak(60 * mm))
     story.append(para(t("condition_form"), s.heading))
     story += _condition_form(trip.load, t)
     return story
@@ -184,7 +195,7 @@ def _facts_and_qr(trip: TripView, t: Texts) -> Table:
         ],
     )
     qr = layout_table(
-        [[qr_code(trip.code, QR_SIZE)], [para(t("scan_trip"), s.small)]],
+        [[qr_code(trip.code, QR_SIZE)], [para(t("scan_trip"), s.small_center)]],
         [QR_SIZE],
         [
             ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -221,7 +232,7 @@ def _arrive_text(stop: StopView, t: Texts) -> str:
 
 
 def _schedule(trip: TripView, t: Texts) -> Flowable:
-    widths = [8 * mm, 15 * mm, 20 * mm, 38 * mm, 47 * mm, 38 * mm, 14 * mm]
+    widths = [8 * mm, 19 * mm, 20 * mm, 38 * mm, 45 * mm, 37 * mm, 13 * mm]
     header = [
         t("col_seq"),
         t("col_arrive"),
@@ -259,7 +270,7 @@ def _schedule(trip: TripView, t: Texts) -> Flowable:
     while day <= last:
         whole_row(t("day_n", n=n, day=t.day(day)), HEAD_FILL)
         if day == first:
-            event_row(trip.leave_at, t("leave_depot", time=t.time(trip.leave_at), depot=trip.depot.name), "")
+            event_row(trip.leave_at, t("leave_depot", depot=trip.depot.name), "")
         stops = by_day.get(day, [])
         if not stops and day != last:
             whole_row(t("no_show_day"))
@@ -268,7 +279,7 @@ def _schedule(trip: TripView, t: Texts) -> Flowable:
                 [
                     str(stop.seq),
                     _arrive_text(stop, t),
-                    f"{t.time(stop.show_start)}–{t.time(stop.show_end)}",
+                    f"{t.time(stop.show_start)}-{t.time(stop.show_end)}",
                     _venue_cell(stop, t),
                     stop.address,
                     f"{stop.contact_name}\n{stop.contact_phone}".strip(),
@@ -278,7 +289,7 @@ def _schedule(trip: TripView, t: Texts) -> Flowable:
         if day == last:
             event_row(
                 trip.back_at,
-                t("back_depot", time=t.time(trip.back_at), depot=trip.depot.name),
+                t("back_depot", depot=trip.depot.name),
                 t.km(trip.km_back),
             )
         else:
@@ -340,9 +351,10 @@ def _checklist(t: Texts) -> list[Flowable]:
 def _condition_form(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:
     s = styles()
     widths = [22 * mm, 40 * mm, 24 * mm, 24 * mm, 42 * mm, 28 * mm]
-    grades = "A    B    C    D"
-    rows = [[e.code, e.name, grades, grades, "", ""] for e in load]
-    rows += [["", "", grades, grades, "", ""] for _ in range(SPARE_FORM_ROWS if load else 12)]
+    rows: list[list[Any]] = [[e.code, e.name, grade_choices(), grade_choices(), "", ""] for e in load]
+    rows += [
+        ["", "", grade_choices(), grade_choices(), "", ""] for _ in range(SPARE_FORM_ROWS if load else 12)
+    ]
     header = [
         t("col_code"),
         t("col_name"),
@@ -353,10 +365,11 @@ def _condition_form(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:
     ]
     extra = [
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("ALIGN", (2, 1), (3, -1), "CENTER"),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), ["#ffffff", BAND_FILL]),
     ]
     return [
         para(t("grade_help"), s.small),
         Spacer(1, 2 * mm),
-        table(header, rows, widths, align="llccll", extra=extra, banded=False, min_row_height=8.5 * mm),
+        table(header, rows, widths, align="llccll", extra=extra, banded=False, min_row_height=7 * mm),
     ]

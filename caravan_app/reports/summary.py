@@ -44,8 +44,13 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
     story: list[Flowable] = [para(t("summary"), s.title)]
     story.append(
         para(
-            f"{t('plan')}: {plan.name}    {t('horizon')}: {t.day(plan.start)} – {t.day(plan.end)}    "
-            f"{t('status')}: {t.code('status', plan.status)}",
+            "  |  ".join(
+                [
+                    t.pair("plan", plan.name),
+                    t.pair("horizon", f"{t.day(plan.start)} — {t.day(plan.end)}"),
+                    t.pair("status", t.code("status", plan.status)),
+                ]
+            ),
             s.body,
         )
     )
@@ -72,7 +77,19 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
         [t("shows"), f"{shows:,}"],
         [t("km_total"), f"{total_km:,.0f}"],
     ]
-    story.append(table([t("figures"), ""], figure_rows, [60 * mm, 60 * mm], align="lr"))
+    story.append(table([t("col_figure"), t("col_value")], figure_rows, [60 * mm, 60 * mm], align="lr"))
+
+    if per_caravan:
+        story.append(Spacer(1, 4 * mm))
+        story.append(
+            bar_chart(
+                WIDTH,
+                70 * mm,
+                [f.caravan_code for f in per_caravan],
+                [[f.km for f in per_caravan]],
+                title=t("chart_km"),
+            )
+        )
 
     story.append(CondPageBreak(60 * mm))
     story.append(para(t("per_caravan"), s.heading))
@@ -89,18 +106,6 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
             extra=[("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEAD_FILL)],
         )
     )
-    if per_caravan:
-        story.append(Spacer(1, 4 * mm))
-        story.append(
-            bar_chart(
-                WIDTH,
-                70 * mm,
-                [f.caravan_code for f in per_caravan],
-                [[f.km for f in per_caravan]],
-                title=t("chart_km"),
-            )
-        )
-
     story.append(CondPageBreak(70 * mm))
     story.append(para(t("key_coverage"), s.heading))
     story += _key_coverage(plan, t, names)
@@ -162,7 +167,14 @@ def _key_coverage(plan: TourPlanView, t: Texts, names: dict[str, str]) -> list[F
     return [
         para(t("key_covered_line", n=len(plan.key_counties), k=covered), styles().body),
         table(
-            [t("col_county"), "adcode", t("col_shows"), t("col_venues"), t("col_unserved"), t("col_covered")],
+            [
+                t("col_county"),
+                t("col_adcode"),
+                t("col_shows"),
+                t("col_venues"),
+                t("col_unserved"),
+                t("col_covered"),
+            ],
             rows,
             [40 * mm, 25 * mm, 25 * mm, 25 * mm, 30 * mm, 25 * mm],
             align="llrrrc",

@@ -55,8 +55,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_contact": ("联系人 / 电话", "Contact / phone"),
     "col_km": ("公里", "km"),
     "day_n": ("第 {n} 天　{day}", "Day {n}  {day}"),
-    "leave_depot": ("{time} 从{depot}出发", "{time} leave {depot}"),
-    "back_depot": ("{time} 返回{depot}", "{time} back at {depot}"),
+    "leave_depot": ("从{depot}出发", "Leave {depot}"),
+    "back_depot": ("返回{depot}", "Back at {depot}"),
     "overnight": ("夜宿地点：", "Overnight at: "),
     "no_show_day": ("行车日，无展出", "Driving day, no show"),
     "key_county": ("重点帮促县", "key county"),
@@ -94,8 +94,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Grades: A as new; B working, worn; C working with faults; D out of order or beyond repair. "
         "Circle one at departure and one on return.",
     ),
-    "col_grade_out": ("出发时", "Out"),
-    "col_grade_back": ("返回时", "Back"),
+    "col_grade_out": ("出发时等级", "Grade out"),
+    "col_grade_back": ("返回时等级", "Grade back"),
     "col_fault": ("故障描述", "Fault"),
     "col_signature": ("签名", "Signature"),
     # Plan summary
@@ -119,6 +119,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "key_coverage": ("重点帮促县覆盖情况", "Key-county coverage"),
     "key_covered_line": ("{n} 个重点帮促县中已覆盖 {k} 个。", "{k} of {n} key counties covered."),
     "col_county": ("县（市、区）", "County"),
+    "col_adcode": ("区划代码", "Adcode"),
+    "col_figure": ("指标", "Figure"),
     "col_venues": ("场地数", "Venues"),
     "col_unserved": ("未满足需求", "Unserved"),
     "col_covered": ("已覆盖", "Covered"),
@@ -258,6 +260,10 @@ class Texts:
         text = LABELS[key][self._index]
         return text.format(**values) if values else text
 
+    def pair(self, key: str, value: str) -> str:
+        """A label and its value, with the colon each language uses."""
+        return f"{self(key)}：{value}" if self.lang == "zh" else f"{self(key)}: {value}"
+
     def code(self, vocabulary: str, code: str) -> str:
         """A code's label (reason, status, kind, recommendation, decision, rule), or the code itself."""
         known = _CODES[vocabulary].get(code)
@@ -272,7 +278,7 @@ class Texts:
         return f"{moment:%H:%M}"
 
     def km(self, km: float) -> str:
-        return f"{km:,.0f}" if km >= 100 else f"{km:,.1f}"
+        return f"{km:,.0f}" if km >= 10 else f"{km:,.1f}"
 
 
 def known_codes(vocabulary: str) -> set[str]:

@@ -124,16 +124,30 @@ def trip_map(
         for ring in county.rings:
             flat = [v for lon, lat in ring for v in extent.xy(lon, lat)]
             land.add(Polygon(flat, fillColor=fill, strokeColor=BORDER, strokeWidth=0.5))
-    for county in shown:
-        if extent.contains(*county.label_at, inset=14):
-            x, y = extent.xy(*county.label_at)
-            land.add(
-                String(x, y, county.name, fontName=font, fontSize=6.5, fillColor=NAME, textAnchor="middle")
-            )
     drawing.add(land)
 
-    route = Group()
     path = [extent.xy(*depot)] + [extent.xy(*p) for p, _ in stops]
+    legend = _legend(texts, font, height, key_counties)
+    # Names go where nothing else is: not on a marker, the legend or the scale, nor on another name
+    # (the districts of a city centre would print on top of each other). Counties the trip visits first,
+    # then the larger ones.
+    taken: list[Box] = [_bounds(legend), (0, 0, 70, 26), (width - 20, height - 28, width, height)]
+    taken += [(x - 7, y - 7, x + 7, y + 7) for x, y in path]
+    visited = {s.county_adcode for s in trip.stops}
+    for county in sorted(shown, key=lambda c: (c.adcode not in visited, -c.area)):
+        if not extent.contains(*county.label_at, inset=10):
+            continue
+        x, y = extent.xy(*county.label_at)
+        half = stringWidth(county.name, font, 6.5) / 2
+        box = (x - half - 1, y - 2.5, x + half + 1, y + 7)
+        if any(_overlap(box, other) for other in taken):
+            continue
+        taken.append(box)
+        drawing.add(
+            String(x, y, county.name, fontName=font, fontSize=6.5, fillColor=NAME, textAnchor="middle")
+        )
+
+    route = Group()
     if len(path) > 1:
         route.add(PolyLine([v for xy in path for v in xy], strokeColor=ROUTE, strokeWidth=1.3))
         x0, y0 = path[-1]
@@ -158,11 +172,23 @@ def trip_map(
             )
         )
 
-    drawing.add(_legend(texts, font, height, key_counties))
+    drawing.add(legend)
     drawing.add(_scale_bar(extent, font, texts))
     drawing.add(_north(width, height, font, texts))
     drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=BORDER, strokeWidth=0.8))
     return drawing
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _bounds(group: Group) -> Box:
+    x0, y0, x1, y1 = group.getBounds()
+    return (x0, y0, x1, y1)
 
 
 def _legend(texts: Texts, font: str, height: float, key_counties: frozenset[str]) -> Group:
