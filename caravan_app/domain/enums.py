@@ -215,6 +215,43 @@ class CheckContext(LabelledEnum):
         return {"handover": "交接检查", "field": "现场检查", "annual": "年度盘点", "return": "归库检查"}
 
 
+class CandidateKind(LabelledEnum):
+    """What a retirement candidate is."""
+
+    CARAVAN = "caravan"
+    EXHIBIT = "exhibit"
+    SET = "set"
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {"caravan": "大篷车", "exhibit": "展品", "set": "展品套"}
+
+
+class Recommendation(LabelledEnum):
+    """What screening recommends for a candidate."""
+
+    RETIRE = "retire"
+    REFURBISH = "refurbish"
+    REDEPLOY = "redeploy"
+    KEEP = "keep"
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {"retire": "报废", "refurbish": "翻新维修", "redeploy": "调剂使用", "keep": "继续使用"}
+
+
+class Decision(LabelledEnum):
+    """A director's decision on a recommendation."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {"pending": "待定", "accepted": "同意", "rejected": "不同意"}
+
+
 # The themes of Chinese science-popularisation exhibits; free text is allowed, these are the usual ones.
 THEMES: tuple[str, ...] = (
     "力学",

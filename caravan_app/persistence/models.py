@@ -31,10 +31,12 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from caravan_app.domain.enums import (
+    CandidateKind,
     CaravanStatus,
     CaravanType,
     CheckContext,
     ConditionGrade,
+    Decision,
     DivisionKind,
     ExhibitStatus,
     ExhibitUse,
@@ -42,6 +44,7 @@ from caravan_app.domain.enums import (
     MaintenanceKind,
     PlanKind,
     PlanStatus,
+    Recommendation,
     RequestKind,
     RequestStatus,
     SetStatus,
@@ -217,6 +220,8 @@ class ExhibitSet(Base):
     uninstall_days: Mapped[int] = mapped_column(Integer, default=2)
     truck_loads: Mapped[int] = mapped_column(Integer, default=2)
     formed_on: Mapped[date | None] = mapped_column(Date)
+    # What a complete set holds: theme minimums such as "力学:15;数学:8" (domain.sets parses it).
+    template: Mapped[str] = mapped_column(String(200), default="")
     home_depot_id: Mapped[int] = mapped_column(ForeignKey("depots.id"), index=True)
     status: Mapped[SetStatus] = mapped_column(
         enum_column(SetStatus, "set_status"), default=SetStatus.IN_STORE
@@ -344,13 +349,14 @@ class Movement(Base):
 
 
 class MaintenanceRecord(Base):
-    """Work done on an exhibit or a caravan: repair, service, inspection or refurbishment."""
+    """Work done (or planned: closed_on in the future) on an exhibit, a caravan or a whole set."""
 
     __tablename__ = "maintenance_records"
     __table_args__ = (
         CheckConstraint(
             "(CASE WHEN exhibit_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN caravan_id IS NULL THEN 0 ELSE 1 END) = 1",
+            " + (CASE WHEN caravan_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN set_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_subject",
         ),
         CheckConstraint("closed_on IS NULL OR closed_on >= opened_on", name="dates"),
@@ -361,6 +367,7 @@ class MaintenanceRecord(Base):
     code: Mapped[str] = mapped_column(String(24), unique=True)
     exhibit_id: Mapped[int | None] = mapped_column(ForeignKey("exhibits.id"), index=True)
     caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"), index=True)
+    set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
     kind: Mapped[MaintenanceKind] = mapped_column(enum_column(MaintenanceKind, "maintenance_kind"))
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
@@ -373,6 +380,7 @@ class MaintenanceRecord(Base):
 
     exhibit: Mapped[Exhibit | None] = relationship()
     caravan: Mapped[Caravan | None] = relationship()
+    exhibit_set: Mapped[ExhibitSet | None] = relationship()
 
 
 class ConditionCheck(Base):
@@ -638,3 +646,94 @@ class JointTourRegion(Base):
 
     joint_tour: Mapped[JointTour] = relationship()
     region: Mapped[Region] = relationship()
+
+
+class SetMove(Base):
+    """A rotation plan's truck move of a set in a period's changeover window."""
+
+    __tablename__ = "set_moves"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "set_id", "period"),
+        CheckConstraint("km >= 0", name="km"),
+        CheckConstraint("truck_loads >= 1", name="truck_loads"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    set_id: Mapped[int] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
+    period: Mapped[int] = mapped_column(Integer)
+    # Venue or depot codes: a set moves between halls and its home depot.
+    from_code: Mapped[str] = mapped_column(String(20))
+    to_code: Mapped[str] = mapped_column(String(20))
+    km: Mapped[float] = mapped_column(Float)
+    truck_loads: Mapped[int] = mapped_column(Integer)
+    # {"uninstall": [dates], "drive": [dates], "install": [dates]} as ISO strings.
+    schedule_json: Mapped[str] = mapped_column(Text, default="{}")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    plan: Mapped[Plan] = relationship()
+    exhibit_set: Mapped[ExhibitSet] = relationship()
+
+
+class RetirementCandidate(Base):
+    """A caravan, exhibit or set that screening flagged, with its evidence and the decision on it."""
+
+    __tablename__ = "retirement_candidates"
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN caravan_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN exhibit_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN set_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_subject",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[CandidateKind] = mapped_column(enum_column(CandidateKind, "candidate_kind"))
+    caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"), index=True)
+    exhibit_id: Mapped[int | None] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
+    rules: Mapped[str] = mapped_column(String(200))  # rule codes, ";"-separated
+    evidence_json: Mapped[str] = mapped_column(Text, default="[]")
+    recommendation: Mapped[Recommendation] = mapped_column(enum_column(Recommendation, "recommendation"))
+    decision: Mapped[Decision] = mapped_column(enum_column(Decision, "decision"), default=Decision.PENDING)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    plan: Mapped[Plan] = relationship()
+    caravan: Mapped[Caravan | None] = relationship()
+    exhibit: Mapped[Exhibit | None] = relationship()
+    exhibit_set: Mapped[ExhibitSet | None] = relationship()
+
+
+class RegroupMove(Base):
+    """A consolidation plan's move of one exhibit into a set or a caravan's kit."""
+
+    __tablename__ = "regroup_moves"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "exhibit_id"),
+        CheckConstraint(
+            "(CASE WHEN to_set_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN to_caravan_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
+        CheckConstraint("km >= 0", name="km"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
+    from_set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"))
+    from_caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"))
+    from_depot_id: Mapped[int | None] = mapped_column(ForeignKey("depots.id"))
+    to_set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"))
+    to_caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"))
+    km: Mapped[float] = mapped_column(Float, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    plan: Mapped[Plan] = relationship()
+    exhibit: Mapped[Exhibit] = relationship()

@@ -19,6 +19,7 @@ class Progress:
     objective: float
     served: int  # requests served, or venue-periods hosted, by the best solution so far
     bound: float | None = None
+    km: float | None = None  # kilometres of the best solution, where the solver reports them
 
 
 @dataclass
@@ -49,6 +50,8 @@ class SolveControl:
     def remaining(self) -> float:
         return max(0.0, self.time_limit - self.elapsed)
 
-    def report(self, objective: float, served: int, bound: float | None = None) -> None:
+    def report(
+        self, objective: float, served: int, bound: float | None = None, km: float | None = None
+    ) -> None:
         if self.on_progress is not None:
-            self.on_progress(Progress(self.elapsed, objective, served, bound))
+            self.on_progress(Progress(self.elapsed, objective, served, bound, km))

@@ -1034,6 +1034,8 @@ class _Demo:
                     install_days=self.rng.randint(3, 5),
                     uninstall_days=self.rng.randint(2, 3),
                     truck_loads=self.rng.randint(2, 4),
+                    # A complete set: 15 of its own theme and 6 of each related one, 50-60 in all.
+                    template=";".join([f"{theme}:15", *(f"{r}:6" for r in _RELATED[theme])]),
                     home_depot_id=self.depots[adcode].id,
                     status=SetStatus.IN_STORE,
                 )
@@ -1671,6 +1673,22 @@ class _Demo:
             else:
                 record.caravan_id = subject.row.id
         self.session.add_all([record for record, _ in ordered])
+        # The set in maintenance is being refurbished as a whole; the workshop expects to finish in spring.
+        for number, exhibit_set in enumerate(
+            (x for x in self.sets if x.status == SetStatus.MAINTENANCE), start=len(ordered) + 1
+        ):
+            self.session.add(
+                MaintenanceRecord(
+                    code=f"MR-{number:06d}",
+                    set_id=exhibit_set.id,
+                    kind=MaintenanceKind.REFURBISH,
+                    opened_on=date(2026, 10, 12),
+                    closed_on=date(2027, 3, 31),
+                    fault="整套展品翻新：外壳、电源与互动程序升级",
+                    cost_yuan=float(self.rng.randrange(80_000, 150_000, 1000)),
+                    notes="计划完成日期",
+                )
+            )
 
     # --- requests ------------------------------------------------------------------------------
 

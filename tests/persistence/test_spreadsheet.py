@@ -20,10 +20,12 @@ from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 
 from caravan_app.domain.enums import (
+    CandidateKind,
     CaravanStatus,
     CaravanType,
     CheckContext,
     ConditionGrade,
+    Decision,
     DivisionKind,
     ExhibitStatus,
     ExhibitUse,
@@ -31,6 +33,7 @@ from caravan_app.domain.enums import (
     MaintenanceKind,
     PlanKind,
     PlanStatus,
+    Recommendation,
     RequestKind,
     RequestStatus,
     SetStatus,
@@ -54,7 +57,10 @@ from caravan_app.persistence.models import (
     Movement,
     Plan,
     Region,
+    RegroupMove,
+    RetirementCandidate,
     SetMembership,
+    SetMove,
     SetPlacement,
     TourStop,
     Trip,
@@ -347,7 +353,14 @@ def fill_sample(db: Database) -> None:
             back_at=datetime(2027, 3, 6, 17, 40),
             km_back=45.5,
         )
-        s.add_all([q1, q2, q3, tour, rotation, trip])
+        consolidation = Plan(
+            name="2027 整合方案",
+            kind=PlanKind.CONSOLIDATION,
+            horizon_start=date(2027, 2, 22),
+            horizon_end=date(2027, 7, 2),
+            created_at=datetime(2026, 11, 4, 9, 0),
+        )
+        s.add_all([q1, q2, q3, tour, rotation, consolidation, trip])
         s.flush()
         s.add_all(
             [
@@ -403,6 +416,27 @@ def fill_sample(db: Database) -> None:
                 Event(
                     code="EV-002", venue=centre, held_on=date(2025, 6, 15), exhibit_set=set2, visitors=5000
                 ),
+                SetMove(
+                    plan=rotation,
+                    exhibit_set=set1,
+                    period=1,
+                    from_code="D-NJ",
+                    to_code=centre.code,
+                    km=61.3,
+                    truck_loads=2,
+                    schedule_json='{"drive": ["2027-03-02"], "install": ["2027-03-03", "2027-03-04"]}',
+                ),
+                RetirementCandidate(
+                    code="RC-001",
+                    plan=consolidation,
+                    kind=CandidateKind.EXHIBIT,
+                    exhibit=e4,
+                    rules="exhibit_condition_d;exhibit_faults",
+                    evidence_json='[["condition", "D", ""]]',
+                    recommendation=Recommendation.RETIRE,
+                    decision=Decision.ACCEPTED,
+                ),
+                RegroupMove(plan=consolidation, exhibit=e1, from_depot_id=depot_nj.id, to_set_id=set2.id, km=12.5),
             ]
         )
 

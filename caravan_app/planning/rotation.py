@@ -1,0 +1,501 @@
+"""Museum-set rotation with CP-SAT: which set stands in which venue in each period, and the truck moves.
+
+The model, per set s and period t:
+- x[s,v,t] for each venue v that s may stand in during t: the hall is big enough, v hosts in t, s is
+  not in maintenance, v never had s (history and earlier periods of this plan), the region rule holds.
+- The set's position in each period is one of its x's or "home" (in store); before the horizon it is
+  where it stands now. A boolean per pair of consecutive positions (an arc) carries the truck
+  kilometres; arcs whose uninstall + drive + install do not fit the changeover window are left out.
+  A single possible position needs no booleans at all, so sets in store or in maintenance cost little.
+- Each venue holds at most one set per period, and a venue's outgoing set must be uninstalled and its
+  incoming set installed in the same window.
+- Maximise SCALE · Σ weight·x − Σ truck-km, with SCALE above any plan's truck-km, so hosting always
+  comes first and kilometres only break ties.
+The schedule of each move (which window days are uninstall, drive, install) follows from the arcs
+chosen; the checker (rotation_check.py) rebuilds and verifies it on its own.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ortools.sat.python import cp_model
+
+from caravan_app import log
+from caravan_app.errors import CaravanError
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.distance import great_circle_km
+from caravan_app.planning.rotation_problem import (
+    HostVenue,
+    Period,
+    Place,
+    RotationProblem,
+    RotationSet,
+    RotationSolution,
+    SetMove,
+    Stay,
+)
+
+_log = log.get(log.PLANNING)
+
+HOME = "@home"
+START = "@start"
+
+
+class RotationLockError(CaravanError):
+    """A lock the rules forbid: the message names the set, venue, period and the rule."""
+
+
+@dataclass(frozen=True)
+class _Node:
+    """Where a set is in one period: a venue, its home depot, or where it stood at the start."""
+
+    key: str  # venue code, HOME or START
+    place: Place
+    installed: bool  # standing in a venue: leaving means uninstalling
+
+
+def road_km(problem: RotationProblem, a: Place, b: Place) -> float:
+    if a.code == b.code:
+        return 0.0
+    return great_circle_km(a.location, b.location) * problem.road_factor
+
+
+def drive_days(problem: RotationProblem, km: float) -> int:
+    """Working days a truck needs for a move; any move between two places takes at least one."""
+    if km <= 0:
+        return 0
+    return max(1, math.ceil(km / problem.truck_km_per_day - 1e-9))
+
+
+def move_days(problem: RotationProblem, s: RotationSet, a: _Node, b: _Node) -> int:
+    """Window days a set's own move needs: uninstall, drive, install."""
+    if a.key == b.key:
+        return 0
+    days = drive_days(problem, road_km(problem, a.place, b.place))
+    if a.installed:
+        days += s.uninstall_days
+    if b.key not in (HOME, START):
+        days += s.install_days
+    return days
+
+
+def allowed_venues(problem: RotationProblem, s: RotationSet, t: int) -> list[HostVenue]:
+    """Venues s may stand in during period t, by every rule that needs no other set."""
+    if t < s.stays_at_start or t in s.unavailable:
+        return []
+    return [
+        v
+        for v in problem.venues
+        if t in v.periods
+        and v.hall_area_m2 >= s.hall_area_m2
+        and s.code not in v.hosted_before
+        and (not s.cities or v.city in s.cities)
+        and not (s.start_installed and v.code == s.start.code)
+    ]
+
+
+def _occupant_leaving(problem: RotationProblem, venue: str, t: int) -> RotationSet | None:
+    """A set booked before this plan that stands in `venue` until period t starts."""
+    for s in problem.sets:
+        if s.start_installed and s.start.code == venue and s.stays_at_start == t:
+            return s
+    return None
+
+
+def check_locks(problem: RotationProblem) -> None:
+    """Raise RotationLockError for a lock no plan can keep, naming the rule it breaks."""
+    sets = {s.code: s for s in problem.sets}
+    venues = {v.code: v for v in problem.venues}
+    seen_set: dict[tuple[str, int], str] = {}
+    seen_venue: dict[tuple[str, int], str] = {}
+    for lock in problem.locks:
+        label = f"lock {lock.set_code} in {lock.venue_code}, period {lock.period + 1}"
+        s, v = sets.get(lock.set_code), venues.get(lock.venue_code)
+        if s is None or v is None or not 0 <= lock.period < len(problem.periods):
+            raise RotationLockError(f"{label}: no such set, venue or period")
+        if v.hall_area_m2 < s.hall_area_m2:
+            raise RotationLockError(
+                f"{label}: the hall ({v.hall_area_m2:.0f} m²) is smaller than the set needs "
+                f"({s.hall_area_m2:.0f} m²)"
+            )
+        if lock.period not in v.periods:
+            raise RotationLockError(f"{label}: the venue does not host in that period")
+        if s.code in v.hosted_before or (s.start_installed and v.code == s.start.code):
+            raise RotationLockError(f"{label}: the venue has had this set before")
+        if lock.period < s.stays_at_start or lock.period in s.unavailable:
+            raise RotationLockError(f"{label}: the set is not available in that period")
+        if s.cities and v.city not in s.cities:
+            raise RotationLockError(f"{label}: the venue is outside the set's region")
+        for key, seen in (((s.code, lock.period), seen_set), ((v.code, lock.period), seen_venue)):
+            if key in seen:
+                raise RotationLockError(f"{label}: clashes with {seen[key]}")
+            seen[key] = label
+    by_set: dict[str, list[str]] = defaultdict(list)
+    for lock in problem.locks:
+        by_set[lock.set_code].append(lock.venue_code)
+    for code, locked in by_set.items():
+        if len(locked) != len(set(locked)):
+            raise RotationLockError(f"locks put set {code} in the same venue twice")
+
+
+Literal = cp_model.IntVar | bool  # a model literal, or a constant where the position is fixed
+Row = list[tuple[_Node, Literal]]
+
+
+class _Model:
+    """The rotation model. Without arcs (phase 1) it maximises hosted weight, with the changeover
+    rule as "this position forbids those next"; with arcs (phase 2) it carries the truck-km."""
+
+    def __init__(self, problem: RotationProblem, *, arcs: bool) -> None:
+        self.problem = problem
+        self.model = cp_model.CpModel()
+        self.x: dict[tuple[str, str, int], cp_model.IntVar] = {}
+        # positions[s][t + 1]: the nodes set s may be at in period t (row 0: before the horizon).
+        self.positions: dict[str, list[Row]] = {}
+        self.cost_terms: list[tuple[cp_model.IntVar, int]] = []
+        self.fixed_cost = 0
+        for s in problem.sets:
+            rows = self._rows(s)
+            self.positions[s.code] = rows
+            if arcs:
+                self._arcs(s, rows)
+            else:
+                self._reachable(s, rows)
+        self._one_per_venue()
+        self._venue_changeovers()
+        for lock in problem.locks:
+            self.model.add(self.x[(lock.set_code, lock.venue_code, lock.period)] == 1)
+
+    def _nodes(self, s: RotationSet, t: int) -> list[_Node]:
+        home = _Node(HOME, s.home, False)
+        if t < 0 or t < s.stays_at_start:
+            if s.start.code == s.home.code and not s.start_installed:
+                return [home]
+            return [_Node(START, s.start, s.start_installed)]
+        if t in s.unavailable:
+            return [home]
+        venues = [
+            _Node(v.code, Place(v.code, v.name, v.location), True) for v in allowed_venues(self.problem, s, t)
+        ]
+        return [home, *venues]
+
+    def _rows(self, s: RotationSet) -> list[Row]:
+        m = self.model
+        rows: list[Row] = []
+        for t in range(-1, len(self.problem.periods)):
+            nodes = self._nodes(s, t)
+            if len(nodes) == 1:
+                rows.append([(nodes[0], True)])
+                continue
+            row: Row = []
+            for node in nodes:
+                if node.key == HOME:
+                    lit = m.new_bool_var(f"home[{s.code},{t}]")
+                else:
+                    lit = m.new_bool_var(f"x[{s.code},{node.key},{t}]")
+                    self.x[(s.code, node.key, t)] = lit
+                row.append((node, lit))
+            m.add_exactly_one(lit for _, lit in row)
+            rows.append(row)
+        return rows
+
+    def _reachable(self, s: RotationSet, rows: list[Row]) -> None:
+        """A position rules out the next positions its move cannot reach within the window."""
+        p = self.problem
+        for t in range(len(p.periods)):
+            window = len(p.periods[t].changeover)
+            for a, lit_a in rows[t]:
+                unreachable = [lit_b for b, lit_b in rows[t + 1] if move_days(p, s, a, b) > window]
+                if unreachable:
+                    self._at_most_one([lit_a, *unreachable])
+
+    def _at_most_one(self, literals: list[Literal]) -> None:
+        variables = [lit for lit in literals if not isinstance(lit, bool)]
+        fixed = sum(1 for lit in literals if lit is True)
+        if fixed:
+            for lit in variables:
+                self.model.add(lit == 0)
+            if fixed > 1:
+                self.model.add_bool_or([])  # two fixed positions that cannot follow: no plan
+        elif len(variables) > 1:
+            self.model.add_at_most_one(variables)
+
+    def _arcs(self, s: RotationSet, rows: list[Row]) -> None:
+        """A boolean per feasible pair of consecutive positions; flow keeps them consistent."""
+        p, m = self.problem, self.model
+        for t in range(len(p.periods)):
+            before, after = rows[t], rows[t + 1]
+            window = len(p.periods[t].changeover)
+            outgoing: dict[str, list[Literal]] = defaultdict(list)
+            incoming: dict[str, list[Literal]] = defaultdict(list)
+            for a, lit_a in before:
+                for b, lit_b in after:
+                    if move_days(p, s, a, b) > window:
+                        continue
+                    cost = round(road_km(p, a.place, b.place) * s.truck_loads)
+                    lit: Literal
+                    if len(before) == 1:
+                        lit = lit_b
+                    elif len(after) == 1:
+                        lit = lit_a
+                    else:
+                        lit = m.new_bool_var(f"arc[{s.code},{t},{a.key},{b.key}]")
+                    outgoing[a.key].append(lit)
+                    incoming[b.key].append(lit)
+                    if lit is True:
+                        self.fixed_cost += cost
+                    elif cost and not isinstance(lit, bool):
+                        self.cost_terms.append((lit, cost))
+            for a, lit_a in before:
+                self._flow(lit_a, outgoing[a.key])
+            for b, lit_b in after:
+                self._flow(lit_b, incoming[b.key])
+
+    def _flow(self, position: Literal, arcs: list[Literal]) -> None:
+        """Exactly one arc leaves (or enters) a position the set takes, none otherwise."""
+        if len(arcs) == 1 and arcs[0] is position:
+            return
+        literals = [a for a in arcs if not isinstance(a, bool)]
+        constant = sum(1 for a in arcs if a is True)
+        if position is True:
+            self.model.add(sum(literals) + constant == 1)
+        else:
+            self.model.add(sum(literals) + constant == position)
+
+    def _one_per_venue(self) -> None:
+        """One set per venue per period; one stay per set and venue over the horizon."""
+        by_venue_period: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
+        by_set_venue: dict[tuple[str, str], list[cp_model.IntVar]] = defaultdict(list)
+        for (s_code, v_code, t), lit in self.x.items():
+            by_venue_period[(v_code, t)].append(lit)
+            by_set_venue[(s_code, v_code)].append(lit)
+        for lits in (*by_venue_period.values(), *by_set_venue.values()):
+            if len(lits) > 1:
+                self.model.add_at_most_one(lits)
+
+    def _venue_changeovers(self) -> None:
+        """The outgoing set's uninstall and the incoming set's install share the venue's window."""
+        p, m = self.problem, self.model
+        sets = {s.code: s for s in p.sets}
+        by_venue_period: dict[tuple[str, int], list[tuple[RotationSet, cp_model.IntVar]]] = defaultdict(list)
+        for (s_code, v_code, t), lit in self.x.items():
+            by_venue_period[(v_code, t)].append((sets[s_code], lit))
+        for (v_code, t), incoming in by_venue_period.items():
+            window = len(p.periods[t].changeover)
+            occupant = _occupant_leaving(p, v_code, t)
+            for s, lit in incoming:
+                if occupant is not None and occupant.uninstall_days + s.install_days > window:
+                    m.add(lit == 0)
+                for other, prev in by_venue_period.get((v_code, t - 1), []):
+                    if other.uninstall_days + s.install_days > window:
+                        m.add_bool_or([prev.Not(), lit.Not()])
+
+    def hosted(self) -> cp_model.LinearExpr:
+        venues = {v.code: v for v in self.problem.venues}
+        return cp_model.LinearExpr.weighted_sum(
+            list(self.x.values()), [venues[v].weight for (_, v, _) in self.x]
+        )
+
+    def truck_km(self) -> cp_model.LinearExpr:
+        return (
+            cp_model.LinearExpr.weighted_sum(
+                [lit for lit, _ in self.cost_terms], [cost for _, cost in self.cost_terms]
+            )
+            + self.fixed_cost
+        )
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    """Reports each better solution: hosted weight and count, the weight bound, and truck-km in phase 2."""
+
+    def __init__(self, built: _Model, control: SolveControl, phase: int, hosted_bound: int | None) -> None:
+        super().__init__()
+        self._built = built
+        self._control = control
+        self._phase = phase
+        self._hosted_bound = hosted_bound
+        self._weights = {v.code: v.weight for v in built.problem.venues}
+        self.first_at: float | None = None
+
+    def on_solution_callback(self) -> None:
+        if self.first_at is None:
+            self.first_at = self._control.elapsed
+        on = [key for key, lit in self._built.x.items() if self.boolean_value(lit)]
+        weight = sum(self._weights[v] for _, v, _ in on)
+        if self._phase == 1:
+            self._control.report(weight, len(on), self.best_objective_bound)
+        else:
+            self._control.report(weight, len(on), self._hosted_bound, km=self.objective_value)
+
+
+# Phase 1 (hosting) gets at most this share of the time limit; phase 2 (kilometres) the rest.
+HOSTING_SHARE = 0.6
+
+
+def plan_rotation(
+    problem: RotationProblem, control: SolveControl | None = None, workers: int = 8
+) -> RotationSolution:
+    """Solve the rotation: most hosted weight first (phase 1), then fewest truck-km keeping that
+    weight (phase 2, started from phase 1's plan). Optimal only if both phases are proven."""
+    control = control or SolveControl()
+    control.start_clock()
+    check_locks(problem)
+    hosting = _Model(problem, arcs=False)
+    hosting.model.maximize(hosting.hosted())
+    _log.info(
+        "rotation: %d sets, %d venues, %d periods, %d stay variables",
+        len(problem.sets),
+        len(problem.venues),
+        len(problem.periods),
+        len(hosting.x),
+    )
+    first = _Progress(hosting, control, 1, None)
+    solver1, status1 = _solve(hosting, control, first, control.remaining * HOSTING_SHARE, workers)
+    if status1 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        label = (
+            "cancelled"
+            if control.cancelled
+            else {cp_model.INFEASIBLE: "infeasible"}.get(status1, "no solution")
+        )
+        return RotationSolution((), (), label, solve_seconds=control.elapsed)
+    weight = round(solver1.objective_value)
+    weight_bound = math.floor(solver1.best_objective_bound + 1e-6)
+    positions = {key: solver1.boolean_value(lit) for key, lit in hosting.x.items()}
+    result = _plan_from(problem, hosting, positions)
+    hosting_proven = status1 == cp_model.OPTIMAL
+    km_bound: float | None = None
+    status = "optimal" if hosting_proven else "feasible"
+    if not control.cancelled and control.remaining > 0.5:
+        driving = _Model(problem, arcs=True)
+        driving.model.add(driving.hosted() >= weight)
+        driving.model.minimize(driving.truck_km())
+        for key, lit in driving.x.items():
+            driving.model.add_hint(lit, positions.get(key, False))
+        second = _Progress(driving, control, 2, weight_bound)
+        solver2, status2 = _solve(driving, control, second, control.remaining, workers)
+        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            positions = {key: solver2.boolean_value(lit) for key, lit in driving.x.items()}
+            result = _plan_from(problem, driving, positions)
+            km_bound = max(0.0, solver2.best_objective_bound)
+        if status2 != cp_model.OPTIMAL:
+            status = "feasible"
+    else:
+        status = "feasible"
+    if control.cancelled:
+        status = "cancelled"
+    stays, moves = result
+    return RotationSolution(
+        stays=stays,
+        moves=moves,
+        status=status,
+        hosted_weight=sum(_weights(problem)[st.venue_code] for st in stays),
+        hosted_bound=weight_bound,
+        truck_km=round(sum(mv.truck_km for mv in moves), 1),
+        truck_km_bound=km_bound,
+        solve_seconds=control.elapsed,
+        first_solution_seconds=first.first_at,
+    )
+
+
+def _weights(problem: RotationProblem) -> dict[str, int]:
+    return {v.code: v.weight for v in problem.venues}
+
+
+def _solve(
+    built: _Model, control: SolveControl, progress: _Progress, seconds: float, workers: int
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """One CP-SAT solve that a cancel stops within a fraction of a second."""
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = control.seed
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if control.cancelled:
+                solver.stop_search()
+                return
+
+    watcher = threading.Thread(target=watch, name="rotation-cancel", daemon=True)
+    watcher.start()
+    try:
+        status = solver.solve(built.model, progress)
+    finally:
+        done.set()
+        watcher.join()
+    return solver, status
+
+
+def _plan_from(
+    problem: RotationProblem, built: _Model, chosen: dict[tuple[str, str, int], bool]
+) -> tuple[tuple[Stay, ...], tuple[SetMove, ...]]:
+    """Stays and scheduled moves from where each set is in each period."""
+    locked = {(lk.set_code, lk.venue_code, lk.period) for lk in problem.locks}
+    where: dict[str, list[_Node]] = {}
+    for s in problem.sets:
+        path = []
+        for t, row in enumerate(built.positions[s.code]):
+            node = next(
+                (n for n, lit in row if n.key not in (HOME, START) and chosen.get((s.code, n.key, t - 1))),
+                None,
+            )
+            if node is None:
+                node = next(n for n, _ in row if n.key in (HOME, START))
+            path.append(node)
+        where[s.code] = path
+    stays: list[Stay] = []
+    moves: list[SetMove] = []
+    for period in problem.periods:
+        t = period.index
+        # Who leaves which hall in this window, so that an incoming set waits for it.
+        leaving = {
+            where[other.code][t].place.code: other
+            for other in problem.sets
+            if where[other.code][t].installed and where[other.code][t].key != where[other.code][t + 1].key
+        }
+        for s in problem.sets:
+            a, b = where[s.code][t], where[s.code][t + 1]
+            if b.key not in (HOME, START):
+                stays.append(
+                    Stay(s.code, b.key, t, _day_after(period), period.end, (s.code, b.key, t) in locked)
+                )
+            if a.key != b.key:
+                moves.append(_move(problem, s, a, b, period, leaving.get(b.place.code)))
+    return tuple(stays), tuple(moves)
+
+
+def _day_after(period: Period) -> date:
+    last = period.changeover[-1] if period.changeover else period.start - timedelta(days=1)
+    return last + timedelta(days=1)
+
+
+def _move(
+    problem: RotationProblem, s: RotationSet, a: _Node, b: _Node, period: Period, leaving: RotationSet | None
+) -> SetMove:
+    """Lay the move on the window's working days: uninstall, drive, then install once the hall is free."""
+    window = period.changeover
+    km = road_km(problem, a.place, b.place)
+    uninstall = s.uninstall_days if a.installed else 0
+    drive = drive_days(problem, km)
+    install_from = uninstall + drive
+    to_venue = b.key not in (HOME, START)
+    if to_venue and leaving is not None and leaving.code != s.code:
+        install_from = max(install_from, leaving.uninstall_days)
+    install = s.install_days if to_venue else 0
+    return SetMove(
+        set_code=s.code,
+        period=period.index,
+        from_code=a.place.code,
+        to_code=b.place.code,
+        km=round(km, 1),
+        truck_loads=s.truck_loads,
+        uninstall=tuple(window[:uninstall]),
+        drive=tuple(window[uninstall : uninstall + drive]),
+        install=tuple(window[install_from : install_from + install]),
+    )
