@@ -436,7 +436,9 @@ def fill_sample(db: Database) -> None:
                     recommendation=Recommendation.RETIRE,
                     decision=Decision.ACCEPTED,
                 ),
-                RegroupMove(plan=consolidation, exhibit=e1, from_depot_id=depot_nj.id, to_set_id=set2.id, km=12.5),
+                RegroupMove(
+                    plan=consolidation, exhibit=e1, from_depot_id=depot_nj.id, to_set_id=set2.id, km=12.5
+                ),
             ]
         )
 
