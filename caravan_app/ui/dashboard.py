@@ -1,0 +1,246 @@
+"""The dashboard: the year's figures that staff report upward, as numbers and charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caravan_app.services import dashboard
+from caravan_app.services.dashboard import YearFigures
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.labels import enum_labels
+
+
+class Tile(QFrame):
+    """One headline figure with its caption."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–")
+        self.value.setObjectName(f"{name}_value")
+        self.value.setStyleSheet("font-size: 22px; font-weight: bold; color: #1f4e79;")
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+def _chart_view(name: str) -> QChartView:
+    chart = QChart()
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setVisible(False)
+    view = QChartView(chart)
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(220)
+    return view
+
+
+class DashboardPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_dashboard")
+        self.context = context
+        self.figures: YearFigures | None = None
+        self.year_label = QLabel()
+        self.year = QComboBox()
+        self.year.setObjectName("year")
+        self.year.currentIndexChanged.connect(lambda _i: self.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.year_label)
+        top.addWidget(self.year)
+        top.addStretch(1)
+        self.tiles = {
+            name: Tile(name) for name in ("events", "visitors", "counties", "key_counties", "km", "days")
+        }
+        tiles = QHBoxLayout()
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        self.km_chart = _chart_view("km_chart")
+        self.days_chart = _chart_view("days_chart")
+        self.condition_chart = _chart_view("condition_chart")
+        self.sets_chart = _chart_view("sets_chart")
+        self.months_chart = _chart_view("months_chart")
+        self.missed = QLabel()
+        self.missed.setObjectName("key_counties_missed")
+        self.missed.setWordWrap(True)
+        grid = QGridLayout()
+        grid.addWidget(self.km_chart, 0, 0)
+        grid.addWidget(self.days_chart, 0, 1)
+        grid.addWidget(self.months_chart, 1, 0)
+        charts_right = QHBoxLayout()
+        charts_right.addWidget(self.condition_chart)
+        charts_right.addWidget(self.sets_chart)
+        grid.addLayout(charts_right, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tiles)
+        layout.addWidget(self.missed)
+        layout.addLayout(grid, 1)
+        self.loaded = False
+        context.bus.data_changed.connect(self._data_changed)
+        context.bus.database_changed.connect(self._fill_years)
+        self.retranslate_ui()
+
+    def showEvent(self, event: Any) -> None:
+        if not self.loaded:
+            self._fill_years()
+        super().showEvent(event)
+
+    def _data_changed(self, _entity: str) -> None:
+        if self.loaded:
+            self.refresh()
+
+    def _fill_years(self) -> None:
+        years = dashboard.event_years(self.context.db)
+        self.year.blockSignals(True)
+        self.year.clear()
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.year.blockSignals(False)
+        self.loaded = True
+        self.refresh()
+
+    def refresh(self) -> None:
+        year = self.year.currentData()
+        if year is None:
+            self.figures = None
+            self.missed.setText(self.tr("No events are recorded yet."))
+            return
+        self.figures = dashboard.year_figures(self.context.db, int(year))
+        self._show()
+
+    def _show(self) -> None:
+        f = self.figures
+        if f is None:
+            return
+        self.tiles["events"].value.setText(f"{f.events:,}")
+        self.tiles["visitors"].value.setText(f"{f.visitors:,}")
+        self.tiles["counties"].value.setText(f"{f.counties_covered} / {f.counties}")
+        self.tiles["key_counties"].value.setText(f"{f.key_counties_covered} / {f.key_counties}")
+        self.tiles["km"].value.setText(f"{sum(c.km for c in f.caravans):,.0f}")
+        self.tiles["days"].value.setText(f"{sum(c.days_on_road for c in f.caravans):,}")
+        self.missed.setText(
+            self.tr("Key counties without a show this year: %1").replace(
+                "%1", "、".join(f.key_counties_missed)
+            )
+            if f.key_counties_missed
+            else self.tr("Every key-assistance county had at least one show this year.")
+        )
+        codes = [c.code for c in f.caravans]
+        self._bars(
+            self.km_chart, self.tr("Kilometres per caravan"), codes, [c.km for c in f.caravans], "#2e75b6"
+        )
+        self._bars(
+            self.days_chart,
+            self.tr("Days on the road per caravan"),
+            codes,
+            [float(c.days_on_road) for c in f.caravans],
+            "#548235",
+        )
+        months = [str(m) for m in range(1, 13)]
+        self._bars(
+            self.months_chart,
+            self.tr("Visitors per month"),
+            months,
+            [float(v) for v in f.visitors_by_month],
+            "#c55a11",
+        )
+        grade_labels = enum_labels()["ConditionGrade"]
+        pie = QPieSeries()
+        colours = {"A": "#70ad47", "B": "#ffc000", "C": "#ed7d31", "D": "#c00000"}
+        for grade, count in f.exhibits_by_condition:
+            piece = pie.append(f"{grade_labels.get(grade, grade)}: {count:,}", count)
+            piece.setLabelVisible(count > 0)
+            piece.setColor(colours.get(grade, "#888888"))
+        chart = self.condition_chart.chart()
+        chart.removeAllSeries()
+        chart.addSeries(pie)
+        chart.setTitle(self.tr("Exhibits by condition"))
+        sets = [code for code, _n in f.stops_per_set]
+        self._bars(
+            self.sets_chart,
+            self.tr("Stops per set"),
+            sets,
+            [float(n) for _c, n in f.stops_per_set],
+            "#7030a0",
+            horizontal=True,
+        )
+
+    def _bars(
+        self,
+        view: QChartView,
+        title: str,
+        categories: list[str],
+        values: list[float],
+        colour: str,
+        horizontal: bool = False,
+    ) -> None:
+        chart = view.chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        bars = QBarSet(title)
+        bars.append(values)
+        bars.setColor(colour)
+        series = QHorizontalBarSeries() if horizontal else QBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        chart.setTitle(title)
+        categories_axis = QBarCategoryAxis()
+        categories_axis.append(categories)
+        values_axis = QValueAxis()
+        values_axis.setRange(0, max(values + [1.0]) * 1.1)
+        values_axis.setLabelFormat("%.0f")
+        if horizontal:
+            chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)
+            chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+        else:
+            categories_axis.setLabelsAngle(-90 if len(categories) > 14 else 0)
+            chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories_axis)
+        series.attachAxis(values_axis)
+
+    def retranslate_ui(self) -> None:
+        self.year_label.setText(self.tr("Year:"))
+        captions = {
+            "events": self.tr("Events held"),
+            "visitors": self.tr("Visitors"),
+            "counties": self.tr("Counties covered"),
+            "key_counties": self.tr("Key counties covered"),
+            "km": self.tr("Caravan km driven"),
+            "days": self.tr("Caravan days on the road"),
+        }
+        for name, tile in self.tiles.items():
+            tile.caption.setText(captions[name])
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

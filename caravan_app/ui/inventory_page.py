@@ -1,0 +1,691 @@
+"""The inventory screens: one table per entity with search, filters and a detail pane; add, edit,
+retire and (for exhibits) move, each undoable; an exhibit's or caravan's history beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caravan_app import log
+from caravan_app.domain.enums import THEMES, split_themes
+from caravan_app.errors import CaravanError, ConflictError
+from caravan_app.services import inventory
+from caravan_app.services.inventory import Choice, Kind
+from caravan_app.ui.commands import AddRecordCommand, MoveExhibitCommand, SaveRecordCommand
+from caravan_app.ui.conflict import ConflictChoice, ConflictDialog
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.edit_dialog import PLACE_ATTRS, RecordDialog
+from caravan_app.ui.labels import (
+    column_title,
+    display,
+    entity_noun,
+    enum_labels,
+    place_kind,
+    place_text,
+)
+from caravan_app.ui.table_model import RowsFilter, RowsModel
+
+_log = log.get(log.UI)
+
+REGION_REFS = {"owner_region_id", "region_id", "county_id", "parent_id"}
+
+# Which columns each screen filters on, and what kind of filter each is.
+FACETS: dict[str, list[tuple[str, str]]] = {
+    "caravans": [("city", "region"), ("type", "type"), ("status", "status"), ("themes", "theme")],
+    "exhibits": [("use", "type"), ("status", "status"), ("condition", "condition"), ("theme", "theme")],
+    "exhibit_sets": [("city", "region"), ("theme", "theme"), ("status", "status")],
+    "venues": [("city", "region"), ("kind", "type")],
+    "regions": [("city", "region"), ("level", "type")],
+    "depots": [("city", "region"), ("owner_level", "type")],
+    "requests": [("city", "region"), ("kind", "type"), ("status", "status"), ("themes_wanted", "theme")],
+}
+# Columns kept out of the table (still in the detail pane and the form).
+HIDDEN: dict[str, set[str]] = {
+    "exhibits": {
+        "depot_id",
+        "caravan_id",
+        "set_id",
+        "workshop_id",
+        "name_en",
+        "length_cm",
+        "width_cm",
+        "height_cm",
+    },
+    "venues": {"address", "lat", "lon"},
+    "depots": {"lat", "lon"},
+    "regions": {"lat", "lon"},
+    "requests": {"notes"},
+}
+
+
+class EntityPage(QWidget):
+    """Browse and edit one entity."""
+
+    def __init__(self, entity: str, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entity = entity
+        self.context = context
+        self.setObjectName(f"page_{entity}")
+        self.loaded = False
+        self.dialog: RecordDialog | None = None
+        self.move_dialog: MoveDialog | None = None
+        self._region_names: dict[str, str] = {}
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(120)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.facet_boxes: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        for column, _kind in FACETS.get(entity, []):
+            box = QComboBox()
+            box.setObjectName(f"facet_{column}")
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.currentIndexChanged.connect(lambda _i, column=column: self._facet_changed(column))
+            self.facet_boxes[column] = box
+            bar.addWidget(box, 1)
+        self.count_label = QLabel()
+        bar.addWidget(self.count_label)
+
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.retire_button = QPushButton()
+        self.move_button = QPushButton()
+        self.reload_button = QPushButton()
+        buttons = QHBoxLayout()
+        for button, name, slot in (
+            (self.add_button, "add", self.add_new),
+            (self.edit_button, "edit", self.edit_selected),
+            (self.retire_button, "retire", self.retire_selected),
+            (self.move_button, "move", self.move_selected),
+            (self.reload_button, "reload", self.reload),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.move_button.setVisible(entity == "exhibits")
+        self.retire_button.setVisible(inventory.can_retire(entity))
+
+        self.model = RowsModel(self)
+        self.proxy = RowsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self.detail_tabs = QTabWidget()
+        self.detail_tabs.setObjectName("detail_tabs")
+        self.detail_form_host = QWidget()
+        self.detail_form = QFormLayout(self.detail_form_host)
+        self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.detail_tabs.addTab(self.detail_form_host, "")
+        self.history = _small_table("history")
+        self.maintenance = _small_table("maintenance")
+        self.checks = _small_table("checks")
+        if entity == "exhibits":
+            self.detail_tabs.addTab(self.history, "")
+        if entity in ("exhibits", "caravans"):
+            self.detail_tabs.addTab(self.maintenance, "")
+        if entity == "exhibits":
+            self.detail_tabs.addTab(self.checks, "")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("splitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([900, 360])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+        context.bus.data_changed.connect(self._data_changed)
+        self.retranslate_ui()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        self.ensure_loaded()
+        super().showEvent(event)
+
+    def ensure_loaded(self) -> None:
+        if not self.loaded:
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        rows = inventory.load_table(self.context.db, self.entity)
+        self._region_names = dict(rows.region_names)
+        self.model.set_rows(
+            rows.columns, self._titles(rows.columns), rows.values, rows.ids, rows.versions, self._format
+        )
+        self.proxy.rebuild()
+        for i, column in enumerate(rows.columns):
+            self.table.setColumnHidden(i, column in HIDDEN.get(self.entity, set()))
+        if not self.loaded:
+            self.table.resizeColumnsToContents()
+            for i in range(len(rows.columns)):
+                self.table.setColumnWidth(i, min(max(self.table.columnWidth(i), 60), 260))
+        self.loaded = True
+        self._fill_facets()
+        self._update_count()
+        if selected is not None:
+            self.select_id(selected)
+        elif self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    def _data_changed(self, entity: str) -> None:
+        if entity in ("*", self.entity) or (entity == "exhibits" and self.entity == "exhibit_sets"):
+            if self.loaded:
+                self.reload()
+
+    def _titles(self, columns: Any) -> list[str]:
+        return [column_title(c) for c in columns]
+
+    def _format(self, column: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if column in REGION_REFS:
+            return self._region_names.get(str(value), str(value))
+        if column == "place":
+            return place_text(str(value)) if value else ""
+        if column in ("themes", "themes_wanted", "caravan_types"):
+            return "、".join(split_themes(str(value)))
+        return display(value)
+
+    # --- filters -------------------------------------------------------------------------------
+
+    def _facet_values(self, column: str, kind: str) -> list[tuple[str, Any]]:
+        sheet = inventory.spec(self.entity)
+        if kind == "theme":
+            index = self.model.columns.index(column) if column in self.model.columns else -1
+            seen = set(THEMES)
+            if index >= 0:
+                for row in self.model.all_values:
+                    seen.update(split_themes(row[index]))
+            ordered = list(THEMES) + sorted(seen - set(THEMES))
+            return [(t, t) for t in ordered]
+        if column == "city":
+            index = self.model.columns.index("city")
+            cities = sorted({row[index] for row in self.model.all_values if row[index]})
+            return [(c, c) for c in cities]
+        col = sheet.column(column)
+        if col.kind is Kind.ENUM and col.enum is not None:
+            labels = enum_labels().get(col.enum.__name__, {})
+            return [(labels.get(m.value, m.value), m) for m in col.enum]
+        return []
+
+    def _facet_all_text(self, kind: str) -> str:
+        return {
+            "region": self.tr("All cities"),
+            "type": self.tr("All types"),
+            "status": self.tr("All statuses"),
+            "condition": self.tr("All conditions"),
+            "theme": self.tr("All themes"),
+        }[kind]
+
+    def _fill_facets(self) -> None:
+        for column, kind in FACETS.get(self.entity, []):
+            box = self.facet_boxes[column]
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self._facet_all_text(kind), None)
+            for text, value in self._facet_values(column, kind):
+                box.addItem(text, value)
+            found = box.findData(current) if current is not None else 0
+            box.setCurrentIndex(max(found, 0))
+            box.blockSignals(False)
+
+    def _facet_changed(self, column: str) -> None:
+        self.proxy.set_facet(column, self.facet_boxes[column].currentData())
+        self._update_count()
+
+    def _update_count(self, *_args: Any) -> None:
+        self.count_label.setText(
+            self.tr("%1 of %2")
+            .replace("%1", str(self.proxy.rowCount()))
+            .replace("%2", str(self.model.rowCount()))
+        )
+
+    # --- selection and details -------------------------------------------------------------------
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.proxy.mapToSource(rows[0]).row()
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return None if row is None else self.model.row_id(row)
+
+    def select_id(self, row_id: int) -> bool:
+        row = self.model.row_of_id(row_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.selectRow(proxy_index.row())
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.show_details()
+
+    def show_details(self) -> None:
+        while self.detail_form.rowCount():
+            self.detail_form.removeRow(0)
+        row = self.selected_row()
+        has_row = row is not None
+        self.edit_button.setEnabled(has_row)
+        self.retire_button.setEnabled(has_row)
+        self.move_button.setEnabled(has_row)
+        if row is None:
+            for table in (self.history, self.maintenance, self.checks):
+                table.model().set_rows([], [], [])  # type: ignore[attr-defined]
+            return
+        values = self.model.row_values(row)
+        for column, value in zip(self.model.columns, values, strict=True):
+            if self.entity == "exhibits" and column in PLACE_ATTRS:
+                continue
+            text = QLabel(self._format(column, value))
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detail_form.addRow(column_title(column), text)
+        row_id = self.model.row_id(row)
+        if self.entity == "exhibits":
+            moves = inventory.movements(self.context.db, row_id)
+            self.history.model().set_rows(  # type: ignore[attr-defined]
+                ["moved_at", "from", "to", "reason"],
+                [self.tr("When"), self.tr("From"), self.tr("To"), self.tr("Reason")],
+                [(m.moved_at, place_text(m.origin), place_text(m.destination), m.reason) for m in moves],
+            )
+            checks = inventory.condition_checks(self.context.db, row_id)
+            labels = enum_labels()
+            self.checks.model().set_rows(  # type: ignore[attr-defined]
+                ["checked_on", "grade", "context", "fault", "by"],
+                [
+                    self.tr("Checked on"),
+                    self.tr("Grade"),
+                    self.tr("Occasion"),
+                    self.tr("Fault"),
+                    self.tr("By"),
+                ],
+                [
+                    (
+                        c.checked_on,
+                        c.grade,
+                        labels["CheckContext"].get(c.context, c.context),
+                        c.fault,
+                        c.checked_by,
+                    )
+                    for c in checks
+                ],
+            )
+        if self.entity in ("exhibits", "caravans"):
+            log_rows = inventory.maintenance_log(self.context.db, self.entity, row_id)
+            kinds = enum_labels()["MaintenanceKind"]
+            self.maintenance.model().set_rows(  # type: ignore[attr-defined]
+                ["code", "kind", "opened", "closed", "fault", "cost", "workshop"],
+                [
+                    self.tr("Record"),
+                    self.tr("Kind"),
+                    self.tr("Opened"),
+                    self.tr("Closed"),
+                    self.tr("Fault"),
+                    self.tr("Cost (yuan)"),
+                    self.tr("Workshop"),
+                ],
+                [
+                    (
+                        m.code,
+                        kinds.get(m.kind, m.kind),
+                        m.opened_on,
+                        m.closed_on,
+                        m.fault,
+                        m.cost_yuan,
+                        m.workshop,
+                    )
+                    for m in log_rows
+                ],
+            )
+        for table in (self.history, self.maintenance, self.checks):
+            table.resizeColumnsToContents()
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def _ref_choices(self) -> dict[str, list[Choice]]:
+        refs = {c.ref for c in inventory.spec(self.entity).columns if c.kind is Kind.REF and c.ref}
+        return {ref: inventory.choices(self.context.db, ref) for ref in refs}
+
+    def add_new(self) -> None:
+        self.dialog = RecordDialog(self.entity, None, self._ref_choices(), self)
+        self.dialog.save_requested.connect(self._save_new)
+        self.dialog.open()
+
+    def edit_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        try:
+            record = inventory.read_record(self.context.db, self.entity, row_id)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Cannot edit"), str(exc))
+            self.reload()
+            return
+        self.dialog = RecordDialog(self.entity, record.values, self._ref_choices(), self)
+        self.dialog.setProperty("row_id", row_id)
+        self.dialog.setProperty("version", record.version)
+        self.dialog.save_requested.connect(self._save_edit)
+        self.dialog.open()
+
+    def _save_new(self, values: dict[str, Any]) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        try:
+            saved = inventory.add_record(self.context.db, self.entity, values)
+        except CaravanError as exc:
+            self._refused(exc)
+            return
+        ref = self.context.refs.get(self.entity, saved.id, saved.version)
+        key = values.get(inventory.spec(self.entity).natural_key[0], "")
+        text = self.tr("Add %1 %2").replace("%1", entity_noun(self.entity)).replace("%2", str(key))
+        self.context.undo_stack.push(
+            AddRecordCommand(self.context.db, self.context.feedback, text, ref, values, self.context.refs)
+        )
+        dialog.accept()
+        self.reload()
+        self.select_id(saved.id)
+
+    def _save_edit(self, values: dict[str, Any]) -> None:
+        dialog = self.dialog
+        assert dialog is not None
+        row_id = int(dialog.property("row_id"))
+        version = int(dialog.property("version"))
+        if not values:
+            dialog.accept()
+            return
+        try:
+            saved = inventory.save_record(self.context.db, self.entity, row_id, version, values)
+        except ConflictError as exc:
+            self._conflict(exc, dialog, row_id)
+            return
+        except CaravanError as exc:
+            self._refused(exc)
+            return
+        ref = self.context.refs.reset(self.entity, row_id, saved.version)
+        key = dialog.original.get(inventory.spec(self.entity).natural_key[0], "")
+        text = self.tr("Edit %1 %2").replace("%1", entity_noun(self.entity)).replace("%2", str(key))
+        self.context.undo_stack.push(
+            SaveRecordCommand(self.context.db, self.context.feedback, text, ref, saved.before, values)
+        )
+        dialog.accept()
+        self.reload()
+
+    def _refused(self, exc: CaravanError) -> None:
+        QMessageBox.warning(self.dialog or self, self.tr("Not saved"), str(exc))
+
+    def _conflict(self, exc: ConflictError, dialog: RecordDialog, row_id: int) -> None:
+        ask = ConflictDialog(exc, dialog.typed_text(), dialog)
+        ask.exec()
+        if ask.choice is ConflictChoice.KEEP_EDITING:
+            return
+        try:
+            fresh = inventory.read_record(self.context.db, self.entity, row_id)
+        except CaravanError as gone:
+            QMessageBox.warning(dialog, self.tr("Cannot reload"), str(gone))
+            return
+        dialog.setProperty("version", fresh.version)
+        if ask.choice is ConflictChoice.RELOAD_THEIRS:
+            dialog.fill(fresh.values)
+        dialog.rebase(fresh.values)
+        self.reload()
+
+    def retire_selected(self, confirm: bool = True) -> None:
+        row = self.selected_row()
+        if row is None or not inventory.can_retire(self.entity):
+            return
+        row_id, version = self.model.row_id(row), self.model.row_version(row)
+        key = self.model.value(row, inventory.spec(self.entity).natural_key[0])
+        noun = entity_noun(self.entity)
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.tr("Retire"), self.tr("Retire %1 %2?").replace("%1", noun).replace("%2", str(key))
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        values = {"status": inventory.retired_value(self.entity)}
+        try:
+            saved = inventory.save_record(self.context.db, self.entity, row_id, version, values)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            self.reload()
+            return
+        ref = self.context.refs.reset(self.entity, row_id, saved.version)
+        text = self.tr("Retire %1 %2").replace("%1", noun).replace("%2", str(key))
+        self.context.undo_stack.push(
+            SaveRecordCommand(self.context.db, self.context.feedback, text, ref, saved.before, values)
+        )
+        self.reload()
+
+    def move_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or self.entity != "exhibits":
+            return
+        self.move_dialog = MoveDialog(inventory.place_choices(self.context.db).by_kind, self)
+        self.move_dialog.setProperty("row_id", self.model.row_id(row))
+        self.move_dialog.setProperty("version", self.model.row_version(row))
+        self.move_dialog.accepted.connect(self._move_chosen)
+        self.move_dialog.open()
+
+    def _move_chosen(self) -> None:
+        dialog = self.move_dialog
+        assert dialog is not None
+        row_id, version = int(dialog.property("row_id")), int(dialog.property("version"))
+        to = dialog.place()
+        if to is None:
+            return
+        reason = dialog.reason.text().strip()
+        self.move_exhibit(row_id, version, to, reason)
+
+    def move_exhibit(self, row_id: int, version: int, to: inventory.Place, reason: str) -> bool:
+        try:
+            moved = inventory.move_exhibit(self.context.db, row_id, version, to, reason)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not moved"), str(exc))
+            self.reload()
+            return False
+        ref = self.context.refs.reset("exhibits", row_id, moved.version)
+        row = self.model.row_of_id(row_id)
+        code = self.model.value(row, "code") if row is not None else row_id
+        text = self.tr("Move exhibit %1 to %2").replace("%1", str(code)).replace("%2", place_text(str(to)))
+        self.context.undo_stack.push(
+            MoveExhibitCommand(
+                self.context.db,
+                self.context.feedback,
+                text,
+                ref,
+                to,
+                moved.origin,
+                moved.status_before,
+                None,
+                reason,
+                self.tr("undo of a move"),
+            )
+        )
+        self.reload()
+        return True
+
+    # --- language ------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search code, name, theme, city…"))
+        self.add_button.setText(self.tr("Add…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.retire_button.setText(
+            self.tr("Retire") if self.entity != "requests" else self.tr("Cancel request")
+        )
+        self.move_button.setText(self.tr("Move…"))
+        self.reload_button.setText(self.tr("Reload"))
+        self.detail_tabs.setTabText(0, self.tr("Details"))
+        i = 1
+        if self.entity == "exhibits":
+            self.detail_tabs.setTabText(i, self.tr("Location history"))
+            i += 1
+        if self.entity in ("exhibits", "caravans"):
+            self.detail_tabs.setTabText(i, self.tr("Maintenance"))
+            i += 1
+        if self.entity == "exhibits":
+            self.detail_tabs.setTabText(i, self.tr("Condition checks"))
+        if self.loaded:
+            self.model.set_titles(self._titles(self.model.columns))
+            self.model.refresh_text()
+            self._fill_facets()
+            self._update_count()
+            self.show_details()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _small_table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    model = RowsModel(view)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSortingEnabled(True)
+    return view
+
+
+class MoveDialog(QDialog):
+    """Where an exhibit goes: a kind of place, the place, and why."""
+
+    def __init__(self, places: dict[str, list[Choice]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("move_dialog")
+        self.places = places
+        self.kind = QComboBox()
+        self.kind.setObjectName("move_kind")
+        for kind in inventory.PLACE_KINDS:
+            self.kind.addItem(place_kind(kind), kind)
+        self.target = QComboBox()
+        self.target.setObjectName("move_target")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("move_reason")
+        self.kind.currentIndexChanged.connect(self._fill_targets)
+        form = QFormLayout()
+        self._kind_label, self._target_label, self._reason_label = QLabel(), QLabel(), QLabel()
+        form.addRow(self._kind_label, self.kind)
+        form.addRow(self._target_label, self.target)
+        form.addRow(self._reason_label, self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self._fill_targets()
+        self.retranslate_ui()
+
+    def _fill_targets(self) -> None:
+        self.target.clear()
+        for choice in self.places.get(self.kind.currentData(), []):
+            self.target.addItem(f"{choice.code} — {choice.name}", choice.code)
+
+    def place(self) -> inventory.Place | None:
+        code = self.target.currentData()
+        return inventory.Place(self.kind.currentData(), code) if code else None
+
+    def choose(self, kind: str, code: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.target.setCurrentIndex(self.target.findData(code))
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Move exhibit"))
+        self._kind_label.setText(self.tr("To a"))
+        self._target_label.setText(self.tr("Place"))
+        self._reason_label.setText(self.tr("Reason"))
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, place_kind(self.kind.itemData(i)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class VenuesAndRegionsPage(QWidget):
+    """Venues, the regions they are in, and the depots caravans and sets start from."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_venues_regions")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("venue_tabs")
+        self.pages = {key: EntityPage(key, context) for key in ("venues", "regions", "depots")}
+        for page in self.pages.values():
+            self.tabs.addTab(page, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.tabs.setTabText(0, self.tr("Venues"))
+        self.tabs.setTabText(1, self.tr("Regions"))
+        self.tabs.setTabText(2, self.tr("Depots"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,394 @@
+"""The main window: a navigation list of screens, menus with shortcuts, a status bar naming the
+database, and `run_desktop`, which starts the program on an opened database."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from caravan_app import __version__, log
+from caravan_app.errors import CaravanError, ImportRejected
+from caravan_app.persistence.database import Database
+from caravan_app.services.inventory_io import export_inventory, import_inventory
+from caravan_app.settings import RESOURCES_DIR
+from caravan_app.ui import preferences
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.i18n import Languages, system_language
+from caravan_app.ui.import_dialog import ImportProblemsDialog
+
+_log = log.get(log.UI)
+FONT_FILE = RESOURCES_DIR / "fonts" / "wqy-microhei-gb2312.ttf"
+
+# Screens in navigation order: key, and the factory that builds it.
+PAGE_KEYS: tuple[str, ...] = (
+    "dashboard",
+    "caravans",
+    "exhibits",
+    "sets",
+    "venues",
+    "requests",
+    "tours",
+    "rotation",
+    "retirement",
+    "reports",
+    "settings",
+)
+
+
+def page_titles() -> dict[str, str]:
+    t = QCoreApplication.translate
+    return {
+        "dashboard": t("MainWindow", "Dashboard"),
+        "caravans": t("MainWindow", "Caravans"),
+        "exhibits": t("MainWindow", "Exhibits"),
+        "sets": t("MainWindow", "Sets"),
+        "venues": t("MainWindow", "Venues and regions"),
+        "requests": t("MainWindow", "Requests"),
+        "tours": t("MainWindow", "Tour planner"),
+        "rotation": t("MainWindow", "Rotation planner"),
+        "retirement": t("MainWindow", "Retirement and consolidation"),
+        "reports": t("MainWindow", "Reports"),
+        "settings": t("MainWindow", "Settings"),
+    }
+
+
+def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    from caravan_app.ui.dashboard import DashboardPage
+    from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
+    from caravan_app.ui.pending_pages import ReportsPage, RetirementPage, RotationPage
+    from caravan_app.ui.settings_page import SettingsPage
+    from caravan_app.ui.tour_planner import TourPlannerPage
+
+    c = window.context
+    return {
+        "dashboard": lambda: DashboardPage(c),
+        "caravans": lambda: EntityPage("caravans", c),
+        "exhibits": lambda: EntityPage("exhibits", c),
+        "sets": lambda: EntityPage("exhibit_sets", c),
+        "venues": lambda: VenuesAndRegionsPage(c),
+        "requests": lambda: EntityPage("requests", c),
+        "tours": lambda: TourPlannerPage(c),
+        "rotation": lambda: RotationPage(c),
+        "retirement": lambda: RetirementPage(c),
+        "reports": lambda: ReportsPage(c),
+        "settings": lambda: SettingsPage(c, window.languages),
+    }
+
+
+def application_font() -> QFont | None:
+    """The shipped CJK font, so Chinese shows on machines without one."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    if font_id < 0:
+        _log.warning("could not load the font %s", FONT_FILE)
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    return QFont(families[0], 10) if families else None
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, made once, with the program's names and font."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(preferences.ORGANISATION)
+    app.setApplicationName(preferences.APPLICATION)
+    app.setApplicationVersion(__version__)
+    font = application_font()
+    if font is not None:
+        app.setFont(font)
+    return app
+
+
+def start_language(languages: Languages, requested: str | None = None) -> str:
+    code = requested or preferences.language() or system_language()
+    languages.switch(code)
+    return languages.current
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, languages: Languages | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.context = AppContext(db)
+        self.languages = languages or Languages()
+        if not self.languages.current:
+            start_language(self.languages)
+        self.pages: dict[str, QWidget] = {}
+        self._factories = _factories(self)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(16, 16))
+        self.nav.setMinimumWidth(170)
+        self.nav.setMaximumWidth(260)
+        for key in PAGE_KEYS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for _key in PAGE_KEYS:
+            self.stack.addWidget(QWidget())  # a stand-in until the screen is first opened
+        self.nav.currentRowChanged.connect(self.show_page_at)
+        splitter = QSplitter()
+        splitter.setObjectName("main_splitter")
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1200])
+        self.setCentralWidget(splitter)
+
+        self.db_label = QLabel()
+        self.db_label.setObjectName("database_label")
+        self.undo_label = QLabel()
+        self.statusBar().addPermanentWidget(self.undo_label)
+        self.statusBar().addWidget(self.db_label, 1)
+        self._build_menus()
+        self.context.bus.database_changed.connect(self._show_database)
+        self.context.bus.command_failed.connect(self._command_failed)
+        self.context.undo_stack.indexChanged.connect(lambda _i: self._show_undo())
+
+        self.resize(1400, 860)
+        geometry, state = preferences.window_geometry(), preferences.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.retranslate_ui()
+        self.nav.setCurrentRow(min(max(preferences.last_page(), 0), len(PAGE_KEYS) - 1))
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The screen `key`, built on first use (so the window opens fast)."""
+        if key not in self.pages:
+            index = PAGE_KEYS.index(key)
+            widget = self._factories[key]()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = widget
+        return self.pages[key]
+
+    def show_page_at(self, row: int) -> None:
+        if 0 <= row < len(PAGE_KEYS):
+            widget = self.page(PAGE_KEYS[row])
+            self.stack.setCurrentWidget(widget)
+
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        return self.page(key)
+
+    # --- menus ---------------------------------------------------------------------------------
+
+    def _action(
+        self, name: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.import_action = self._action("import_excel", self.choose_import, "Ctrl+I")
+        self.export_action = self._action("export_excel", self.choose_export, "Ctrl+E")
+        self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.undo_action = self.context.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.context.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+
+        self.view_menu = bar.addMenu("")
+        self.page_actions: list[QAction] = []
+        for i, key in enumerate(PAGE_KEYS):
+            shortcut = f"Ctrl+{(i + 1) % 10}" if i < 10 else "Ctrl+,"
+            action = self._action(f"show_{key}", lambda key=key: self.show_page(key), shortcut)
+            self.page_actions.append(action)
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.refresh_action = self._action("refresh", self.refresh_all, QKeySequence.StandardKey.Refresh)
+        if self.refresh_action.shortcut().isEmpty():
+            self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.view_menu.addAction(self.refresh_action)
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = self._action("about", self.show_about)
+        self.log_action = self._action("show_log", self.show_log, "Ctrl+L")
+        self.help_menu.addAction(self.about_action)
+        self.help_menu.addAction(self.log_action)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Science caravans and travelling museums"))
+        titles = page_titles()
+        for i, key in enumerate(PAGE_KEYS):
+            self.nav.item(i).setText(titles[key])
+            self.page_actions[i].setText(titles[key])
+        self.file_menu.setTitle(self.tr("&File"))
+        self.import_action.setText(self.tr("&Import Excel…"))
+        self.export_action.setText(self.tr("&Export Excel…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About"))
+        self.log_action.setText(self.tr("&Log"))
+        self.context.undo_stack.setUndoLimit(200)
+        self._show_database()
+        self._show_undo()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _show_database(self) -> None:
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.context.db.describe()))
+
+    def _show_undo(self) -> None:
+        stack = self.context.undo_stack
+        self.undo_action.setText(
+            self.tr("&Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo %1").replace("%1", stack.redoText()) if stack.canRedo() else self.tr("&Redo")
+        )
+        self.undo_label.setText(stack.undoText())
+
+    def _command_failed(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Undo not possible"), text)
+
+    def refresh_all(self) -> None:
+        self.context.bus.data_changed.emit("*")
+
+    # --- import and export -----------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import Excel"), str(Path.home()), self.tr("Workbooks (*.xlsx);;CSV files (*.csv)")
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> ImportProblemsDialog | None:
+        """Import a workbook; a refused file opens the problem list (returned) and writes nothing."""
+        try:
+            summary = import_inventory(self.context.db, path)
+        except ImportRejected as exc:
+            dialog = ImportProblemsDialog(path, exc.problems, self)
+            dialog.open()
+            return dialog
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Import refused"), str(exc))
+            return None
+        # Imported rows carry new versions, so earlier edits can no longer be undone safely.
+        self.context.undo_stack.clear()
+        self.context.bus.data_changed.emit("*")
+        self.statusBar().showMessage(
+            self.tr("Imported %1: %2 new, %3 updated")
+            .replace("%1", path.name)
+            .replace("%2", str(summary.inserted))
+            .replace("%3", str(summary.updated)),
+            8000,
+        )
+        return None
+
+    def choose_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export Excel"), str(Path.home() / "caravan.xlsx"), self.tr("Workbooks (*.xlsx)")
+        )
+        if path:
+            self.export_file(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export_file(self, path: Path) -> bool:
+        try:
+            export_inventory(self.context.db, path)
+        except (CaravanError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 8000)
+        return True
+
+    # --- help ----------------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "caravan_app %1\nPlans and runs a province's science caravans and travelling science museums."
+            ).replace("%1", __version__),
+        )
+
+    def show_log(self) -> None:
+        from caravan_app.ui.log_view import LogDialog
+
+        self.log_dialog = LogDialog(self)
+        self.log_dialog.show()
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        tours = self.pages.get("tours")
+        if tours is not None and hasattr(tours, "shutdown"):
+            tours.shutdown()
+        preferences.save_window(self.saveGeometry(), self.saveState(), self.nav.currentRow())
+        super().closeEvent(event)
+
+
+def run_desktop(db: Database, language: str | None = None) -> int:
+    """Open the main window on `db` and run until it closes; returns the exit code."""
+    from caravan_app.ui import crash
+    from caravan_app.ui.log_view import memory_handler
+
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-logging")
+    app = create_application()
+    memory_handler()
+    earlier = crash.previous_crash()
+    crash.install()
+    languages = Languages()
+    start_language(languages, language)
+    window = MainWindow(db, languages)
+    window.show()
+    if earlier:
+        _log.warning("the program crashed last time:\n%s", earlier)
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("MainWindow", "The program stopped unexpectedly last time"),
+            QCoreApplication.translate("MainWindow", "What it left is in the log (Help › Log)."),
+        )
+    return app.exec()

@@ -1,0 +1,189 @@
+"""The program's settings, stored with QSettings (organisation "caravan_app"), and the database
+password, kept apart in a file only its owner can read.
+
+Typed accessors with defaults live here so every screen reads a setting the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+from sqlalchemy.engine import URL
+
+from caravan_app.settings import data_dir, to_url
+
+ORGANISATION = "caravan_app"
+APPLICATION = "caravan_app"
+SETTINGS_VERSION = 1
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def _get(key: str, default: Any) -> Any:
+    value = settings().value(key, default)
+    if isinstance(default, bool):
+        return value in (True, "true", "1", 1)
+    if isinstance(default, int) and not isinstance(default, bool):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return default
+    if isinstance(default, float):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return default
+    return value if value is not None else default
+
+
+def _set(key: str, value: Any) -> None:
+    s = settings()
+    s.setValue(key, value)
+    s.setValue("settings_version", SETTINGS_VERSION)
+    s.sync()
+
+
+# --- window ----------------------------------------------------------------------------------------
+
+
+def window_geometry() -> QByteArray | None:
+    value = settings().value("window/geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def window_state() -> QByteArray | None:
+    value = settings().value("window/state")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_window(geometry: QByteArray, state: QByteArray, page: int) -> None:
+    s = settings()
+    s.setValue("window/geometry", geometry)
+    s.setValue("window/state", state)
+    s.setValue("window/page", page)
+    s.sync()
+
+
+def last_page() -> int:
+    return int(_get("window/page", 0))
+
+
+# --- language ---------------------------------------------------------------------------------------
+
+
+def language() -> str:
+    """The chosen language code, or "" to follow the system."""
+    return str(_get("language", ""))
+
+
+def set_language(code: str) -> None:
+    _set("language", code)
+
+
+# --- planning -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanningSettings:
+    time_limit: float = 60.0  # seconds a tour solve may take
+    road_distances: str = ""  # CSV of road km (from,to,km); empty: great-circle times the road factor
+
+
+def planning() -> PlanningSettings:
+    return PlanningSettings(
+        float(_get("planning/time_limit", 60.0)), str(_get("planning/road_distances", ""))
+    )
+
+
+def set_planning(value: PlanningSettings) -> None:
+    _set("planning/time_limit", value.time_limit)
+    _set("planning/road_distances", value.road_distances)
+
+
+@dataclass(frozen=True)
+class RetirementThresholds:
+    """When a facility is proposed for retirement (CAST's replacement priorities by default)."""
+
+    caravan_years: int = 10
+    caravan_km: int = 100_000
+    exhibit_grade: str = "D"  # condition grade at which an exhibit is a candidate
+    repair_cost_share: int = 50  # percent of the value spent on repairs in the last 3 years
+
+
+def retirement() -> RetirementThresholds:
+    d = RetirementThresholds()
+    return RetirementThresholds(
+        int(_get("retirement/caravan_years", d.caravan_years)),
+        int(_get("retirement/caravan_km", d.caravan_km)),
+        str(_get("retirement/exhibit_grade", d.exhibit_grade)),
+        int(_get("retirement/repair_cost_share", d.repair_cost_share)),
+    )
+
+
+def set_retirement(value: RetirementThresholds) -> None:
+    _set("retirement/caravan_years", value.caravan_years)
+    _set("retirement/caravan_km", value.caravan_km)
+    _set("retirement/exhibit_grade", value.exhibit_grade)
+    _set("retirement/repair_cost_share", value.repair_cost_share)
+
+
+# --- database --------------------------------------------------------------------------------------
+
+
+def password_file() -> Path:
+    return data_dir() / "secrets" / "database-passwords.json"
+
+
+def _url_key(url: URL) -> str:
+    return url.set(password=None).render_as_string(hide_password=False)
+
+
+def _read_passwords() -> dict[str, str]:
+    try:
+        data = json.loads(password_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _write_passwords(passwords: dict[str, str]) -> None:
+    path = password_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(path.parent, 0o700)
+    # Created with owner-only permissions from the first byte, not chmod-ed after writing.
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(passwords, handle)
+    os.chmod(path, 0o600)
+
+
+def save_database_url(text: str) -> URL:
+    """Remember a database: its URL without the password in the settings, the password apart."""
+    url = to_url(text)
+    passwords = _read_passwords()
+    key = _url_key(url)
+    if url.password:
+        passwords[key] = str(url.password)
+        _write_passwords(passwords)
+    elif key in passwords:
+        del passwords[key]
+        _write_passwords(passwords)
+    _set("database/url", key)
+    return url
+
+
+def saved_database_url() -> URL | None:
+    """The database chosen in Settings, with its password put back; None if none was chosen."""
+    text = str(_get("database/url", "") or "")
+    if not text:
+        return None
+    url = to_url(text)
+    password = _read_passwords().get(_url_key(url))
+    return url.set(password=password) if password else url

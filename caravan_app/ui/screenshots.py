@@ -1,0 +1,106 @@
+"""`caravan-app screenshots`: open every screen on the current database and save one PNG each.
+
+With no tour plan stored, a short one is solved first so that the planner shows a real plan.
+Runs headless with QT_QPA_PLATFORM=offscreen.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from caravan_app import log
+from caravan_app.persistence.database import Database
+
+_log = log.get(log.UI)
+
+# A short horizon keeps the solve quick; two weeks of the spring term show several trips.
+SHORT_PLAN = (date(2027, 3, 1), date(2027, 3, 12))
+SHORT_TIME_LIMIT = 10.0
+
+
+def ensure_tour_plan(db: Database) -> str | None:
+    """The name of a stored tour plan, solving a short one if there is none."""
+    from caravan_app.planning.control import SolveControl
+    from caravan_app.services import tour_plans
+    from caravan_app.services.tour_planning import plan_term_tours
+
+    plans = tour_plans.tour_plans(db)
+    if plans:
+        return plans[0].name
+    start, end = SHORT_PLAN
+    summary = plan_term_tours(
+        db, start, end, name="screenshots 2027-03", control=SolveControl(time_limit=SHORT_TIME_LIMIT)
+    )
+    return summary.name
+
+
+def take_screenshots(db: Database, out: Path, language: str | None = None) -> list[Path]:
+    """One PNG per screen (and a few dialogs) in `out`; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from caravan_app.ui.i18n import Languages
+    from caravan_app.ui.main_window import PAGE_KEYS, MainWindow, create_application, start_language
+
+    out.mkdir(parents=True, exist_ok=True)
+    plan_name = ensure_tour_plan(db)
+    app = create_application()
+    languages = Languages()
+    start_language(languages, language)
+    window = MainWindow(db, languages)
+    window.resize(1440, 900)
+    window.show()
+    written: list[Path] = []
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        QCoreApplication.processEvents()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    for i, key in enumerate(PAGE_KEYS):
+        page = window.show_page(key)
+        if key == "tours":
+            from caravan_app.ui.tour_planner import TourPlannerPage
+
+            assert isinstance(page, TourPlannerPage)
+            page.refresh_plans(select_name=plan_name)
+            settle(300)
+            save(window, f"{i + 1:02d}_{key}")
+            page.tabs.setCurrentIndex(1)
+            settle(1500 if page.map.view is not None else 150)
+            save(window, f"{i + 1:02d}_{key}_timeline")
+            page.tabs.setCurrentIndex(2)
+            save(window, f"{i + 1:02d}_{key}_unserved")
+            page.tabs.setCurrentIndex(0)
+            continue
+        if key == "exhibits":
+            from caravan_app.ui.inventory_page import EntityPage
+
+            assert isinstance(page, EntityPage)
+            page.ensure_loaded()
+            save(window, f"{i + 1:02d}_{key}")
+            page.detail_tabs.setCurrentIndex(1)
+            save(window, f"{i + 1:02d}_{key}_history")
+            page.detail_tabs.setCurrentIndex(0)
+            page.edit_selected()
+            if page.dialog is not None:
+                save(page.dialog, f"{i + 1:02d}_{key}_edit")
+                page.dialog.reject()
+            continue
+        save(window, f"{i + 1:02d}_{key}")
+    window.close()
+    app.processEvents()
+    _log.info("wrote %d screenshots to %s", len(written), out)
+    del window
+    QApplication.processEvents()
+    return written

@@ -1,0 +1,301 @@
+"""Settings: which database, which language, how distances and solves are set up, the thresholds
+that flag facilities for retirement, and the working calendar the planners use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caravan_app.domain.calendar import _TERM_DATES, PUBLIC_HOLIDAYS, term
+from caravan_app.errors import CaravanError
+from caravan_app.services.database import open_database
+from caravan_app.settings import to_url
+from caravan_app.ui import preferences
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
+
+
+def known_terms() -> list[str]:
+    return [f"{year}-{season}" for year, season in _TERM_DATES]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, context: AppContext, languages: Languages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_settings")
+        self.context = context
+        self.languages = languages
+
+        # database
+        self.db_group = QGroupBox()
+        self.db_url = QLineEdit()
+        self.db_url.setObjectName("db_url")
+        self.db_password = QLineEdit()
+        self.db_password.setObjectName("db_password")
+        self.db_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.db_browse = QPushButton()
+        self.db_browse.clicked.connect(self._browse_sqlite)
+        self.db_save = QPushButton()
+        self.db_save.setObjectName("db_save")
+        self.db_save.clicked.connect(self.test_and_save_database)
+        self.db_message = QLabel()
+        self.db_message.setObjectName("db_message")
+        self.db_message.setWordWrap(True)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.db_url, 1)
+        url_row.addWidget(self.db_browse)
+        self.db_form = QFormLayout(self.db_group)
+        self._url_label, self._password_label = QLabel(), QLabel()
+        self.db_form.addRow(self._url_label, url_row)
+        self.db_form.addRow(self._password_label, self.db_password)
+        self.db_form.addRow("", self.db_save)
+        self.db_form.addRow("", self.db_message)
+
+        # language
+        self.language_group = QGroupBox()
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("", "")
+        for code in LANGUAGES:
+            self.language.addItem(language_name(code), code)
+        self.language.setCurrentIndex(max(self.language.findData(preferences.language()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        language_form = QFormLayout(self.language_group)
+        self._language_label = QLabel()
+        language_form.addRow(self._language_label, self.language)
+
+        # planning and distances
+        self.planning_group = QGroupBox()
+        planning = preferences.planning()
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setObjectName("time_limit")
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setDecimals(0)
+        self.time_limit.setValue(planning.time_limit)
+        self.road_file = QLineEdit(planning.road_distances)
+        self.road_file.setObjectName("road_distances")
+        self.road_browse = QPushButton()
+        self.road_browse.clicked.connect(self._browse_road)
+        road_row = QHBoxLayout()
+        road_row.addWidget(self.road_file, 1)
+        road_row.addWidget(self.road_browse)
+        self.planning_form = QFormLayout(self.planning_group)
+        self._limit_label, self._road_label, self._road_hint = QLabel(), QLabel(), QLabel()
+        self._road_hint.setWordWrap(True)
+        self.planning_form.addRow(self._limit_label, self.time_limit)
+        self.planning_form.addRow(self._road_label, road_row)
+        self.planning_form.addRow("", self._road_hint)
+
+        # retirement thresholds
+        self.retirement_group = QGroupBox()
+        thresholds = preferences.retirement()
+        self.caravan_years = QSpinBox()
+        self.caravan_years.setRange(1, 40)
+        self.caravan_years.setValue(thresholds.caravan_years)
+        self.caravan_km = QSpinBox()
+        self.caravan_km.setRange(1000, 2_000_000)
+        self.caravan_km.setSingleStep(10_000)
+        self.caravan_km.setValue(thresholds.caravan_km)
+        self.exhibit_grade = QComboBox()
+        for grade in ("C", "D"):
+            self.exhibit_grade.addItem(grade, grade)
+        self.exhibit_grade.setCurrentIndex(max(self.exhibit_grade.findData(thresholds.exhibit_grade), 0))
+        self.repair_share = QSpinBox()
+        self.repair_share.setRange(1, 500)
+        self.repair_share.setSuffix(" %")
+        self.repair_share.setValue(thresholds.repair_cost_share)
+        self.retirement_form = QFormLayout(self.retirement_group)
+        self._years_label, self._km_label, self._grade_label, self._share_label = (QLabel() for _ in range(4))
+        self.retirement_form.addRow(self._years_label, self.caravan_years)
+        self.retirement_form.addRow(self._km_label, self.caravan_km)
+        self.retirement_form.addRow(self._grade_label, self.exhibit_grade)
+        self.retirement_form.addRow(self._share_label, self.repair_share)
+
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save_settings")
+        self.save_button.clicked.connect(self.save)
+        self.saved_message = QLabel()
+
+        # calendar
+        self.calendar_group = QGroupBox()
+        self.calendar_text = QPlainTextEdit()
+        self.calendar_text.setObjectName("calendar")
+        self.calendar_text.setReadOnly(True)
+        self.calendar_text.setMaximumHeight(160)
+        calendar_layout = QVBoxLayout(self.calendar_group)
+        self._calendar_hint = QLabel()
+        self._calendar_hint.setWordWrap(True)
+        calendar_layout.addWidget(self._calendar_hint)
+        calendar_layout.addWidget(self.calendar_text)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for group in (self.db_group, self.language_group, self.planning_group, self.retirement_group):
+            column.addWidget(group)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_message, 1)
+        column.addLayout(save_row)
+        column.addWidget(self.calendar_group)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self._show_current_database()
+        context.bus.database_changed.connect(self._show_current_database)
+        self.retranslate_ui()
+
+    # --- database ------------------------------------------------------------------------------
+
+    def _show_current_database(self) -> None:
+        url = self.context.db.url
+        if url.get_backend_name() == "sqlite":
+            self.db_url.setText(str(url.database or ""))
+        else:
+            self.db_url.setText(url.set(password=None).render_as_string(hide_password=False))
+        self.db_password.clear()
+
+    def _browse_sqlite(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("SQLite database file"),
+            self.db_url.text(),
+            self.tr("SQLite databases (*.db *.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.db_url.setText(path)
+
+    def test_and_save_database(self) -> bool:
+        """Open the database named in the form; only one that opens is saved and switched to."""
+        text = self.db_url.text().strip()
+        if not text:
+            self.db_message.setText(self.tr("Name a SQLite file or a PostgreSQL URL."))
+            return False
+        try:
+            url = to_url(text)
+            if self.db_password.text():
+                url = url.set(password=self.db_password.text())
+            db = open_database(url)
+            db.check_reachable()
+        except CaravanError as exc:
+            self.db_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        except Exception as exc:  # a driver error the services did not name still means "cannot open"
+            self.db_message.setText(self.tr("Not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
+            return False
+        preferences.save_database_url(url.render_as_string(hide_password=False))
+        self.context.set_database(db)
+        self.db_message.setText(self.tr("Connected to %1 and saved.").replace("%1", db.describe()))
+        return True
+
+    # --- language ------------------------------------------------------------------------------
+
+    def _language_chosen(self) -> None:
+        code = str(self.language.currentData() or "")
+        preferences.set_language(code)
+        from caravan_app.ui.i18n import system_language
+
+        self.languages.switch(code or system_language())
+
+    # --- the rest ------------------------------------------------------------------------------
+
+    def _browse_road(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("Road distances"), self.road_file.text(), self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.road_file.setText(path)
+
+    def save(self) -> bool:
+        road = self.road_file.text().strip()
+        if road and not Path(road).is_file():
+            self.saved_message.setText(self.tr("Not saved: no file %1").replace("%1", road))
+            return False
+        preferences.set_planning(preferences.PlanningSettings(self.time_limit.value(), road))
+        preferences.set_retirement(
+            preferences.RetirementThresholds(
+                self.caravan_years.value(),
+                self.caravan_km.value(),
+                str(self.exhibit_grade.currentData()),
+                self.repair_share.value(),
+            )
+        )
+        self.saved_message.setText(self.tr("Saved."))
+        return True
+
+    def _calendar(self) -> str:
+        lines = []
+        for name in known_terms():
+            t = term(name)
+            lines.append(
+                self.tr("Term %1: %2 to %3")
+                .replace("%1", name)
+                .replace("%2", str(t.start))
+                .replace("%3", str(t.end))
+            )
+        days = sorted(PUBLIC_HOLIDAYS)
+        lines.append(self.tr("Public holidays: %1").replace("%1", ", ".join(d.isoformat() for d in days)))
+        lines.append(
+            self.tr(
+                "Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day."
+            )
+        )
+        return "\n".join(lines)
+
+    def retranslate_ui(self) -> None:
+        self.db_group.setTitle(self.tr("Database"))
+        self._url_label.setText(self.tr("SQLite file or PostgreSQL URL"))
+        self._password_label.setText(self.tr("Password (PostgreSQL)"))
+        self.db_password.setPlaceholderText(
+            self.tr("kept apart from the settings file, readable only by you")
+        )
+        self.db_browse.setText(self.tr("Choose file…"))
+        self.db_save.setText(self.tr("Test and use this database"))
+        self.language_group.setTitle(self.tr("Language"))
+        self._language_label.setText(self.tr("Language of the program"))
+        self.language.setItemText(0, self.tr("As the system"))
+        self.planning_group.setTitle(self.tr("Planning and distances"))
+        self._limit_label.setText(self.tr("Time a tour solve may take (s)"))
+        self._road_label.setText(self.tr("Road distances (CSV)"))
+        self._road_hint.setText(
+            self.tr(
+                "Optional: a file of from,to,km by venue or depot code. Pairs not listed use the "
+                "great-circle distance × 1.3."
+            )
+        )
+        self.road_browse.setText(self.tr("Choose file…"))
+        self.retirement_group.setTitle(self.tr("Retirement thresholds"))
+        self._years_label.setText(self.tr("Caravan age (years)"))
+        self._km_label.setText(self.tr("Caravan mileage (km)"))
+        self._grade_label.setText(self.tr("Exhibit condition at or below"))
+        self._share_label.setText(self.tr("Repair cost in 3 years, share of value"))
+        self.save_button.setText(self.tr("Save settings"))
+        self.calendar_group.setTitle(self.tr("Working calendar"))
+        self._calendar_hint.setText(self.tr("The terms and holidays the tour planner uses:"))
+        self.calendar_text.setPlainText(self._calendar())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

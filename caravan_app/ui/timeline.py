@@ -1,0 +1,121 @@
+"""The timeline of a tour plan: one row per caravan, one column per day, a bar per trip with a
+block per show (key counties in orange, locked visits outlined)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from caravan_app.services.tour_plans import StopRow, TourPlanDetail
+
+LEFT = 64
+TOP = 34
+ROW = 20
+DAY = 14
+
+
+class TimelineWidget(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeline")
+        self.detail: TourPlanDetail | None = None
+        self.days: list[date] = []
+        self.rows: list[str] = []
+        self._blocks: list[tuple[QRect, StopRow, str]] = []
+        self.setMouseTracking(True)
+        self.empty_text = ""
+
+    def set_plan(self, detail: TourPlanDetail | None) -> None:
+        self.detail = detail
+        if detail is None:
+            self.days, self.rows = [], []
+        else:
+            start, end = detail.plan.start, detail.plan.end
+            self.days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
+            self.rows = list(detail.caravans)
+        self.updateGeometry()
+        self.adjustSize()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(LEFT + DAY * max(len(self.days), 20) + 10, TOP + ROW * max(len(self.rows), 3) + 10)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _x(self, day: date) -> int:
+        return LEFT + (day - self.days[0]).days * DAY
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        if self.detail is None or not self.days:
+            painter.setPen(QColor("#666666"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            return
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 2, 6))
+        painter.setFont(small)
+        height = TOP + ROW * len(self.rows)
+        # weekends shaded, Mondays labelled
+        for day in self.days:
+            x = self._x(day)
+            if day.isoweekday() >= 6:
+                painter.fillRect(QRect(x, TOP, DAY, height - TOP), QColor("#f0f0f0"))
+            if day.isoweekday() == 1 or day == self.days[0]:
+                painter.setPen(QColor("#999999"))
+                painter.drawLine(x, TOP - 4, x, height)
+                painter.setPen(QColor("#333333"))
+                painter.drawText(QPoint(x + 2, TOP - 20), day.strftime("%m-%d"))
+            if day.day == 1 or day == self.days[0]:
+                painter.setPen(QColor("#1f4e79"))
+                painter.drawText(QPoint(x + 2, TOP - 7), day.strftime("%Y-%m"))
+        row_of = {code: i for i, code in enumerate(self.rows)}
+        painter.setPen(QColor("#333333"))
+        for code, i in row_of.items():
+            y = TOP + i * ROW
+            painter.drawText(QRect(4, y, LEFT - 8, ROW), Qt.AlignmentFlag.AlignVCenter, code)
+            painter.setPen(QColor("#e4e4e4"))
+            painter.drawLine(LEFT, y + ROW, LEFT + DAY * len(self.days), y + ROW)
+            painter.setPen(QColor("#333333"))
+        self._blocks = []
+        for trip in self.detail.trips:
+            i = row_of.get(trip.caravan_code)
+            if i is None:
+                continue
+            y = TOP + i * ROW
+            x0 = self._x(trip.leave_at.date())
+            x1 = self._x(trip.back_at.date()) + DAY
+            painter.fillRect(QRect(x0, y + 7, x1 - x0, 6), QColor("#9dc3e6"))
+            for stop in trip.stops:
+                x = self._x(stop.show_start.date())
+                block = QRect(x + 1, y + 3, DAY - 2, ROW - 6)
+                painter.fillRect(block, QColor("#ed7d31") if stop.key_county else QColor("#2e75b6"))
+                if stop.locked:
+                    painter.setPen(QPen(QColor("#000000"), 2))
+                    painter.drawRect(block)
+                    painter.setPen(QColor("#333333"))
+                self._blocks.append((block, stop, trip.caravan_code))
+        painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        for rect, stop, caravan in self._blocks:
+            if rect.contains(point):
+                text = (
+                    f"{caravan} · {stop.show_start:%Y-%m-%d %H:%M}–{stop.show_end:%H:%M}\n"
+                    f"{stop.venue_name} ({stop.county})\n{stop.request_code}"
+                )
+                QToolTip.showText(event.globalPosition().toPoint(), text, self)
+                return
+        QToolTip.hideText()
+
+    def block_count(self) -> int:
+        return len(self._blocks)
+
+    def stops_drawn(self) -> list[Any]:
+        return [stop for _rect, stop, _caravan in self._blocks]

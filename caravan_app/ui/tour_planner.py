@@ -1,0 +1,826 @@
+"""The tour planner: choose the dates, caravans and requests; solve in a worker with progress and
+Cancel; see the plan as an itinerary, a timeline, the offline map and the unserved list; lock
+visits and re-solve keeping them; compare two plans; approve one."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caravan_app import log
+from caravan_app.domain.calendar import term
+from caravan_app.domain.enums import PlanStatus
+from caravan_app.errors import CaravanError
+from caravan_app.services import tour_plans
+from caravan_app.services.tour_planning import TourPlanSummary
+from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
+from caravan_app.ui import preferences
+from caravan_app.ui.commands import LockStopCommand
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.hooks import MAPS_SERVICE, service_function
+from caravan_app.ui.labels import enum_label, unserved_reason, yes_no
+from caravan_app.ui.settings_page import known_terms
+from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
+from caravan_app.ui.table_model import RowsModel
+from caravan_app.ui.timeline import TimelineWidget
+
+_log = log.get(log.UI)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class ChecklistDialog(QDialog):
+    """Pick some of many items (caravans or requests); all are ticked to begin with."""
+
+    def __init__(
+        self, title: str, items: list[tuple[str, str]], chosen: set[str] | None, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.list = QListWidget()
+        self.list.setObjectName("checklist")
+        for code, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            ticked = chosen is None or code in chosen
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        all_button, none_button = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
+        all_button.clicked.connect(lambda: self._tick(True))
+        none_button.clicked.connect(lambda: self._tick(False))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(all_button)
+        row.addWidget(none_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        self.resize(480, 560)
+
+    def _tick(self, on: bool) -> None:
+        for i in range(self.list.count()):
+            self.list.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen(self) -> set[str]:
+        return {
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        }
+
+
+class MapPane(QStackedWidget):
+    """The plan on the offline map, from the map service when the program has it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("map_pane")
+        self.message = QLabel()
+        self.message.setObjectName("map_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.message)
+        self.view: Any = None  # a QWebEngineView, made only when there is a map to show
+        self.html_path: Path | None = None
+
+    def show_plan(self, context: AppContext, plan: PlanRow | None) -> None:
+        render = service_function(MAPS_SERVICE, "tour_plan_map_html")
+        if plan is None:
+            self.message.setText(self.tr("Solve or choose a plan to see it on the map."))
+            self.setCurrentWidget(self.message)
+            return
+        if render is None:
+            self.message.setText(
+                self.tr(
+                    "The offline map is not part of this version yet. When the map service is, the plan's "
+                    "routes show here."
+                )
+            )
+            self.setCurrentWidget(self.message)
+            return
+        try:
+            html = render(context.db, plan.id)  # type: ignore[operator]
+        except Exception as exc:  # the map must not take the planner down with it
+            _log.exception("map of plan %s failed", plan.name)
+            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
+            self.setCurrentWidget(self.message)
+            return
+        if self.view is None:
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+
+            self.view = QWebEngineView()
+            self.view.setObjectName("map_view")
+            self.addWidget(self.view)
+        from PySide6.QtCore import QUrl
+
+        self.html_path = Path(str(html)) if isinstance(html, Path) else None
+        if self.html_path is not None:
+            self.view.load(QUrl.fromLocalFile(str(self.html_path)))
+        else:
+            self.view.setHtml(str(html))
+        self.setCurrentWidget(self.view)
+
+
+def _table(name: str, model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class TourPlannerPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_tours")
+        self.context = context
+        self.detail: TourPlanDetail | None = None
+        self.plans: list[PlanRow] = []
+        self.chosen_caravans: set[str] | None = None
+        self.chosen_requests: set[str] | None = None
+        self.progress_seen: list[tuple[float, float, int]] = []
+        self.last_error = ""
+        self.runner = SolveRunner(self)
+        self.runner.progress.connect(self._progress)
+        self.runner.finished.connect(self._solved)
+        self.runner.failed.connect(self._solve_failed)
+
+        # --- what to solve
+        self.solve_group = QGroupBox()
+        self.term = QComboBox()
+        self.term.setObjectName("term")
+        for name in known_terms():
+            self.term.addItem(name, name)
+        self.term.addItem("", "")
+        self.term.currentIndexChanged.connect(self._term_chosen)
+        self.start = QDateEdit()
+        self.start.setObjectName("start")
+        self.end = QDateEdit()
+        self.end.setObjectName("end")
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.caravans_button = QPushButton()
+        self.caravans_button.setObjectName("choose_caravans")
+        self.caravans_button.clicked.connect(self.choose_caravans)
+        self.requests_button = QPushButton()
+        self.requests_button.setObjectName("choose_requests")
+        self.requests_button.clicked.connect(self.choose_requests)
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setObjectName("time_limit")
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setDecimals(0)
+        self.time_limit.setValue(preferences.planning().time_limit)
+        self.plan_name = QLineEdit()
+        self.plan_name.setObjectName("plan_name")
+        self.solve_button = QPushButton()
+        self.solve_button.setObjectName("solve")
+        self.solve_button.clicked.connect(lambda: self.start_solve())
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_solve)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("progress")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        form = QFormLayout()
+        self._term_label, self._dates_label, self._limit_label, self._name_label = (
+            QLabel() for _ in range(4)
+        )
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end)
+        form.addRow(self._term_label, self.term)
+        form.addRow(self._dates_label, dates)
+        form.addRow(self._limit_label, self.time_limit)
+        form.addRow(self._name_label, self.plan_name)
+        choose = QHBoxLayout()
+        choose.addWidget(self.caravans_button)
+        choose.addWidget(self.requests_button)
+        run = QHBoxLayout()
+        run.addWidget(self.solve_button)
+        run.addWidget(self.cancel_button)
+        solve_layout = QVBoxLayout(self.solve_group)
+        solve_layout.addLayout(form)
+        solve_layout.addLayout(choose)
+        solve_layout.addLayout(run)
+        solve_layout.addWidget(self.progress)
+        solve_layout.addWidget(self.progress_label)
+
+        # --- which plan is shown
+        self.plan_group = QGroupBox()
+        self.plan_box = QComboBox()
+        self.plan_box.setObjectName("plan")
+        self.plan_box.currentIndexChanged.connect(lambda _i: self.show_selected_plan())
+        self.figures = QLabel()
+        self.figures.setObjectName("figures")
+        self.figures.setWordWrap(True)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approve")
+        self.approve_button.clicked.connect(lambda: self.approve())
+        self.resolve_button = QPushButton()
+        self.resolve_button.setObjectName("resolve")
+        self.resolve_button.clicked.connect(lambda: self.resolve_keeping_locks())
+        self.compare_button = QPushButton()
+        self.compare_button.setObjectName("compare")
+        self.compare_button.clicked.connect(self.compare)
+        plan_layout = QVBoxLayout(self.plan_group)
+        plan_layout.addWidget(self.plan_box)
+        plan_layout.addWidget(self.figures)
+        plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.approve_button)
+        plan_buttons.addWidget(self.resolve_button)
+        plan_layout.addLayout(plan_buttons)
+        plan_layout.addWidget(self.compare_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.solve_group)
+        left_layout.addWidget(self.plan_group)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(300)
+        left.setMaximumWidth(380)
+
+        # --- results
+        self.itinerary_model = RowsModel(self)
+        self.itinerary = _table("itinerary", self.itinerary_model)
+        self.itinerary.selectionModel().selectionChanged.connect(lambda *_a: self._itinerary_selected())
+        self.lock_button = QPushButton()
+        self.lock_button.setObjectName("lock")
+        self.lock_button.setEnabled(False)
+        self.lock_button.clicked.connect(lambda: self.toggle_lock())
+        self.hand_move_note = QLabel()
+        self.hand_move_note.setWordWrap(True)
+        itinerary_page = QWidget()
+        itinerary_layout = QVBoxLayout(itinerary_page)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(self.lock_button)
+        lock_row.addWidget(self.hand_move_note, 1)
+        itinerary_layout.addLayout(lock_row)
+        itinerary_layout.addWidget(self.itinerary)
+
+        self.timeline = TimelineWidget()
+        timeline_scroll = QScrollArea()
+        timeline_scroll.setObjectName("timeline_scroll")
+        timeline_scroll.setWidget(self.timeline)
+        timeline_scroll.setWidgetResizable(False)
+        self.map = MapPane()
+        self.timeline_split = QSplitter(Qt.Orientation.Horizontal)
+        self.timeline_split.setObjectName("timeline_map")
+        self.timeline_split.addWidget(timeline_scroll)
+        self.timeline_split.addWidget(self.map)
+        self.timeline_split.setSizes([700, 400])
+
+        self.unserved_model = RowsModel(self)
+        self.unserved = _table("unserved", self.unserved_model)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("result_tabs")
+        self.tabs.addTab(itinerary_page, "")
+        self.tabs.addTab(self.timeline_split, "")
+        self.tabs.addTab(self.unserved, "")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.loaded = False
+        self._term_chosen()
+        context.bus.data_changed.connect(self._data_changed)
+        self.retranslate_ui()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        if not self.loaded:
+            self.refresh_plans()
+        super().showEvent(event)
+
+    def _data_changed(self, entity: str) -> None:
+        if not self.loaded:
+            return
+        if entity == "tour_stops" and self.detail is not None:
+            self.show_plan(self.detail.plan.id)
+        elif entity in ("*", "plans"):
+            self.refresh_plans()
+
+    def refresh_plans(self, select_name: str | None = None) -> None:
+        current = select_name or (self.detail.plan.name if self.detail else None)
+        self.plans = tour_plans.tour_plans(self.context.db)
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        for plan in self.plans:
+            self.plan_box.addItem(f"{plan.name} · {enum_label(plan.status)}", plan.id)
+        index = next((i for i, p in enumerate(self.plans) if p.name == current), 0)
+        self.plan_box.setCurrentIndex(index if self.plans else -1)
+        self.plan_box.blockSignals(False)
+        self.loaded = True
+        self.show_selected_plan()
+
+    def show_selected_plan(self) -> None:
+        plan_id = self.plan_box.currentData()
+        if plan_id is None:
+            self.detail = None
+            self._show_detail()
+            return
+        self.show_plan(int(plan_id))
+
+    def show_plan(self, plan_id: int) -> None:
+        try:
+            self.detail = tour_plans.tour_plan_detail(self.context.db, plan_id)
+        except CaravanError as exc:
+            self.detail = None
+            self.figures.setText(str(exc))
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        d = self.detail
+        has = d is not None
+        for button in (self.approve_button, self.resolve_button):
+            button.setEnabled(has and not self.runner.running)
+        self.compare_button.setEnabled(len(self.plans) >= 2)
+        self.timeline.set_plan(d)
+        self.map.show_plan(self.context, d.plan if d else None)
+        if d is None:
+            self.figures.setText(self.tr("No tour plan yet — choose the dates and solve one."))
+            self.itinerary_model.set_rows([], [], [])
+            self.unserved_model.set_rows([], [], [])
+            return
+        f = d.plan.figures
+        days_on_road = sum(f.get("days_on_road", {}).values())
+        locked = sum(1 for t in d.trips for s in t.stops if s.locked)
+        self.figures.setText(
+            self.tr(
+                "%1 to %2 · %3\nServed %4 of %5 requests, key counties %6 of %7\n"
+                "%8 km in %9 trips, %10 days on the road, %11 locked visits"
+            )
+            .replace("%10", str(days_on_road))
+            .replace("%11", str(locked))
+            .replace("%1", str(d.plan.start))
+            .replace("%2", str(d.plan.end))
+            .replace("%3", enum_label(d.plan.status))
+            .replace("%4", str(f.get("served", 0)))
+            .replace("%5", str(f.get("requests", 0)))
+            .replace("%6", str(f.get("key_county_served", 0)))
+            .replace("%7", str(f.get("key_county_requests", 0)))
+            .replace("%8", f"{f.get('km', 0):,.0f}")
+            .replace("%9", str(f.get("trips", 0)))
+        )
+        self.approve_button.setText(
+            self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
+        )
+        rows, ids, versions = [], [], []
+        for trip in d.trips:
+            for stop in trip.stops:
+                rows.append(
+                    (
+                        trip.caravan_code,
+                        trip.leave_at.date(),
+                        stop.seq,
+                        stop.show_start.date(),
+                        stop.arrive_at.strftime("%H:%M"),
+                        f"{stop.show_start:%H:%M}–{stop.show_end:%H:%M}",
+                        stop.venue_name,
+                        stop.county,
+                        yes_no(stop.key_county),
+                        round(stop.km_from_previous, 1),
+                        yes_no(stop.locked),
+                        stop.request_code,
+                    )
+                )
+                ids.append(stop.id)
+                versions.append(stop.version)
+        self.itinerary_model.set_rows(
+            [
+                "caravan",
+                "trip",
+                "seq",
+                "day",
+                "arrive",
+                "show",
+                "venue",
+                "county",
+                "key",
+                "km",
+                "locked",
+                "request",
+            ],
+            self._itinerary_titles(),
+            rows,
+            ids,
+            versions,
+        )
+        self.unserved_model.set_rows(
+            ["request", "venue", "county", "priority", "reason", "detail"],
+            self._unserved_titles(),
+            [
+                (u.request_code, u.venue_name, u.county, u.priority, unserved_reason(u.reason), u.detail)
+                for u in d.unserved
+            ],
+        )
+        self.itinerary.resizeColumnsToContents()
+        self.unserved.resizeColumnsToContents()
+        self._itinerary_selected()
+
+    def _itinerary_titles(self) -> list[str]:
+        return [
+            self.tr("Caravan"),
+            self.tr("Trip leaves"),
+            self.tr("Stop"),
+            self.tr("Day"),
+            self.tr("Arrives"),
+            self.tr("Show"),
+            self.tr("Venue"),
+            self.tr("County"),
+            self.tr("Key county"),
+            self.tr("km from previous"),
+            self.tr("Locked"),
+            self.tr("Request"),
+        ]
+
+    def _unserved_titles(self) -> list[str]:
+        return [
+            self.tr("Request"),
+            self.tr("Venue"),
+            self.tr("County"),
+            self.tr("Priority"),
+            self.tr("Reason"),
+            self.tr("Detail"),
+        ]
+
+    # --- choosing what to solve ------------------------------------------------------------------
+
+    def _term_chosen(self) -> None:
+        name = self.term.currentData()
+        custom = not name
+        self.start.setEnabled(custom)
+        self.end.setEnabled(custom)
+        if name:
+            t = term(str(name))
+            self.start.setDate(_qdate(t.start))
+            self.end.setDate(_qdate(t.end))
+
+    def set_dates(self, start: date, end: date) -> None:
+        self.term.setCurrentIndex(self.term.count() - 1)
+        self.start.setDate(_qdate(start))
+        self.end.setDate(_qdate(end))
+
+    def choose_caravans(self) -> None:
+        items = [
+            (code, f"{code} · {plate} · {kind}")
+            for code, plate, kind in tour_plans.caravans_in_service(self.context.db)
+        ]
+        dialog = ChecklistDialog(self.tr("Caravans to plan"), items, self.chosen_caravans, self)
+        if dialog.exec():
+            chosen = dialog.chosen()
+            self.chosen_caravans = None if len(chosen) == len(items) else chosen
+            self._show_choices()
+
+    def choose_requests(self) -> None:
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        rows = tour_plans.open_requests_in(self.context.db, start, end)
+        items = [
+            (code, f"{code} · {venue} · {county} · P{priority}") for code, venue, county, priority in rows
+        ]
+        dialog = ChecklistDialog(self.tr("Requests to plan"), items, self.chosen_requests, self)
+        if dialog.exec():
+            chosen = dialog.chosen()
+            self.chosen_requests = None if len(chosen) == len(items) else chosen
+            self._show_choices()
+
+    def _show_choices(self) -> None:
+        self.caravans_button.setText(
+            self.tr("Caravans: all")
+            if self.chosen_caravans is None
+            else self.tr("Caravans: %1").replace("%1", str(len(self.chosen_caravans)))
+        )
+        self.requests_button.setText(
+            self.tr("Requests: all open")
+            if self.chosen_requests is None
+            else self.tr("Requests: %1").replace("%1", str(len(self.chosen_requests)))
+        )
+
+    # --- solving -------------------------------------------------------------------------------
+
+    def _default_name(self) -> str:
+        label = self.term.currentData() or f"{self.start.date().toString('yyyy-MM-dd')}"
+        return f"{label} {datetime.now():%Y-%m-%d %H:%M:%S}"
+
+    def start_solve(self, keep_locks_from: str | None = None) -> bool:
+        if self.runner.running:
+            return False
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        if end < start:
+            QMessageBox.warning(self, self.tr("Cannot solve"), self.tr("The last day is before the first."))
+            return False
+        name = self.plan_name.text().strip() or self._default_name()
+        if any(p.name == name for p in self.plans):
+            QMessageBox.warning(
+                self, self.tr("Cannot solve"), self.tr("A plan named %1 exists already.").replace("%1", name)
+            )
+            return False
+        road = preferences.planning().road_distances
+        request = SolveRequest(
+            start=start,
+            end=end,
+            name=name,
+            time_limit=self.time_limit.value(),
+            caravans=tuple(sorted(self.chosen_caravans)) if self.chosen_caravans is not None else None,
+            requests=tuple(sorted(self.chosen_requests)) if self.chosen_requests is not None else None,
+            keep_locks_from=keep_locks_from,
+            road_distances=Path(road) if road else None,
+        )
+        self.progress_seen = []
+        self.last_error = ""
+        self.progress.setValue(0)
+        self.progress_label.setText(self.tr("Starting…"))
+        self.solve_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.resolve_button.setEnabled(False)
+        self._time_limit = request.time_limit
+        self.runner.start(self.context.db, request)
+        return True
+
+    def _progress(self, seconds: float, objective: float, served: int) -> None:
+        self.progress_seen.append((seconds, objective, served))
+        self.progress.setValue(min(99, int(100 * seconds / max(self._time_limit, 1))))
+        self.progress_label.setText(
+            self.tr("%1 s: %2 requests served, best objective %3")
+            .replace("%1", f"{seconds:.1f}")
+            .replace("%2", str(served))
+            .replace("%3", f"{objective:,.1f}")
+        )
+
+    def cancel_solve(self) -> None:
+        self.runner.cancel()
+        self.cancel_button.setEnabled(False)
+        self.progress_label.setText(self.tr("Cancelling: keeping the best plan found so far…"))
+
+    def _solve_ended(self) -> None:
+        self.solve_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setValue(100)
+
+    def _solved(self, summary: TourPlanSummary) -> None:
+        self._solve_ended()
+        f = summary.figures
+        self.progress_label.setText(
+            self.tr("Done: %1 of %2 requests served in %3 s (%4).")
+            .replace("%1", str(f["served"]))
+            .replace("%2", str(f["requests"]))
+            .replace("%3", f"{f['solve_seconds']:.1f}")
+            .replace("%4", str(f["status"]))
+        )
+        if summary.violations:
+            self.progress_label.setText(
+                self.progress_label.text()
+                + " "
+                + self.tr("The checker found %1 broken rule(s); see the log.").replace(
+                    "%1", str(len(summary.violations))
+                )
+            )
+        self.plan_name.clear()
+        self.refresh_plans(select_name=summary.name)
+        self.context.bus.data_changed.emit("plans")
+
+    def _solve_failed(self, message: str) -> None:
+        self._solve_ended()
+        self.progress.setValue(0)
+        self.last_error = message
+        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", message))
+        self._show_detail()
+
+    def shutdown(self) -> None:
+        """Closing: stop a running solve and wait for its thread."""
+        if self.runner.running:
+            self.runner.cancel()
+            self.runner.wait()
+
+    # --- plan actions ----------------------------------------------------------------------------
+
+    def selected_stop_row(self) -> int | None:
+        rows = self.itinerary.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _itinerary_selected(self) -> None:
+        row = self.selected_stop_row()
+        self.lock_button.setEnabled(row is not None)
+        if row is not None:
+            locked = self.itinerary_model.value(row, "locked") == yes_no(True)
+            self.lock_button.setText(self.tr("Unlock visit") if locked else self.tr("Lock visit"))
+
+    def toggle_lock(self, row: int | None = None) -> bool:
+        row = self.selected_stop_row() if row is None else row
+        if row is None:
+            return False
+        stop_id, version = self.itinerary_model.row_id(row), self.itinerary_model.row_version(row)
+        locked = self.itinerary_model.value(row, "locked") != yes_no(True)
+        try:
+            new_version = tour_plans.set_stop_locked(self.context.db, stop_id, version, locked)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            self.show_selected_plan()
+            return False
+        ref = self.context.refs.reset("tour_stops", stop_id, new_version)
+        venue = self.itinerary_model.value(row, "venue")
+        text = (self.tr("Lock visit %1") if locked else self.tr("Unlock visit %1")).replace("%1", str(venue))
+        self.context.undo_stack.push(
+            LockStopCommand(self.context.db, self.context.feedback, text, ref, locked)
+        )
+        self.show_selected_plan()
+        return True
+
+    def approve(self, confirm: bool = True) -> bool:
+        if self.detail is None:
+            return False
+        plan = self.detail.plan
+        status = PlanStatus.DRAFT if plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
+        if confirm and status is PlanStatus.APPROVED:
+            answer = QMessageBox.question(
+                self, self.tr("Approve"), self.tr("Approve plan %1?").replace("%1", plan.name)
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        self.refresh_plans(select_name=plan.name)
+        return True
+
+    def resolve_keeping_locks(self) -> bool:
+        if self.detail is None:
+            return False
+        plan = self.detail.plan
+        self.set_dates(plan.start, plan.end)
+        if not self.plan_name.text().strip():
+            self.plan_name.setText(self.tr("%1 (re-solved)").replace("%1", plan.name)[:80])
+        return self.start_solve(keep_locks_from=plan.name)
+
+    def compare(self) -> None:
+        if len(self.plans) < 2:
+            return
+        self.compare_dialog = CompareDialog(self.plans, self)
+        self.compare_dialog.open()
+
+    # --- language ------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.solve_group.setTitle(self.tr("Solve"))
+        self.plan_group.setTitle(self.tr("Plan"))
+        self._term_label.setText(self.tr("Term"))
+        self._dates_label.setText(self.tr("Dates"))
+        self._limit_label.setText(self.tr("Time limit (s)"))
+        self._name_label.setText(self.tr("Plan name"))
+        self.plan_name.setPlaceholderText(self.tr("term and time, if left empty"))
+        self.term.setItemText(self.term.count() - 1, self.tr("Other dates"))
+        self.solve_button.setText(self.tr("Solve"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.resolve_button.setText(self.tr("Re-solve keeping locks"))
+        self.compare_button.setText(self.tr("Compare two plans…"))
+        self.tabs.setTabText(0, self.tr("Itinerary"))
+        self.tabs.setTabText(1, self.tr("Timeline and map"))
+        self.tabs.setTabText(2, self.tr("Unserved"))
+        self.hand_move_note.setText(
+            self.tr("A locked visit stays on its caravan and day when the plan is re-solved.")
+        )
+        self.timeline.empty_text = self.tr("No plan to show.")
+        self._show_choices()
+        if self.loaded:
+            self._show_detail()
+        else:
+            self.approve_button.setText(self.tr("Approve"))
+            self.lock_button.setText(self.tr("Lock visit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class CompareDialog(QDialog):
+    """Two plans side by side: served, key counties, km and days on the road."""
+
+    def __init__(self, plans: list[PlanRow], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compare_dialog")
+        self.setWindowTitle(self.tr("Compare plans"))
+        self.plans = plans
+        self.first, self.second = QComboBox(), QComboBox()
+        self.first.setObjectName("first")
+        self.second.setObjectName("second")
+        for box in (self.first, self.second):
+            for plan in plans:
+                box.addItem(plan.name, plan.id)
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.second.setCurrentIndex(1 if len(plans) > 1 else 0)
+        self.model = RowsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("comparison")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        choose = QHBoxLayout()
+        choose.addWidget(self.first)
+        choose.addWidget(self.second)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+        self.refresh()
+
+    def refresh(self) -> None:
+        by_id = {p.id: p for p in self.plans}
+        a, b = by_id.get(self.first.currentData()), by_id.get(self.second.currentData())
+        if a is None or b is None:
+            return
+
+        def figures(plan: PlanRow) -> list[float]:
+            f = plan.figures
+            return [
+                float(f.get("served", 0)),
+                float(f.get("requests", 0)),
+                float(f.get("key_county_served", 0)),
+                float(f.get("km", 0.0)),
+                float(sum(f.get("days_on_road", {}).values())),
+                float(f.get("trips", 0)),
+                float(f.get("show_days", 0)),
+            ]
+
+        names = [
+            self.tr("Requests served"),
+            self.tr("Requests"),
+            self.tr("Key-county requests served"),
+            self.tr("Kilometres"),
+            self.tr("Days on the road"),
+            self.tr("Trips"),
+            self.tr("Show days"),
+        ]
+        rows = [(name, x, y, y - x) for name, x, y in zip(names, figures(a), figures(b), strict=True)]
+        self.model.set_rows(
+            ["figure", "first", "second", "difference"],
+            [self.tr("Figure"), a.name, b.name, self.tr("Difference")],
+            rows,
+        )
