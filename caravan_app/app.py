@@ -3,25 +3,30 @@ start with the embedded SQLite file, filled with the demo province so a new user
 
 from __future__ import annotations
 
+import os
+
 from caravan_app import log
 from caravan_app.services.database import contents, open_database
+from caravan_app.settings import DB_URL_VARIABLE
 
 _log = log.get(log.ROOT)
 
 
 def main(db_option: str | None = None) -> None:
-    db = open_database(db_option)
+    url = db_option
+    if url is None and not os.environ.get(DB_URL_VARIABLE):
+        # The database chosen in the program's Settings, if any (its password is kept apart).
+        from caravan_app.ui.preferences import saved_database_url
+
+        saved = saved_database_url()
+        if saved is not None:
+            url = saved.render_as_string(hide_password=False)
+    db = open_database(url)
     if contents(db).is_empty and db.is_sqlite:
         from caravan_app.services.demo import build_demo
 
         print(f"first start: filling {db.describe()} with the Jiangsu demo province ...")
         build_demo(db)
-    try:
-        from caravan_app.ui.main_window import run_desktop  # type: ignore[import-not-found]
-    except ModuleNotFoundError:
-        # The desktop program is not built yet (issue #6): show what the database holds instead.
-        print(f"database: {db.describe()}")
-        print("\n".join(contents(db).lines()))
-        print("The desktop window is not part of this version yet; see `caravan-app --help` for commands.")
-        return
+    from caravan_app.ui.main_window import run_desktop
+
     run_desktop(db)

@@ -83,6 +83,32 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--json", dest="json_file", type=Path, required=True, help="the JSON file to write")
     export.set_defaults(run=_run_plan_export)
 
+    maps = commands.add_parser(
+        "map", parents=[common], help="draw a plan, coverage or the inventory as an offline map (HTML)"
+    )
+    maps.add_argument("what", choices=["tours", "rotation", "coverage", "inventory"])
+    maps.add_argument(
+        "name",
+        nargs="?",
+        help="plan name (tours, rotation: default the newest; coverage: the tour plan counted as planned)",
+    )
+    maps.add_argument("--out", type=Path, required=True, metavar="FILE.html", help="the HTML file to write")
+    maps.add_argument("--lang", choices=["zh", "en"], default="zh", help="labels: Chinese (default), English")
+    maps.add_argument(
+        "--tiles", metavar="URL_OR_FOLDER", help="base tiles: a z/x/y tile folder or a tile server URL"
+    )
+    maps.add_argument("--year", type=int, help="coverage: count the shows held in this year")
+    maps.add_argument("--from", dest="start", type=_date, help="coverage: shows held from this day")
+    maps.add_argument("--to", dest="end", type=_date, help="coverage: shows held up to this day")
+    maps.set_defaults(run=_run_map)
+
+    shots = commands.add_parser(
+        "screenshots", parents=[common], help="save a PNG of every screen of the desktop program and exit"
+    )
+    shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
+    shots.add_argument("--lang", choices=["zh_CN", "en"], help="language (default: as the program starts)")
+    shots.set_defaults(run=_run_screenshots)
+
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     upgrade = db_commands.add_parser(
@@ -148,6 +174,30 @@ def _run_plan_export(args: argparse.Namespace) -> None:
     db = open_database(args.db)
     export_plan_json(db, args.name, args.json_file)
     print(f"wrote plan {args.name!r} to {args.json_file}")
+
+
+def _run_map(args: argparse.Namespace) -> None:
+    from caravan_app.services import maps
+    from caravan_app.services.database import open_database
+
+    if args.what != "coverage" and (args.year or args.start or args.end):
+        raise CaravanError("--year, --from and --to are for the coverage map")
+    if args.what == "inventory" and args.name:
+        raise CaravanError("the inventory map takes no plan name")
+    db = open_database(args.db)
+    lang, tiles, out = args.lang, args.tiles, args.out
+    if args.what == "tours":
+        page = maps.tour_map(db, args.name, lang=lang, tiles=tiles, out=out)
+    elif args.what == "rotation":
+        page = maps.rotation_map(db, args.name, lang=lang, tiles=tiles, out=out)
+    elif args.what == "coverage":
+        page = maps.coverage_map(
+            db, args.name, year=args.year, start=args.start, end=args.end, lang=lang, tiles=tiles, out=out
+        )
+    else:
+        page = maps.inventory_map(db, lang=lang, tiles=tiles, out=out)
+    size = len(page.encode("utf-8")) / 1e6
+    print(f"wrote the {args.what} map to {args.out} ({size:.1f} MB, works offline)")
 
 
 def _run_demo(args: argparse.Namespace) -> None:
@@ -216,6 +266,18 @@ def _run_db_status(args: argparse.Namespace) -> None:
     print(f"schema revision: {current or 'empty'} (newest {head})")
     if current == head:
         print("\n".join(contents(db).lines()))
+
+
+def _run_screenshots(args: argparse.Namespace) -> None:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from caravan_app.services.database import open_database
+    from caravan_app.ui.screenshots import take_screenshots
+
+    db = open_database(args.db)
+    written = take_screenshots(db, args.out, args.lang)
+    print(f"wrote {len(written)} screenshots of {db.describe()} to {args.out}")
 
 
 def _run_desktop(args: argparse.Namespace) -> None:
