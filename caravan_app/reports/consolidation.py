@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from caravan_app.domain.views import ConsolidationView, Evidence, RetirementCandidateView
-from caravan_app.reports.charts import bar_chart
+from caravan_app.reports.charts import SERIES_COLOURS, bar_chart
 from caravan_app.reports.document import Running, layout_table, markup, para, render, styles, table
 from caravan_app.reports.texts import Texts
 
@@ -152,14 +152,16 @@ def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Fl
     if consolidation:
         complete = sum(1 for x in view.sets if x.complete)
         out.append(para(t("overview_moves", moves=len(view.moves), complete=complete, sets=len(view.sets))))
+    sep = "，" if t.lang == "zh" else ", "
     for w in view.what_ifs:
-        out.append(
-            para(
-                f"{w.label}: {t('col_served')} {w.served_before} → {w.served_after}, "
-                f"{t('col_key_counties')} {w.key_counties_before} → {w.key_counties_after}, "
-                f"{t('col_km_total')} {w.km_before:,.0f} → {w.km_after:,.0f}"
-            )
+        figures = sep.join(
+            [
+                f"{t('col_served')} {w.served_before} → {w.served_after}",
+                f"{t('col_key_counties')} {w.key_counties_before} → {w.key_counties_after}",
+                f"{t('col_km_total')} {w.km_before:,.0f} → {w.km_after:,.0f}",
+            ]
         )
+        out.append(para(t.pair_text(w.label, figures)))
     return out
 
 
@@ -194,7 +196,7 @@ def _rule_tables(view: ConsolidationView, t: Texts) -> list[Flowable]:
             ]
             for c in candidates
         ]
-        out.append(table(header, rows, [14 * mm, 24 * mm, 36 * mm, 66 * mm, 20 * mm, 20 * mm]))
+        out.append(table(header, rows, [14 * mm, 24 * mm, 34 * mm, 62 * mm, 26 * mm, 20 * mm]))
     return out
 
 
@@ -229,7 +231,7 @@ def _recommendations(view: ConsolidationView, t: Texts) -> list[Flowable]:
                 t("col_decision"),
             ],
             rows,
-            [22 * mm, 14 * mm, 24 * mm, 40 * mm, 60 * mm, 20 * mm],
+            [26 * mm, 14 * mm, 24 * mm, 38 * mm, 58 * mm, 20 * mm],
         )
     ]
 
@@ -281,7 +283,6 @@ def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
             cases,
             [[w.km_before for w in view.what_ifs], [w.km_after for w in view.what_ifs]],
             title=t("chart_km_total"),
-            series_names=names,
         ),
     ]
     out.append(
@@ -291,6 +292,11 @@ def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
             [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
         )
     )
+    swatches = "　　".join(
+        f'<font color="#{colour.hexval()[2:]}">■</font> {escape(name)}'
+        for colour, name in zip(SERIES_COLOURS[: len(names)], names, strict=True)
+    )
+    out.append(markup(swatches, styles().small_center))
     return out
 
 

@@ -262,7 +262,10 @@ class Texts:
 
     def pair(self, key: str, value: str) -> str:
         """A label and its value, with the colon each language uses."""
-        return f"{self(key)}：{value}" if self.lang == "zh" else f"{self(key)}: {value}"
+        return self.pair_text(self(key), value)
+
+    def pair_text(self, label: str, value: str) -> str:
+        return f"{label}：{value}" if self.lang == "zh" else f"{label}: {value}"
 
     def code(self, vocabulary: str, code: str) -> str:
         """A code's label (reason, status, kind, recommendation, decision, rule), or the code itself."""

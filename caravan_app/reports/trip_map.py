@@ -31,7 +31,7 @@ DEPOT = colors.HexColor("#c0392b")
 SEA = colors.HexColor("#e6eef5")
 
 MIN_SPAN_DEG = 0.35  # a trip around one town still shows the towns around it
-MARGIN_SHARE = 0.12
+MARGIN_SHARE = 0.15
 EARTH_KM_PER_DEG = 111.195
 
 
@@ -92,6 +92,9 @@ def _nice_km(max_km: float) -> float:
     return 200.0
 
 
+LEGEND_HEIGHT = 16.0  # the strip under the map: legend and scale, so neither hides a stop
+
+
 def trip_map(
     trip: TripView,
     width: float,
@@ -99,19 +102,24 @@ def trip_map(
     texts: Texts,
     key_counties: frozenset[str] = frozenset(),
 ) -> Drawing:
-    """The trip on a map `width` x `height` points: counties around it, depot, numbered stops, route."""
+    """The trip on a map `width` x `height` points: counties around it, depot, numbered stops, route;
+    under it a strip with the legend and a scale bar."""
     font = register_font()
     depot = _wgs84(trip.depot.place)
     stops = [(_wgs84(s.place), s.seq) for s in trip.stops]
-    extent = fit_extent([depot] + [p for p, _ in stops], width, height)
+    map_height = height - LEGEND_HEIGHT
+    extent = fit_extent([depot] + [p for p, _ in stops], width, map_height)
     drawing = CJKDrawing(width, height)
-    drawing.add(Rect(0, 0, width, height, fillColor=SEA, strokeColor=None))
+    drawing.add(_legend_strip(texts, font, width, extent, bool(key_counties)))
 
+    area = Group()
+    area.translate(0, LEGEND_HEIGHT)
+    area.add(Rect(0, 0, width, map_height, fillColor=SEA, strokeColor=None))
     land = Group()
     # A clip path clips what follows it in the same group: the counties stay inside the frame.
     land.add(
         Path(
-            points=[0, 0, width, 0, width, height, 0, height],
+            points=[0, 0, width, 0, width, map_height, 0, map_height],
             operators=[0, 1, 1, 1, 3],
             isClipPath=1,
             strokeColor=None,
@@ -124,14 +132,13 @@ def trip_map(
         for ring in county.rings:
             flat = [v for lon, lat in ring for v in extent.xy(lon, lat)]
             land.add(Polygon(flat, fillColor=fill, strokeColor=BORDER, strokeWidth=0.5))
-    drawing.add(land)
+    area.add(land)
 
     path = [extent.xy(*depot)] + [extent.xy(*p) for p, _ in stops]
-    legend = _legend(texts, font, height, key_counties)
-    # Names go where nothing else is: not on a marker, the legend or the scale, nor on another name
-    # (the districts of a city centre would print on top of each other). Counties the trip visits first,
+    # Names go where nothing else is: not on a marker or the north arrow, nor on another name (the
+    # districts of a city centre would print on top of each other). Counties the trip visits first,
     # then the larger ones.
-    taken: list[Box] = [_bounds(legend), (0, 0, 70, 26), (width - 20, height - 28, width, height)]
+    taken: list[Box] = [(width - 20, map_height - 28, width, map_height)]
     taken += [(x - 7, y - 7, x + 7, y + 7) for x, y in path]
     visited = {s.county_adcode for s in trip.stops}
     for county in sorted(shown, key=lambda c: (c.adcode not in visited, -c.area)):
@@ -143,39 +150,32 @@ def trip_map(
         if any(_overlap(box, other) for other in taken):
             continue
         taken.append(box)
-        drawing.add(
-            String(x, y, county.name, fontName=font, fontSize=6.5, fillColor=NAME, textAnchor="middle")
-        )
+        area.add(String(x, y, county.name, fontName=font, fontSize=6.5, fillColor=NAME, textAnchor="middle"))
 
-    route = Group()
     if len(path) > 1:
-        route.add(PolyLine([v for xy in path for v in xy], strokeColor=ROUTE, strokeWidth=1.3))
-        x0, y0 = path[-1]
-        x1, y1 = path[0]
-        route.add(Line(x0, y0, x1, y1, strokeColor=ROUTE, strokeWidth=1.0, strokeDashArray=[3, 2]))
-    drawing.add(route)
+        area.add(PolyLine([v for xy in path for v in xy], strokeColor=ROUTE, strokeWidth=1.3))
+        (x0, y0), (x1, y1) = path[-1], path[0]
+        area.add(Line(x0, y0, x1, y1, strokeColor=ROUTE, strokeWidth=1.0, strokeDashArray=[3, 2]))
 
     # Two-day shows and a return to the same venue share a marker: "2,3".
     at_place: dict[tuple[float, float], list[int]] = {}
     for place, seq in stops:
         at_place.setdefault((round(place[0], 5), round(place[1], 5)), []).append(seq)
     dx, dy = extent.xy(*depot)
-    drawing.add(Rect(dx - 4.5, dy - 4.5, 9, 9, fillColor=DEPOT, strokeColor=colors.white, strokeWidth=0.8))
+    area.add(Rect(dx - 4.5, dy - 4.5, 9, 9, fillColor=DEPOT, strokeColor=colors.white, strokeWidth=0.8))
     for place, seqs in at_place.items():
         x, y = extent.xy(*place)
         label = ",".join(str(s) for s in seqs)
         radius = max(5.2, stringWidth(label, font, 6.5) / 2 + 2)
-        drawing.add(Circle(x, y, radius, fillColor=ROUTE, strokeColor=colors.white, strokeWidth=0.8))
-        drawing.add(
+        area.add(Circle(x, y, radius, fillColor=ROUTE, strokeColor=colors.white, strokeWidth=0.8))
+        area.add(
             String(
                 x, y - 2.3, label, fontName=font, fontSize=6.5, fillColor=colors.white, textAnchor="middle"
             )
         )
-
-    drawing.add(legend)
-    drawing.add(_scale_bar(extent, font, texts))
-    drawing.add(_north(width, height, font, texts))
-    drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=BORDER, strokeWidth=0.8))
+    area.add(_north(width, map_height, font, texts))
+    area.add(Rect(0, 0, width, map_height, fillColor=None, strokeColor=BORDER, strokeWidth=0.8))
+    drawing.add(area)
     return drawing
 
 
@@ -186,12 +186,8 @@ def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _bounds(group: Group) -> Box:
-    x0, y0, x1, y1 = group.getBounds()
-    return (x0, y0, x1, y1)
-
-
-def _legend(texts: Texts, font: str, height: float, key_counties: frozenset[str]) -> Group:
+def _legend_strip(texts: Texts, font: str, width: float, extent: Extent, key_counties: bool) -> Group:
+    """Legend items in a row from the left, the scale bar at the right."""
     items = [
         ("depot", texts("map_depot")),
         ("stop", texts("map_stop")),
@@ -200,53 +196,49 @@ def _legend(texts: Texts, font: str, height: float, key_counties: frozenset[str]
     ]
     if key_counties:
         items.append(("key", texts("map_key_county")))
-    row = 10.0
-    box_w = 14 + max(stringWidth(label, font, 7) for _, label in items) + 6
     g = Group()
-    top = height - 5
-    g.add(
-        Rect(
-            5,
-            top - row * len(items) - 4,
-            box_w,
-            row * len(items) + 4,
-            fillColor=colors.white,
-            fillOpacity=0.85,
-            strokeColor=BORDER,
-            strokeWidth=0.4,
-        )
-    )
-    for i, (kind, label) in enumerate(items):
-        y = top - row * (i + 1) + 1
-        cx = 12
+    y = 4.0
+    x = 6.0
+    for kind, label in items:
+        cx = x + 5
         if kind == "depot":
-            g.add(Rect(cx - 3, y - 1, 6, 6, fillColor=DEPOT, strokeColor=None))
+            g.add(Rect(cx - 3, y - 0.5, 6, 6, fillColor=DEPOT, strokeColor=None))
         elif kind == "stop":
-            g.add(Circle(cx, y + 2, 3.2, fillColor=ROUTE, strokeColor=None))
+            g.add(Circle(cx, y + 2.5, 3.2, fillColor=ROUTE, strokeColor=None))
         elif kind == "route":
-            g.add(Line(cx - 5, y + 2, cx + 5, y + 2, strokeColor=ROUTE, strokeWidth=1.3))
+            g.add(Line(cx - 5, y + 2.5, cx + 5, y + 2.5, strokeColor=ROUTE, strokeWidth=1.3))
         elif kind == "return":
             g.add(
-                Line(cx - 5, y + 2, cx + 5, y + 2, strokeColor=ROUTE, strokeWidth=1.0, strokeDashArray=[3, 2])
+                Line(
+                    cx - 5,
+                    y + 2.5,
+                    cx + 5,
+                    y + 2.5,
+                    strokeColor=ROUTE,
+                    strokeWidth=1.0,
+                    strokeDashArray=[3, 2],
+                )
             )
         else:
-            g.add(Rect(cx - 4, y - 1, 8, 6, fillColor=KEY_LAND, strokeColor=BORDER, strokeWidth=0.4))
+            g.add(Rect(cx - 4, y - 0.5, 8, 6, fillColor=KEY_LAND, strokeColor=BORDER, strokeWidth=0.4))
         g.add(String(cx + 8, y, label, fontName=font, fontSize=7, fillColor=colors.black))
+        x = cx + 8 + stringWidth(label, font, 7) + 12
+    g.add(_scale_bar(extent, font, texts, right=width - 6, y=y))
     return g
 
 
-def _scale_bar(extent: Extent, font: str, texts: Texts) -> Group:
+def _scale_bar(extent: Extent, font: str, texts: Texts, right: float, y: float) -> Group:
     km_per_unit = EARTH_KM_PER_DEG / extent.scale
-    km = _nice_km(extent.width * 0.25 * km_per_unit)
+    km = _nice_km(extent.width * 0.2 * km_per_unit)
     length = km / km_per_unit
+    caption = texts("km_value", km=f"{km:g}")
+    x = right - length - stringWidth(caption, font, 6.5) - 4
     g = Group()
-    x, y = 8.0, 8.0
-    g.add(Rect(x - 3, y - 3, length + 6, 14, fillColor=colors.white, fillOpacity=0.85, strokeColor=None))
-    g.add(Rect(x, y, length / 2, 3, fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.4))
+    g.add(Rect(x, y + 1, length / 2, 3, fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.4))
     g.add(
         Rect(
             x + length / 2,
-            y,
+            y + 1,
             length / 2,
             3,
             fillColor=colors.white,
@@ -254,12 +246,8 @@ def _scale_bar(extent: Extent, font: str, texts: Texts) -> Group:
             strokeWidth=0.4,
         )
     )
-    g.add(String(x, y + 5, "0", fontName=font, fontSize=6, textAnchor="start"))
-    g.add(
-        String(
-            x + length, y + 5, texts("km_value", km=f"{km:g}"), fontName=font, fontSize=6, textAnchor="end"
-        )
-    )
+    g.add(String(x - 3, y, "0", fontName=font, fontSize=6.5, textAnchor="end"))
+    g.add(String(x + length + 3, y, caption, fontName=font, fontSize=6.5, textAnchor="start"))
     return g
 
 
