@@ -27,9 +27,10 @@ def _run(tool: str, pdf: bytes, *args: str, tmp_path: Path) -> str:
     return result.stdout.decode("utf-8")
 
 
-def pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    """The text of each page (pdftotext separates pages with form feeds)."""
-    text = _run("pdftotext", pdf, "-enc", "UTF-8", tmp_path=tmp_path)
+def pages(pdf: bytes, tmp_path: Path, *, layout: bool = False) -> list[str]:
+    """The text of each page (pdftotext separates pages with form feeds); `layout` keeps a table's
+    rows on one line each instead of reading it column by column."""
+    text = _run("pdftotext", pdf, "-enc", "UTF-8", *(["-layout"] if layout else []), tmp_path=tmp_path)
     return text.split("\f")[:-1]
 
 

@@ -21,14 +21,42 @@ from caravan_app.domain.views import (
     WhatIfView,
 )
 
-XUZHOU_DEPOT = DepotView("D320300", "徐州市科协科普物资库", PlaceView(34.2044, 117.2859), "徐州市云龙区和平路1号")
-SUQIAN_DEPOT = DepotView("D321300", "宿迁市科协科普物资库", PlaceView(33.9631, 118.2752), "宿迁市宿城区西湖路8号")
+XUZHOU_DEPOT = DepotView(
+    "D320300", "徐州市科协科普物资库", PlaceView(34.2044, 117.2859), "徐州市云龙区和平路1号"
+)
+SUQIAN_DEPOT = DepotView(
+    "D321300", "宿迁市科协科普物资库", PlaceView(33.9631, 118.2752), "宿迁市宿城区西湖路8号"
+)
 
 # Venues in 丰县 (key county), 沛县 and 睢宁县 (key county), GCJ-02.
 VENUES = [
-    ("V32032101", "丰县凤城中心小学", "丰县", "320321", "徐州市丰县凤城街道中阳大道12号", PlaceView(34.6965, 116.5955), True),
-    ("V32032201", "沛县汉城文化广场", "沛县", "320322", "徐州市沛县汉源大道88号", PlaceView(34.7216, 116.9373), False),
-    ("V32032401", "睢宁县姚集镇综合文化站", "睢宁县", "320324", "徐州市睢宁县姚集镇人民路5号", PlaceView(33.9126, 117.9414), True),
+    (
+        "V32032101",
+        "丰县凤城中心小学",
+        "丰县",
+        "320321",
+        "徐州市丰县凤城街道中阳大道12号",
+        PlaceView(34.6965, 116.5955),
+        True,
+    ),
+    (
+        "V32032201",
+        "沛县汉城文化广场",
+        "沛县",
+        "320322",
+        "徐州市沛县汉源大道88号",
+        PlaceView(34.7216, 116.9373),
+        False,
+    ),
+    (
+        "V32032401",
+        "睢宁县姚集镇综合文化站",
+        "睢宁县",
+        "320324",
+        "徐州市睢宁县姚集镇人民路5号",
+        PlaceView(33.9126, 117.9414),
+        True,
+    ),
 ]
 
 
@@ -53,7 +81,7 @@ def stop(seq: int, day: date, venue: int, hour: int = 9, km: float = 42.5) -> St
         show_start=start,
         show_end=start + timedelta(hours=4),
         km_from_previous=km,
-        request_code=f"RQ-T-{seq:03d}",
+        request_code=f"RQ-T-{venue}{seq:02d}",
         locked=seq == 1,
         key_county=key,
     )
@@ -123,7 +151,9 @@ def tour_plan(*trips: TripView) -> TourPlanView:
         status="draft",
         trips=trips,
         unserved=(
-            UnservedView("RQ-T-101", "灌南县新安镇中心小学", "灌南县", "no_permitted_caravan", "no caravan may go"),
+            UnservedView(
+                "RQ-T-101", "灌南县新安镇中心小学", "灌南县", "no_permitted_caravan", "no caravan may go"
+            ),
             UnservedView("RQ-T-102", "沛县大屯中学", "沛县", "capacity", ""),
             UnservedView("RQ-T-103", "丰县欢口镇文化站", "丰县", "capacity", ""),
         ),
@@ -175,14 +205,18 @@ def consolidation() -> ConsolidationView:
             ),
         ),
         moves=(
-            RegroupMoveView("EX-M00017", "声波可视化", "声光电磁", "MS02 声光电磁探秘", "MS05 声学奥秘", 86.0),
+            RegroupMoveView(
+                "EX-M00017", "声波可视化", "声光电磁", "MS02 声光电磁探秘", "MS05 声学奥秘", 86.0
+            ),
         ),
         sets=(
             SetCompletenessView("MS02", "流动科技馆·声光电磁探秘", 38, 50, True),
             SetCompletenessView("MS05", "流动科技馆·声学奥秘", 41, 40, False),
         ),
         what_ifs=(
-            WhatIfView("不含 CV07", "CV07", 334, 321, 12, 11, 48491.0, 45210.0, ("RQ-2027S-0101", "RQ-2027S-0102")),
+            WhatIfView(
+                "不含 CV07", "CV07", 334, 321, 12, 11, 48491.0, 45210.0, ("RQ-2027S-0101", "RQ-2027S-0102")
+            ),
             WhatIfView("CV19 调往淮安", "CV19", 334, 338, 12, 12, 48491.0, 49012.0),
         ),
         notes=("CV07 的展品转入 CV03。",),
