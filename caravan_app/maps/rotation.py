@@ -1,0 +1,115 @@
+"""A museum-set rotation plan on the map: a layer per period, each set's truck move into its venue
+as a line in the set's colour with an arrow pointing the way, and the venue labelled with the set."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import folium
+
+from caravan_app.domain.views import RotationPlanView, SetMoveView
+from caravan_app.maps.base import (
+    BindTooltip,
+    Mark,
+    MarkerLayer,
+    arrow_html,
+    depot_mark,
+    esc,
+    legend_html,
+    mercator_angle,
+    mercator_point,
+    new_map,
+    palette,
+    popup_table,
+    swatch,
+    wgs,
+)
+from caravan_app.maps.labels import Lang, check_lang, km, period, span, word
+
+# Closer than this (km, as the crow flies) a set has not moved: no line, no arrow.
+_SAME_PLACE_KM = 0.05
+
+
+def moves(plan: RotationPlanView) -> list[SetMoveView]:
+    """The stays that needed a truck move: the set came from somewhere else."""
+    return [s for s in plan.stays if _distance_km(s) > _SAME_PLACE_KM]
+
+
+def _distance_km(stay: SetMoveView) -> float:
+    (lat1, lon1), (lat2, lon2) = (stay.from_place.lat, stay.from_place.lon), (stay.place.lat, stay.place.lon)
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | None = None) -> str:
+    language = check_lang(lang)
+    total_km = sum(s.km for s in moves(plan))
+    numbers = {s.period for s in plan.stays}
+    subtitle_parts = [f"{len(numbers)} {word('periods', language)}", km(total_km, language)]
+    if plan.stays:
+        first_day = min(s.period_start for s in plan.stays)
+        subtitle_parts.insert(0, span(first_day, max(s.period_end for s in plan.stays)))
+    canvas = new_map(
+        f"{plan.name} — {word('rotation_map', language)}", "  ·  ".join(subtitle_parts), language, tiles
+    )
+    sets = sorted({(s.set_code, s.set_name, s.theme) for s in plan.stays})
+    colours = dict(zip((code for code, _, _ in sets), palette(len(sets)), strict=True))
+    by_period: dict[int, list[SetMoveView]] = defaultdict(list)
+    for stay in sorted(plan.stays, key=lambda s: (s.period, s.set_code)):
+        by_period[stay.period].append(stay)
+    for number, stays in sorted(by_period.items()):
+        # The stays carry their period's dates, so a plan whose periods are not all listed still reads.
+        first, last = min(s.period_start for s in stays), max(s.period_end for s in stays)
+        group = canvas.layer(f"{esc(period(number, language))} {esc(span(first, last))}")
+        arrows, venues = [], []
+        for stay in stays:
+            colour = colours[stay.set_code]
+            popup = _popup(stay, language)
+            if _distance_km(stay) > _SAME_PLACE_KM:
+                start, end = wgs(stay.from_place), wgs(stay.place)
+                line = folium.PolyLine([start, end], color=colour, weight=3, opacity=0.9, className="cv-move")
+                line.add_child(
+                    BindTooltip(
+                        f"{esc(stay.set_code)} {esc(stay.from_name)} → {esc(stay.venue_name)} "
+                        f"({esc(km(stay.km, language))})"
+                    )
+                )
+                line.add_to(group)
+                arrows.append(
+                    Mark(
+                        mercator_point(start, end, 0.55),
+                        arrow_html(mercator_angle(start, end), colour),
+                    )
+                )
+            venues.append(
+                Mark(
+                    wgs(stay.place),
+                    f'<div class="cv-set" style="background:{colour}">{esc(stay.set_code)}</div>',
+                    popup=popup,
+                    tooltip=esc(f"{stay.set_code} {stay.set_name} · {stay.venue_name}"),
+                )
+            )
+        group.add_child(MarkerLayer(arrows, (18, 18), interactive=False))
+        group.add_child(MarkerLayer(venues, (40, 16), z_offset=400))
+    depots = canvas.layer(word("depots", language))
+    depots.add_child(MarkerLayer([depot_mark(d, language) for d in plan.depots], (20, 20), z_offset=500))
+    rows = [(swatch(colours[code]), f"{code} {name} ({theme})") for code, name, theme in sets]
+    canvas.legend(legend_html(word("set", language), rows), "bottomleft")
+    return canvas.render()
+
+
+def _popup(stay: SetMoveView, lang: Lang) -> str:
+    moved = _distance_km(stay) > _SAME_PLACE_KM
+    rows = [
+        (word("theme", lang), stay.theme),
+        (word("period", lang), f"{period(stay.period, lang)}: {span(stay.period_start, stay.period_end)}"),
+        (word("venue", lang), stay.venue_name),
+        (word("county", lang), stay.county),
+        (word("from", lang), stay.from_name if moved else word("stays_put", lang)),
+        (word("move_km", lang), km(stay.km, lang) if moved else ""),
+        (word("truck_loads", lang), str(stay.truck_loads) if moved else ""),
+    ]
+    if stay.locked:
+        rows.append(("", word("locked", lang)))
+    return popup_table(f"{stay.set_code} {stay.set_name}", rows)
