@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--entity", help="for .csv: which entity (e.g. caravans, venues, exhibits)")
     exp.set_defaults(run=_run_export)
 
-    plan = commands.add_parser("plan", help="plan caravan tours; export a plan")
+    plan = commands.add_parser("plan", help="plan caravan tours or museum-set rotations; export a plan")
     plan_commands = plan.add_subparsers(dest="plan_command", metavar="WHAT", required=True)
     tours = plan_commands.add_parser(
         "tours", parents=[common], help="plan the caravan tours of a term and store a draft plan"
@@ -76,6 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--distances", type=Path, metavar="FILE.csv", help="road distances: from,to,km by venue or depot code"
     )
     tours.set_defaults(run=_run_plan_tours)
+    rotation = plan_commands.add_parser(
+        "rotation", parents=[common], help="plan the museum sets' rotation (换展) and store a draft plan"
+    )
+    rotation.add_argument("--from", dest="start", type=_date, required=True, help="first day of period 1")
+    rotation.add_argument("--periods", type=int, default=4, help="number of periods (4)")
+    rotation.add_argument("--period-months", type=int, default=3, help="months per period (3)")
+    rotation.add_argument(
+        "--region", metavar="CITY[,CITY]", help="only the sets of these cities, rotating across all of them"
+    )
+    rotation.add_argument(
+        "--changeover-days", type=int, default=10, help="working days of the changeover window (10)"
+    )
+    rotation.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
+    rotation.add_argument("--name", help="the plan's name (default: first month and time)")
+    rotation.add_argument("--keep-locks-from", metavar="PLAN", help="keep the stays locked in this plan")
+    rotation.set_defaults(run=_run_plan_rotation)
     export = plan_commands.add_parser(
         "export", parents=[common], help="write a plan with everything needed to re-check it"
     )
@@ -167,12 +183,72 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
     print(summary)
 
 
-def _run_plan_export(args: argparse.Namespace) -> None:
+def _run_plan_rotation(args: argparse.Namespace) -> None:
+    from caravan_app.planning.control import Progress, SolveControl
     from caravan_app.services.database import open_database
+    from caravan_app.services.rotation import default_plan_name, parse_cities, plan_rotation_scenario
+
+    db = open_database(args.db)
+    last_shown = [-10.0]
+
+    def show(progress: Progress) -> None:
+        if progress.seconds - last_shown[0] >= 5:
+            last_shown[0] = progress.seconds
+            km = "" if progress.km is None else f", {progress.km:,.0f} truck-km"
+            print(
+                f"  {progress.seconds:5.1f} s: {progress.served} set-periods hosted, "
+                f"weight {progress.objective:.0f} (bound {progress.bound or 0:.0f}){km}",
+                flush=True,
+            )
+
+    name = args.name or default_plan_name(args.start)
+    print(
+        f"planning {args.periods} periods of {args.period_months} months from {args.start} "
+        f"in {db.describe()}, up to {args.time_limit:g} s ...",
+        flush=True,
+    )
+    summary = plan_rotation_scenario(
+        db,
+        args.start,
+        args.periods,
+        args.period_months,
+        name=name,
+        cities=parse_cities(args.region),
+        changeover_days=args.changeover_days,
+        control=SolveControl(time_limit=args.time_limit, on_progress=show),
+        keep_locks_from=args.keep_locks_from,
+    )
+    f = summary.figures
+    print(f"stored draft rotation plan {summary.name!r} ({f['status']}, {f['solve_seconds']:.1f} s)")
+    print(f"  sets 套组: {f['sets']}, halls 展厅: {f['halls']}, periods 期次: {f['periods']}")
+    print(f"  stays 驻展: {f['stays']} of {f['set_periods_free']} free set-periods")
+    print(f"  hosted weight 加权覆盖: {f['hosted_weight']} (bound {f['hosted_bound']})")
+    bound = "" if f["truck_km_bound"] is None else f" (bound {f['truck_km_bound']:,.0f})"
+    print(f"  truck-km 运输车公里: {f['truck_km']:,.0f}{bound} in {f['moves']} moves")
+    print(f"  counties 县区: {f['counties']}, key counties 重点县: {f['key_counties']}")
+    if summary.violations:
+        print(f"checker found {len(summary.violations)} problems:")
+        for line in summary.violations[:20]:
+            print(f"  {line}")
+        raise CaravanError("the stored plan breaks rules (see above)")
+
+
+def _run_plan_export(args: argparse.Namespace) -> None:
+    from sqlalchemy import select
+
+    from caravan_app.domain.enums import PlanKind
+    from caravan_app.persistence.models import Plan
+    from caravan_app.services.database import open_database
+    from caravan_app.services.rotation import write_rotation_json
     from caravan_app.services.tour_planning import export_plan_json
 
     db = open_database(args.db)
-    export_plan_json(db, args.name, args.json_file)
+    with db.session(audited=False) as s:
+        kind = s.scalar(select(Plan.kind).where(Plan.name == args.name))
+    if kind is PlanKind.ROTATION:
+        write_rotation_json(db, args.name, args.json_file)
+    else:
+        export_plan_json(db, args.name, args.json_file)
     print(f"wrote plan {args.name!r} to {args.json_file}")
 
 
