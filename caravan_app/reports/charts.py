@@ -9,7 +9,8 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from caravan_app.reports.fonts import CJKDrawing, register_font
+from caravan_app.reports.fonts import register_font
+from caravan_app.reports.shapes import CJKDrawing
 
 SERIES_COLOURS = (colors.HexColor("#1d5fa7"), colors.HexColor("#e39b3a"), colors.HexColor("#6a9f58"))
 
@@ -41,8 +42,8 @@ def bar_chart(
     legend_w = 60 if series_names else 0
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 22
-    chart.width = width - chart.x - 8 - legend_w
-    chart.height = height - chart.y - top_pad - 10
+    chart.width = int(width - chart.x - 8 - legend_w)
+    chart.height = int(height - chart.y - top_pad - 10)
     chart.data = [list(s) for s in series]
     chart.categoryAxis.categoryNames = list(categories)
     chart.categoryAxis.labels.fontName = font
@@ -72,7 +73,7 @@ def bar_chart(
         drawing.add(String(chart.x, height - 10, title, fontName=font, fontSize=8.5))
     if series_names:
         legend = Legend()
-        legend.x, legend.y = width - legend_w + 4, chart.y + chart.height
+        legend.x, legend.y = int(width - legend_w + 4), chart.y + chart.height
         legend.fontName = font
         legend.fontSize = 7
         legend.alignment = "right"

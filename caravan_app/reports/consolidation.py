@@ -130,7 +130,7 @@ def report_story(view: ConsolidationView, t: Texts, *, consolidation: bool) -> l
 
 def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Flowable]:
     kinds = Counter(c.kind for c in view.candidates)
-    out = [
+    out: list[Flowable] = [
         para(
             t(
                 "overview_counts",

@@ -37,7 +37,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from caravan_app.reports.fonts import CJKDrawing, register_font
+from caravan_app.reports.fonts import register_font
+from caravan_app.reports.shapes import CJKDrawing
 from caravan_app.reports.texts import Texts
 
 MARGIN = 15 * mm
@@ -103,7 +104,8 @@ def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(text, style or styles().body)
 
 
-Cell = str | Flowable | Sequence[Flowable] | None
+# A table cell: text (wrapped into a paragraph), a flowable, a list of flowables or nothing.
+Cell = Any
 
 
 def table(
@@ -163,7 +165,7 @@ def layout_table(
 ) -> Table:
     """A table that only lays things out (no header, no split); plain string cells use the shipped font."""
     return Table(
-        rows,
+        [list(row) for row in rows],
         hAlign="LEFT",
         colWidths=list(widths),
         style=TableStyle([("FONT", (0, 0), (-1, -1), register_font(), 8), *commands]),
@@ -204,8 +206,8 @@ class Running:
     texts: Texts
 
 
-def _draw_running(canvas: Canvas, running: Running, page: PageInfo) -> None:
-    width, height = canvas._pagesize
+def _draw_running(canvas: Canvas, running: Running, page: PageInfo, pagesize: tuple[float, float]) -> None:
+    width, height = pagesize
     font = register_font()
     t = running.texts
     top = height - MARGIN + 2 * mm
@@ -226,7 +228,7 @@ def _draw_running(canvas: Canvas, running: Running, page: PageInfo) -> None:
     canvas.restoreState()
 
 
-def _canvas_maker(running: Running) -> Callable[..., Canvas]:
+def _canvas_maker(running: Running, pagesize: tuple[float, float]) -> Callable[..., Canvas]:
     class RunningCanvas(Canvas):
         """Holds back every page until the count is known, then draws header and footer on each."""
 
@@ -237,7 +239,8 @@ def _canvas_maker(running: Running) -> Callable[..., Canvas]:
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
-            self._startPage()
+            # reportlab's own way to begin a fresh page without emitting one (the stubs omit it).
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             counts = Counter(state["caravan_section"][0] for state in self._held)
@@ -246,7 +249,7 @@ def _canvas_maker(running: Running) -> Callable[..., Canvas]:
                 self.__dict__.update(state)
                 key, label = state["caravan_section"]
                 seen[key] += 1
-                _draw_running(self, running, PageInfo(seen[key], counts[key], label))
+                _draw_running(self, running, PageInfo(seen[key], counts[key], label), pagesize)
                 super().showPage()
             super().save()
 
@@ -279,5 +282,5 @@ def render(
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_canvas_maker(running))
+    doc.build(story, canvasmaker=_canvas_maker(running, pagesize))
     return out.getvalue()

@@ -55,7 +55,8 @@ def exhibit_labels(
         raise CaravanError("no exhibits to label")
     font = register_font()
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=font)
+    # Else the page preamble names Helvetica, unembedded. (The stubs type the argument wrongly.)
+    canvas = Canvas(out, pagesize=A4, pageCompression=1, initialFontName=font)  # type: ignore[arg-type]
     canvas.setTitle(t("labels"))
     canvas.setCreator("caravan_app")
     code_style = ParagraphStyle("code", fontName=font, fontSize=11, leading=13, textColor=INK)

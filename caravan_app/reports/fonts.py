@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -29,15 +27,3 @@ def register_font(path: Path = FONT_FILE) -> str:
         for italic in (0, 1):
             addMapping(FONT, bold, italic, FONT)
     return FONT
-
-
-class CJKDrawing(Drawing):
-    """A Drawing whose renderer starts in the shipped font.
-
-    A plain Drawing starts in Helvetica, which puts an unembedded standard font into the PDF even
-    when no text of the drawing uses it.
-    """
-
-    def __init__(self, width: float, height: float, *nodes: Any, **kw: Any) -> None:
-        kw.setdefault("initialFontName", register_font())
-        super().__init__(width, height, *nodes, **kw)

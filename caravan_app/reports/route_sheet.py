@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
@@ -34,7 +34,8 @@ from caravan_app.reports.document import (
     styles,
     table,
 )
-from caravan_app.reports.fonts import CJKDrawing, register_font
+from caravan_app.reports.fonts import register_font
+from caravan_app.reports.shapes import CJKDrawing, rect
 from caravan_app.reports.texts import Texts
 from caravan_app.reports.trip_map import trip_map
 
@@ -72,7 +73,7 @@ def grade_choices(width: float = 20 * mm, height: float = 4 * mm) -> Drawing:
 
 def tick_box(size: float = 3.2 * mm) -> Drawing:
     drawing = CJKDrawing(size, size)
-    drawing.add(Rect(0, 0, size, size, fillColor=colors.white, strokeColor=colors.black, strokeWidth=0.7))
+    drawing.add(rect(0, 0, size, size, fill=colors.white, stroke=colors.black, width=0.7))
     return drawing
 
 
@@ -164,7 +165,7 @@ def _facts_and_qr(trip: TripView, t: Texts) -> Table:
     depot = trip.depot.name + (f"（{trip.depot.address}）" if trip.depot.address and t.lang == "zh" else "")
     if trip.depot.address and t.lang == "en":
         depot = f"{trip.depot.name} ({trip.depot.address})"
-    rows = [
+    rows: list[list[Any]] = [
         [label("trip_code"), value(trip.code), "", ""],
         [label("caravan"), value(trip.caravan_code), label("plate"), value(trip.plate)],
         [

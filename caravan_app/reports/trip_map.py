@@ -12,14 +12,15 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from caravan_app.domain.geo import gcj02_to_wgs84
 from caravan_app.domain.views import PlaceView, TripView
 from caravan_app.reports.boundaries import counties
-from caravan_app.reports.fonts import CJKDrawing, register_font
+from caravan_app.reports.fonts import register_font
+from caravan_app.reports.shapes import CJKDrawing, rect
 from caravan_app.reports.texts import Texts
 
 LAND = colors.HexColor("#f4f2ec")
@@ -114,7 +115,7 @@ def trip_map(
 
     area = Group()
     area.translate(0, LEGEND_HEIGHT)
-    area.add(Rect(0, 0, width, map_height, fillColor=SEA, strokeColor=None))
+    area.add(rect(0, 0, width, map_height, fill=SEA, stroke=None))
     land = Group()
     # A clip path clips what follows it in the same group: the counties stay inside the frame.
     land.add(
@@ -162,7 +163,7 @@ def trip_map(
     for place, seq in stops:
         at_place.setdefault((round(place[0], 5), round(place[1], 5)), []).append(seq)
     dx, dy = extent.xy(*depot)
-    area.add(Rect(dx - 4.5, dy - 4.5, 9, 9, fillColor=DEPOT, strokeColor=colors.white, strokeWidth=0.8))
+    area.add(rect(dx - 4.5, dy - 4.5, 9, 9, fill=DEPOT, stroke=colors.white, width=0.8))
     for place, seqs in at_place.items():
         x, y = extent.xy(*place)
         label = ",".join(str(s) for s in seqs)
@@ -174,7 +175,7 @@ def trip_map(
             )
         )
     area.add(_north(width, map_height, font, texts))
-    area.add(Rect(0, 0, width, map_height, fillColor=None, strokeColor=BORDER, strokeWidth=0.8))
+    area.add(rect(0, 0, width, map_height, fill=None, stroke=BORDER, width=0.8))
     drawing.add(area)
     return drawing
 
@@ -202,7 +203,7 @@ def _legend_strip(texts: Texts, font: str, width: float, extent: Extent, key_cou
     for kind, label in items:
         cx = x + 5
         if kind == "depot":
-            g.add(Rect(cx - 3, y - 0.5, 6, 6, fillColor=DEPOT, strokeColor=None))
+            g.add(rect(cx - 3, y - 0.5, 6, 6, fill=DEPOT, stroke=None))
         elif kind == "stop":
             g.add(Circle(cx, y + 2.5, 3.2, fillColor=ROUTE, strokeColor=None))
         elif kind == "route":
@@ -220,7 +221,7 @@ def _legend_strip(texts: Texts, font: str, width: float, extent: Extent, key_cou
                 )
             )
         else:
-            g.add(Rect(cx - 4, y - 0.5, 8, 6, fillColor=KEY_LAND, strokeColor=BORDER, strokeWidth=0.4))
+            g.add(rect(cx - 4, y - 0.5, 8, 6, fill=KEY_LAND, stroke=BORDER, width=0.4))
         g.add(String(cx + 8, y, label, fontName=font, fontSize=7, fillColor=colors.black))
         x = cx + 8 + stringWidth(label, font, 7) + 12
     g.add(_scale_bar(extent, font, texts, right=width - 6, y=y))
@@ -234,16 +235,16 @@ def _scale_bar(extent: Extent, font: str, texts: Texts, right: float, y: float) 
     caption = texts("km_value", km=f"{km:g}")
     x = right - length - stringWidth(caption, font, 6.5) - 4
     g = Group()
-    g.add(Rect(x, y + 1, length / 2, 3, fillColor=colors.black, strokeColor=colors.black, strokeWidth=0.4))
+    g.add(rect(x, y + 1, length / 2, 3, fill=colors.black, stroke=colors.black, width=0.4))
     g.add(
-        Rect(
+        rect(
             x + length / 2,
             y + 1,
             length / 2,
             3,
-            fillColor=colors.white,
-            strokeColor=colors.black,
-            strokeWidth=0.4,
+            fill=colors.white,
+            stroke=colors.black,
+            width=0.4,
         )
     )
     g.add(String(x - 3, y, "0", fontName=font, fontSize=6.5, textAnchor="end"))

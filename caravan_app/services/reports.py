@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from caravan_app.domain.enums import ExhibitStatus, PlanKind
@@ -250,7 +250,7 @@ def exhibit_views(
     With no filter, every exhibit still in the stock (not retired or lost).
     """
     check_language(lang)
-    query: Select[tuple[Exhibit]] = select(Exhibit).order_by(Exhibit.code)
+    query = select(Exhibit).order_by(Exhibit.code)
     if set_code is not None:
         set_id = session.scalar(select(ExhibitSet.id).where(ExhibitSet.code == set_code))
         if set_id is None:
