@@ -118,6 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     maps.add_argument("--to", dest="end", type=_date, help="coverage: shows held up to this day")
     maps.set_defaults(run=_run_map)
 
+    printing = commands.add_parser(
+        "print", parents=[common], help="print route sheets, a plan summary or exhibit labels (PDF)"
+    )
+    printing.add_argument("what", choices=["route-sheets", "summary", "labels"])
+    printing.add_argument("name", nargs="?", help="tour plan name (default: the newest tour plan)")
+    printing.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
+    printing.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="labels: Chinese (default), English"
+    )
+    printing.add_argument(
+        "--trip", action="append", metavar="CODE", help="route-sheets: only this trip (repeat for more)"
+    )
+    only = printing.add_mutually_exclusive_group()
+    only.add_argument("--set", dest="set_code", metavar="CODE", help="labels: the exhibits of this set")
+    only.add_argument("--caravan", metavar="CODE", help="labels: the exhibits on this caravan")
+    only.add_argument("--depot", metavar="CODE", help="labels: the exhibits stored in this depot")
+    only.add_argument(
+        "--exhibit", action="append", metavar="CODE", help="labels: this exhibit (repeat for more)"
+    )
+    printing.set_defaults(run=_run_print)
+
     shots = commands.add_parser(
         "screenshots", parents=[common], help="save a PNG of every screen of the desktop program and exit"
     )
@@ -274,6 +295,40 @@ def _run_map(args: argparse.Namespace) -> None:
         page = maps.inventory_map(db, lang=lang, tiles=tiles, out=out)
     size = len(page.encode("utf-8")) / 1e6
     print(f"wrote the {args.what} map to {args.out} ({size:.1f} MB, works offline)")
+
+
+def _run_print(args: argparse.Namespace) -> None:
+    from caravan_app.services import reports
+    from caravan_app.services.database import open_database
+
+    chosen = args.set_code or args.caravan or args.depot or args.exhibit
+    if args.what != "labels" and chosen:
+        raise CaravanError("--set, --caravan, --depot and --exhibit are for labels")
+    if args.what != "route-sheets" and args.trip:
+        raise CaravanError("--trip is for route sheets")
+    if args.what == "labels" and args.name:
+        raise CaravanError(
+            "labels take no plan name; choose exhibits with --set, --caravan, --depot or --exhibit"
+        )
+    db = open_database(args.db)
+    if args.what == "route-sheets":
+        pdf = reports.route_sheets_pdf(db, args.name, args.lang, trip_codes=args.trip)
+    elif args.what == "summary":
+        pdf = reports.summary_pdf(db, args.name, args.lang)
+    else:
+        pdf = reports.labels_pdf(
+            db,
+            set_code=args.set_code,
+            caravan_code=args.caravan,
+            depot_code=args.depot,
+            codes=args.exhibit,
+            lang=args.lang,
+        )
+    try:
+        args.out.write_bytes(pdf)
+    except OSError as exc:
+        raise CaravanError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
+    print(f"wrote the {args.what.replace('-', ' ')} to {args.out} ({len(pdf) / 1e6:.1f} MB)")
 
 
 def _run_demo(args: argparse.Namespace) -> None:
