@@ -64,17 +64,20 @@ def year_figures(db: Database, year: int) -> YearFigures:
         county_rows = s.execute(
             select(Region.id, Region.name, Region.is_key_county).where(Region.division.is_not(None))
         ).all()
-        caravan_codes = dict(s.execute(select(Caravan.id, Caravan.code)).tuples().all())
-        set_codes = dict(s.execute(select(ExhibitSet.id, ExhibitSet.code)).tuples().all())
-        grades = dict(
-            s.execute(
+        caravan_codes: dict[int, str] = {
+            cid: code for cid, code in s.execute(select(Caravan.id, Caravan.code))
+        }
+        set_codes: dict[int, str] = {
+            sid: code for sid, code in s.execute(select(ExhibitSet.id, ExhibitSet.code))
+        }
+        grades: dict[ConditionGrade, int] = {
+            grade: int(n)
+            for grade, n in s.execute(
                 select(Exhibit.condition, func.count())
                 .where(Exhibit.status.not_in((ExhibitStatus.RETIRED, ExhibitStatus.LOST)))
                 .group_by(Exhibit.condition)
             )
-            .tuples()
-            .all()
-        )
+        }
     covered = {e.county_id for e in events}
     key = [(cid, name) for cid, name, is_key in county_rows if is_key]
     km: Counter[int] = Counter()

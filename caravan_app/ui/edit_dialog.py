@@ -172,24 +172,25 @@ class RecordDialog(QDialog):
 
     def fill(self, values: Mapping[str, Any]) -> None:
         for col in self.columns:
-            editor = self.editors[col.attr]
-            value = values.get(col.attr)
-            if isinstance(editor, QComboBox) and col.kind is Kind.REF:
-                found = editor.findData(value if value is not None else "")
-                if found >= 0:
-                    editor.setCurrentIndex(found)
-                else:
-                    editor.setEditText(str(value or ""))
-            elif isinstance(editor, QComboBox):
-                if col.kind is Kind.BOOL and value is None:
-                    value = True
-                if isinstance(value, Enum):
-                    value = value.value
-                found = editor.findData(value)
-                editor.setCurrentIndex(max(found, 0))
-            elif isinstance(editor, QLineEdit):
-                editor.setText(text_of(col, value))
+            self._set_field(col, values.get(col.attr))
         self.validate()
+
+    def _set_field(self, col: ColumnSpec, value: Any) -> None:
+        editor = self.editors[col.attr]
+        if isinstance(editor, QComboBox) and col.kind is Kind.REF:
+            found = editor.findData(value if value is not None else "")
+            if found >= 0:
+                editor.setCurrentIndex(found)
+            else:
+                editor.setEditText(str(value or ""))
+        elif isinstance(editor, QComboBox):
+            if col.kind is Kind.BOOL and value is None:
+                value = True
+            if isinstance(value, Enum):
+                value = value.value
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QLineEdit):
+            editor.setText(text_of(col, value))
 
     def typed_text(self) -> dict[str, str]:
         """What the user sees in each field, by column title: kept and shown when a save fails."""
@@ -292,8 +293,15 @@ class RecordDialog(QDialog):
         self.save_requested.emit(self.changed_values())
 
     def rebase(self, values: Mapping[str, Any]) -> None:
-        """The row was reloaded: these are now the saved values, the typed ones stay in the form."""
+        """The row was reloaded: the fields the user changed keep what they typed, the others
+        show the newly saved values (so a save changes only what the user changed)."""
+        mine = self.changed_values()
         self.original = dict(values)
+        by_attr = {col.attr: col for col in self.columns}
+        for col in self.columns:
+            self._set_field(col, values.get(col.attr))
+        for attr, value in mine.items():
+            self._set_field(by_attr[attr], value)
         self.validate()
 
 

@@ -21,10 +21,6 @@ class FieldError(ValueError):
     """The reason a typed value is refused, in the current language."""
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FieldCheck", text)
-
-
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
@@ -33,14 +29,20 @@ def _range(col: ColumnSpec, value: float) -> None:
     low, high = col.minimum, col.maximum
     if low is not None and high is not None and not low <= value <= high:
         raise FieldError(
-            _t("must be between %1 and %2").replace("%1", _number(low)).replace("%2", _number(high))
+            QCoreApplication.translate("FieldCheck", "must be between %1 and %2")
+            .replace("%1", _number(low))
+            .replace("%2", _number(high))
         )
     if low is not None and value < low:
         if low == 0:
-            raise FieldError(_t("must not be negative"))
-        raise FieldError(_t("must be at least %1").replace("%1", _number(low)))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "must not be negative"))
+        raise FieldError(
+            QCoreApplication.translate("FieldCheck", "must be at least %1").replace("%1", _number(low))
+        )
     if high is not None and value > high:
-        raise FieldError(_t("must be at most %1").replace("%1", _number(high)))
+        raise FieldError(
+            QCoreApplication.translate("FieldCheck", "must be at most %1").replace("%1", _number(high))
+        )
 
 
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -59,42 +61,46 @@ def parse_text(col: ColumnSpec, text: str, length: int | None = None) -> Any:
     value: Any
     if kind is Kind.INT:
         if not re.fullmatch(r"[+-]?\d+", text):
-            raise FieldError(_t("is not a whole number"))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is not a whole number"))
         value = int(text)
         if abs(value) > 2**31 - 1:
-            raise FieldError(_t("is too large"))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is too large"))
         _range(col, value)
         return value
     if kind is Kind.FLOAT:
         try:
             value = float(text.replace(",", ""))
         except ValueError:
-            raise FieldError(_t("is not a number")) from None
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is not a number")) from None
         if value != value or value in (float("inf"), float("-inf")):
-            raise FieldError(_t("is not a number"))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is not a number"))
         _range(col, value)
         return value
     if kind is Kind.DATE:
         match = _DATE.fullmatch(text)
         if not match:
-            raise FieldError(_t("is not a date (YYYY-MM-DD)"))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is not a date (YYYY-MM-DD)"))
         try:
             return date(*(int(g) for g in match.groups()))
         except ValueError:
-            raise FieldError(_t("is no such date")) from None
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is no such date")) from None
     if kind is Kind.TIME:
         match = _TIME.fullmatch(text)
         if not match:
-            raise FieldError(_t("is not a time (HH:MM)"))
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is not a time (HH:MM)"))
         try:
             return time(int(match.group(1)), int(match.group(2)))
         except ValueError:
-            raise FieldError(_t("is no such time")) from None
+            raise FieldError(QCoreApplication.translate("FieldCheck", "is no such time")) from None
     if kind is Kind.WEEKDAYS:
         try:
             return normalise_weekdays(text)
         except ValueError:
-            raise FieldError(_t("is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345")) from None
+            raise FieldError(
+                QCoreApplication.translate(
+                    "FieldCheck", "is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345"
+                )
+            ) from None
     if kind is Kind.THEMES:
         value = join_themes(split_themes(text))
     elif kind is Kind.ENUM_LIST:
@@ -106,14 +112,26 @@ def parse_text(col: ColumnSpec, text: str, length: int | None = None) -> Any:
             try:
                 members.append(CaravanType.parse(part).value)
             except ValueError:
-                raise FieldError(_t("names an unknown caravan type: %1").replace("%1", part)) from None
+                raise FieldError(
+                    QCoreApplication.translate("FieldCheck", "names an unknown caravan type: %1").replace(
+                        "%1", part
+                    )
+                ) from None
         value = join_themes(members)
     else:
         value = text
     if length is not None and len(value) > length:
-        raise FieldError(_t("is longer than %1 characters").replace("%1", str(length)))
+        raise FieldError(
+            QCoreApplication.translate("FieldCheck", "is longer than %1 characters").replace(
+                "%1", str(length)
+            )
+        )
     if col.pattern and not re.fullmatch(col.pattern[0], value):
-        raise FieldError(_t("must be 6 digits") if col.pattern[0] == r"\d{6}" else _t("has the wrong form"))
+        raise FieldError(
+            QCoreApplication.translate("FieldCheck", "must be 6 digits")
+            if col.pattern[0] == r"\d{6}"
+            else QCoreApplication.translate("FieldCheck", "has the wrong form")
+        )
     return value
 
 
@@ -145,5 +163,9 @@ def order_problem(check: OrderCheck, values: dict[str, Any]) -> OrderProblem | N
     if first is None or second is None:
         return None
     if second < first or (check.strict and second == first):
-        return OrderProblem(check.earlier, check.later, _t("comes before %1").replace("%1", "{earlier}"))
+        return OrderProblem(
+            check.earlier,
+            check.later,
+            QCoreApplication.translate("FieldCheck", "comes before %1").replace("%1", "{earlier}"),
+        )
     return None

@@ -480,8 +480,10 @@ class EntityPage(QWidget):
             return
         dialog.setProperty("version", fresh.version)
         if ask.choice is ConflictChoice.RELOAD_THEIRS:
+            dialog.original = dict(fresh.values)
             dialog.fill(fresh.values)
-        dialog.rebase(fresh.values)
+        else:
+            dialog.rebase(fresh.values)
         self.reload()
 
     def retire_selected(self, confirm: bool = True) -> None:

@@ -13,93 +13,88 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def enum_labels() -> dict[str, dict[str, str]]:
     """Enum class name -> code -> label in the current language."""
-    t = QCoreApplication.translate
     return {
         "Level": {
-            "province": t("Labels", "Province"),
-            "city": t("Labels", "City"),
-            "county": t("Labels", "County"),
+            "province": QCoreApplication.translate("Labels", "Province level"),
+            "city": QCoreApplication.translate("Labels", "City level"),
+            "county": QCoreApplication.translate("Labels", "County level"),
         },
         "DivisionKind": {
-            "district": t("Labels", "District"),
-            "county": t("Labels", "County"),
-            "county_city": t("Labels", "County-level city"),
+            "district": QCoreApplication.translate("Labels", "District"),
+            "county": QCoreApplication.translate("Labels", "County"),
+            "county_city": QCoreApplication.translate("Labels", "County-level city"),
         },
         "VenueKind": {
-            "school": t("Labels", "School"),
-            "township_centre": t("Labels", "Township centre"),
-            "community": t("Labels", "Community"),
-            "village": t("Labels", "Village"),
-            "science_hall": t("Labels", "County science hall"),
-            "other": t("Labels", "Other"),
+            "school": QCoreApplication.translate("Labels", "School"),
+            "township_centre": QCoreApplication.translate("Labels", "Township centre"),
+            "community": QCoreApplication.translate("Labels", "Community"),
+            "village": QCoreApplication.translate("Labels", "Village"),
+            "science_hall": QCoreApplication.translate("Labels", "County science hall"),
+            "other": QCoreApplication.translate("Labels", "Other"),
         },
         "CaravanType": {
-            "I": t("Labels", "Type I"),
-            "II": t("Labels", "Type II"),
-            "III": t("Labels", "Type III"),
-            "IV": t("Labels", "Type IV"),
+            "I": QCoreApplication.translate("Labels", "Type I"),
+            "II": QCoreApplication.translate("Labels", "Type II"),
+            "III": QCoreApplication.translate("Labels", "Type III"),
+            "IV": QCoreApplication.translate("Labels", "Type IV"),
         },
         "CaravanStatus": {
-            "in_service": t("Labels", "In service"),
-            "maintenance": t("Labels", "In maintenance"),
-            "reserve": t("Labels", "Reserve"),
-            "retired": t("Labels", "Retired"),
+            "in_service": QCoreApplication.translate("Labels", "In service"),
+            "maintenance": QCoreApplication.translate("Labels", "In maintenance"),
+            "reserve": QCoreApplication.translate("Labels", "Reserve"),
+            "retired": QCoreApplication.translate("Labels", "Retired"),
         },
         "ExhibitUse": {
-            "caravan_kit": t("Labels", "Caravan kit"),
-            "museum_set": t("Labels", "Museum set"),
+            "caravan_kit": QCoreApplication.translate("Labels", "Caravan kit"),
+            "museum_set": QCoreApplication.translate("Labels", "Museum set"),
         },
         "ConditionGrade": {
-            "A": t("Labels", "A (as new)"),
-            "B": t("Labels", "B (worn)"),
-            "C": t("Labels", "C (faulty)"),
-            "D": t("Labels", "D (out of order)"),
+            "A": QCoreApplication.translate("Labels", "A (as new)"),
+            "B": QCoreApplication.translate("Labels", "B (worn)"),
+            "C": QCoreApplication.translate("Labels", "C (faulty)"),
+            "D": QCoreApplication.translate("Labels", "D (out of order)"),
         },
         "ExhibitStatus": {
-            "in_use": t("Labels", "In use"),
-            "in_store": t("Labels", "In store"),
-            "in_repair": t("Labels", "In repair"),
-            "retired": t("Labels", "Retired"),
-            "lost": t("Labels", "Lost"),
+            "in_use": QCoreApplication.translate("Labels", "In use"),
+            "in_store": QCoreApplication.translate("Labels", "In store"),
+            "in_repair": QCoreApplication.translate("Labels", "In repair"),
+            "retired": QCoreApplication.translate("Labels", "Retired"),
+            "lost": QCoreApplication.translate("Labels", "Lost"),
         },
         "SetStatus": {
-            "touring": t("Labels", "Touring"),
-            "in_store": t("Labels", "In store"),
-            "maintenance": t("Labels", "In maintenance"),
-            "retired": t("Labels", "Disbanded"),
+            "touring": QCoreApplication.translate("Labels", "Touring"),
+            "in_store": QCoreApplication.translate("Labels", "In store"),
+            "maintenance": QCoreApplication.translate("Labels", "In maintenance"),
+            "retired": QCoreApplication.translate("Labels", "Disbanded"),
         },
         "RequestKind": {
-            "caravan_visit": t("Labels", "Caravan visit"),
-            "museum_placement": t("Labels", "Museum placement"),
+            "caravan_visit": QCoreApplication.translate("Labels", "Caravan visit"),
+            "museum_placement": QCoreApplication.translate("Labels", "Museum placement"),
         },
         "RequestStatus": {
-            "open": t("Labels", "Open"),
-            "planned": t("Labels", "Planned"),
-            "served": t("Labels", "Served"),
-            "cancelled": t("Labels", "Cancelled"),
+            "open": QCoreApplication.translate("Labels", "Open"),
+            "planned": QCoreApplication.translate("Labels", "Planned"),
+            "served": QCoreApplication.translate("Labels", "Served"),
+            "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
         },
         "PlanStatus": {
-            "draft": t("Labels", "Draft"),
-            "approved": t("Labels", "Approved"),
-            "published": t("Labels", "Published"),
+            "draft": QCoreApplication.translate("Labels", "Draft"),
+            "approved": QCoreApplication.translate("Labels", "Approved"),
+            "published": QCoreApplication.translate("Labels", "Published"),
         },
         "MaintenanceKind": {
-            "repair": t("Labels", "Repair"),
-            "service": t("Labels", "Service"),
-            "inspection": t("Labels", "Inspection"),
-            "refurbish": t("Labels", "Refurbishment"),
+            "repair": QCoreApplication.translate("Labels", "Repair"),
+            "service": QCoreApplication.translate("Labels", "Service"),
+            "inspection": QCoreApplication.translate("Labels", "Inspection"),
+            "refurbish": QCoreApplication.translate("Labels", "Refurbishment"),
         },
         "CheckContext": {
-            "handover": t("Labels", "Handover check"),
-            "field": t("Labels", "Field check"),
-            "annual": t("Labels", "Annual stocktake"),
-            "return": t("Labels", "Return check"),
+            "handover": QCoreApplication.translate("Labels", "Handover check"),
+            "field": QCoreApplication.translate("Labels", "Field check"),
+            "annual": QCoreApplication.translate("Labels", "Annual stocktake"),
+            "return": QCoreApplication.translate("Labels", "Return check"),
         },
     }
 
@@ -109,35 +104,35 @@ def enum_label(value: Enum) -> str:
 
 
 def unserved_reason(code: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "no_type_or_theme": t("Labels", "No caravan of a wanted type and theme"),
-        "no_permitted_caravan": t("Labels", "No caravan may serve this region"),
-        "no_workable_date": t("Labels", "No workable date"),
-        "capacity": t("Labels", "Caravans fully booked"),
+        "no_type_or_theme": QCoreApplication.translate("Labels", "No caravan of a wanted type and theme"),
+        "no_permitted_caravan": QCoreApplication.translate("Labels", "No caravan may serve this region"),
+        "no_workable_date": QCoreApplication.translate("Labels", "No workable date"),
+        "capacity": QCoreApplication.translate("Labels", "Caravans fully booked"),
     }.get(code, code)
 
 
 def place_kind(kind: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "depot": t("Labels", "Depot"),
-        "caravan": t("Labels", "Caravan"),
-        "set": t("Labels", "Set"),
-        "workshop": t("Labels", "Workshop"),
+        "depot": QCoreApplication.translate("Labels", "Depot"),
+        "caravan": QCoreApplication.translate("Labels", "Caravan"),
+        "set": QCoreApplication.translate("Labels", "Set"),
+        "workshop": QCoreApplication.translate("Labels", "Workshop"),
     }.get(kind, kind)
 
 
 def place_text(place: str) -> str:
     """'caravan:CV01' as 'Caravan CV01' in the current language."""
     if not place:
-        return _t("(acquired)")
+        return QCoreApplication.translate("Labels", "(acquired)")
     kind, _sep, code = place.partition(":")
     return f"{place_kind(kind)} {code}"
 
 
 def yes_no(value: bool) -> str:
-    return _t("Yes") if value else _t("No")
+    return (
+        QCoreApplication.translate("Labels", "Yes") if value else QCoreApplication.translate("Labels", "No")
+    )
 
 
 def display(value: Any) -> str:
@@ -161,73 +156,72 @@ def display(value: Any) -> str:
 
 def column_titles() -> dict[str, str]:
     """Model attribute -> column title, shared by every entity's table and form."""
-    t = QCoreApplication.translate
     return {
-        "code": t("Columns", "Code"),
-        "adcode": t("Columns", "Division code"),
-        "name": t("Columns", "Name"),
-        "name_zh": t("Columns", "Chinese name"),
-        "name_en": t("Columns", "English name"),
-        "plate": t("Columns", "Plate"),
-        "type": t("Columns", "Type"),
-        "level": t("Columns", "Level"),
-        "division": t("Columns", "Division kind"),
-        "parent_id": t("Columns", "Parent region"),
-        "owner_level": t("Columns", "Owner level"),
-        "owner_region_id": t("Columns", "Owner region"),
-        "home_depot_id": t("Columns", "Home depot"),
-        "region_id": t("Columns", "Region"),
-        "county_id": t("Columns", "County"),
-        "exhibit_slots": t("Columns", "Exhibit slots"),
-        "crew_size": t("Columns", "Crew size"),
-        "in_service_since": t("Columns", "In service since"),
-        "odometer_km": t("Columns", "Odometer (km)"),
-        "odometer_read_on": t("Columns", "Odometer read on"),
-        "value_yuan": t("Columns", "Value (yuan)"),
-        "status": t("Columns", "Status"),
-        "themes": t("Columns", "Themes"),
-        "theme": t("Columns", "Theme"),
-        "use": t("Columns", "Use"),
-        "length_cm": t("Columns", "Length (cm)"),
-        "width_cm": t("Columns", "Width (cm)"),
-        "height_cm": t("Columns", "Height (cm)"),
-        "weight_kg": t("Columns", "Weight (kg)"),
-        "power_w": t("Columns", "Power (W)"),
-        "acquired_on": t("Columns", "Acquired on"),
-        "service_life_years": t("Columns", "Service life (years)"),
-        "condition": t("Columns", "Condition"),
-        "depot_id": t("Columns", "Depot"),
-        "caravan_id": t("Columns", "Caravan"),
-        "set_id": t("Columns", "Set"),
-        "workshop_id": t("Columns", "Workshop"),
-        "hall_area_m2": t("Columns", "Hall area (m²)"),
-        "install_days": t("Columns", "Install days"),
-        "uninstall_days": t("Columns", "Uninstall days"),
-        "truck_loads": t("Columns", "Truck loads"),
-        "formed_on": t("Columns", "Formed on"),
-        "kind": t("Columns", "Kind"),
-        "township": t("Columns", "Township"),
-        "address": t("Columns", "Address"),
-        "lat": t("Columns", "Latitude"),
-        "lon": t("Columns", "Longitude"),
-        "contact_name": t("Columns", "Contact"),
-        "contact_phone": t("Columns", "Phone"),
-        "caravan_parking": t("Columns", "Caravan parking"),
-        "open_weekdays": t("Columns", "Open weekdays"),
-        "open_from": t("Columns", "Opens"),
-        "open_to": t("Columns", "Closes"),
-        "is_key_county": t("Columns", "Key county"),
-        "venue_id": t("Columns", "Venue"),
-        "earliest_on": t("Columns", "Earliest"),
-        "latest_on": t("Columns", "Latest"),
-        "show_days": t("Columns", "Show days"),
-        "themes_wanted": t("Columns", "Themes wanted"),
-        "caravan_types": t("Columns", "Caravan types"),
-        "expected_audience": t("Columns", "Expected audience"),
-        "priority": t("Columns", "Priority"),
-        "notes": t("Columns", "Notes"),
-        "city": t("Columns", "City"),
-        "place": t("Columns", "Where now"),
+        "code": QCoreApplication.translate("Columns", "Code"),
+        "adcode": QCoreApplication.translate("Columns", "Division code"),
+        "name": QCoreApplication.translate("Columns", "Name"),
+        "name_zh": QCoreApplication.translate("Columns", "Chinese name"),
+        "name_en": QCoreApplication.translate("Columns", "English name"),
+        "plate": QCoreApplication.translate("Columns", "Plate"),
+        "type": QCoreApplication.translate("Columns", "Type"),
+        "level": QCoreApplication.translate("Columns", "Level"),
+        "division": QCoreApplication.translate("Columns", "Division kind"),
+        "parent_id": QCoreApplication.translate("Columns", "Parent region"),
+        "owner_level": QCoreApplication.translate("Columns", "Owner level"),
+        "owner_region_id": QCoreApplication.translate("Columns", "Owner region"),
+        "home_depot_id": QCoreApplication.translate("Columns", "Home depot"),
+        "region_id": QCoreApplication.translate("Columns", "Region"),
+        "county_id": QCoreApplication.translate("Columns", "County"),
+        "exhibit_slots": QCoreApplication.translate("Columns", "Exhibit slots"),
+        "crew_size": QCoreApplication.translate("Columns", "Crew size"),
+        "in_service_since": QCoreApplication.translate("Columns", "In service since"),
+        "odometer_km": QCoreApplication.translate("Columns", "Odometer (km)"),
+        "odometer_read_on": QCoreApplication.translate("Columns", "Odometer read on"),
+        "value_yuan": QCoreApplication.translate("Columns", "Value (yuan)"),
+        "status": QCoreApplication.translate("Columns", "Status"),
+        "themes": QCoreApplication.translate("Columns", "Themes"),
+        "theme": QCoreApplication.translate("Columns", "Theme"),
+        "use": QCoreApplication.translate("Columns", "Use"),
+        "length_cm": QCoreApplication.translate("Columns", "Length (cm)"),
+        "width_cm": QCoreApplication.translate("Columns", "Width (cm)"),
+        "height_cm": QCoreApplication.translate("Columns", "Height (cm)"),
+        "weight_kg": QCoreApplication.translate("Columns", "Weight (kg)"),
+        "power_w": QCoreApplication.translate("Columns", "Power (W)"),
+        "acquired_on": QCoreApplication.translate("Columns", "Acquired on"),
+        "service_life_years": QCoreApplication.translate("Columns", "Service life (years)"),
+        "condition": QCoreApplication.translate("Columns", "Condition"),
+        "depot_id": QCoreApplication.translate("Columns", "Depot"),
+        "caravan_id": QCoreApplication.translate("Columns", "Caravan"),
+        "set_id": QCoreApplication.translate("Columns", "Set"),
+        "workshop_id": QCoreApplication.translate("Columns", "Workshop"),
+        "hall_area_m2": QCoreApplication.translate("Columns", "Hall area (m²)"),
+        "install_days": QCoreApplication.translate("Columns", "Install days"),
+        "uninstall_days": QCoreApplication.translate("Columns", "Uninstall days"),
+        "truck_loads": QCoreApplication.translate("Columns", "Truck loads"),
+        "formed_on": QCoreApplication.translate("Columns", "Formed on"),
+        "kind": QCoreApplication.translate("Columns", "Kind"),
+        "township": QCoreApplication.translate("Columns", "Township"),
+        "address": QCoreApplication.translate("Columns", "Address"),
+        "lat": QCoreApplication.translate("Columns", "Latitude"),
+        "lon": QCoreApplication.translate("Columns", "Longitude"),
+        "contact_name": QCoreApplication.translate("Columns", "Contact"),
+        "contact_phone": QCoreApplication.translate("Columns", "Phone"),
+        "caravan_parking": QCoreApplication.translate("Columns", "Caravan parking"),
+        "open_weekdays": QCoreApplication.translate("Columns", "Open weekdays"),
+        "open_from": QCoreApplication.translate("Columns", "Opens"),
+        "open_to": QCoreApplication.translate("Columns", "Closes"),
+        "is_key_county": QCoreApplication.translate("Columns", "Key county"),
+        "venue_id": QCoreApplication.translate("Columns", "Venue"),
+        "earliest_on": QCoreApplication.translate("Columns", "Earliest"),
+        "latest_on": QCoreApplication.translate("Columns", "Latest"),
+        "show_days": QCoreApplication.translate("Columns", "Show days"),
+        "themes_wanted": QCoreApplication.translate("Columns", "Themes wanted"),
+        "caravan_types": QCoreApplication.translate("Columns", "Caravan types"),
+        "expected_audience": QCoreApplication.translate("Columns", "Expected audience"),
+        "priority": QCoreApplication.translate("Columns", "Priority"),
+        "notes": QCoreApplication.translate("Columns", "Notes"),
+        "city": QCoreApplication.translate("Columns", "City"),
+        "place": QCoreApplication.translate("Columns", "Where now"),
     }
 
 
@@ -236,29 +230,27 @@ def column_title(attr: str) -> str:
 
 
 def entity_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "caravans": t("Labels", "Caravans"),
-        "exhibits": t("Labels", "Exhibits"),
-        "exhibit_sets": t("Labels", "Sets"),
-        "venues": t("Labels", "Venues"),
-        "regions": t("Labels", "Regions"),
-        "depots": t("Labels", "Depots"),
-        "requests": t("Labels", "Requests"),
-        "workshops": t("Labels", "Workshops"),
+        "caravans": QCoreApplication.translate("Labels", "Caravans"),
+        "exhibits": QCoreApplication.translate("Labels", "Exhibits"),
+        "exhibit_sets": QCoreApplication.translate("Labels", "Sets"),
+        "venues": QCoreApplication.translate("Labels", "Venues"),
+        "regions": QCoreApplication.translate("Labels", "Regions"),
+        "depots": QCoreApplication.translate("Labels", "Depots"),
+        "requests": QCoreApplication.translate("Labels", "Requests"),
+        "workshops": QCoreApplication.translate("Labels", "Workshops"),
     }
 
 
 def entity_noun(entity: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "caravans": t("Labels", "caravan"),
-        "exhibits": t("Labels", "exhibit"),
-        "exhibit_sets": t("Labels", "set"),
-        "venues": t("Labels", "venue"),
-        "regions": t("Labels", "region"),
-        "depots": t("Labels", "depot"),
-        "requests": t("Labels", "request"),
-        "tour_stops": t("Labels", "visit"),
-        "plans": t("Labels", "plan"),
+        "caravans": QCoreApplication.translate("Labels", "caravan"),
+        "exhibits": QCoreApplication.translate("Labels", "exhibit"),
+        "exhibit_sets": QCoreApplication.translate("Labels", "set"),
+        "venues": QCoreApplication.translate("Labels", "venue"),
+        "regions": QCoreApplication.translate("Labels", "region"),
+        "depots": QCoreApplication.translate("Labels", "depot"),
+        "requests": QCoreApplication.translate("Labels", "request"),
+        "tour_stops": QCoreApplication.translate("Labels", "visit"),
+        "plans": QCoreApplication.translate("Labels", "plan"),
     }.get(entity, entity)

@@ -53,19 +53,18 @@ PAGE_KEYS: tuple[str, ...] = (
 
 
 def page_titles() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "dashboard": t("MainWindow", "Dashboard"),
-        "caravans": t("MainWindow", "Caravans"),
-        "exhibits": t("MainWindow", "Exhibits"),
-        "sets": t("MainWindow", "Sets"),
-        "venues": t("MainWindow", "Venues and regions"),
-        "requests": t("MainWindow", "Requests"),
-        "tours": t("MainWindow", "Tour planner"),
-        "rotation": t("MainWindow", "Rotation planner"),
-        "retirement": t("MainWindow", "Retirement and consolidation"),
-        "reports": t("MainWindow", "Reports"),
-        "settings": t("MainWindow", "Settings"),
+        "dashboard": QCoreApplication.translate("MainWindow", "Dashboard"),
+        "caravans": QCoreApplication.translate("MainWindow", "Caravans"),
+        "exhibits": QCoreApplication.translate("MainWindow", "Exhibits"),
+        "sets": QCoreApplication.translate("MainWindow", "Sets"),
+        "venues": QCoreApplication.translate("MainWindow", "Venues and regions"),
+        "requests": QCoreApplication.translate("MainWindow", "Requests"),
+        "tours": QCoreApplication.translate("MainWindow", "Tour planner"),
+        "rotation": QCoreApplication.translate("MainWindow", "Rotation planner"),
+        "retirement": QCoreApplication.translate("MainWindow", "Retirement and consolidation"),
+        "reports": QCoreApplication.translate("MainWindow", "Reports"),
+        "settings": QCoreApplication.translate("MainWindow", "Settings"),
     }
 
 
@@ -163,7 +162,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.context.bus.database_changed.connect(self._show_database)
         self.context.bus.command_failed.connect(self._command_failed)
-        self.context.undo_stack.indexChanged.connect(lambda _i: self._show_undo())
+        self.context.undo_stack.indexChanged.connect(self._undo_index_changed)
 
         self.resize(1400, 860)
         geometry, state = preferences.window_geometry(), preferences.window_state()
@@ -223,12 +222,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
 
         self.edit_menu = bar.addMenu("")
-        self.undo_action = self.context.undo_stack.createUndoAction(self)
-        self.undo_action.setObjectName("undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.context.undo_stack.createRedoAction(self)
-        self.redo_action.setObjectName("redo")
+        stack = self.context.undo_stack
+        stack.setUndoLimit(200)
+        # Own actions rather than the stack's, whose text would not follow a language switch.
+        self.undo_action = self._action("undo", stack.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action("redo", stack.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
 
@@ -267,7 +270,6 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About"))
         self.log_action.setText(self.tr("&Log"))
-        self.context.undo_stack.setUndoLimit(200)
         self._show_database()
         self._show_undo()
 
@@ -278,6 +280,9 @@ class MainWindow(QMainWindow):
 
     def _show_database(self) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.context.db.describe()))
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self._show_undo()
 
     def _show_undo(self) -> None:
         stack = self.context.undo_stack

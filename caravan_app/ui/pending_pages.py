@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from caravan_app.domain.enums import PlanKind
@@ -55,7 +55,13 @@ class StoredPlansPage(QWidget):
         plans = tour_plans.stored_plans(self.context.db, self.kind)
         self.model.set_rows(
             ["name", "status", "start", "end", "created"],
-            [self.tr("Plan"), self.tr("Status"), self.tr("From"), self.tr("To"), self.tr("Made")],
+            [
+                QCoreApplication.translate("StoredPlansPage", "Plan"),
+                QCoreApplication.translate("StoredPlansPage", "Status"),
+                QCoreApplication.translate("StoredPlansPage", "From"),
+                QCoreApplication.translate("StoredPlansPage", "To"),
+                QCoreApplication.translate("StoredPlansPage", "Made"),
+            ],
             [(p.name, enum_label(p.status), p.start, p.end, p.created_at) for p in plans],
         )
         present = optional_service(self.service) is not None

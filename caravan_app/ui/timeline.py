@@ -15,7 +15,9 @@ from caravan_app.services.tour_plans import StopRow, TourPlanDetail
 LEFT = 64
 TOP = 34
 ROW = 20
-DAY = 14
+LEGEND = 26
+# Days are drawn wider on short horizons, so a fortnight does not shrink to a strip.
+MIN_DAY, MAX_DAY, TARGET_WIDTH = 14, 44, 760
 
 
 class TimelineWidget(QWidget):
@@ -28,6 +30,8 @@ class TimelineWidget(QWidget):
         self._blocks: list[tuple[QRect, StopRow, str]] = []
         self.setMouseTracking(True)
         self.empty_text = ""
+        self.legend: tuple[str, str, str, str] = ("", "", "", "")  # on the road, show, key county, locked
+        self.day = MIN_DAY
 
     def set_plan(self, detail: TourPlanDetail | None) -> None:
         self.detail = detail
@@ -37,18 +41,20 @@ class TimelineWidget(QWidget):
             start, end = detail.plan.start, detail.plan.end
             self.days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
             self.rows = list(detail.caravans)
+        self.day = max(MIN_DAY, min(MAX_DAY, TARGET_WIDTH // max(len(self.days), 1)))
         self.updateGeometry()
         self.adjustSize()
         self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + DAY * max(len(self.days), 20) + 10, TOP + ROW * max(len(self.rows), 3) + 10)
+        width = LEFT + self.day * max(len(self.days), 1) + 10
+        return QSize(max(width, 420), TOP + ROW * max(len(self.rows), 3) + LEGEND + 10)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     def _x(self, day: date) -> int:
-        return LEFT + (day - self.days[0]).days * DAY
+        return LEFT + (day - self.days[0]).days * self.day
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -65,7 +71,7 @@ class TimelineWidget(QWidget):
         for day in self.days:
             x = self._x(day)
             if day.isoweekday() >= 6:
-                painter.fillRect(QRect(x, TOP, DAY, height - TOP), QColor("#f0f0f0"))
+                painter.fillRect(QRect(x, TOP, self.day, height - TOP), QColor("#f0f0f0"))
             if day.isoweekday() == 1 or day == self.days[0]:
                 painter.setPen(QColor("#999999"))
                 painter.drawLine(x, TOP - 4, x, height)
@@ -80,7 +86,7 @@ class TimelineWidget(QWidget):
             y = TOP + i * ROW
             painter.drawText(QRect(4, y, LEFT - 8, ROW), Qt.AlignmentFlag.AlignVCenter, code)
             painter.setPen(QColor("#e4e4e4"))
-            painter.drawLine(LEFT, y + ROW, LEFT + DAY * len(self.days), y + ROW)
+            painter.drawLine(LEFT, y + ROW, LEFT + self.day * len(self.days), y + ROW)
             painter.setPen(QColor("#333333"))
         self._blocks = []
         for trip in self.detail.trips:
@@ -89,18 +95,38 @@ class TimelineWidget(QWidget):
                 continue
             y = TOP + i * ROW
             x0 = self._x(trip.leave_at.date())
-            x1 = self._x(trip.back_at.date()) + DAY
+            x1 = self._x(trip.back_at.date()) + self.day
             painter.fillRect(QRect(x0, y + 7, x1 - x0, 6), QColor("#9dc3e6"))
             for stop in trip.stops:
                 x = self._x(stop.show_start.date())
-                block = QRect(x + 1, y + 3, DAY - 2, ROW - 6)
+                block = QRect(x + 1, y + 3, self.day - 2, ROW - 6)
                 painter.fillRect(block, QColor("#ed7d31") if stop.key_county else QColor("#2e75b6"))
                 if stop.locked:
                     painter.setPen(QPen(QColor("#000000"), 2))
                     painter.drawRect(block)
                     painter.setPen(QColor("#333333"))
                 self._blocks.append((block, stop, trip.caravan_code))
+        self._draw_legend(painter, TOP + ROW * len(self.rows) + 8)
         painter.end()
+
+    def _draw_legend(self, painter: QPainter, y: int) -> None:
+        x = LEFT
+        on_road, show, key, locked = self.legend
+        for colour, text, outlined, thin in (
+            ("#9dc3e6", on_road, False, True),
+            ("#2e75b6", show, False, False),
+            ("#ed7d31", key, False, False),
+            ("#2e75b6", locked, True, False),
+        ):
+            box = QRect(x, y + (5 if thin else 2), 14, 6 if thin else 12)
+            painter.fillRect(box, QColor(colour))
+            if outlined:
+                painter.setPen(QPen(QColor("#000000"), 2))
+                painter.drawRect(box)
+            painter.setPen(QColor("#333333"))
+            width = painter.fontMetrics().horizontalAdvance(text)
+            painter.drawText(QPoint(x + 18, y + 12), text)
+            x += 18 + width + 16
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position().toPoint()

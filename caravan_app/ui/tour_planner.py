@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -54,6 +54,16 @@ from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.timeline import TimelineWidget
 
 _log = log.get(log.UI)
+
+
+def term_label(name: str) -> str:
+    """ "2027-spring" as "Spring term 2027" in the current language."""
+    year, _sep, season = name.partition("-")
+    if season == "spring":
+        return QCoreApplication.translate("TourPlannerPage", "Spring term %1").replace("%1", year)
+    if season == "autumn":
+        return QCoreApplication.translate("TourPlannerPage", "Autumn term %1").replace("%1", year)
+    return name
 
 
 def _qdate(day: date) -> QDate:
@@ -744,6 +754,14 @@ class TourPlannerPage(QWidget):
             self.tr("A locked visit stays on its caravan and day when the plan is re-solved.")
         )
         self.timeline.empty_text = self.tr("No plan to show.")
+        self.timeline.legend = (
+            self.tr("on the road"),
+            self.tr("show"),
+            self.tr("show in a key county"),
+            self.tr("locked visit"),
+        )
+        for i in range(self.term.count() - 1):
+            self.term.setItemText(i, term_label(str(self.term.itemData(i))))
         self._show_choices()
         if self.loaded:
             self._show_detail()

@@ -1,0 +1,1795 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>AppContext</name>
+        <message>
+            <source>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</source>
+            <translation>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistDialog</name>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Division code</source>
+            <translation>Division code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Chinese name</source>
+            <translation>Chinese name</translation>
+        </message>
+        <message>
+            <source>English name</source>
+            <translation>English name</translation>
+        </message>
+        <message>
+            <source>Plate</source>
+            <translation>Plate</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Division kind</source>
+            <translation>Division kind</translation>
+        </message>
+        <message>
+            <source>Parent region</source>
+            <translation>Parent region</translation>
+        </message>
+        <message>
+            <source>Owner level</source>
+            <translation>Owner level</translation>
+        </message>
+        <message>
+            <source>Owner region</source>
+            <translation>Owner region</translation>
+        </message>
+        <message>
+            <source>Home depot</source>
+            <translation>Home depot</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>Exhibit slots</source>
+            <translation>Exhibit slots</translation>
+        </message>
+        <message>
+            <source>Crew size</source>
+            <translation>Crew size</translation>
+        </message>
+        <message>
+            <source>In service since</source>
+            <translation>In service since</translation>
+        </message>
+        <message>
+            <source>Odometer (km)</source>
+            <translation>Odometer (km)</translation>
+        </message>
+        <message>
+            <source>Odometer read on</source>
+            <translation>Odometer read on</translation>
+        </message>
+        <message>
+            <source>Value (yuan)</source>
+            <translation>Value (yuan)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Themes</source>
+            <translation>Themes</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>Use</source>
+            <translation>Use</translation>
+        </message>
+        <message>
+            <source>Length (cm)</source>
+            <translation>Length (cm)</translation>
+        </message>
+        <message>
+            <source>Width (cm)</source>
+            <translation>Width (cm)</translation>
+        </message>
+        <message>
+            <source>Height (cm)</source>
+            <translation>Height (cm)</translation>
+        </message>
+        <message>
+            <source>Weight (kg)</source>
+            <translation>Weight (kg)</translation>
+        </message>
+        <message>
+            <source>Power (W)</source>
+            <translation>Power (W)</translation>
+        </message>
+        <message>
+            <source>Acquired on</source>
+            <translation>Acquired on</translation>
+        </message>
+        <message>
+            <source>Service life (years)</source>
+            <translation>Service life (years)</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>Condition</translation>
+        </message>
+        <message>
+            <source>Depot</source>
+            <translation>Depot</translation>
+        </message>
+        <message>
+            <source>Caravan</source>
+            <translation>Caravan</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Hall area (m²)</source>
+            <translation>Hall area (m²)</translation>
+        </message>
+        <message>
+            <source>Install days</source>
+            <translation>Install days</translation>
+        </message>
+        <message>
+            <source>Uninstall days</source>
+            <translation>Uninstall days</translation>
+        </message>
+        <message>
+            <source>Truck loads</source>
+            <translation>Truck loads</translation>
+        </message>
+        <message>
+            <source>Formed on</source>
+            <translation>Formed on</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Township</source>
+            <translation>Township</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Latitude</source>
+            <translation>Latitude</translation>
+        </message>
+        <message>
+            <source>Longitude</source>
+            <translation>Longitude</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Caravan parking</source>
+            <translation>Caravan parking</translation>
+        </message>
+        <message>
+            <source>Open weekdays</source>
+            <translation>Open weekdays</translation>
+        </message>
+        <message>
+            <source>Opens</source>
+            <translation>Opens</translation>
+        </message>
+        <message>
+            <source>Closes</source>
+            <translation>Closes</translation>
+        </message>
+        <message>
+            <source>Key county</source>
+            <translation>Key county</translation>
+        </message>
+        <message>
+            <source>Venue</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>Earliest</source>
+            <translation>Earliest</translation>
+        </message>
+        <message>
+            <source>Latest</source>
+            <translation>Latest</translation>
+        </message>
+        <message>
+            <source>Show days</source>
+            <translation>Show days</translation>
+        </message>
+        <message>
+            <source>Themes wanted</source>
+            <translation>Themes wanted</translation>
+        </message>
+        <message>
+            <source>Caravan types</source>
+            <translation>Caravan types</translation>
+        </message>
+        <message>
+            <source>Expected audience</source>
+            <translation>Expected audience</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>Where now</source>
+            <translation>Where now</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Compare plans</source>
+            <translation>Compare plans</translation>
+        </message>
+        <message>
+            <source>Requests served</source>
+            <translation>Requests served</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Key-county requests served</source>
+            <translation>Key-county requests served</translation>
+        </message>
+        <message>
+            <source>Kilometres</source>
+            <translation>Kilometres</translation>
+        </message>
+        <message>
+            <source>Days on the road</source>
+            <translation>Days on the road</translation>
+        </message>
+        <message>
+            <source>Trips</source>
+            <translation>Trips</translation>
+        </message>
+        <message>
+            <source>Show days</source>
+            <translation>Show days</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>Changed by someone else</translation>
+        </message>
+        <message>
+            <source>%1 %2 was changed by someone else after you opened it. Nothing was saved. Your values are below and on the clipboard; reload to see the saved ones.</source>
+            <translation>%1 %2 was changed by someone else after you opened it. Nothing was saved. Your values are below and on the clipboard; reload to see the saved ones.</translation>
+        </message>
+        <message>
+            <source>Reload and keep my values</source>
+            <translation>Reload and keep my values</translation>
+        </message>
+        <message>
+            <source>Reload the saved values</source>
+            <translation>Reload the saved values</translation>
+        </message>
+        <message>
+            <source>Copy my values</source>
+            <translation>Copy my values</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Keep editing</translation>
+        </message>
+        <message>
+            <source>Your values:</source>
+            <translation>Your values:</translation>
+        </message>
+    </context>
+    <context>
+        <name>Crash</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <source>Something went wrong that the program did not expect: %1. Your saved work is safe.</source>
+            <translation>Something went wrong that the program did not expect: %1. Your saved work is safe.</translation>
+        </message>
+        <message>
+            <source>Details are in the log file: %1</source>
+            <translation>Details are in the log file: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>No events are recorded yet.</source>
+            <translation>No events are recorded yet.</translation>
+        </message>
+        <message>
+            <source>Key counties without a show this year: %1</source>
+            <translation>Key counties without a show this year: %1</translation>
+        </message>
+        <message>
+            <source>Every key-assistance county had at least one show this year.</source>
+            <translation>Every key-assistance county had at least one show this year.</translation>
+        </message>
+        <message>
+            <source>Kilometres per caravan</source>
+            <translation>Kilometres per caravan</translation>
+        </message>
+        <message>
+            <source>Days on the road per caravan</source>
+            <translation>Days on the road per caravan</translation>
+        </message>
+        <message>
+            <source>Visitors per month</source>
+            <translation>Visitors per month</translation>
+        </message>
+        <message>
+            <source>Exhibits by condition</source>
+            <translation>Exhibits by condition</translation>
+        </message>
+        <message>
+            <source>Stops per set</source>
+            <translation>Stops per set</translation>
+        </message>
+        <message>
+            <source>Year:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Events held</source>
+            <translation>Events held</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>Visitors</translation>
+        </message>
+        <message>
+            <source>Counties covered</source>
+            <translation>Counties covered</translation>
+        </message>
+        <message>
+            <source>Key counties covered</source>
+            <translation>Key counties covered</translation>
+        </message>
+        <message>
+            <source>Caravan km driven</source>
+            <translation>Caravan km driven</translation>
+        </message>
+        <message>
+            <source>Caravan days on the road</source>
+            <translation>Caravan days on the road</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityPage</name>
+        <message>
+            <source>All cities</source>
+            <translation>All cities</translation>
+        </message>
+        <message>
+            <source>All types</source>
+            <translation>All types</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>All conditions</source>
+            <translation>All conditions</translation>
+        </message>
+        <message>
+            <source>All themes</source>
+            <translation>All themes</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Checked on</source>
+            <translation>Checked on</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Occasion</source>
+            <translation>Occasion</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Fault</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Cost (yuan)</source>
+            <translation>Cost (yuan)</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Cannot edit</source>
+            <translation>Cannot edit</translation>
+        </message>
+        <message>
+            <source>Add %1 %2</source>
+            <translation>Add %1 %2</translation>
+        </message>
+        <message>
+            <source>Edit %1 %2</source>
+            <translation>Edit %1 %2</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Cannot reload</source>
+            <translation>Cannot reload</translation>
+        </message>
+        <message>
+            <source>Retire</source>
+            <translation>Retire</translation>
+        </message>
+        <message>
+            <source>Retire %1 %2?</source>
+            <translation>Retire %1 %2?</translation>
+        </message>
+        <message>
+            <source>Retire %1 %2</source>
+            <translation>Retire %1 %2</translation>
+        </message>
+        <message>
+            <source>Not moved</source>
+            <translation>Not moved</translation>
+        </message>
+        <message>
+            <source>Move exhibit %1 to %2</source>
+            <translation>Move exhibit %1 to %2</translation>
+        </message>
+        <message>
+            <source>undo of a move</source>
+            <translation>undo of a move</translation>
+        </message>
+        <message>
+            <source>Search code, name, theme, city…</source>
+            <translation>Search code, name, theme, city…</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <source>Cancel request</source>
+            <translation>Cancel request</translation>
+        </message>
+        <message>
+            <source>Move…</source>
+            <translation>Move…</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Location history</source>
+            <translation>Location history</translation>
+        </message>
+        <message>
+            <source>Maintenance</source>
+            <translation>Maintenance</translation>
+        </message>
+        <message>
+            <source>Condition checks</source>
+            <translation>Condition checks</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldCheck</name>
+        <message>
+            <source>must be between %1 and %2</source>
+            <translation>must be between %1 and %2</translation>
+        </message>
+        <message>
+            <source>must not be negative</source>
+            <translation>must not be negative</translation>
+        </message>
+        <message>
+            <source>must be at least %1</source>
+            <translation>must be at least %1</translation>
+        </message>
+        <message>
+            <source>must be at most %1</source>
+            <translation>must be at most %1</translation>
+        </message>
+        <message>
+            <source>is not a whole number</source>
+            <translation>is not a whole number</translation>
+        </message>
+        <message>
+            <source>is too large</source>
+            <translation>is too large</translation>
+        </message>
+        <message>
+            <source>is not a number</source>
+            <translation>is not a number</translation>
+        </message>
+        <message>
+            <source>is not a date (YYYY-MM-DD)</source>
+            <translation>is not a date (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>is no such date</source>
+            <translation>is no such date</translation>
+        </message>
+        <message>
+            <source>is not a time (HH:MM)</source>
+            <translation>is not a time (HH:MM)</translation>
+        </message>
+        <message>
+            <source>is no such time</source>
+            <translation>is no such time</translation>
+        </message>
+        <message>
+            <source>is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345</source>
+            <translation>is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345</translation>
+        </message>
+        <message>
+            <source>names an unknown caravan type: %1</source>
+            <translation>names an unknown caravan type: %1</translation>
+        </message>
+        <message>
+            <source>is longer than %1 characters</source>
+            <translation>is longer than %1 characters</translation>
+        </message>
+        <message>
+            <source>must be 6 digits</source>
+            <translation>must be 6 digits</translation>
+        </message>
+        <message>
+            <source>has the wrong form</source>
+            <translation>has the wrong form</translation>
+        </message>
+        <message>
+            <source>comes before %1</source>
+            <translation>comes before %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportProblemsDialog</name>
+        <message>
+            <source>Import refused</source>
+            <translation>Import refused</translation>
+        </message>
+        <message>
+            <source>%1 was not imported; nothing was written. Fix these %2 problem(s) and import it again:</source>
+            <translation>%1 was not imported; nothing was written. Fix these %2 problem(s) and import it again:</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Copy all</source>
+            <translation>Copy all</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <source>Province level</source>
+            <translation>Province level</translation>
+        </message>
+        <message>
+            <source>City level</source>
+            <translation>City level</translation>
+        </message>
+        <message>
+            <source>County level</source>
+            <translation>County level</translation>
+        </message>
+        <message>
+            <source>County-level city</source>
+            <translation>County-level city</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <source>Township centre</source>
+            <translation>Township centre</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>County science hall</source>
+            <translation>County science hall</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Type I</source>
+            <translation>Type I</translation>
+        </message>
+        <message>
+            <source>Type II</source>
+            <translation>Type II</translation>
+        </message>
+        <message>
+            <source>Type III</source>
+            <translation>Type III</translation>
+        </message>
+        <message>
+            <source>Type IV</source>
+            <translation>Type IV</translation>
+        </message>
+        <message>
+            <source>In service</source>
+            <translation>In service</translation>
+        </message>
+        <message>
+            <source>In maintenance</source>
+            <translation>In maintenance</translation>
+        </message>
+        <message>
+            <source>Reserve</source>
+            <translation>Reserve</translation>
+        </message>
+        <message>
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+        <message>
+            <source>Caravan kit</source>
+            <translation>Caravan kit</translation>
+        </message>
+        <message>
+            <source>Museum set</source>
+            <translation>Museum set</translation>
+        </message>
+        <message>
+            <source>A (as new)</source>
+            <translation>A (as new)</translation>
+        </message>
+        <message>
+            <source>B (worn)</source>
+            <translation>B (worn)</translation>
+        </message>
+        <message>
+            <source>C (faulty)</source>
+            <translation>C (faulty)</translation>
+        </message>
+        <message>
+            <source>D (out of order)</source>
+            <translation>D (out of order)</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>In use</translation>
+        </message>
+        <message>
+            <source>In store</source>
+            <translation>In store</translation>
+        </message>
+        <message>
+            <source>In repair</source>
+            <translation>In repair</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>Lost</translation>
+        </message>
+        <message>
+            <source>Touring</source>
+            <translation>Touring</translation>
+        </message>
+        <message>
+            <source>Disbanded</source>
+            <translation>Disbanded</translation>
+        </message>
+        <message>
+            <source>Caravan visit</source>
+            <translation>Caravan visit</translation>
+        </message>
+        <message>
+            <source>Museum placement</source>
+            <translation>Museum placement</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>Served</source>
+            <translation>Served</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Published</translation>
+        </message>
+        <message>
+            <source>Repair</source>
+            <translation>Repair</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>Inspection</translation>
+        </message>
+        <message>
+            <source>Refurbishment</source>
+            <translation>Refurbishment</translation>
+        </message>
+        <message>
+            <source>Handover check</source>
+            <translation>Handover check</translation>
+        </message>
+        <message>
+            <source>Field check</source>
+            <translation>Field check</translation>
+        </message>
+        <message>
+            <source>Annual stocktake</source>
+            <translation>Annual stocktake</translation>
+        </message>
+        <message>
+            <source>Return check</source>
+            <translation>Return check</translation>
+        </message>
+        <message>
+            <source>No caravan of a wanted type and theme</source>
+            <translation>No caravan of a wanted type and theme</translation>
+        </message>
+        <message>
+            <source>No caravan may serve this region</source>
+            <translation>No caravan may serve this region</translation>
+        </message>
+        <message>
+            <source>No workable date</source>
+            <translation>No workable date</translation>
+        </message>
+        <message>
+            <source>Caravans fully booked</source>
+            <translation>Caravans fully booked</translation>
+        </message>
+        <message>
+            <source>Depot</source>
+            <translation>Depot</translation>
+        </message>
+        <message>
+            <source>Caravan</source>
+            <translation>Caravan</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>(acquired)</source>
+            <translation>(acquired)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Caravans</source>
+            <translation>Caravans</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Exhibits</translation>
+        </message>
+        <message>
+            <source>Sets</source>
+            <translation>Sets</translation>
+        </message>
+        <message>
+            <source>Venues</source>
+            <translation>Venues</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Regions</translation>
+        </message>
+        <message>
+            <source>Depots</source>
+            <translation>Depots</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Workshops</source>
+            <translation>Workshops</translation>
+        </message>
+        <message>
+            <source>caravan</source>
+            <translation>caravan</translation>
+        </message>
+        <message>
+            <source>exhibit</source>
+            <translation>exhibit</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>set</translation>
+        </message>
+        <message>
+            <source>venue</source>
+            <translation>venue</translation>
+        </message>
+        <message>
+            <source>region</source>
+            <translation>region</translation>
+        </message>
+        <message>
+            <source>depot</source>
+            <translation>depot</translation>
+        </message>
+        <message>
+            <source>request</source>
+            <translation>request</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>visit</translation>
+        </message>
+        <message>
+            <source>plan</source>
+            <translation>plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogDialog</name>
+        <message>
+            <source>Log</source>
+            <translation>Log</translation>
+        </message>
+        <message>
+            <source>Log file: %1</source>
+            <translation>Log file: %1</translation>
+        </message>
+        <message>
+            <source>No log file is written.</source>
+            <translation>No log file is written.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Caravans</source>
+            <translation>Caravans</translation>
+        </message>
+        <message>
+            <source>Exhibits</source>
+            <translation>Exhibits</translation>
+        </message>
+        <message>
+            <source>Sets</source>
+            <translation>Sets</translation>
+        </message>
+        <message>
+            <source>Venues and regions</source>
+            <translation>Venues and regions</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Tour planner</source>
+            <translation>Tour planner</translation>
+        </message>
+        <message>
+            <source>Rotation planner</source>
+            <translation>Rotation planner</translation>
+        </message>
+        <message>
+            <source>Retirement and consolidation</source>
+            <translation>Retirement and consolidation</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Science caravans and travelling museums</source>
+            <translation>Science caravans and travelling museums</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Import Excel…</source>
+            <translation>&amp;Import Excel…</translation>
+        </message>
+        <message>
+            <source>&amp;Export Excel…</source>
+            <translation>&amp;Export Excel…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>&amp;Log</source>
+            <translation>&amp;Log</translation>
+        </message>
+        <message>
+            <source>Database: %1</source>
+            <translation>Database: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>&amp;Undo %1</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>&amp;Redo %1</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Undo not possible</source>
+            <translation>Undo not possible</translation>
+        </message>
+        <message>
+            <source>Import Excel</source>
+            <translation>Import Excel</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
+            <translation>Workbooks (*.xlsx);;CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>Import refused</translation>
+        </message>
+        <message>
+            <source>Imported %1: %2 new, %3 updated</source>
+            <translation>Imported %1: %2 new, %3 updated</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation>Workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exported to %1</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <source>caravan_app %1
+Plans and runs a province's science caravans and travelling science museums.</source>
+            <translation>caravan_app %1
+Plans and runs a province's science caravans and travelling science museums.</translation>
+        </message>
+        <message>
+            <source>The program stopped unexpectedly last time</source>
+            <translation>The program stopped unexpectedly last time</translation>
+        </message>
+        <message>
+            <source>What it left is in the log (Help › Log).</source>
+            <translation>What it left is in the log (Help › Log).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MapPane</name>
+        <message>
+            <source>Solve or choose a plan to see it on the map.</source>
+            <translation>Solve or choose a plan to see it on the map.</translation>
+        </message>
+        <message>
+            <source>The offline map is not part of this version yet. When the map service is, the plan's routes show here.</source>
+            <translation>The offline map is not part of this version yet. When the map service is, the plan's routes show here.</translation>
+        </message>
+        <message>
+            <source>The map could not be drawn: %1</source>
+            <translation>The map could not be drawn: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveDialog</name>
+        <message>
+            <source>Move exhibit</source>
+            <translation>Move exhibit</translation>
+        </message>
+        <message>
+            <source>To a</source>
+            <translation>To a</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Place</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>New %1</source>
+            <translation>New %1</translation>
+        </message>
+        <message>
+            <source>Edit %1 %2</source>
+            <translation>Edit %1 %2</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>HH:MM</source>
+            <translation>HH:MM</translation>
+        </message>
+        <message>
+            <source>e.g. 12345 (Monday to Friday)</source>
+            <translation>e.g. 12345 (Monday to Friday)</translation>
+        </message>
+        <message>
+            <source>themes separated by 、</source>
+            <translation>themes separated by 、</translation>
+        </message>
+        <message>
+            <source>e.g. III、IV; empty: any type</source>
+            <translation>e.g. III、IV; empty: any type</translation>
+        </message>
+        <message>
+            <source>%1: "%2" is not a known code</source>
+            <translation>%1: "%2" is not a known code</translation>
+        </message>
+        <message>
+            <source>%1: "%2" %3</source>
+            <translation>%1: "%2" %3</translation>
+        </message>
+        <message>
+            <source>%1: must be filled in</source>
+            <translation>%1: must be filled in</translation>
+        </message>
+        <message>
+            <source>%1: "%2" comes before %3 "%4"</source>
+            <translation>%1: "%2" comes before %3 "%4"</translation>
+        </message>
+        <message>
+            <source>exactly one of %1 must be filled in</source>
+            <translation>exactly one of %1 must be filled in</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Reports and printing</source>
+            <translation>Reports and printing</translation>
+        </message>
+        <message>
+            <source>Printing is not part of this version yet. When it is, route sheets of a tour plan, rotation schedules and retirement reports are previewed here and printed or saved as PDF.</source>
+            <translation>Printing is not part of this version yet. When it is, route sheets of a tour plan, rotation schedules and retirement reports are previewed here and printed or saved as PDF.</translation>
+        </message>
+        <message>
+            <source>No tour plan to print yet — solve one in the Tour planner.</source>
+            <translation>No tour plan to print yet — solve one in the Tour planner.</translation>
+        </message>
+        <message>
+            <source>Tour plans with route sheets to print:</source>
+            <translation>Tour plans with route sheets to print:</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetirementPage</name>
+        <message>
+            <source>Retirement and consolidation</source>
+            <translation>Retirement and consolidation</translation>
+        </message>
+        <message>
+            <source>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</source>
+            <translation>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</translation>
+        </message>
+        <message>
+            <source>No consolidation plan yet — run one.</source>
+            <translation>No consolidation plan yet — run one.</translation>
+        </message>
+        <message>
+            <source>Stored consolidation plans:</source>
+            <translation>Stored consolidation plans:</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotationPage</name>
+        <message>
+            <source>Rotation planner: museum sets × periods</source>
+            <translation>Rotation planner: museum sets × periods</translation>
+        </message>
+        <message>
+            <source>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</source>
+            <translation>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</translation>
+        </message>
+        <message>
+            <source>No rotation plan yet — run a plan.</source>
+            <translation>No rotation plan yet — run a plan.</translation>
+        </message>
+        <message>
+            <source>Stored rotation plans:</source>
+            <translation>Stored rotation plans:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>SQLite database file</source>
+            <translation>SQLite database file</translation>
+        </message>
+        <message>
+            <source>SQLite databases (*.db *.sqlite)</source>
+            <translation>SQLite databases (*.db *.sqlite)</translation>
+        </message>
+        <message>
+            <source>Name a SQLite file or a PostgreSQL URL.</source>
+            <translation>Name a SQLite file or a PostgreSQL URL.</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Not saved: %1</translation>
+        </message>
+        <message>
+            <source>Connected to %1 and saved.</source>
+            <translation>Connected to %1 and saved.</translation>
+        </message>
+        <message>
+            <source>Road distances</source>
+            <translation>Road distances</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Not saved: no file %1</source>
+            <translation>Not saved: no file %1</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>Term %1: %2 to %3</source>
+            <translation>Term %1: %2 to %3</translation>
+        </message>
+        <message>
+            <source>Public holidays: %1</source>
+            <translation>Public holidays: %1</translation>
+        </message>
+        <message>
+            <source>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day.</source>
+            <translation>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day.</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>SQLite file or PostgreSQL URL</source>
+            <translation>SQLite file or PostgreSQL URL</translation>
+        </message>
+        <message>
+            <source>Password (PostgreSQL)</source>
+            <translation>Password (PostgreSQL)</translation>
+        </message>
+        <message>
+            <source>kept apart from the settings file, readable only by you</source>
+            <translation>kept apart from the settings file, readable only by you</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>Test and use this database</source>
+            <translation>Test and use this database</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Language of the program</source>
+            <translation>Language of the program</translation>
+        </message>
+        <message>
+            <source>As the system</source>
+            <translation>As the system</translation>
+        </message>
+        <message>
+            <source>Planning and distances</source>
+            <translation>Planning and distances</translation>
+        </message>
+        <message>
+            <source>Time a tour solve may take (s)</source>
+            <translation>Time a tour solve may take (s)</translation>
+        </message>
+        <message>
+            <source>Road distances (CSV)</source>
+            <translation>Road distances (CSV)</translation>
+        </message>
+        <message>
+            <source>Optional: a file of from,to,km by venue or depot code. Pairs not listed use the great-circle distance × 1.3.</source>
+            <translation>Optional: a file of from,to,km by venue or depot code. Pairs not listed use the great-circle distance × 1.3.</translation>
+        </message>
+        <message>
+            <source>Retirement thresholds</source>
+            <translation>Retirement thresholds</translation>
+        </message>
+        <message>
+            <source>Caravan age (years)</source>
+            <translation>Caravan age (years)</translation>
+        </message>
+        <message>
+            <source>Caravan mileage (km)</source>
+            <translation>Caravan mileage (km)</translation>
+        </message>
+        <message>
+            <source>Exhibit condition at or below</source>
+            <translation>Exhibit condition at or below</translation>
+        </message>
+        <message>
+            <source>Repair cost in 3 years, share of value</source>
+            <translation>Repair cost in 3 years, share of value</translation>
+        </message>
+        <message>
+            <source>Save settings</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <source>Working calendar</source>
+            <translation>Working calendar</translation>
+        </message>
+        <message>
+            <source>The terms and holidays the tour planner uses:</source>
+            <translation>The terms and holidays the tour planner uses:</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoredPlansPage</name>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Made</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourPlannerPage</name>
+        <message>
+            <source>Spring term %1</source>
+            <translation>Spring term %1</translation>
+        </message>
+        <message>
+            <source>Autumn term %1</source>
+            <translation>Autumn term %1</translation>
+        </message>
+        <message>
+            <source>No tour plan yet — choose the dates and solve one.</source>
+            <translation>No tour plan yet — choose the dates and solve one.</translation>
+        </message>
+        <message>
+            <source>%1 to %2 · %3
+Served %4 of %5 requests, key counties %6 of %7
+%8 km in %9 trips, %10 days on the road, %11 locked visits</source>
+            <translation>%1 to %2 · %3
+Served %4 of %5 requests, key counties %6 of %7
+%8 km in %9 trips, %10 days on the road, %11 locked visits</translation>
+        </message>
+        <message>
+            <source>Return to draft</source>
+            <translation>Return to draft</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>Caravan</source>
+            <translation>Caravan</translation>
+        </message>
+        <message>
+            <source>Trip leaves</source>
+            <translation>Trip leaves</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Arrives</source>
+            <translation>Arrives</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Venue</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>Key county</source>
+            <translation>Key county</translation>
+        </message>
+        <message>
+            <source>km from previous</source>
+            <translation>km from previous</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Priority</source>
+            <translation>Priority</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Caravans to plan</source>
+            <translation>Caravans to plan</translation>
+        </message>
+        <message>
+            <source>Requests to plan</source>
+            <translation>Requests to plan</translation>
+        </message>
+        <message>
+            <source>Caravans: all</source>
+            <translation>Caravans: all</translation>
+        </message>
+        <message>
+            <source>Caravans: %1</source>
+            <translation>Caravans: %1</translation>
+        </message>
+        <message>
+            <source>Requests: all open</source>
+            <translation>Requests: all open</translation>
+        </message>
+        <message>
+            <source>Requests: %1</source>
+            <translation>Requests: %1</translation>
+        </message>
+        <message>
+            <source>Cannot solve</source>
+            <translation>Cannot solve</translation>
+        </message>
+        <message>
+            <source>The last day is before the first.</source>
+            <translation>The last day is before the first.</translation>
+        </message>
+        <message>
+            <source>A plan named %1 exists already.</source>
+            <translation>A plan named %1 exists already.</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>%1 s: %2 requests served, best objective %3</source>
+            <translation>%1 s: %2 requests served, best objective %3</translation>
+        </message>
+        <message>
+            <source>Cancelling: keeping the best plan found so far…</source>
+            <translation>Cancelling: keeping the best plan found so far…</translation>
+        </message>
+        <message>
+            <source>Done: %1 of %2 requests served in %3 s (%4).</source>
+            <translation>Done: %1 of %2 requests served in %3 s (%4).</translation>
+        </message>
+        <message>
+            <source>The checker found %1 broken rule(s); see the log.</source>
+            <translation>The checker found %1 broken rule(s); see the log.</translation>
+        </message>
+        <message>
+            <source>Not solved: %1</source>
+            <translation>Not solved: %1</translation>
+        </message>
+        <message>
+            <source>Unlock visit</source>
+            <translation>Unlock visit</translation>
+        </message>
+        <message>
+            <source>Lock visit</source>
+            <translation>Lock visit</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Lock visit %1</source>
+            <translation>Lock visit %1</translation>
+        </message>
+        <message>
+            <source>Unlock visit %1</source>
+            <translation>Unlock visit %1</translation>
+        </message>
+        <message>
+            <source>Approve plan %1?</source>
+            <translation>Approve plan %1?</translation>
+        </message>
+        <message>
+            <source>%1 (re-solved)</source>
+            <translation>%1 (re-solved)</translation>
+        </message>
+        <message>
+            <source>Solve</source>
+            <translation>Solve</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Time limit (s)</source>
+            <translation>Time limit (s)</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>Plan name</translation>
+        </message>
+        <message>
+            <source>term and time, if left empty</source>
+            <translation>term and time, if left empty</translation>
+        </message>
+        <message>
+            <source>Other dates</source>
+            <translation>Other dates</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Re-solve keeping locks</source>
+            <translation>Re-solve keeping locks</translation>
+        </message>
+        <message>
+            <source>Compare two plans…</source>
+            <translation>Compare two plans…</translation>
+        </message>
+        <message>
+            <source>Itinerary</source>
+            <translation>Itinerary</translation>
+        </message>
+        <message>
+            <source>Timeline and map</source>
+            <translation>Timeline and map</translation>
+        </message>
+        <message>
+            <source>Unserved</source>
+            <translation>Unserved</translation>
+        </message>
+        <message>
+            <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
+            <translation>A locked visit stays on its caravan and day when the plan is re-solved.</translation>
+        </message>
+        <message>
+            <source>No plan to show.</source>
+            <translation>No plan to show.</translation>
+        </message>
+        <message>
+            <source>on the road</source>
+            <translation>on the road</translation>
+        </message>
+        <message>
+            <source>show</source>
+            <translation>show</translation>
+        </message>
+        <message>
+            <source>show in a key county</source>
+            <translation>show in a key county</translation>
+        </message>
+        <message>
+            <source>locked visit</source>
+            <translation>locked visit</translation>
+        </message>
+    </context>
+    <context>
+        <name>VenuesAndRegionsPage</name>
+        <message>
+            <source>Venues</source>
+            <translation>Venues</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>Regions</translation>
+        </message>
+        <message>
+            <source>Depots</source>
+            <translation>Depots</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,206 @@
+"""Editing the inventory through the real widgets: add, edit, undo, redo, a refused value, a
+conflict with someone else's save, and moving an exhibit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from caravan_app.domain.enums import ExhibitStatus
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Caravan, Exhibit, Movement, SetMembership
+from caravan_app.services import inventory
+from caravan_app.ui.conflict import ConflictDialog
+from caravan_app.ui.inventory_page import EntityPage
+from caravan_app.ui.main_window import MainWindow
+
+
+def _caravan(db: Database, code: str) -> Caravan | None:
+    with db.session() as s:
+        return s.scalar(select(Caravan).where(Caravan.code == code))
+
+
+def _type_into(page: EntityPage, attr: str, text: str) -> None:
+    assert page.dialog is not None
+    editor = page.dialog.editors[attr]
+    if isinstance(editor, QComboBox):
+        editor.setEditText(text)
+    else:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(text)
+
+
+def _save_button(page: EntityPage) -> object:
+    assert page.dialog is not None
+    return page.dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_add_edit_undo_redo_of_a_caravan(window: MainWindow, demo_db: Database, qtbot: QtBot) -> None:
+    page = window.show_page("caravans")
+    assert isinstance(page, EntityPage)
+    page.ensure_loaded()
+    rows_before = page.model.rowCount()
+
+    page.add_new()
+    dialog = page.dialog
+    assert dialog is not None
+    for attr, text in {
+        "code": "CV99",
+        "plate": "苏A·T0099",
+        "owner_region_id": "320000",
+        "home_depot_id": "D320000",
+        "exhibit_slots": "24",
+        "crew_size": "2",
+        "in_service_since": "2026-09-01",
+    }.items():
+        _type_into(page, attr, text)
+    dialog.editors["type"].setCurrentIndex(dialog.editors["type"].findData("IV"))  # type: ignore[attr-defined]
+    assert dialog.problems == []
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    added = _caravan(demo_db, "CV99")
+    assert added is not None and added.crew_size == 2 and added.type.value == "IV"
+    assert page.model.rowCount() == rows_before + 1
+    assert page.selected_id() == added.id
+
+    page.edit_selected()
+    _type_into(page, "crew_size", "4")
+    _type_into(page, "themes", "力学、双碳")
+    _save_button(page).click()  # type: ignore[attr-defined]
+    edited = _caravan(demo_db, "CV99")
+    assert edited is not None and edited.crew_size == 4 and edited.themes == "力学;双碳"
+    assert window.undo_action.text() == "&Undo Edit caravan CV99"
+
+    window.undo_action.trigger()
+    undone = _caravan(demo_db, "CV99")
+    assert undone is not None and undone.crew_size == 2 and undone.themes == ""
+    window.redo_action.trigger()
+    redone = _caravan(demo_db, "CV99")
+    assert redone is not None and redone.crew_size == 4
+
+    window.undo_action.trigger()  # the edit
+    window.undo_action.trigger()  # the addition: the row goes
+    assert _caravan(demo_db, "CV99") is None
+    assert page.model.rowCount() == rows_before
+    window.redo_action.trigger()  # added again, under a new id
+    window.redo_action.trigger()  # and edited again
+    again = _caravan(demo_db, "CV99")
+    assert again is not None and again.crew_size == 4
+    assert page.selected_id() is not None
+
+
+def test_a_bad_value_is_refused_with_its_message(window: MainWindow, demo_db: Database) -> None:
+    page = window.show_page("caravans")
+    assert isinstance(page, EntityPage)
+    page.ensure_loaded()
+    page.table.selectRow(0)
+    page.edit_selected()
+    dialog = page.dialog
+    assert dialog is not None
+    _type_into(page, "crew_size", "15")
+    assert 'Crew size: "15" must be between 1 and 12' in dialog.message.text()
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    _type_into(page, "in_service_since", "2026-02-30")
+    assert 'In service since: "2026-02-30" is no such date' in dialog.message.text()
+    _type_into(page, "home_depot_id", "NOWHERE")
+    assert 'Home depot: "NOWHERE" is not a known code' in dialog.message.text()
+    _type_into(page, "crew_size", "3")
+    _type_into(page, "in_service_since", "2016-02-29")
+    _type_into(page, "home_depot_id", "D320000")
+    assert dialog.message.text() == ""
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+def test_a_conflict_offers_a_reload_and_keeps_the_typed_values(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    page = window.show_page("caravans")
+    assert isinstance(page, EntityPage)
+    page.ensure_loaded()
+    page.table.selectRow(0)
+    row_id = page.selected_id()
+    assert row_id is not None
+    page.edit_selected()
+    _type_into(page, "crew_size", "4")
+    _type_into(page, "exhibit_slots", "50")
+
+    # Someone else saves the same caravan from another connection first.
+    other = Database(demo_db.url, user="colleague")
+    try:
+        record = inventory.read_record(other, "caravans", row_id)
+        inventory.save_record(other, "caravans", row_id, record.version, {"odometer_km": 123456.0})
+    finally:
+        other.dispose()
+
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        seen["mine"] = dialog.values.toPlainText()
+        seen["clipboard"] = QApplication.clipboard().text()
+        dialog.rebase_button.click()
+
+    QTimer.singleShot(0, answer)
+    _save_button(page).click()  # type: ignore[attr-defined]
+    assert "Crew size\t4" in seen["mine"] and "Exhibit slots\t50" in seen["mine"]
+    assert seen["clipboard"] == seen["mine"]
+    assert page.dialog is not None and page.dialog.isVisible()  # still open, values kept
+    assert page.dialog.editors["crew_size"].text() == "4"  # type: ignore[attr-defined]
+    saved = inventory.read_record(demo_db, "caravans", row_id)
+    assert saved.values["odometer_km"] == 123456.0 and saved.values["crew_size"] != 4
+
+    _save_button(page).click()  # now over the reloaded version
+    after = inventory.read_record(demo_db, "caravans", row_id)
+    assert after.values["crew_size"] == 4 and after.values["exhibit_slots"] == 50
+    assert after.values["odometer_km"] == 123456.0  # the colleague's change survives
+
+
+def test_moving_an_exhibit_writes_a_movement_and_undo_moves_it_back(
+    window: MainWindow, demo_db: Database
+) -> None:
+    page = window.show_page("exhibits")
+    assert isinstance(page, EntityPage)
+    page.ensure_loaded()
+    page.proxy.set_search("EX-K00001")
+    page.table.selectRow(0)
+    row_id = page.selected_id()
+    assert row_id is not None
+    with demo_db.session() as s:
+        exhibit = s.get(Exhibit, row_id)
+        assert exhibit is not None
+        origin = (exhibit.caravan_id, exhibit.depot_id, exhibit.set_id)
+        moves_before = len(s.scalars(select(Movement).where(Movement.exhibit_id == row_id)).all())
+    page.move_selected()
+    assert page.move_dialog is not None
+    page.move_dialog.choose("set", "MS01")
+    page.move_dialog.reason.setText("补齐套组")
+    page.move_dialog.accept()
+    with demo_db.session() as s:
+        exhibit = s.get(Exhibit, row_id)
+        assert exhibit is not None and exhibit.set_id is not None and exhibit.caravan_id is None
+        assert exhibit.status is ExhibitStatus.IN_USE
+        moves = s.scalars(select(Movement).where(Movement.exhibit_id == row_id)).all()
+        assert len(moves) == moves_before + 1
+        membership = s.scalar(
+            select(SetMembership).where(SetMembership.exhibit_id == row_id, SetMembership.left_on.is_(None))
+        )
+        assert membership is not None and membership.set_id == exhibit.set_id
+    page.detail_tabs.setCurrentIndex(1)
+    assert page.history.model().rowCount() == moves_before + 1
+    assert "Set MS01" in page.history.model().index(0, 2).data()
+
+    window.undo_action.trigger()
+    with demo_db.session() as s:
+        exhibit = s.get(Exhibit, row_id)
+        assert exhibit is not None and (exhibit.caravan_id, exhibit.depot_id, exhibit.set_id) == origin
+        assert len(s.scalars(select(Movement).where(Movement.exhibit_id == row_id)).all()) == moves_before + 2
+        assert (
+            s.scalar(
+                select(SetMembership).where(
+                    SetMembership.exhibit_id == row_id, SetMembership.left_on.is_(None)
+                )
+            )
+            is None
+        )
