@@ -240,7 +240,7 @@ def coverage_window(
 
 
 def _per_county(session: Session, query: Select[int, int]) -> dict[int, int]:
-    return {county_id: count for county_id, count in session.execute(query).tuples()}
+    return {county_id: count for county_id, count in session.execute(query)}
 
 
 def _range_label(start: date | None, end: date | None) -> str:
