@@ -236,6 +236,9 @@ class WhatIfView:
     km_before: float
     km_after: float
     lost_requests: tuple[str, ...] = ()
+    # Key-county coverage counted in requests too (key_counties_* count counties with a show).
+    key_requests_before: int = 0
+    key_requests_after: int = 0
 
 
 @dataclass(frozen=True)
