@@ -140,6 +140,9 @@ class RotationPlanView:
     objective: float | None = None
     bound: float | None = None
     optimal: bool = False
+    # Sets trucked back to a depot in a changeover (in store for that period): the venue fields
+    # name the depot, and the period is the one the set sits out.
+    returns: tuple[SetMoveView, ...] = ()
 
 
 @dataclass(frozen=True)
