@@ -142,7 +142,7 @@ def password_file() -> Path:
 
 
 def _url_key(url: URL) -> str:
-    return url.set(password=None).render_as_string(hide_password=False)
+    return url._replace(password=None).render_as_string(hide_password=False)
 
 
 def _read_passwords() -> dict[str, str]:

@@ -172,7 +172,7 @@ class SettingsPage(QWidget):
         if url.get_backend_name() == "sqlite":
             self.db_url.setText(str(url.database or ""))
         else:
-            self.db_url.setText(url.set(password=None).render_as_string(hide_password=False))
+            self.db_url.setText(url._replace(password=None).render_as_string(hide_password=False))
         self.db_password.clear()
 
     def _browse_sqlite(self) -> None:
@@ -194,7 +194,7 @@ class SettingsPage(QWidget):
             return False
         try:
             url = to_url(text)
-            if self.db_password.text():
+            if self.db_password.text() and url.get_backend_name() != "sqlite":
                 url = url.set(password=self.db_password.text())
             db = open_database(url)
             db.check_reachable()

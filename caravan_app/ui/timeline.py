@@ -42,6 +42,7 @@ class TimelineWidget(QWidget):
             self.days = [start + timedelta(days=i) for i in range((end - start).days + 1)]
             self.rows = list(detail.caravans)
         self.day = max(MIN_DAY, min(MAX_DAY, TARGET_WIDTH // max(len(self.days), 1)))
+        self._blocks = self._layout_blocks()
         self.updateGeometry()
         self.adjustSize()
         self.update()
@@ -88,7 +89,7 @@ class TimelineWidget(QWidget):
             painter.setPen(QColor("#e4e4e4"))
             painter.drawLine(LEFT, y + ROW, LEFT + self.day * len(self.days), y + ROW)
             painter.setPen(QColor("#333333"))
-        self._blocks = []
+        row_bar: dict[str, list[QRect]] = {}
         for trip in self.detail.trips:
             i = row_of.get(trip.caravan_code)
             if i is None:
@@ -96,18 +97,34 @@ class TimelineWidget(QWidget):
             y = TOP + i * ROW
             x0 = self._x(trip.leave_at.date())
             x1 = self._x(trip.back_at.date()) + self.day
-            painter.fillRect(QRect(x0, y + 7, x1 - x0, 6), QColor("#9dc3e6"))
-            for stop in trip.stops:
-                x = self._x(stop.show_start.date())
-                block = QRect(x + 1, y + 3, self.day - 2, ROW - 6)
-                painter.fillRect(block, QColor("#ed7d31") if stop.key_county else QColor("#2e75b6"))
-                if stop.locked:
-                    painter.setPen(QPen(QColor("#000000"), 2))
-                    painter.drawRect(block)
-                    painter.setPen(QColor("#333333"))
-                self._blocks.append((block, stop, trip.caravan_code))
+            row_bar.setdefault(trip.caravan_code, []).append(QRect(x0, y + 7, x1 - x0, 6))
+        for bars in row_bar.values():
+            for bar in bars:
+                painter.fillRect(bar, QColor("#9dc3e6"))
+        for block, stop, _caravan in self._blocks:
+            painter.fillRect(block, QColor("#ed7d31") if stop.key_county else QColor("#2e75b6"))
+            if stop.locked:
+                painter.setPen(QPen(QColor("#000000"), 2))
+                painter.drawRect(block)
+                painter.setPen(QColor("#333333"))
         self._draw_legend(painter, TOP + ROW * len(self.rows) + 8)
         painter.end()
+
+    def _layout_blocks(self) -> list[tuple[QRect, StopRow, str]]:
+        """Where each show is drawn: one block per stop, in its caravan's row on its day."""
+        if self.detail is None or not self.days:
+            return []
+        row_of = {code: i for i, code in enumerate(self.rows)}
+        blocks = []
+        for trip in self.detail.trips:
+            i = row_of.get(trip.caravan_code)
+            if i is None:
+                continue
+            y = TOP + i * ROW
+            for stop in trip.stops:
+                x = self._x(stop.show_start.date())
+                blocks.append((QRect(x + 1, y + 3, self.day - 2, ROW - 6), stop, trip.caravan_code))
+        return blocks
 
     def _draw_legend(self, painter: QPainter, y: int) -> None:
         x = LEFT

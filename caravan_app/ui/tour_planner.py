@@ -783,6 +783,7 @@ class CompareDialog(QDialog):
         self.setObjectName("compare_dialog")
         self.setWindowTitle(self.tr("Compare plans"))
         self.plans = plans
+        self.model = RowsModel(self)
         self.first, self.second = QComboBox(), QComboBox()
         self.first.setObjectName("first")
         self.second.setObjectName("second")
@@ -791,7 +792,6 @@ class CompareDialog(QDialog):
                 box.addItem(plan.name, plan.id)
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.second.setCurrentIndex(1 if len(plans) > 1 else 0)
-        self.model = RowsModel(self)
         self.table = QTableView()
         self.table.setObjectName("comparison")
         self.table.setModel(self.model)

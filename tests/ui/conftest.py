@@ -4,6 +4,7 @@ labels, settings and data files in a temporary folder (never the user's), the de
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from caravan_app.persistence.database import Database
 from caravan_app.services.demo import build_demo
+from caravan_app.settings import to_url
 from caravan_app.ui.i18n import Languages
 from caravan_app.ui.main_window import MainWindow, create_application
 
@@ -50,10 +52,32 @@ def languages(app: QApplication) -> Iterator[Languages]:
     languages.switch("en")
 
 
-@pytest.fixture
-def demo_db(db: Database) -> Database:
+@pytest.fixture(scope="session")
+def sqlite_demo(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
+    """The demo province built once per run in a SQLite file that each test copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copy(sqlite_template, path)
+    db = Database(to_url(str(path)))
     build_demo(db)
-    return db
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(db: Database, backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The demo province on each backend: a copy of the built file on SQLite, built anew on PostgreSQL."""
+    if backend != "sqlite":
+        build_demo(db)
+        yield db
+        return
+    path = Path(str(db.url.database))
+    db.dispose()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    shutil.copy(request.getfixturevalue("sqlite_demo"), path)
+    demo = Database(db.url, user="tester")
+    yield demo
+    demo.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,151 @@
+"""The main window: navigation, language switch, remembered layout, import and export from the File
+menu, settings with the database password kept apart, the crash dialog and the log view."""
+
+from __future__ import annotations
+
+import logging
+import stat
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from caravan_app import log
+from caravan_app.persistence.database import Database
+from caravan_app.ui import crash, preferences
+from caravan_app.ui.i18n import Languages
+from caravan_app.ui.inventory_page import EntityPage
+from caravan_app.ui.log_view import LogDialog, memory_handler
+from caravan_app.ui.main_window import PAGE_KEYS, MainWindow
+from caravan_app.ui.settings_page import SettingsPage
+
+
+def test_every_screen_opens_and_the_status_bar_names_the_database(
+    window: MainWindow, demo_db: Database
+) -> None:
+    assert window.nav.count() == len(PAGE_KEYS) == 11
+    for key in PAGE_KEYS:
+        page = window.show_page(key)
+        assert window.stack.currentWidget() is page
+    assert window.db_label.text() == f"Database: {demo_db.describe()}"
+    assert "password" not in window.db_label.text().lower() or "***" in window.db_label.text()
+    assert window.import_action.shortcut().toString() == "Ctrl+I"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def test_switching_the_language_changes_the_labels(window: MainWindow, languages: Languages) -> None:
+    caravans = window.show_page("caravans")
+    assert isinstance(caravans, EntityPage)
+    caravans.ensure_loaded()
+    assert window.nav.item(1).text() == "Caravans"
+    assert caravans.add_button.text() == "Add…"
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    settings.language.setCurrentIndex(settings.language.findData("zh_CN"))
+    QApplication.processEvents()
+    assert preferences.language() == "zh_CN"
+    assert window.nav.item(1).text() == "车辆"
+    assert window.file_menu.title() == "文件(&F)"
+    assert caravans.add_button.text() == "新增……"
+    assert caravans.model.headerData(0, Qt.Orientation.Horizontal) == "编号"
+    type_column = caravans.model.columns.index("type")
+    assert caravans.proxy.index(0, type_column).data().endswith("型")
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    QApplication.processEvents()
+    assert window.nav.item(1).text() == "Caravans"
+    assert caravans.proxy.index(0, type_column).data().startswith("Type ")
+    preferences.set_language("")
+
+
+def test_the_layout_is_remembered_between_runs(
+    qtbot: QtBot, demo_db: Database, languages: Languages, private_settings: Path
+) -> None:
+    first = MainWindow(demo_db, languages)
+    qtbot.addWidget(first)
+    first.resize(760, 560)
+    first.show_page("requests")
+    first.close()
+    assert preferences.last_page() == PAGE_KEYS.index("requests")
+    assert list(private_settings.rglob("*.ini")), "settings went somewhere other than the test folder"
+    second = MainWindow(demo_db, languages)
+    qtbot.addWidget(second)
+    assert second.nav.currentRow() == PAGE_KEYS.index("requests")
+    assert (second.width(), second.height()) == (760, 560)
+
+
+def test_export_then_a_refused_import_lists_its_problems(window: MainWindow, tmp_path: Path) -> None:
+    book = tmp_path / "inventory.xlsx"
+    assert window.export_file(book)
+    workbook = load_workbook(book)
+    sheet = workbook["车辆"]
+    headers = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=headers.index("乘员数") + 1, value=99)
+    sheet.cell(row=3, column=headers.index("投入使用日期") + 1, value="not a date")
+    workbook.save(book)
+    dialog = window.import_file(book)
+    assert dialog is not None
+    assert dialog.model.rowCount() == 2
+    text = dialog.copy_all()
+    assert QApplication.clipboard().text() == text
+    assert "乘员数\t99" in text and "not a date" in text
+    dialog.close()
+
+
+def test_database_settings_are_tested_and_the_password_kept_apart(
+    window: MainWindow, tmp_path: Path, private_settings: Path
+) -> None:
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    settings.db_url.setText("postgresql://caravan@127.0.0.1:1/nowhere")
+    settings.db_password.setText("s3cret")
+    assert not settings.test_and_save_database()
+    assert settings.db_message.text().startswith("Not saved:")
+    assert "s3cret" not in settings.db_message.text()
+
+    other = tmp_path / "other.db"
+    settings.db_url.setText(str(other))
+    assert settings.test_and_save_database(), settings.db_message.text()
+    assert window.context.db.describe() == f"SQLite {other}"
+    assert window.db_label.text() == f"Database: SQLite {other}"
+    assert preferences.saved_database_url() is not None
+
+    url = "postgresql+psycopg://caravan:s3cret@db.example/caravan"
+    preferences.save_database_url(url)
+    ini = "".join(p.read_text(encoding="utf-8") for p in private_settings.rglob("*.ini"))
+    assert "s3cret" not in ini and "db.example" in ini
+    secret = preferences.password_file()
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    saved = preferences.saved_database_url()
+    assert saved is not None and saved.password == "s3cret"
+    preferences.save_database_url(str(other))
+
+    settings.time_limit.setValue(12)
+    settings.caravan_years.setValue(12)
+    assert settings.save()
+    assert preferences.planning().time_limit == 12 and preferences.retirement().caravan_years == 12
+
+
+def test_an_uncaught_error_is_logged_and_shown_with_the_log_path(qtbot: QtBot, app: QApplication) -> None:
+    handler = memory_handler()
+    shown: dict[str, str] = {}
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        shown["text"] = box.text()
+        shown["info"] = box.informativeText()
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        crash.excepthook(ValueError, exc, exc.__traceback__)
+    assert "ValueError: boom" in shown["text"] and "log file" in shown["info"]
+    assert any("uncaught exception" in line for line in handler.lines)
+    dialog = LogDialog()
+    qtbot.addWidget(dialog)
+    log.get(log.UI).log(logging.WARNING, "a line for the log view")
+    assert "a line for the log view" in dialog.text.toPlainText()

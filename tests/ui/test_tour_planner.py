@@ -1,0 +1,115 @@
+"""The tour planner screen: a solve in its worker thread with progress and Cancel, the result shown,
+a locked visit kept across a re-solve, approval and comparison."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from caravan_app.domain.enums import PlanStatus
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Plan, TourStop, Trip
+from caravan_app.ui.main_window import MainWindow
+from caravan_app.ui.tour_planner import CompareDialog, TourPlannerPage
+
+FIRST, LAST = date(2027, 3, 1), date(2027, 3, 5)
+
+
+def _planner(window: MainWindow) -> TourPlannerPage:
+    page = window.show_page("tours")
+    assert isinstance(page, TourPlannerPage)
+    return page
+
+
+def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    page = _planner(window)
+    assert page.detail is None and "No tour plan yet" in page.figures.text()
+    page.set_dates(FIRST, LAST)
+    page.time_limit.setValue(60)
+    page.plan_name.setText("cancelled")
+    with qtbot.waitSignal(page.runner.progress, timeout=30_000):
+        assert page.start_solve()
+    assert page.progress_seen and page.cancel_button.isEnabled() and not page.solve_button.isEnabled()
+    assert "requests served" in page.progress_label.text()
+    with qtbot.waitSignal(page.runner.finished, timeout=30_000):
+        page.cancel_solve()
+    assert page.solve_button.isEnabled()
+    with demo_db.session() as s:
+        cancelled = s.scalar(select(Plan).where(Plan.name == "cancelled"))
+        assert cancelled is not None and (cancelled.solve_seconds or 0) < 30
+
+    page.time_limit.setValue(3)
+    page.plan_name.setText("full")
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        assert page.start_solve()
+    assert page.detail is not None and page.detail.plan.name == "full"
+    served = page.detail.plan.figures["served"]
+    assert served > 0
+    assert page.itinerary_model.rowCount() == page.detail.plan.figures["show_days"]
+    assert page.unserved_model.rowCount() == page.detail.plan.figures["requests"] - served
+    assert page.timeline.block_count() == page.itinerary_model.rowCount()
+    assert "Done:" in page.progress_label.text()
+    assert f"Served {served} of" in page.figures.text()
+
+
+def test_a_locked_visit_is_kept_across_a_re_solve_and_plans_compare_and_approve(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    page = _planner(window)
+    page.set_dates(FIRST, LAST)
+    page.time_limit.setValue(2)
+    page.plan_name.setText("first")
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        page.start_solve()
+    assert page.itinerary_model.rowCount() > 0
+    last = page.itinerary_model.rowCount() - 1
+    page.itinerary.selectRow(last)
+    kept = (
+        page.itinerary_model.value(last, "request"),
+        page.itinerary_model.value(last, "caravan"),
+        page.itinerary_model.value(last, "day"),
+    )
+    assert page.lock_button.text() == "Lock visit"
+    assert page.toggle_lock()
+    with demo_db.session() as s:
+        locked = s.scalars(select(TourStop).where(TourStop.locked.is_(True))).all()
+        assert len(locked) == 1 and locked[0].request is not None and locked[0].request.code == kept[0]
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    with demo_db.session() as s:
+        assert s.scalars(select(TourStop).where(TourStop.locked.is_(True))).all() == []
+    window.redo_action.trigger()
+
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        assert page.resolve_keeping_locks()
+    assert page.detail is not None and page.detail.plan.name == "first (re-solved)"
+    with demo_db.session() as s:
+        plan = s.scalar(select(Plan).where(Plan.name == "first (re-solved)"))
+        assert plan is not None
+        again = s.scalars(
+            select(TourStop).join(Trip).where(Trip.plan_id == plan.id, TourStop.locked.is_(True))
+        ).all()
+        # A two-day show locks both of its days.
+        assert {(st.request.code if st.request else "", st.trip.caravan.code) for st in again} == {kept[:2]}
+        assert (
+            min(st.show_start.date() for st in again) <= kept[2] <= max(st.show_start.date() for st in again)
+        )
+
+    page.compare()
+    dialog = page.compare_dialog
+    assert isinstance(dialog, CompareDialog)
+    first_served = next(p for p in page.plans if p.name == "first").figures["served"]
+    dialog.first.setCurrentIndex(dialog.first.findText("first"))
+    assert dialog.model.value(0, "figure") == "Requests served"
+    assert dialog.model.value(0, "first") == float(first_served)
+    dialog.reject()
+
+    assert page.approve(confirm=False)
+    with demo_db.session() as s:
+        approved = s.scalar(select(Plan).where(Plan.name == "first (re-solved)"))
+        assert approved is not None and approved.status is PlanStatus.APPROVED
+    assert page.approve_button.text() == "Return to draft"
