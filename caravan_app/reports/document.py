@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -49,6 +50,8 @@ RULE = colors.HexColor("#9aa7b4")
 HEAD_FILL = colors.HexColor("#e3e9ef")
 BAND_FILL = colors.HexColor("#f4f6f8")
 ACCENT = colors.HexColor("#1d5fa7")
+CELL_FONT_SIZE = 8
+CELL_PADDING = 3
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,11 @@ def markup(text: str, style: ParagraphStyle | None = None) -> Paragraph:
 Cell = Any
 
 
+class Raw(str):
+    """Cell text set as it is, on one line: codes, times, numbers. Much cheaper than a paragraph,
+    which matters in a term's route sheets (tens of thousands of cells); it keeps its spaces too."""
+
+
 def table(
     header: Sequence[str],
     rows: Sequence[Sequence[Cell]],
@@ -127,25 +135,35 @@ def table(
     by_letter = {"l": s.cell, "r": s.cell_right, "c": s.cell_center}
     aligns = (align or "l" * len(widths)).ljust(len(widths), "l")
 
+    font = register_font()
+    room = [w - 2 * CELL_PADDING for w in widths]
+
     def cell(value: Cell, column: int) -> Cell:
-        if isinstance(value, str):
+        if isinstance(value, str) and not isinstance(value, Raw):
+            # Text that fits on one line needs no paragraph (they cost a parse each, and a term's
+            # route sheets have tens of thousands of cells).
+            if "\n" not in value and stringWidth(value, font, CELL_FONT_SIZE) <= room[column]:
+                return Raw(value)
             return para(value, by_letter[aligns[column]])
         return value
 
-    data: list[list[Cell]] = [[para(h, s.cell_head) for h in header]]
+    data: list[list[Cell]] = [[cell(h, i) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), register_font(), 8),
+        ("FONT", (0, 0), (-1, -1), font, CELL_FONT_SIZE),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
     ]
     if banded and len(data) > 2:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, BAND_FILL]))
+    sides = {"r": "RIGHT", "c": "CENTER"}
+    commands += [("ALIGN", (i, 0), (i, -1), sides[a]) for i, a in enumerate(aligns) if a in sides]
     commands += extra
     heights = None
     if min_row_height is not None:

@@ -12,8 +12,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
 
@@ -24,6 +22,7 @@ from caravan_app.reports.document import (
     HEAD_FILL,
     MUTED,
     RULE,
+    Raw,
     Running,
     SectionStart,
     layout_table,
@@ -35,7 +34,6 @@ from caravan_app.reports.document import (
     table,
 )
 from caravan_app.reports.fonts import register_font
-from caravan_app.reports.shapes import CJKDrawing, rect
 from caravan_app.reports.texts import Texts
 from caravan_app.reports.trip_map import trip_map
 
@@ -58,23 +56,8 @@ CHECKS = (
     "check_contacts",
 )
 SPARE_FORM_ROWS = 3  # for exhibits added at the depot that the load list does not know
-
-
-def grade_choices(width: float = 20 * mm, height: float = 4 * mm) -> Drawing:
-    """A, B, C and D spread over the cell, with room to circle one by hand."""
-    font = register_font()
-    drawing = CJKDrawing(width, height)
-    for i, grade in enumerate("ABCD"):
-        drawing.add(
-            String(width * (2 * i + 1) / 8, 1, grade, fontName=font, fontSize=8.5, textAnchor="middle")
-        )
-    return drawing
-
-
-def tick_box(size: float = 3.2 * mm) -> Drawing:
-    drawing = CJKDrawing(size, size)
-    drawing.add(rect(0, 0, size, size, fill=colors.white, stroke=colors.black, width=0.7))
-    return drawing
+# Plain cell text keeps its spaces: room to circle a grade by hand.
+GRADES = Raw("A     B     C     D")
 
 
 def route_sheets(
@@ -278,27 +261,27 @@ def _schedule(trip: TripView, t: Texts) -> Flowable:
         for stop in stops:
             rows.append(
                 [
-                    str(stop.seq),
-                    _arrive_text(stop, t),
-                    f"{t.time(stop.show_start)}-{t.time(stop.show_end)}",
+                    Raw(str(stop.seq)),
+                    Raw(_arrive_text(stop, t)),
+                    Raw(f"{t.time(stop.show_start)}-{t.time(stop.show_end)}"),
                     _venue_cell(stop, t),
                     stop.address,
                     f"{stop.contact_name}\n{stop.contact_phone}".strip(),
-                    t.km(stop.km_from_previous),
+                    Raw(t.km(stop.km_from_previous)),
                 ]
             )
         if day == last:
             event_row(
                 trip.back_at,
                 t("back_depot", depot=trip.depot.name),
-                t.km(trip.km_back),
+                Raw(t.km(trip.km_back)),
             )
         else:
             whole_row(t("overnight") + "_" * 40, "#ffffff")
         day += timedelta(days=1)
         n += 1
     r = row_index()
-    rows.append([t("total"), "", "", "", "", "", t.km(trip.km)])
+    rows.append([t("total"), "", "", "", "", "", Raw(t.km(trip.km))])
     extra += [("SPAN", (0, r), (5, r)), ("BACKGROUND", (0, r), (-1, r), HEAD_FILL)]
     return table(header, rows, widths, align="llllllr", extra=extra, banded=False)
 
@@ -315,10 +298,10 @@ def _load_list(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:
     rows = []
     for i in range(half):
         left = load[i]
-        row = [left.code, left.name, left.theme, left.condition]
+        row = [Raw(left.code), left.name, left.theme, Raw(left.condition)]
         if i + half < len(load):
             right = load[i + half]
-            row += [right.code, right.name, right.theme, right.condition]
+            row += [Raw(right.code), right.name, right.theme, Raw(right.condition)]
         else:
             row += ["", "", "", ""]
         rows.append(row)
@@ -330,8 +313,12 @@ def _load_list(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:
 def _checklist(t: Texts) -> list[Flowable]:
     s = styles()
     widths = [8 * mm, 100 * mm, 14 * mm, 58 * mm]
-    rows = [[str(i), t(key), tick_box(), ""] for i, key in enumerate(CHECKS, start=1)]
-    extra = [("ALIGN", (2, 1), (2, -1), "CENTER"), ("VALIGN", (0, 1), (-1, -1), "MIDDLE")]
+    rows = [[Raw(str(i)), t(key), Raw("□"), ""] for i, key in enumerate(CHECKS, start=1)]
+    extra = [
+        ("ALIGN", (2, 1), (2, -1), "CENTER"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+        ("FONT", (2, 1), (2, -1), register_font(), 14),  # a box to tick, not a letter-sized square
+    ]
     sign = f"{t('checked_by')}：{BLANK * 2}　　{t('date')}：{BLANK}"
     if t.lang == "en":
         sign = f"{t('checked_by')}: {BLANK * 2}    {t('date')}: {BLANK}"
@@ -352,10 +339,8 @@ def _checklist(t: Texts) -> list[Flowable]:
 def _condition_form(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:
     s = styles()
     widths = [22 * mm, 40 * mm, 24 * mm, 24 * mm, 42 * mm, 28 * mm]
-    rows: list[list[Any]] = [[e.code, e.name, grade_choices(), grade_choices(), "", ""] for e in load]
-    rows += [
-        ["", "", grade_choices(), grade_choices(), "", ""] for _ in range(SPARE_FORM_ROWS if load else 12)
-    ]
+    rows: list[list[Any]] = [[Raw(e.code), e.name, GRADES, GRADES, "", ""] for e in load]
+    rows += [["", "", GRADES, GRADES, "", ""] for _ in range(SPARE_FORM_ROWS if load else 12)]
     header = [
         t("col_code"),
         t("col_name"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, PolyLine, String
 from reportlab.lib import colors
@@ -44,14 +44,14 @@ class Extent:
     north: float
     width: float  # drawing units
     height: float
+    k: float = field(init=False)  # cos(latitude) at the centre: a degree of longitude in degrees of latitude
+    scale: float = field(init=False)  # drawing units per degree of latitude
 
-    @property
-    def k(self) -> float:
-        return math.cos(math.radians((self.south + self.north) / 2))
-
-    @property
-    def scale(self) -> float:  # drawing units per degree of latitude
-        return self.width / ((self.east - self.west) * self.k)
+    def __post_init__(self) -> None:
+        # Kept, not recomputed: xy() runs for every vertex of every county on every map.
+        k = math.cos(math.radians((self.south + self.north) / 2))
+        object.__setattr__(self, "k", k)
+        object.__setattr__(self, "scale", self.width / ((self.east - self.west) * k))
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         return (lon - self.west) * self.k * self.scale, (lat - self.south) * self.scale
@@ -131,8 +131,9 @@ def trip_map(
     for county in shown:
         fill = KEY_LAND if county.adcode in key_counties else LAND
         for ring in county.rings:
-            flat = [v for lon, lat in ring for v in extent.xy(lon, lat)]
-            land.add(Polygon(flat, fillColor=fill, strokeColor=BORDER, strokeWidth=0.5))
+            flat = _thinned([extent.xy(lon, lat) for lon, lat in ring])
+            if len(flat) >= 6:
+                land.add(Polygon(flat, fillColor=fill, strokeColor=BORDER, strokeWidth=0.5))
     area.add(land)
 
     path = [extent.xy(*depot)] + [extent.xy(*p) for p, _ in stops]
@@ -181,6 +182,22 @@ def trip_map(
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+THIN_POINTS = 1.0  # a boundary vertex closer than this to the last one kept adds nothing on paper
+
+
+def _thinned(points: list[tuple[float, float]]) -> list[float]:
+    """The ring's points less those within THIN_POINTS of the previous kept one, flattened.
+
+    At a whole-province scale most vertices of the boundary file fall on one another; dropping them
+    makes a term's route sheets several times faster to write and smaller.
+    """
+    kept = [points[0]]
+    for x, y in points[1:-1]:
+        px, py = kept[-1]
+        if abs(x - px) + abs(y - py) >= THIN_POINTS:
+            kept.append((x, y))
+    kept.append(points[-1])
+    return [v for xy in kept for v in xy]
 
 
 def _overlap(a: Box, b: Box) -> bool:
