@@ -52,3 +52,27 @@ def term(name: str) -> Term:
         raise ValueError(f"unknown term {name!r}; known terms: {known}")
     start, end = _TERM_DATES[(match.group(1), match.group(2))]
     return Term(name.strip(), start, end)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day where it is shorter (31 Jan + 1 = 28/29 Feb)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday and not a public holiday."""
+    return day.weekday() < 5 and day not in PUBLIC_HOLIDAYS
+
+
+def working_days_from(first: date, count: int) -> tuple[date, ...]:
+    """The first `count` working days on or after `first`."""
+    days: list[date] = []
+    day = first
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
