@@ -69,6 +69,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "locked": ("已锁定", "locked"),
     "key_county": ("重点帮促县", "key-assistance county"),
     "stays_put": ("原地续展", "stays where it is"),
+    "in_store": ("回库存放", "in store"),
+    "returns_dashed": ("虚线：运回仓库", "Dashed: back to a depot"),
     "trip_shades": ("同一车辆的各趟行程用同色系深浅区分", "Trips of one caravan: shades of its colour"),
     "served": ("已服务需求", "Requests served"),
     "unserved": ("未满足", "unserved"),

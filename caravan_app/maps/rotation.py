@@ -10,6 +10,7 @@ import folium
 
 from caravan_app.domain.views import RotationPlanView, SetMoveView
 from caravan_app.maps.base import (
+    BindPopup,
     BindTooltip,
     Mark,
     MarkerLayer,
@@ -44,20 +45,22 @@ def _distance_km(stay: SetMoveView) -> float:
 
 def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | None = None) -> str:
     language = check_lang(lang)
-    total_km = sum(s.km for s in moves(plan))
-    numbers = {s.period for s in plan.stays}
+    total_km = sum(s.km for s in moves(plan)) + sum(r.km for r in plan.returns)
+    everything = plan.stays + plan.returns
+    numbers = {s.period for s in everything}
     subtitle_parts = [f"{len(numbers)} {word('periods', language)}", km(total_km, language)]
-    if plan.stays:
-        first_day = min(s.period_start for s in plan.stays)
-        subtitle_parts.insert(0, span(first_day, max(s.period_end for s in plan.stays)))
+    if everything:
+        first_day = min(s.period_start for s in everything)
+        subtitle_parts.insert(0, span(first_day, max(s.period_end for s in everything)))
     canvas = new_map(
         f"{plan.name} — {word('rotation_map', language)}", "  ·  ".join(subtitle_parts), language, tiles
     )
-    sets = sorted({(s.set_code, s.set_name, s.theme) for s in plan.stays})
+    sets = sorted({(s.set_code, s.set_name, s.theme) for s in everything})
     colours = dict(zip((code for code, _, _ in sets), palette(len(sets)), strict=True))
     by_period: dict[int, list[SetMoveView]] = defaultdict(list)
-    for stay in sorted(plan.stays, key=lambda s: (s.period, s.set_code)):
+    for stay in sorted(everything, key=lambda s: (s.period, s.set_code)):
         by_period[stay.period].append(stay)
+    returns = set(plan.returns)
     for number, stays in sorted(by_period.items()):
         # The stays carry their period's dates, so a plan whose periods are not all listed still reads.
         first, last = min(s.period_start for s in stays), max(s.period_end for s in stays)
@@ -65,38 +68,55 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
         arrows, venues = [], []
         for stay in stays:
             colour = colours[stay.set_code]
-            popup = _popup(stay, language)
+            back = stay in returns
             if _distance_km(stay) > _SAME_PLACE_KM:
-                start, end = wgs(stay.from_place), wgs(stay.place)
-                line = folium.PolyLine([start, end], color=colour, weight=3, opacity=0.9, className="cv-move")
-                line.add_child(
-                    BindTooltip(
-                        f"{esc(stay.set_code)} {esc(stay.from_name)} → {esc(stay.venue_name)} "
-                        f"({esc(km(stay.km, language))})"
-                    )
-                )
-                line.add_to(group)
-                arrows.append(
+                arrows.append(_draw_move(group, stay, colour, back, language))
+            if not back:
+                venues.append(
                     Mark(
-                        mercator_point(start, end, 0.55),
-                        arrow_html(mercator_angle(start, end), colour),
+                        wgs(stay.place),
+                        f'<div class="cv-set" style="background:{colour}">{esc(stay.set_code)}</div>',
+                        popup=_popup(stay, language),
+                        tooltip=esc(f"{stay.set_code} {stay.set_name} · {stay.venue_name}"),
                     )
                 )
-            venues.append(
-                Mark(
-                    wgs(stay.place),
-                    f'<div class="cv-set" style="background:{colour}">{esc(stay.set_code)}</div>',
-                    popup=popup,
-                    tooltip=esc(f"{stay.set_code} {stay.set_name} · {stay.venue_name}"),
-                )
-            )
         group.add_child(MarkerLayer(arrows, (18, 18), interactive=False))
         group.add_child(MarkerLayer(venues, (40, 16), z_offset=400))
     depots = canvas.layer(word("depots", language))
     depots.add_child(MarkerLayer([depot_mark(d, language) for d in plan.depots], (20, 20), z_offset=500))
     rows = [(swatch(colours[code]), f"{code} {name} ({theme})") for code, name, theme in sets]
-    canvas.legend(legend_html(word("set", language), rows), "bottomleft")
+    note = word("returns_dashed", language) if plan.returns else ""
+    canvas.legend(legend_html(word("set", language), rows, note), "bottomleft")
     return canvas.render()
+
+
+def _draw_move(group: folium.FeatureGroup, stay: SetMoveView, colour: str, back: bool, lang: Lang) -> Mark:
+    """The truck move's line (dashed back to a depot), with its popup; returns its arrowhead."""
+    start, end = wgs(stay.from_place), wgs(stay.place)
+    line = folium.PolyLine(
+        [start, end],
+        color=colour,
+        weight=3,
+        opacity=0.9,
+        dash_array="6 6" if back else None,
+        className="cv-move cv-return" if back else "cv-move",
+    )
+    line.add_child(
+        BindTooltip(
+            f"{esc(stay.set_code)} {esc(stay.from_name)} → {esc(stay.venue_name)} ({esc(km(stay.km, lang))})"
+        )
+    )
+    if back:
+        rows = [
+            (word("period", lang), f"{period(stay.period, lang)}: {word('in_store', lang)}"),
+            (word("from", lang), stay.from_name),
+            (word("depot", lang), stay.venue_name),
+            (word("move_km", lang), km(stay.km, lang)),
+            (word("truck_loads", lang), str(stay.truck_loads)),
+        ]
+        line.add_child(BindPopup(popup_table(f"{stay.set_code} {stay.set_name}", rows)))
+    line.add_to(group)
+    return Mark(mercator_point(start, end, 0.55), arrow_html(mercator_angle(start, end), colour))
 
 
 def _popup(stay: SetMoveView, lang: Lang) -> str:

@@ -7,6 +7,7 @@ the database) and returns the page; with `out` it also writes it there.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -42,6 +43,7 @@ from caravan_app.persistence.models import (
     ExhibitSet,
     Plan,
     Region,
+    SetMove,
     SetPlacement,
     TourStop,
     Trip,
@@ -113,11 +115,32 @@ def road_km(a: PlaceView, b: PlaceView) -> float:
     return round(great_circle_km(Point(a.lat, a.lon), Point(b.lat, b.lon)) * DEFAULT_ROAD_FACTOR, 1)
 
 
-def rotation_plan_view(session: Session, name: str | None = None) -> RotationPlanView:
-    """A stored rotation plan: each set's stay per period and the move that brought it there.
+@dataclass(frozen=True)
+class _Spot:
+    """Where a set can stand: a venue or a depot."""
 
-    A move starts where the set stood before: its previous stay in the plan, else its last recorded
-    placement (outside any plan) that ended before the plan's stay, else its home depot.
+    name: str
+    place: PlaceView
+
+
+def _spots(session: Session, codes: set[str]) -> dict[str, _Spot]:
+    spots = {
+        v.code: _Spot(v.name, _place(v)) for v in session.scalars(select(Venue).where(Venue.code.in_(codes)))
+    }
+    spots.update(
+        (d.code, _Spot(d.name, _place(d)))
+        for d in session.scalars(select(Depot).where(Depot.code.in_(codes)))
+    )
+    return spots
+
+
+def rotation_plan_view(session: Session, name: str | None = None) -> RotationPlanView:
+    """A stored rotation plan: each set's stay per period and the truck move that brought it there.
+
+    The moves are the planner's own (SetMove rows: where from, km, truck loads) when the plan has
+    them. A stay without one, as in a plan made by hand, came from where the set stood before: its
+    previous stay in the plan, else its last recorded placement (outside any plan) that ended
+    before, else its home depot; its km is then the planner's estimate (great circle × road factor).
     """
     plan = find_rotation_plan(session, name)
     placements = session.scalars(
@@ -128,6 +151,11 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
         )
         .where(SetPlacement.plan_id == plan.id)
     ).all()
+    planned_moves = {
+        (m.set_id, m.period): m
+        for m in session.scalars(select(SetMove).where(SetMove.plan_id == plan.id).order_by(SetMove.id))
+    }
+    spots = _spots(session, {c for m in planned_moves.values() for c in (m.from_code, m.to_code)})
     by_set: dict[int, list[SetPlacement]] = defaultdict(list)
     for placement in placements:
         by_set[placement.set_id].append(placement)
@@ -136,17 +164,23 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
     starts = sorted({p.start_on for p in placements})
     stays: list[SetMoveView] = []
     depots: dict[str, DepotView] = {}
+    sets: dict[int, ExhibitSet] = {}
     for set_id, rows in by_set.items():
         rows.sort(key=lambda p: (p.start_on, p.code))
-        exhibit_set = rows[0].exhibit_set
+        exhibit_set = sets[set_id] = rows[0].exhibit_set
         home = exhibit_set.home_depot
         depots[home.code] = _depot_view(home)
         before = history.get(set_id)
-        origin_name, origin = (before.name, _place(before)) if before else (home.name, _place(home))
+        origin = _Spot(before.name, _place(before)) if before else _Spot(home.name, _place(home))
         for row in rows:
             venue = row.venue
             here = _place(venue)
             number = row.period if row.period is not None else starts.index(row.start_on)
+            move = planned_moves.get((set_id, number))
+            if move is not None and move.to_code == venue.code and move.from_code in spots:
+                origin, km, loads = spots[move.from_code], move.km, move.truck_loads
+            else:
+                km, loads = road_km(origin.place, here), exhibit_set.truck_loads
             stays.append(
                 SetMoveView(
                     set_code=exhibit_set.code,
@@ -160,19 +194,22 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
                     county=venue.county.name,
                     county_adcode=venue.county.adcode,
                     place=here,
-                    from_name=origin_name,
-                    from_place=origin,
-                    km=road_km(origin, here),
-                    truck_loads=exhibit_set.truck_loads,
+                    from_name=origin.name,
+                    from_place=origin.place,
+                    km=km,
+                    truck_loads=loads,
                     locked=row.locked,
                 )
             )
-            origin_name, origin = venue.name, here
+            origin = _Spot(venue.name, here)
     stays.sort(key=lambda s: (s.period, s.set_code))
     periods: dict[int, tuple[date, date]] = {}
     for stay in stays:
         first, last = periods.get(stay.period, (stay.period_start, stay.period_end))
         periods[stay.period] = (min(first, stay.period_start), max(last, stay.period_end))
+    returns = _returns(session, planned_moves, spots, sets, periods, plan.horizon_end)
+    for back in returns:
+        depots.setdefault(back.venue_code, DepotView(back.venue_code, back.venue_name, back.place))
     return RotationPlanView(
         name=plan.name,
         start=plan.horizon_start,
@@ -183,7 +220,47 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
         objective=plan.objective,
         bound=plan.bound,
         optimal=plan.solver_status.upper() == "OPTIMAL",
+        returns=returns,
     )
+
+
+def _returns(
+    session: Session,
+    planned_moves: dict[tuple[int, int], SetMove],
+    spots: dict[str, _Spot],
+    sets: dict[int, ExhibitSet],
+    periods: dict[int, tuple[date, date]],
+    horizon_end: date,
+) -> tuple[SetMoveView, ...]:
+    """The planner's moves that end in a depot: the set sits the period out in store."""
+    depot_codes = set(session.scalars(select(Depot.code).where(Depot.code.in_(spots))))
+    out = []
+    for (set_id, period), move in sorted(planned_moves.items(), key=lambda item: (item[0][1], item[1].id)):
+        if move.to_code not in depot_codes or move.from_code not in spots:
+            continue
+        exhibit_set = sets.get(set_id) or session.get_one(ExhibitSet, set_id)
+        depot = spots[move.to_code]
+        first, last = periods.get(period, (horizon_end, horizon_end))
+        out.append(
+            SetMoveView(
+                set_code=exhibit_set.code,
+                set_name=exhibit_set.name,
+                theme=exhibit_set.theme,
+                period=period,
+                period_start=first,
+                period_end=last,
+                venue_code=move.to_code,
+                venue_name=depot.name,
+                county="",
+                county_adcode="",
+                place=depot.place,
+                from_name=spots[move.from_code].name,
+                from_place=spots[move.from_code].place,
+                km=move.km,
+                truck_loads=move.truck_loads,
+            )
+        )
+    return tuple(out)
 
 
 def _last_history_venues(session: Session, first_start: dict[int, date]) -> dict[int, Venue]:

@@ -164,8 +164,29 @@ def rotation_plan() -> RotationPlanView:
             # A set that stays where it is: no move, so no arrow.
             stay("MS03", "数学之美", 0, "泗洪县", "321324", SIHONG, "省科协流动设施库", NANJING, 240.0),
             stay("MS03", "数学之美", 1, "泗洪县", "321324", SIHONG, "泗洪县科技馆", SIHONG, 0.0),
+            stay("MS04", "生命奥秘", 0, "清江浦区", "320812", HUAIAN, "省科协流动设施库", NANJING, 190.0),
         ),
         depots=(DEPOT_PROVINCE, DEPOT_XUZHOU),
+        # MS04 goes back to the provincial depot and sits the second period out.
+        returns=(
+            SetMoveView(
+                set_code="MS04",
+                set_name="生命奥秘",
+                theme="生命科学",
+                period=1,
+                period_start=periods[1][0],
+                period_end=periods[1][1],
+                venue_code=DEPOT_PROVINCE.code,
+                venue_name=DEPOT_PROVINCE.name,
+                county="",
+                county_adcode="",
+                place=NANJING,
+                from_name="清江浦区科技馆",
+                from_place=HUAIAN,
+                km=190.0,
+                truck_loads=2,
+            ),
+        ),
     )
 
 

@@ -98,14 +98,25 @@ def test_rotation_map_has_an_arrow_per_move_and_a_layer_per_period() -> None:
     page = render_rotation_map(plan)
     assert not URL.search(page)
     moved = moves(plan)
-    assert len(moved) == len(plan.stays) - 1 == 5  # MS03 stays in 泗洪县 in the second period
-    assert len(re.findall(r'class=\\"cv-arrow\\"', page)) == len(moved)
+    assert len(moved) == len(plan.stays) - 1 == 6  # MS03 stays in 泗洪县 in the second period
+    # An arrow per move into a venue and per move back to a depot (dashed).
+    assert len(re.findall(r'class=\\"cv-arrow\\"', page)) == len(moved) + len(plan.returns) == 7
     assert page.count('"className": "cv-move"') == len(moved)
+    assert page.count('"className": "cv-move cv-return"') == len(plan.returns)
     assert len(re.findall(r'class=\\"cv-set\\"', page)) == len(plan.stays)
     assert layers_in(page) == len({s.period for s in plan.stays}) + 2
     text = readable(page)
     assert "第1期 2027-03-01 – 2027-05-31" in text and "第2期 2027-06-15 – 2027-08-31" in text
-    for shown in ("飞天梦想", "丰县科技馆", "110 公里", "原地续展", "运距", "车次"):
+    for shown in (
+        "飞天梦想",
+        "丰县科技馆",
+        "110 公里",
+        "原地续展",
+        "运距",
+        "车次",
+        "回库存放",
+        "虚线：运回仓库",
+    ):
         assert shown in text
     english = readable(render_rotation_map(plan, lang="en"))
     assert "Period 2 2027-06-15 – 2027-08-31" in english and "stays where it is" in english

@@ -81,8 +81,9 @@ def tour_counts(plan: TourPlanView) -> dict[str, int]:
 
 def rotation_counts(plan: RotationPlanView) -> dict[str, int]:
     return {
-        ".cv-arrow": len(moves(plan)),
-        "path.cv-move": len(moves(plan)),
+        ".cv-arrow": len(moves(plan)) + len(plan.returns),
+        "path.cv-move": len(moves(plan)) + len(plan.returns),
+        "path.cv-return": len(plan.returns),
         ".cv-set": len(plan.stays),
         ".leaflet-control-layers-overlays label": len({s.period for s in plan.stays}) + 2,
     }

@@ -21,6 +21,7 @@ from caravan_app.persistence.models import (
     ExhibitSet,
     Plan,
     Region,
+    SetMove,
     SetPlacement,
     TourStop,
     Trip,
@@ -56,7 +57,8 @@ def readable(page: str) -> str:
 
 
 def store_rotation_plan(db: Database) -> None:
-    """Three sets over two periods in county halls; the third set stays put in the second."""
+    """Three sets over two periods in county halls; the third set stays put in the second. The
+    planner's moves are stored for the second set only (from its depot, and back to it after)."""
     with db.session() as s:
         sets = s.scalars(select(ExhibitSet).order_by(ExhibitSet.code).limit(3)).all()
         halls = s.scalars(
@@ -85,6 +87,29 @@ def store_rotation_plan(db: Database) -> None:
                         period=period,
                     )
                 )
+        depot = s.get_one(Depot, sets[1].home_depot_id).code
+        s.add(
+            SetMove(
+                plan_id=plan.id,
+                set_id=sets[1].id,
+                period=0,
+                from_code=depot,
+                to_code=halls[2].code,
+                km=123.4,
+                truck_loads=2,
+            )
+        )
+        s.add(
+            SetMove(
+                plan_id=plan.id,
+                set_id=sets[1].id,
+                period=2,
+                from_code=halls[3].code,
+                to_code=depot,
+                km=55.5,
+                truck_loads=2,
+            )
+        )
 
 
 @pytest.mark.slow  # the demo province and a 2-second plan: about 8 s
@@ -154,6 +179,16 @@ def test_rotation_and_inventory_maps_match_the_database(db: Database) -> None:
             .order_by(SetPlacement.end_on.desc())
         ).first()
         origin = before.venue if before is not None else s.get(Depot, first_set.home_depot_id)
+        second_set = s.scalars(select(ExhibitSet).order_by(ExhibitSet.code).offset(1).limit(1)).one()
+        home_depot_name = s.get_one(Depot, second_set.home_depot_id).name
+        halls_of_second = [
+            p.venue.name
+            for p in s.scalars(
+                select(SetPlacement)
+                .where(SetPlacement.set_id == second_set.id, SetPlacement.plan_id.is_not(None))
+                .order_by(SetPlacement.period)
+            )
+        ]
         assert origin is not None
         origin_point = Point(origin.lat, origin.lon)
         caravans = s.scalar(
@@ -170,11 +205,19 @@ def test_rotation_and_inventory_maps_match_the_database(db: Database) -> None:
     assert second.from_name == opening.venue_name  # the next move starts where the last stay was
     stayed = [st for st in view.stays if st.period == 1 and st.from_place == st.place]
     assert len(stayed) == 1 and stayed[0].km == 0
+    # The second set's moves are the planner's: its km and loads, from its depot and back to it.
+    planned = next(st for st in view.stays if st.set_code != first_set.code and st.period == 0)
+    assert (planned.km, planned.truck_loads, planned.from_name) == (123.4, 2, home_depot_name)
+    assert [(r.set_code, r.period, r.km, r.from_name, r.venue_name) for r in view.returns] == [
+        (planned.set_code, 2, 55.5, halls_of_second[1], home_depot_name)
+    ]
 
     page = rotation_map(db, ROTATION)
     assert not URL.search(page)
     moved = [st for st in view.stays if st.from_place != st.place]
-    assert count_class(page, "cv-arrow") == page.count('"className": "cv-move"') == len(moved) >= 4
+    assert count_class(page, "cv-arrow") == len(moved) + 1 >= 5
+    assert page.count('"className": "cv-move"') == len(moved)
+    assert page.count('"className": "cv-move cv-return"') == 1
     assert count_class(page, "cv-set") == 6
     assert opening.venue_name in page and "第2期 2027-06-15 – 2027-08-31" in readable(page)
 
