@@ -366,6 +366,11 @@ class MarkerLayer(_Element):
         self.z_offset = z_offset
 
 
+def depot_layer(marks: list[Mark]) -> MarkerLayer:
+    """Depots under the stops and sets: a stop at a depot's door must not hide behind it."""
+    return MarkerLayer(marks, (20, 20), z_offset=-500)
+
+
 def depot_mark(depot: DepotView, lang: Lang, rows: list[tuple[str, str]] | None = None) -> Mark:
     """A depot: a dark square, its name on hover, its address (and `rows`) in the popup."""
     table = [(word("address", lang), depot.address), *(rows or [])]

@@ -9,6 +9,7 @@ from caravan_app.domain.views import CaravanView, DepotView, InventoryView, Venu
 from caravan_app.maps.base import (
     Mark,
     MarkerLayer,
+    depot_layer,
     depot_mark,
     esc,
     legend_html,
@@ -79,7 +80,7 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
     for depot in sorted(view.depots, key=lambda d: d.code):
         listed = "、".join(f"{c.code} {c.plate}" for c in at_depot.get(depot.code, []))
         depot_marks.append(depot_mark(depot, language, [(word("caravans", language), listed)]))
-    canvas.layer(word("depots", language)).add_child(MarkerLayer(depot_marks, (20, 20), z_offset=500))
+    canvas.layer(word("depots", language)).add_child(depot_layer(depot_marks))
 
     rows = [
         (swatch(VENUE_COLOURS.get(k, VENUE_COLOURS["other"]), "cv-round"), venue_kind(k, language))
@@ -91,7 +92,7 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
         if any(c.status == status for c in view.caravans)
     ]
     rows.append((swatch("#333"), word("depot", language)))
-    canvas.legend(legend_html(word("inventory_map", language), rows), "bottomleft")
+    canvas.legend(legend_html(word("legend", language), rows), "bottomleft")
     return canvas.render()
 
 

@@ -21,6 +21,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rotation_map": ("流动科技馆轮换图", "Museum set rotation plan"),
     "coverage_map": ("科普活动覆盖图", "Coverage of science shows"),
     "inventory_map": ("流动科普设施分布图", "Mobile science facilities"),
+    "legend": ("图例", "Legend"),
     # layers
     "boundaries": ("行政区划", "Boundaries"),
     "user_tiles": ("底图瓦片", "Base tiles"),
@@ -59,6 +60,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "from": ("来自", "From"),
     "move_km": ("运距", "Move"),
     "truck_loads": ("车次", "Truck loads"),
+    "truck_km": ("车公里", "truck-km"),
     "held": ("已举办", "Held"),
     "planned": ("计划", "Planned"),
     "shows": ("场次", "Shows"),

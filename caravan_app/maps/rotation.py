@@ -15,6 +15,7 @@ from caravan_app.maps.base import (
     Mark,
     MarkerLayer,
     arrow_html,
+    depot_layer,
     depot_mark,
     esc,
     legend_html,
@@ -45,10 +46,16 @@ def _distance_km(stay: SetMoveView) -> float:
 
 def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | None = None) -> str:
     language = check_lang(lang)
-    total_km = sum(s.km for s in moves(plan)) + sum(r.km for r in plan.returns)
+    driven = moves(plan) + list(plan.returns)
+    road = sum(s.km for s in driven)
+    truck = sum(s.km * s.truck_loads for s in driven)
     everything = plan.stays + plan.returns
     numbers = {s.period for s in everything}
-    subtitle_parts = [f"{len(numbers)} {word('periods', language)}", km(total_km, language)]
+    subtitle_parts = [
+        f"{len(numbers)} {word('periods', language)}",
+        f"{word('move_km', language)} {km(road, language)}",
+        f"{word('truck_km', language)} {km(truck, language)}",
+    ]
     if everything:
         first_day = min(s.period_start for s in everything)
         subtitle_parts.insert(0, span(first_day, max(s.period_end for s in everything)))
@@ -61,6 +68,8 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
     for stay in sorted(everything, key=lambda s: (s.period, s.set_code)):
         by_period[stay.period].append(stay)
     returns = set(plan.returns)
+    # Sets that stand in one venue in different periods are stacked, earliest at the bottom.
+    stacked: dict[str, int] = defaultdict(int)
     for number, stays in sorted(by_period.items()):
         # The stays carry their period's dates, so a plan whose periods are not all listed still reads.
         first, last = min(s.period_start for s in stays), max(s.period_end for s in stays)
@@ -72,18 +81,21 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
             if _distance_km(stay) > _SAME_PLACE_KM:
                 arrows.append(_draw_move(group, stay, colour, back, language))
             if not back:
+                shift = stacked[stay.venue_code] * -17
+                stacked[stay.venue_code] += 1
                 venues.append(
                     Mark(
                         wgs(stay.place),
-                        f'<div class="cv-set" style="background:{colour}">{esc(stay.set_code)}</div>',
+                        f'<div class="cv-set" style="background:{colour};transform:translateY({shift}px)">'
+                        f"{esc(stay.set_code)}·{stay.period + 1}</div>",
                         popup=_popup(stay, language),
                         tooltip=esc(f"{stay.set_code} {stay.set_name} · {stay.venue_name}"),
                     )
                 )
         group.add_child(MarkerLayer(arrows, (18, 18), interactive=False))
-        group.add_child(MarkerLayer(venues, (40, 16), z_offset=400))
+        group.add_child(MarkerLayer(venues, (46, 16), z_offset=400))
     depots = canvas.layer(word("depots", language))
-    depots.add_child(MarkerLayer([depot_mark(d, language) for d in plan.depots], (20, 20), z_offset=500))
+    depots.add_child(depot_layer([depot_mark(d, language) for d in plan.depots]))
     rows = [(swatch(colours[code]), f"{code} {name} ({theme})") for code, name, theme in sets]
     note = word("returns_dashed", language) if plan.returns else ""
     canvas.legend(legend_html(word("set", language), rows, note), "bottomleft")

@@ -13,6 +13,7 @@ from caravan_app.maps.base import (
     MapCanvas,
     Mark,
     MarkerLayer,
+    depot_layer,
     depot_mark,
     esc,
     legend_html,
@@ -119,4 +120,4 @@ def _draw_depots(
         depot_mark(depot, lang, [(word("caravans", lang), "、".join(sorted(caravans_at[code])))])
         for code, depot in sorted(depots.items())
     ]
-    group.add_child(MarkerLayer(marks, (20, 20), z_offset=500))
+    group.add_child(depot_layer(marks))
