@@ -34,6 +34,7 @@ from caravan_app.settings import REFERENCE_DIR
 # Decimal places kept of the boundary coordinates: 4 is about 10 m, far finer than the map needs.
 _BOUNDARY_DIGITS = 4
 MIN_ZOOM, MAX_ZOOM = 6, 17
+DEPOT_COLOUR = "#333333"  # as .cv-depot in resources/web/caravan/map.css
 
 
 def wgs(place: PlaceView) -> tuple[float, float]:

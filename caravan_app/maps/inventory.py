@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from caravan_app.domain.views import CaravanView, DepotView, InventoryView, VenueView
 from caravan_app.maps.base import (
+    DEPOT_COLOUR,
     Mark,
     MarkerLayer,
     depot_layer,
@@ -91,7 +92,7 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
         for status, colour in STATUS_COLOURS.items()
         if any(c.status == status for c in view.caravans)
     ]
-    rows.append((swatch("#333"), word("depot", language)))
+    rows.append((swatch(DEPOT_COLOUR), word("depot", language)))
     canvas.legend(legend_html(word("legend", language), rows), "bottomleft")
     return canvas.render()
 

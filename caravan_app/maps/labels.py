@@ -128,6 +128,15 @@ def word(key: str, lang: Lang) -> str:
     return zh if lang == "zh" else en
 
 
+_EN_ONE = {"trips": "trip", "stops": "stop", "periods": "period"}
+
+
+def counted(number: int, key: str, lang: Lang) -> str:
+    """ "3 趟" / "3 trips", "1 trip"."""
+    noun = _EN_ONE.get(key, word(key, lang)) if lang == "en" and number == 1 else word(key, lang)
+    return f"{number} {noun}"
+
+
 def city_name(name: str, lang: Lang) -> str:
     """A city label: the Chinese name, with the English one after it in English maps."""
     english = _CITY_EN.get(name)

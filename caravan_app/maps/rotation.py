@@ -10,6 +10,7 @@ import folium
 
 from caravan_app.domain.views import RotationPlanView, SetMoveView
 from caravan_app.maps.base import (
+    DEPOT_COLOUR,
     BindPopup,
     BindTooltip,
     Mark,
@@ -27,7 +28,7 @@ from caravan_app.maps.base import (
     swatch,
     wgs,
 )
-from caravan_app.maps.labels import Lang, check_lang, km, period, span, word
+from caravan_app.maps.labels import Lang, check_lang, counted, km, period, span, word
 
 # Closer than this (km, as the crow flies) a set has not moved: no line, no arrow.
 _SAME_PLACE_KM = 0.05
@@ -52,7 +53,7 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
     everything = plan.stays + plan.returns
     numbers = {s.period for s in everything}
     subtitle_parts = [
-        f"{len(numbers)} {word('periods', language)}",
+        counted(len(numbers), "periods", language),
         f"{word('move_km', language)} {km(road, language)}",
         f"{word('truck_km', language)} {km(truck, language)}",
     ]
@@ -97,6 +98,7 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
     depots = canvas.layer(word("depots", language))
     depots.add_child(depot_layer([depot_mark(d, language) for d in plan.depots]))
     rows = [(swatch(colours[code]), f"{code} {name} ({theme})") for code, name, theme in sets]
+    rows.append((swatch(DEPOT_COLOUR), word("depot", language)))
     note = word("returns_dashed", language) if plan.returns else ""
     canvas.legend(legend_html(word("set", language), rows, note), "bottomleft")
     return canvas.render()

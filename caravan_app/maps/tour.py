@@ -9,6 +9,7 @@ import folium
 
 from caravan_app.domain.views import DepotView, StopView, TourPlanView, TripView
 from caravan_app.maps.base import (
+    DEPOT_COLOUR,
     BindTooltip,
     MapCanvas,
     Mark,
@@ -24,7 +25,7 @@ from caravan_app.maps.base import (
     swatch,
     wgs,
 )
-from caravan_app.maps.labels import Lang, caravan_type, check_lang, clock, day, km, span, word
+from caravan_app.maps.labels import Lang, caravan_type, check_lang, clock, counted, day, km, span, word
 
 
 def render_tour_map(plan: TourPlanView, lang: str = "zh", tiles: str | None = None) -> str:
@@ -33,7 +34,7 @@ def render_tour_map(plan: TourPlanView, lang: str = "zh", tiles: str | None = No
     served = f"{word('served', language)} {plan.served}/{plan.requests}" if plan.requests else ""
     subtitle = "  ·  ".join(
         part
-        for part in (span(plan.start, plan.end), f"{len(plan.trips)} {word('trips', language)}", served)
+        for part in (span(plan.start, plan.end), counted(len(plan.trips), "trips", language), served)
         if part
     )
     canvas = new_map(f"{plan.name} — {word('tour_map', language)}", subtitle, language, tiles)
@@ -53,9 +54,10 @@ def render_tour_map(plan: TourPlanView, lang: str = "zh", tiles: str | None = No
         legend_rows.append(
             (
                 swatch(colour),
-                f"{label}: {len(trips)} {word('trips', language)}, {stops} {word('stops', language)}",
+                f"{label}: {counted(len(trips), 'trips', language)}, {counted(stops, 'stops', language)}",
             )
         )
+    legend_rows.append((swatch(DEPOT_COLOUR), word("depot", language)))
     _draw_depots(canvas, {t.depot.code: t.depot for t in plan.trips}, by_caravan, language)
     canvas.legend(
         legend_html(word("caravans", language), legend_rows, word("trip_shades", language)), "bottomleft"
