@@ -129,6 +129,7 @@ class RotationSolution:
     truck_km_bound: float | None = None  # with the hosted weight reached, no plan drives fewer truck-km
     solve_seconds: float = 0.0
     first_solution_seconds: float | None = None
+    hosting_seconds: float | None = None  # when the hosting phase ended (proven, or out of its time)
 
     @property
     def optimal(self) -> bool:
