@@ -147,6 +147,10 @@ class EntityPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._details_timer = QTimer(self)
+        self._details_timer.setSingleShot(True)
+        self._details_timer.setInterval(0)
+        self._details_timer.timeout.connect(self.show_details)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -313,7 +317,9 @@ class EntityPage(QWidget):
         return True
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
-        self.show_details()
+        # After the table has repainted: a sort or a filter moves the selection, and the details
+        # (three small queries) need not hold up the table.
+        self._details_timer.start()
 
     def show_details(self) -> None:
         while self.detail_form.rowCount():

@@ -12,9 +12,23 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+_cache: dict[tuple[str, str], Any] = {}
+
+
+def _language_key() -> str:
+    """Changes when the language does: the current translation of one of our own strings."""
+    return QCoreApplication.translate("Labels", "Yes")
+
 
 def enum_labels() -> dict[str, dict[str, str]]:
-    """Enum class name -> code -> label in the current language."""
+    """Enum class name -> code -> label in the current language (built once per language)."""
+    key = ("enum_labels", _language_key())
+    if key not in _cache:
+        _cache[key] = _enum_labels()
+    return _cache[key]  # type: ignore[no-any-return]
+
+
+def _enum_labels() -> dict[str, dict[str, str]]:
     return {
         "Level": {
             "province": QCoreApplication.translate("Labels", "Province level"),
@@ -156,6 +170,13 @@ def display(value: Any) -> str:
 
 def column_titles() -> dict[str, str]:
     """Model attribute -> column title, shared by every entity's table and form."""
+    key = ("column_titles", _language_key())
+    if key not in _cache:
+        _cache[key] = _column_titles()
+    return _cache[key]  # type: ignore[no-any-return]
+
+
+def _column_titles() -> dict[str, str]:
     return {
         "code": QCoreApplication.translate("Columns", "Code"),
         "adcode": QCoreApplication.translate("Columns", "Division code"),

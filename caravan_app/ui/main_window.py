@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import (
@@ -286,6 +287,8 @@ class MainWindow(QMainWindow):
 
     def _show_undo(self) -> None:
         stack = self.context.undo_stack
+        if not shiboken6.isValid(stack) or not shiboken6.isValid(self):
+            return  # the stack clears itself while it is being destroyed, after the window
         self.undo_action.setText(
             self.tr("&Undo %1").replace("%1", stack.undoText()) if stack.canUndo() else self.tr("&Undo")
         )

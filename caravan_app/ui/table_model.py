@@ -61,6 +61,8 @@ class RowsModel(QAbstractTableModel):
         self._format: Formatter = lambda _column, value: display(value)
         self._align_right: set[int] = set()
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self._sort_keys: dict[int, list[tuple[int, Any]]] = {}  # column -> key per row, built on demand
+        self._in_order = False  # rows are in self._sorted's order (nothing changed since)
 
     # --- filling ------------------------------------------------------------------------------
 
@@ -79,13 +81,15 @@ class RowsModel(QAbstractTableModel):
         self._values = list(values)
         self._ids = list(ids) if ids is not None else list(range(len(self._values)))
         self._versions = list(versions) if versions is not None else [0] * len(self._values)
-        self._order = list(range(len(self._values)))
+        self._order[:] = range(len(self._values))  # the same list object: see `order`
+        self._in_order = False
         if formatter is not None:
             self._format = formatter
         sample = self._values[0] if self._values else ()
         self._align_right = {
             i for i, v in enumerate(sample) if isinstance(v, int | float) and not isinstance(v, bool)
         }
+        self._sort_keys = {}
         if self._sorted is not None and self._sorted[0] < len(self.columns):
             self._sort_order(*self._sorted)
         self.endResetModel()
@@ -137,6 +141,8 @@ class RowsModel(QAbstractTableModel):
         position = self._order[row]
         self._values[position] = values
         self._versions[position] = version
+        self._sort_keys = {}
+        self._in_order = False
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
     def append_row(self, row_id: int, values: tuple[Any, ...], version: int) -> None:
@@ -146,6 +152,8 @@ class RowsModel(QAbstractTableModel):
         self._ids.append(row_id)
         self._versions.append(version)
         self._order.append(len(self._values) - 1)
+        self._sort_keys = {}
+        self._in_order = False
         self.endInsertRows()
 
     def remove_id(self, row_id: int) -> None:
@@ -157,7 +165,8 @@ class RowsModel(QAbstractTableModel):
         del self._values[position]
         del self._ids[position]
         del self._versions[position]
-        self._order = [p - 1 if p > position else p for p in self._order]
+        self._order[:] = [p - 1 if p > position else p for p in self._order]
+        self._sort_keys = {}
         self.endRemoveRows()
 
     # --- Qt's model interface -------------------------------------------------------------------
@@ -203,6 +212,8 @@ class RowsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
+        if self._in_order and self._sorted == (column, order):
+            return  # a view asks twice (sortByColumn and its header's signal); once is enough
         self.layoutAboutToBeChanged.emit()
         before = list(self._order)
         persistent = self.persistentIndexList()
@@ -216,10 +227,18 @@ class RowsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_order(self, column: int, order: Qt.SortOrder) -> None:
-        values = self._values
-        self._order.sort(
-            key=lambda p: _sort_key(values[p][column]), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = [_sort_key(row[column]) for row in self._values]
+            self._sort_keys[column] = keys
+        # In place: the filter holds this very list to map rows without calling back into Python.
+        self._order.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        self._in_order = True
+
+    @property
+    def order(self) -> list[int]:
+        """View row -> index into the values; the same list object until the rows are replaced."""
+        return self._order
 
 
 class RowsFilter(QSortFilterProxyModel):
@@ -233,8 +252,22 @@ class RowsFilter(QSortFilterProxyModel):
         self._search = ""
         self._facets: dict[str, Any] = {}
         self._accept: list[bool] = []
+        self._order: list[int] = []
         self._haystack: list[str] = []
         self.list_columns: set[str] = {"themes", "themes_wanted", "caravan_types"}
+
+    def setSourceModel(self, model: Any) -> None:
+        super().setSourceModel(model)
+        if isinstance(model, RowsModel):
+            model.modelAboutToBeReset.connect(self._forget)
+            model.rowsAboutToBeInserted.connect(self._forget)
+            model.rowsAboutToBeRemoved.connect(self._forget)
+            self._order = model.order
+
+    def _forget(self, *_args: Any) -> None:
+        """The rows are about to change: recompute what is shown when Qt next asks."""
+        self._accept = []
+        self._haystack = []
 
     def source(self) -> RowsModel:
         model = self.sourceModel()
@@ -281,16 +314,22 @@ class RowsFilter(QSortFilterProxyModel):
             else:
                 tests.append(lambda row, i=i, wanted=wanted: row[i] == wanted)
         hay = self._haystack
-        self._accept = [
-            all(w in hay[p] for w in words) and all(test(row) for test in tests)
-            for p, row in enumerate(values)
-        ]
+        if not words and not tests:
+            self._accept = [True] * len(values)
+        else:
+            self._accept = [
+                all(w in hay[p] for w in words) and all(test(row) for test in tests)
+                for p, row in enumerate(values)
+            ]
+        self._order = model.order
 
     def filterAcceptsRow(self, source_row: int, _parent: Index) -> bool:
-        model = self.source()
-        if len(self._accept) != len(model.all_values):
+        # Called once per row on every change: kept to two list look-ups.
+        try:
+            return self._accept[self._order[source_row]]
+        except IndexError:
             self._compute()
-        return self._accept[model.data_index(source_row)]
+            return self._accept[self._order[source_row]]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.source().sort(column, order)

@@ -158,7 +158,7 @@ def test_a_conflict_offers_a_reload_and_keeps_the_typed_values(
 
 
 def test_moving_an_exhibit_writes_a_movement_and_undo_moves_it_back(
-    window: MainWindow, demo_db: Database
+    window: MainWindow, demo_db: Database, qtbot: QtBot
 ) -> None:
     page = window.show_page("exhibits")
     assert isinstance(page, EntityPage)
@@ -188,7 +188,7 @@ def test_moving_an_exhibit_writes_a_movement_and_undo_moves_it_back(
         )
         assert membership is not None and membership.set_id == exhibit.set_id
     page.detail_tabs.setCurrentIndex(1)
-    assert page.history.model().rowCount() == moves_before + 1
+    qtbot.waitUntil(lambda: page.history.model().rowCount() == moves_before + 1)  # the pane follows shortly
     assert "Set MS01" in page.history.model().index(0, 2).data()
 
     window.undo_action.trigger()
