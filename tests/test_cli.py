@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,23 @@ def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert out_file.exists()
     assert main(["--db", str(path), "plan", "tours", "--term", "2031-winter"]) == 1
     assert "unknown term" in one_error_line(capsys.readouterr().err)
+
+
+def test_plan_rotation_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rotation.db"
+    assert main(["--db", str(path), "demo"]) == 0
+    capsys.readouterr()
+    argv = ["--db", str(path), "plan", "rotation", "--from", "2027-01-01", "--periods", "3"]
+    argv += ["--period-months", "2", "--region", "扬州,泰州", "--time-limit", "5", "--name", "扬泰换展"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "stored draft rotation plan '扬泰换展'" in out and "sets 套组: 4" in out
+    assert "hosted weight 加权覆盖" in out and "truck-km 运输车公里" in out
+    out_file = tmp_path / "rotation.json"
+    assert main(["--db", str(path), "plan", "export", "扬泰换展", "--json", str(out_file)]) == 0
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert data["format"] == "caravan_app.rotation/1" and data["solution"]["stays"]
+    assert main(["--db", str(path), "plan", "rotation", "--from", "2027-01-01", "--region", "火星"]) == 1
+    assert "no city '火星'" in one_error_line(capsys.readouterr().err)
+    assert main(["--db", str(path), "plan", "rotation", "--from", "2027-01-01", "--periods", "0"]) == 1
+    assert "at least one period" in one_error_line(capsys.readouterr().err)
