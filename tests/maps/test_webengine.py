@@ -127,3 +127,25 @@ def test_the_saved_map_runs_offline_in_chromium(
     assert str(family).startswith('"Caravan CJK"')
     errors = [m for m in browser.console.messages if "Error" in m]
     assert errors == []
+
+
+def test_tiles_from_a_local_folder_show_under_the_boundaries(
+    qtbot: QtBot, browser: QWebEngineView, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "tiles"
+    # Jiangsu's tiles at the zooms the map can open with (6 to 8), whatever the window's size.
+    for z in (6, 7, 8):
+        n = 2**z
+        for x in range(int((116 + 180) / 360 * n), int((122.5 + 180) / 360 * n) + 1):
+            for y in range(int(0.36 * n), int(0.42 * n) + 1):
+                (folder / str(z) / str(x)).mkdir(parents=True, exist_ok=True)
+                Image.new("RGB", (256, 256), (180, 210, 180)).save(folder / str(z) / str(x) / f"{y}.png")
+    path = save_map(render_inventory_map(samples.inventory(), tiles=str(folder)), tmp_path / "tiles.html")
+    load(qtbot, browser, path)
+    qtbot.waitUntil(lambda: count(qtbot, browser, "img.leaflet-tile-loaded") > 0, timeout=10_000)
+    sources = run_js(
+        qtbot, browser, "[...document.querySelectorAll('img.leaflet-tile-loaded')].map(i => i.src).join(' ')"
+    )
+    assert all(src.startswith(folder.as_uri()) for src in str(sources).split())
