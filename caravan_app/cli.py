@@ -311,19 +311,22 @@ def _run_print(args: argparse.Namespace) -> None:
             "labels take no plan name; choose exhibits with --set, --caravan, --depot or --exhibit"
         )
     db = open_database(args.db)
-    if args.what == "route-sheets":
-        pdf = reports.route_sheets_pdf(db, args.name, args.lang, trip_codes=args.trip)
-    elif args.what == "summary":
-        pdf = reports.summary_pdf(db, args.name, args.lang)
-    else:
-        pdf = reports.labels_pdf(
-            db,
-            set_code=args.set_code,
-            caravan_code=args.caravan,
-            depot_code=args.depot,
-            codes=args.exhibit,
-            lang=args.lang,
-        )
+    try:
+        if args.what == "route-sheets":
+            pdf = reports.route_sheets_pdf(db, args.name, args.lang, trip_codes=args.trip)
+        elif args.what == "summary":
+            pdf = reports.summary_pdf(db, args.name, args.lang)
+        else:
+            pdf = reports.labels_pdf(
+                db,
+                set_code=args.set_code,
+                caravan_code=args.caravan,
+                depot_code=args.depot,
+                codes=args.exhibit,
+                lang=args.lang,
+            )
+    finally:
+        db.dispose()  # close the pool now rather than when the interpreter collects it
     try:
         args.out.write_bytes(pdf)
     except OSError as exc:
