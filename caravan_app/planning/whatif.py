@@ -7,8 +7,12 @@ within a short time limit. So the other caravans' work is not re-shuffled by cha
 changes is what the change itself causes. A request only that caravan was permitted to serve
 becomes unserved with the planner's reason (no_permitted_caravan), so lost coverage is real.
 
-Where the baseline's visits cannot all be kept (a plan made on other data), the what-if re-plans the
-whole term without locks and says so (`locks_kept` false).
+A kept one-day visit also starts no earlier than it did in the baseline. The planner's greedy start
+inserts locked visits one by one, and two on one day could otherwise land in the reverse order and
+crowd out a third; the baseline's own times always fit. Should the planner still refuse a lock (its
+improvement step can drop one), the greedy start alone is used; and where the baseline's visits
+cannot be kept at all (a plan made on other data), the what-if re-plans the whole term without locks
+and says so (`locks_kept` false).
 """
 
 from __future__ import annotations
@@ -69,13 +73,37 @@ def coverage(problem: TourProblem, solution: TourSolution) -> Coverage:
 
 def baseline_locks(baseline: TourSolution, keep: set[str]) -> dict[str, Lock]:
     """Request code -> caravan and first show day, for the baseline visits of the caravans in `keep`."""
-    locks: dict[str, Lock] = {}
+    return {code: lock for code, (lock, _) in _baseline_visits(baseline, keep).items()}
+
+
+def _baseline_visits(baseline: TourSolution, keep: set[str]) -> dict[str, tuple[Lock, int]]:
+    """Request code -> its lock and the minute of the day its first show started."""
+    visits: dict[str, tuple[Lock, int]] = {}
     for trip in baseline.trips:
         if trip.caravan not in keep:
             continue
         for stop in sorted(trip.stops, key=lambda s: s.show_start):
-            locks.setdefault(stop.request, Lock(trip.caravan, stop.show_start.date()))
-    return locks
+            start = stop.show_start
+            visits.setdefault(
+                stop.request, (Lock(trip.caravan, start.date()), start.hour * 60 + start.minute)
+            )
+    return visits
+
+
+def keep_visits(problem: TourProblem, baseline: TourSolution, keep: set[str]) -> TourProblem:
+    """The problem with the baseline visits of the caravans in `keep` locked (and one-day ones not
+    starting earlier than they did); every other request free, whatever lock it had."""
+    visits = _baseline_visits(baseline, keep)
+    requests = []
+    for r in problem.requests:
+        if r.code not in visits:
+            requests.append(replace(r, lock=None))
+            continue
+        lock, minute = visits[r.code]
+        # A later first day of a multi-day show would push its last day past the trip's end.
+        opens = max(r.open_from, minute) if r.show_days == 1 else r.open_from
+        requests.append(replace(r, lock=lock, open_from=opens))
+    return replace(problem, requests=tuple(requests))
 
 
 def changed_problem(problem: TourProblem, caravan: str, moved: TourCaravan | None) -> TourProblem:
@@ -100,11 +128,7 @@ def what_if(
     before = coverage(problem, baseline)
     changed = changed_problem(problem, caravan, moved)
     others = {c.code for c in changed.caravans if c.code != caravan}
-    locks = baseline_locks(baseline, others)
-    locked = replace(
-        changed,
-        requests=tuple(replace(r, lock=locks.get(r.code)) for r in changed.requests),
-    )
+    locked = keep_visits(changed, baseline, others)
     locks_kept = True
     if not any(c.code == caravan for c in problem.caravans) and moved is None:
         # Not in the plan's fleet (in the workshop, in reserve): retiring it changes nothing this term.
@@ -113,12 +137,18 @@ def what_if(
         try:
             solution = plan_tours(locked, control)
         except LockError as exc:
-            _log.warning(
-                "what-if without %s: baseline visits cannot all be kept (%s); re-planning all", caravan, exc
+            _log.info(
+                "what-if %s: the full solve dropped a kept visit (%s); using the greedy start", caravan, exc
             )
-            locks_kept = False
-            locked = changed
-            solution = plan_tours(changed, SolveControl(time_limit=control.remaining, seed=control.seed))
+            try:
+                solution = plan_tours(locked, SolveControl(time_limit=0, seed=control.seed))
+            except LockError as again:
+                _log.warning(
+                    "what-if %s: baseline visits cannot be kept (%s); re-planning all", caravan, again
+                )
+                locks_kept = False
+                locked = replace(changed, requests=tuple(replace(r, lock=None) for r in changed.requests))
+                solution = plan_tours(locked, SolveControl(time_limit=control.time_limit, seed=control.seed))
     after = coverage(changed, solution)
     served_before, served_after = served_requests(baseline), served_requests(solution)
     # The planner gives every request it leaves out a reason.
