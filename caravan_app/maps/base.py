@@ -307,13 +307,14 @@ class MapScript(_Element):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        caravanMapSetup({{ this._parent.get_name() }});
+        caravanMapSetup({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, bounds: list[list[float]]) -> None:
         super().__init__("MapScript")
+        self.bounds = bounds
 
 
 @dataclass(frozen=True)
@@ -558,8 +559,7 @@ def new_map(
         )
     )
     group.add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
-    m.add_child(MapScript())
+    m.add_child(MapScript([[south, west], [north, east]]))
     heading = f"<h1>{esc(title)}</h1>" + (f"<div>{esc(subtitle)}</div>" if subtitle else "")
     m.add_child(Panel(heading, "cv-title", "topcenter"))
     return MapCanvas(m, lang, source, title)
