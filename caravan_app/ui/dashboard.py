@@ -175,11 +175,14 @@ class DashboardPage(QWidget):
         colours = {"A": "#70ad47", "B": "#ffc000", "C": "#ed7d31", "D": "#c00000"}
         for grade, count in f.exhibits_by_condition:
             piece = pie.append(f"{grade_labels.get(grade, grade)}: {count:,}", count)
-            piece.setLabelVisible(count > 0)
             piece.setColor(colours.get(grade, "#888888"))
+        pie.setPieSize(0.9)
         chart = self.condition_chart.chart()
         chart.removeAllSeries()
         chart.addSeries(pie)
+        # A legend beside the pie rather than labels on it: the labels do not fit a narrow chart.
+        chart.legend().setVisible(True)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setTitle(self.tr("Exhibits by condition"))
         sets = [code for code, _n in f.stops_per_set]
         self._bars(
@@ -213,8 +216,10 @@ class DashboardPage(QWidget):
         chart.setTitle(title)
         categories_axis = QBarCategoryAxis()
         categories_axis.append(categories)
+        categories_axis.setTruncateLabels(False)
         values_axis = QValueAxis()
-        values_axis.setRange(0, max(values + [1.0]) * 1.1)
+        values_axis.setRange(0, max(values + [1.0]) * 1.05)
+        values_axis.applyNiceNumbers()
         values_axis.setLabelFormat("%.0f")
         if horizontal:
             chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)

@@ -58,6 +58,13 @@ FACETS: dict[str, list[tuple[str, str]]] = {
     "depots": [("city", "region"), ("owner_level", "type")],
     "requests": [("city", "region"), ("kind", "type"), ("status", "status"), ("themes_wanted", "theme")],
 }
+# Columns shown first, in this order (the rest follow in the entity's own order).
+LEADING: dict[str, list[str]] = {
+    "exhibits": ["code", "name_zh", "place", "condition", "status", "theme"],
+    "requests": ["code", "venue_id", "city", "status", "kind", "earliest_on", "latest_on"],
+    "venues": ["code", "name", "kind", "city", "county_id"],
+}
+
 # Columns kept out of the table (still in the detail pane and the form).
 HIDDEN: dict[str, set[str]] = {
     "exhibits": {
@@ -69,7 +76,8 @@ HIDDEN: dict[str, set[str]] = {
         "length_cm",
         "width_cm",
         "height_cm",
-    },
+        "city",
+    },  # fmt: skip
     "venues": {"address", "lat", "lon"},
     "depots": {"lat", "lon"},
     "regions": {"lat", "lon"},
@@ -208,6 +216,10 @@ class EntityPage(QWidget):
         for i, column in enumerate(rows.columns):
             self.table.setColumnHidden(i, column in HIDDEN.get(self.entity, set()))
         if not self.loaded:
+            header = self.table.horizontalHeader()
+            for target, column in enumerate(LEADING.get(self.entity, [])):
+                if column in rows.columns:
+                    header.moveSection(header.visualIndex(rows.columns.index(column)), target)
             self.table.resizeColumnsToContents()
             for i in range(len(rows.columns)):
                 self.table.setColumnWidth(i, min(max(self.table.columnWidth(i), 60), 260))
@@ -335,7 +347,7 @@ class EntityPage(QWidget):
             return
         values = self.model.row_values(row)
         for column, value in zip(self.model.columns, values, strict=True):
-            if self.entity == "exhibits" and column in PLACE_ATTRS:
+            if self.entity == "exhibits" and column in (*PLACE_ATTRS, "city"):
                 continue
             text = QLabel(self._format(column, value))
             text.setWordWrap(True)

@@ -275,3 +275,13 @@ def entity_noun(entity: str) -> str:
         "tour_stops": QCoreApplication.translate("Labels", "visit"),
         "plans": QCoreApplication.translate("Labels", "plan"),
     }.get(entity, entity)
+
+
+def term_label(name: str) -> str:
+    """ "2027-spring" as "Spring term 2027" in the current language."""
+    year, _sep, season = name.partition("-")
+    if season == "spring":
+        return QCoreApplication.translate("Labels", "Spring term %1").replace("%1", year)
+    if season == "autumn":
+        return QCoreApplication.translate("Labels", "Autumn term %1").replace("%1", year)
+    return name

@@ -378,12 +378,19 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def web_engine_flags() -> None:
+    """Chromium (the map view) refuses to start its sandbox as root, e.g. in a container or CI."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+
+
 def run_desktop(db: Database, language: str | None = None) -> int:
     """Open the main window on `db` and run until it closes; returns the exit code."""
     from caravan_app.ui import crash
     from caravan_app.ui.log_view import memory_handler
 
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-logging")
+    web_engine_flags()
     app = create_application()
     memory_handler()
     earlier = crash.previous_crash()

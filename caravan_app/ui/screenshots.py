@@ -39,6 +39,9 @@ def ensure_tour_plan(db: Database) -> str | None:
 def take_screenshots(db: Database, out: Path, language: str | None = None) -> list[Path]:
     """One PNG per screen (and a few dialogs) in `out`; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from caravan_app.ui.main_window import web_engine_flags
+
+    web_engine_flags()
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -77,7 +80,12 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
             settle(300)
             save(window, f"{i + 1:02d}_{key}")
             page.tabs.setCurrentIndex(1)
-            settle(1500 if page.map.view is not None else 150)
+            if page.map.view is not None:
+                waited = 0
+                while not page.map.loaded and waited < 15_000:
+                    settle(100)
+                    waited += 100
+                settle(2500)  # the boundaries and routes are drawn after the page has loaded
             save(window, f"{i + 1:02d}_{key}_timeline")
             page.tabs.setCurrentIndex(2)
             save(window, f"{i + 1:02d}_{key}_unserved")

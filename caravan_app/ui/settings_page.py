@@ -249,7 +249,7 @@ class SettingsPage(QWidget):
         for name in known_terms():
             t = term(name)
             lines.append(
-                self.tr("Term %1: %2 to %3")
+                self.tr("%1: %2 to %3")
                 .replace("%1", name)
                 .replace("%2", str(t.start))
                 .replace("%3", str(t.end))

@@ -4,11 +4,12 @@ visits and re-solve keeping them; compare two plans; approve one."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,23 +48,13 @@ from caravan_app.ui import preferences
 from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, service_function
-from caravan_app.ui.labels import enum_label, unserved_reason, yes_no
+from caravan_app.ui.labels import enum_label, term_label, unserved_reason, yes_no
 from caravan_app.ui.settings_page import known_terms
 from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.timeline import TimelineWidget
 
 _log = log.get(log.UI)
-
-
-def term_label(name: str) -> str:
-    """ "2027-spring" as "Spring term 2027" in the current language."""
-    year, _sep, season = name.partition("-")
-    if season == "spring":
-        return QCoreApplication.translate("TourPlannerPage", "Spring term %1").replace("%1", year)
-    if season == "autumn":
-        return QCoreApplication.translate("TourPlannerPage", "Autumn term %1").replace("%1", year)
-    return name
 
 
 def _qdate(day: date) -> QDate:
@@ -122,7 +113,7 @@ class ChecklistDialog(QDialog):
 
 
 class MapPane(QStackedWidget):
-    """The plan on the offline map, from the map service when the program has it."""
+    """The plan on the offline map (services.maps), in a web view made on first use."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,10 +125,19 @@ class MapPane(QStackedWidget):
         self.addWidget(self.message)
         self.view: Any = None  # a QWebEngineView, made only when there is a map to show
         self.html_path: Path | None = None
+        self._folder = tempfile.TemporaryDirectory(prefix="caravan-map-")
+        self.shown_plan: str | None = None
+        self.loaded = False
 
-    def show_plan(self, context: AppContext, plan: PlanRow | None) -> None:
-        render = service_function(MAPS_SERVICE, "tour_plan_map_html")
+    def _loaded(self, ok: bool) -> None:
+        self.loaded = True
+        if not ok:
+            _log.warning("the map page %s did not load", self.html_path)
+
+    def show_plan(self, context: AppContext, plan: PlanRow | None, language: str) -> None:
+        render = service_function(MAPS_SERVICE, "tour_map")
         if plan is None:
+            self.shown_plan = None
             self.message.setText(self.tr("Solve or choose a plan to see it on the map."))
             self.setCurrentWidget(self.message)
             return
@@ -150,8 +150,11 @@ class MapPane(QStackedWidget):
             )
             self.setCurrentWidget(self.message)
             return
+        lang = "zh" if language.startswith("zh") else "en"
+        path = Path(self._folder.name) / f"plan-{plan.id}-v{plan.version}-{lang}.html"
         try:
-            html = render(context.db, plan.id)  # type: ignore[operator]
+            if not path.exists():
+                render(context.db, plan.name, lang, None, path)  # type: ignore[operator]
         except Exception as exc:  # the map must not take the planner down with it
             _log.exception("map of plan %s failed", plan.name)
             self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
@@ -162,14 +165,14 @@ class MapPane(QStackedWidget):
 
             self.view = QWebEngineView()
             self.view.setObjectName("map_view")
+            self.view.loadFinished.connect(self._loaded)
             self.addWidget(self.view)
         from PySide6.QtCore import QUrl
 
-        self.html_path = Path(str(html)) if isinstance(html, Path) else None
-        if self.html_path is not None:
-            self.view.load(QUrl.fromLocalFile(str(self.html_path)))
-        else:
-            self.view.setHtml(str(html))
+        self.html_path = path
+        self.shown_plan = plan.name
+        self.loaded = False
+        self.view.load(QUrl.fromLocalFile(str(path)))
         self.setCurrentWidget(self.view)
 
 
@@ -334,7 +337,7 @@ class TourPlannerPage(QWidget):
         self.timeline_split.setObjectName("timeline_map")
         self.timeline_split.addWidget(timeline_scroll)
         self.timeline_split.addWidget(self.map)
-        self.timeline_split.setSizes([700, 400])
+        self.timeline_split.setSizes([520, 480])
 
         self.unserved_model = RowsModel(self)
         self.unserved = _table("unserved", self.unserved_model)
@@ -344,6 +347,7 @@ class TourPlannerPage(QWidget):
         self.tabs.addTab(itinerary_page, "")
         self.tabs.addTab(self.timeline_split, "")
         self.tabs.addTab(self.unserved, "")
+        self.tabs.currentChanged.connect(lambda _i: self._show_map())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -408,7 +412,7 @@ class TourPlannerPage(QWidget):
             button.setEnabled(has and not self.runner.running)
         self.compare_button.setEnabled(len(self.plans) >= 2)
         self.timeline.set_plan(d)
-        self.map.show_plan(self.context, d.plan if d else None)
+        self._show_map()
         if d is None:
             self.figures.setText(self.tr("No tour plan yet — choose the dates and solve one."))
             self.itinerary_model.set_rows([], [], [])
@@ -489,6 +493,14 @@ class TourPlannerPage(QWidget):
         self.itinerary.resizeColumnsToContents()
         self.unserved.resizeColumnsToContents()
         self._itinerary_selected()
+
+    def _show_map(self) -> None:
+        """Only while the map is on screen: a web view is costly to make and to fill."""
+        if self.tabs.currentWidget() is self.timeline_split:
+            self.map.show_plan(self.context, self.detail.plan if self.detail else None, self.language())
+
+    def language(self) -> str:
+        return QLocale().name()  # the language switch sets the default locale
 
     def _itinerary_titles(self) -> list[str]:
         return [

@@ -946,6 +946,14 @@
             <translation>(acquired)</translation>
         </message>
         <message>
+            <source>Spring term %1</source>
+            <translation>Spring term %1</translation>
+        </message>
+        <message>
+            <source>Autumn term %1</source>
+            <translation>Autumn term %1</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Yes</translation>
         </message>
@@ -1399,8 +1407,8 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Saved.</translation>
         </message>
         <message>
-            <source>Term %1: %2 to %3</source>
-            <translation>Term %1: %2 to %3</translation>
+            <source>%1: %2 to %3</source>
+            <translation>%1: %2 to %3</translation>
         </message>
         <message>
             <source>Public holidays: %1</source>
@@ -1520,14 +1528,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     </context>
     <context>
         <name>TourPlannerPage</name>
-        <message>
-            <source>Spring term %1</source>
-            <translation>Spring term %1</translation>
-        </message>
-        <message>
-            <source>Autumn term %1</source>
-            <translation>Autumn term %1</translation>
-        </message>
         <message>
             <source>No tour plan yet — choose the dates and solve one.</source>
             <translation>No tour plan yet — choose the dates and solve one.</translation>

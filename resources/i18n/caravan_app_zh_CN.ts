@@ -946,6 +946,14 @@
         <translation>（新购入）</translation>
     </message>
     <message>
+        <source>Spring term %1</source>
+        <translation>%1 年春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term %1</source>
+        <translation>%1 年秋季学期</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1399,8 +1407,8 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>Term %1: %2 to %3</source>
-        <translation>学期 %1：%2 至 %3</translation>
+        <source>%1: %2 to %3</source>
+        <translation>%1：%2 至 %3</translation>
     </message>
     <message>
         <source>Public holidays: %1</source>
@@ -1520,14 +1528,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 </context>
 <context>
     <name>TourPlannerPage</name>
-    <message>
-        <source>Spring term %1</source>
-        <translation>%1 年春季学期</translation>
-    </message>
-    <message>
-        <source>Autumn term %1</source>
-        <translation>%1 年秋季学期</translation>
-    </message>
     <message>
         <source>No tour plan yet — choose the dates and solve one.</source>
         <translation>尚无巡展方案——请选择日期并求解。</translation>
