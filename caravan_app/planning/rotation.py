@@ -17,6 +17,7 @@ chosen; the checker (rotation_check.py) rebuilds and verifies it on its own.
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 from collections import defaultdict
@@ -151,8 +152,19 @@ class _Model:
     """The rotation model. Without arcs (phase 1) it maximises hosted weight, with the changeover
     rule as "this position forbids those next"; with arcs (phase 2) it carries the truck-km."""
 
-    def __init__(self, problem: RotationProblem, *, arcs: bool) -> None:
+    def __init__(
+        self,
+        problem: RotationProblem,
+        *,
+        arcs: bool,
+        nearest: int | None = None,
+        keep: dict[str, list[str]] | None = None,
+    ) -> None:
         self.problem = problem
+        # With `nearest`, a set goes from a hall only to its nearest halls or home, plus the steps of
+        # the plan in `keep`: a smaller model for large provinces whose km bound proves nothing.
+        self.nearest = nearest
+        self.keep = keep or {}
         self.model = cp_model.CpModel()
         self.x: dict[tuple[str, str, int], cp_model.IntVar] = {}
         # positions[s][t + 1]: the nodes set s may be at in period t (row 0: before the horizon).
@@ -233,9 +245,11 @@ class _Model:
             window = len(p.periods[t].changeover)
             outgoing: dict[str, list[Literal]] = defaultdict(list)
             incoming: dict[str, list[Literal]] = defaultdict(list)
+            kept = self.keep.get(s.code)
             for a, lit_a in before:
+                reach = self._reach(a, after, None if kept is None else (kept[t], kept[t + 1]))
                 for b, lit_b in after:
-                    if move_days(p, s, a, b) > window:
+                    if (reach is not None and b.key not in reach) or move_days(p, s, a, b) > window:
                         continue
                     cost = round(road_km(p, a.place, b.place) * s.truck_loads)
                     lit: Literal
@@ -255,6 +269,42 @@ class _Model:
                 self._flow(lit_a, outgoing[a.key])
             for b, lit_b in after:
                 self._flow(lit_b, incoming[b.key])
+
+    def _reach(self, a: _Node, after: Row, kept: tuple[str, str] | None) -> set[str] | None:
+        """Where a set may go next from `a` in a sparse model (None: anywhere)."""
+        if self.nearest is None or a.key in (HOME, START):
+            return None
+        halls = sorted(
+            (road_km(self.problem, a.place, b.place), b.key) for b, _ in after if b.key not in (HOME, START)
+        )
+        reach = {key for _, key in halls[: self.nearest]} | {HOME, START}
+        if kept is not None and kept[0] == a.key:
+            reach.add(kept[1])
+        return reach
+
+    def arc_count(self) -> int:
+        """Pairs of consecutive positions over all sets: the size of a full arc model."""
+        return sum(
+            len(r1) * len(r2) for rows in self.positions.values() for r1, r2 in itertools.pairwise(rows)
+        )
+
+    def paths(self, chosen: dict[tuple[str, str, int], bool]) -> dict[str, list[str]]:
+        """Each set's position key per row (row 0: before the horizon) in a plan."""
+        out: dict[str, list[str]] = {}
+        for code, rows in self.positions.items():
+            path = []
+            for t, row in enumerate(rows):
+                hall = next(
+                    (
+                        n.key
+                        for n, _ in row
+                        if n.key not in (HOME, START) and chosen.get((code, n.key, t - 1))
+                    ),
+                    None,
+                )
+                path.append(hall or next(n.key for n, _ in row if n.key in (HOME, START)))
+            out[code] = path
+        return out
 
     def _flow(self, position: Literal, arcs: list[Literal]) -> None:
         """Exactly one arc leaves (or enters) a position the set takes, none otherwise."""
@@ -354,6 +404,9 @@ class _Progress(cp_model.CpSolverSolutionCallback):
 
 # Phase 1 (hosting) gets at most this share of the time limit; phase 2 (kilometres) the rest.
 HOSTING_SHARE = 0.6
+# Above this many arcs the km model is built sparse: each hall reaches only its nearest halls.
+MAX_ARCS = 300_000
+MIN_NEAREST = 8
 
 
 def plan_rotation(
@@ -396,7 +449,13 @@ def plan_rotation(
     km_bound: float | None = None
     status = "optimal" if hosting_proven else "feasible"
     if not control.cancelled and control.remaining > 0.5:
-        driving = _Model(problem, arcs=True)
+        full = hosting.arc_count()
+        nearest = None
+        if full > MAX_ARCS:
+            positions_count = sum(len(r) for rows in hosting.positions.values() for r in rows)
+            nearest = max(MIN_NEAREST, MAX_ARCS // positions_count)
+            _log.info("rotation: %d arcs in a full model; each hall reaches its %d nearest", full, nearest)
+        driving = _Model(problem, arcs=True, nearest=nearest, keep=hosting.paths(positions))
         driving.model.add(driving.hosted() >= weight)
         driving.model.minimize(driving.truck_km())
         for key, lit in driving.x.items():
@@ -406,8 +465,9 @@ def plan_rotation(
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             positions = {key: solver2.boolean_value(lit) for key, lit in driving.x.items()}
             result = _plan_from(problem, driving, positions)
-            km_bound = max(0.0, solver2.best_objective_bound)
-        if status2 != cp_model.OPTIMAL:
+            if nearest is None:
+                km_bound = max(0.0, solver2.best_objective_bound)
+        if status2 != cp_model.OPTIMAL or nearest is not None:
             status = "feasible"
     else:
         status = "feasible"
@@ -463,18 +523,11 @@ def _plan_from(
 ) -> tuple[tuple[Stay, ...], tuple[SetMove, ...]]:
     """Stays and scheduled moves from where each set is in each period."""
     locked = {(lk.set_code, lk.venue_code, lk.period) for lk in problem.locks}
-    where: dict[str, list[_Node]] = {}
-    for s in problem.sets:
-        path = []
-        for t, row in enumerate(built.positions[s.code]):
-            node = next(
-                (n for n, lit in row if n.key not in (HOME, START) and chosen.get((s.code, n.key, t - 1))),
-                None,
-            )
-            if node is None:
-                node = next(n for n, _ in row if n.key in (HOME, START))
-            path.append(node)
-        where[s.code] = path
+    keys = built.paths(chosen)
+    where = {
+        code: [next(n for n, _ in row if n.key == key) for row, key in zip(rows, keys[code], strict=True)]
+        for code, rows in built.positions.items()
+    }
     stays: list[Stay] = []
     moves: list[SetMove] = []
     for period in problem.periods:
