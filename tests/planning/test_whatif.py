@@ -19,7 +19,7 @@ from caravan_app.planning.problem import (
     UnservedReason,
 )
 from caravan_app.planning.tours import plan_tours
-from caravan_app.planning.whatif import coverage, served_requests, what_if
+from caravan_app.planning.whatif import coverage, keep_visits, served_requests, what_if
 
 MONDAY = date(2027, 3, 1)
 WEEK = frozenset(MONDAY + timedelta(days=i) for i in range(5))
@@ -141,3 +141,27 @@ def test_a_caravan_outside_the_plan_changes_nothing() -> None:
     result = what_if(problem, base, "CV-NOT-IN-SERVICE", control=SolveControl(time_limit=1))
     assert result.after == result.before and result.lost == () and result.solution is base
     assert coverage(problem, base).served == 6
+
+
+def test_kept_visits_are_locked_and_start_no_earlier_than_in_the_baseline() -> None:
+    problem = the_term()
+    two_days = replace(request("JN9", near(NANJING, 0.2), JIANGNING, NANJING_CITY), show_days=2)
+    problem = replace(problem, requests=(*problem.requests, two_days))
+    base = baseline(problem)
+    kept = keep_visits(problem, base, {"CV-JN"})
+    starts = {s.request: s.show_start for t in base.trips for s in t.stops if t.caravan == "CV-JN"}
+    for r in kept.requests:
+        if r.code.startswith("FX"):
+            assert r.lock is None  # the other caravan's visits are free
+            continue
+        first = min(s.show_start for t in base.trips for s in t.stops if s.request == r.code)
+        assert r.lock is not None and (r.lock.caravan, r.lock.day) == ("CV-JN", first.date())
+        minute = first.hour * 60 + first.minute
+        assert r.open_from == (minute if r.show_days == 1 else 8 * 60)
+    assert set(starts) == {r.code for r in kept.requests if r.lock is not None}
+    # The baseline itself keeps every kept visit: re-planning the same fleet reproduces them.
+    again = plan_tours(kept, SolveControl(time_limit=1))
+    assert check_tours(kept, again) == []
+    assert {k: v for k, v in visits(again).items() if k in starts} == {
+        k: v for k, v in visits(base).items() if k in starts
+    }

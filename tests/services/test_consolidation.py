@@ -1,0 +1,150 @@
+"""Consolidating the demo term end to end: screen, regroup, what-if, store, view, decide."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from caravan_app.domain import retirement
+from caravan_app.domain.calendar import term
+from caravan_app.domain.enums import CandidateKind, Decision, PlanKind, Recommendation
+from caravan_app.domain.retirement import Thresholds
+from caravan_app.errors import CaravanError, ConflictError
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Caravan, Exhibit, Plan, RegroupMove, RetirementCandidate
+from caravan_app.planning.control import SolveControl
+from caravan_app.services.consolidation import candidate_rows, consolidate, consolidation_view, set_decision
+from caravan_app.services.demo import build_demo
+from caravan_app.services.tour_planning import plan_term_tours
+from caravan_app.settings import save_thresholds
+
+
+def test_demo_term_is_consolidated_stored_viewed_and_decided(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_demo(db)
+    # The thresholds kept in settings are the ones used: a stricter age limit flags more caravans.
+    monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path))
+    save_thresholds(Thresholds(caravan_age_years=9))
+    steps: list[str] = []
+    summary = consolidate(
+        db,
+        "2027-spring",
+        name="整合一",
+        control=SolveControl(time_limit=8),
+        what_if_time=1,
+        on_step=steps.append,
+    )
+    f = summary.figures
+    assert steps[0].startswith("screening") and steps[-1].startswith("storing")
+    assert f["violations"] == []
+    assert f["baseline"]["plan"] == ""  # no tour plan stored for the term: one was solved for the run
+    assert (
+        f["candidates"]
+        == sum(f["candidates_by_kind"].values())
+        == sum(f["candidates_by_recommendation"].values())
+    )
+    assert f["candidates_by_rule"]["caravan_age"] >= 9
+    kits, sets = f["regroup"]["kits"], f["regroup"]["sets"]
+    assert kits["complete"] >= kits["complete_before"] and sets["complete"] >= sets["complete_before"]
+    assert kits["complete"] <= kits["complete_bound"]
+
+    with db.session() as s:
+        plan = s.scalars(select(Plan).where(Plan.name == "整合一")).one()
+        assert plan.kind is PlanKind.CONSOLIDATION
+        assert json.loads(plan.parameters_json)["thresholds"]["caravan_age_years"] == 9
+        rows = s.scalars(
+            select(RetirementCandidate)
+            .where(RetirementCandidate.plan_id == plan.id)
+            .order_by(RetirementCandidate.code)
+        ).all()
+        assert len(rows) == f["candidates"] and rows[0].code == f"P{plan.id}-RC0001"
+        assert all(r.decision is Decision.PENDING for r in rows)
+        by_kind = {kind: [r for r in rows if r.kind is kind] for kind in CandidateKind}
+        assert by_kind[CandidateKind.CARAVAN] and by_kind[CandidateKind.EXHIBIT]
+        for row in rows:
+            hits = [retirement.hit_from_json(h) for h in json.loads(row.evidence_json)]
+            assert {h.rule for h in hits} == set(row.rules.split(";"))
+        # Every caravan at least 9 years in service is flagged for age.
+        old = {
+            c.code
+            for c in s.scalars(select(Caravan))
+            if c.status.value != "retired"
+            and retirement.years_between(c.in_service_since, term("2027-spring").start) >= 9
+        }
+        flagged = {r.caravan.code for r in by_kind[CandidateKind.CARAVAN] if "caravan_age" in r.rules}
+        assert flagged == old
+        moves = s.scalars(select(RegroupMove).where(RegroupMove.plan_id == plan.id)).all()
+        assert len(moves) == kits["moved"] + sets["moved"] - kits["to_store"] - sets["to_store"] > 0
+        retired_exhibits = {
+            r.exhibit_id for r in rows if r.recommendation is Recommendation.RETIRE and r.exhibit_id
+        }
+        assert not retired_exhibits & {m.exhibit_id for m in moves}
+        moved_kit = s.get(Exhibit, next(m.exhibit_id for m in moves if m.to_caravan_id))
+        assert moved_kit is not None and moved_kit.use.value == "caravan_kit"
+        # What-ifs: one per caravan recommended for retirement, and per redeployed caravan given a city.
+        retire = {
+            r.caravan.code
+            for r in by_kind[CandidateKind.CARAVAN]
+            if r.recommendation is Recommendation.RETIRE
+        }
+    assert {w["caravan"] for w in f["what_ifs"] if not w["moved_to_city"]} == retire
+    for w in f["what_ifs"]:
+        assert w["served"][0] == f["baseline"]["served"] and w["locks_kept"]
+        assert w["served"][1] == w["served"][0] - len(w["lost"]) + len(w["gained"])
+        if not w["moved_to_city"]:
+            assert w["gained"] == []  # the others' visits are kept: removing a caravan gains nothing
+
+    for lang in ("zh", "en"):
+        view = consolidation_view(db, "整合一", lang)
+        assert view.term == "2027-spring" and len(view.candidates) == f["candidates"]
+        assert len(view.moves) == len(moves) and len(view.sets) == sets["containers"]
+        assert len(view.what_ifs) == len(f["what_ifs"]) and len(view.thresholds) == len(
+            retirement.THRESHOLD_LABELS
+        )
+        caravan_view = next(c for c in view.candidates if c.kind == "caravan")
+        assert all(e.value and e.threshold for e in caravan_view.evidence)
+    zh_view = consolidation_view(db, None, "zh")  # the newest plan
+    assert zh_view.name == "整合一" and zh_view.what_ifs[0].label.startswith(("不含", "CV"))
+
+    # Decisions: saved over the version read; a stale version is refused and nothing is written.
+    first, second = candidate_rows(db, "整合一")[:2]
+    version = set_decision(db, first.code, Decision.ACCEPTED, first.version)
+    assert version == first.version + 1
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        set_decision(db, first.code, "rejected", first.version)
+    set_decision(db, second.code, "不同意", second.version)
+    decided = {r.code: r.decision for r in candidate_rows(db, "整合一")}
+    assert decided[first.code] is Decision.ACCEPTED and decided[second.code] is Decision.REJECTED
+    view = consolidation_view(db, "整合一", "en")
+    assert {c.decision for c in view.candidates} == {"accepted", "rejected", ""}
+    with pytest.raises(CaravanError, match="no retirement candidate"):
+        set_decision(db, "P0-RC9999", Decision.ACCEPTED, 1)
+    with pytest.raises(CaravanError, match="exists already"):
+        consolidate(db, "2027-spring", name="整合一", control=SolveControl(time_limit=1))
+    with pytest.raises(CaravanError, match="no consolidation plan named"):
+        consolidation_view(db, "没有")
+
+
+def test_the_newest_tour_plan_of_the_term_is_the_baseline(db: Database) -> None:
+    build_demo(db)
+    spring = term("2027-spring")
+    tours = plan_term_tours(db, spring.start, spring.end, name="春季", control=SolveControl(time_limit=3))
+    summary = consolidate(
+        db,
+        "2027-spring",
+        name="整合二",
+        control=SolveControl(time_limit=4),
+        what_if_time=0.5,
+        thresholds=Thresholds(),
+    )
+    baseline = summary.figures["baseline"]
+    assert baseline["plan"] == "春季"
+    assert (baseline["served"], baseline["km"]) == (tours.figures["served"], tours.figures["km"])
+    assert summary.figures["violations"] == []
+    assert "plan 春季" in str(summary)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Plan)) == 2
