@@ -118,11 +118,36 @@ def build_parser() -> argparse.ArgumentParser:
     maps.add_argument("--to", dest="end", type=_date, help="coverage: shows held up to this day")
     maps.set_defaults(run=_run_map)
 
-    printing = commands.add_parser(
-        "print", parents=[common], help="print route sheets, a plan summary or exhibit labels (PDF)"
+    consolidation = commands.add_parser(
+        "consolidate",
+        parents=[common],
+        help="screen caravans, exhibits and sets for retirement, regroup the rest, re-plan without them",
     )
-    printing.add_argument("what", choices=["route-sheets", "summary", "labels"])
-    printing.add_argument("name", nargs="?", help="tour plan name (default: the newest tour plan)")
+    consolidation.add_argument(
+        "--term", default="2027-spring", help="school term, e.g. 2027-spring (default)"
+    )
+    consolidation.add_argument("--name", help="the plan's name (default: term and time)")
+    consolidation.add_argument(
+        "--time-limit", type=float, default=60.0, help="seconds the regrouping may take (60)"
+    )
+    consolidation.add_argument(
+        "--what-if-time", type=float, default=10.0, help="seconds for each what-if re-plan (10)"
+    )
+    consolidation.set_defaults(run=_run_consolidate)
+
+    printing = commands.add_parser(
+        "print",
+        parents=[common],
+        help="print route sheets, a plan summary, exhibit labels, retirement or consolidation reports (PDF)",
+    )
+    printing.add_argument(
+        "what", choices=["route-sheets", "summary", "labels", "retirement", "consolidation"]
+    )
+    printing.add_argument(
+        "name",
+        nargs="?",
+        help="plan name (default: the newest tour plan; retirement, consolidation: the newest consolidation)",
+    )
     printing.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
     printing.add_argument(
         "--lang", choices=["zh", "en"], default="zh", help="labels: Chinese (default), English"
@@ -316,6 +341,13 @@ def _run_print(args: argparse.Namespace) -> None:
             pdf = reports.route_sheets_pdf(db, args.name, args.lang, trip_codes=args.trip)
         elif args.what == "summary":
             pdf = reports.summary_pdf(db, args.name, args.lang)
+        elif args.what in ("retirement", "consolidation"):
+            from caravan_app.services import consolidation
+
+            printer = (
+                consolidation.retirement_pdf if args.what == "retirement" else consolidation.consolidation_pdf
+            )
+            pdf = printer(db, args.name, args.lang)
         else:
             pdf = reports.labels_pdf(
                 db,
@@ -332,6 +364,28 @@ def _run_print(args: argparse.Namespace) -> None:
     except OSError as exc:
         raise CaravanError(f"cannot write {args.out}: {exc.strerror or exc}") from exc
     print(f"wrote the {args.what.replace('-', ' ')} to {args.out} ({len(pdf) / 1e6:.1f} MB)")
+
+
+def _run_consolidate(args: argparse.Namespace) -> None:
+    from caravan_app.planning.control import SolveControl
+    from caravan_app.services.consolidation import consolidate, default_plan_name
+    from caravan_app.services.database import open_database
+
+    db = open_database(args.db)
+    name = args.name or default_plan_name(args.term)
+    print(f"consolidating {args.term} in {db.describe()} ...", flush=True)
+    try:
+        summary = consolidate(
+            db,
+            args.term,
+            name=name,
+            control=SolveControl(time_limit=args.time_limit),
+            what_if_time=args.what_if_time,
+            on_step=lambda line: print(f"  {line}", flush=True),
+        )
+    finally:
+        db.dispose()
+    print(summary)
 
 
 def _run_demo(args: argparse.Namespace) -> None:

@@ -99,6 +99,7 @@ from caravan_app.planning.regroup_check import check_regroup
 from caravan_app.planning.tour_json import problem_from_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
+from caravan_app.reports.consolidation import consolidation_report, retirement_report
 from caravan_app.services.tour_planning import build_tour_problem
 from caravan_app.settings import load_thresholds
 
@@ -1068,3 +1069,16 @@ def set_decision(db: Database, candidate_code: str, decision: Decision | str, ve
         row.decision = chosen
         s.flush()
         return row.version
+
+
+# --- printed reports ----------------------------------------------------------------------------
+
+
+def retirement_pdf(db: Database, name: str | None = None, lang: str = "zh") -> bytes:
+    """The retirement report (报废评估报告) of a consolidation plan, the newest when no name is given."""
+    return retirement_report(consolidation_view(db, name, lang), lang)
+
+
+def consolidation_pdf(db: Database, name: str | None = None, lang: str = "zh") -> bytes:
+    """The consolidation report (整合方案报告) of a consolidation plan, the newest when no name is given."""
+    return consolidation_report(consolidation_view(db, name, lang), lang)
