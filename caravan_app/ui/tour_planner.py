@@ -4,6 +4,8 @@ visits and re-solve keeping them; compare two plans; approve one."""
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
@@ -112,6 +114,18 @@ class ChecklistDialog(QDialog):
         }
 
 
+_MAP_FOLDER: list[Path] = []
+
+
+def _map_folder() -> Path:
+    """One scratch folder per run for the map pages, removed when the program ends."""
+    if not _MAP_FOLDER:
+        folder = Path(tempfile.mkdtemp(prefix="caravan-map-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _MAP_FOLDER.append(folder)
+    return _MAP_FOLDER[0]
+
+
 class MapPane(QStackedWidget):
     """The plan on the offline map (services.maps), in a web view made on first use."""
 
@@ -125,7 +139,7 @@ class MapPane(QStackedWidget):
         self.addWidget(self.message)
         self.view: Any = None  # a QWebEngineView, made only when there is a map to show
         self.html_path: Path | None = None
-        self._folder = tempfile.TemporaryDirectory(prefix="caravan-map-")
+        self._folder = _map_folder()
         self.shown_plan: str | None = None
         self.loaded = False
 
@@ -151,7 +165,7 @@ class MapPane(QStackedWidget):
             self.setCurrentWidget(self.message)
             return
         lang = "zh" if language.startswith("zh") else "en"
-        path = Path(self._folder.name) / f"plan-{plan.id}-v{plan.version}-{lang}.html"
+        path = self._folder / f"plan-{plan.id}-v{plan.version}-{lang}.html"
         try:
             if not path.exists():
                 render(context.db, plan.name, lang, None, path)  # type: ignore[operator]

@@ -55,6 +55,12 @@ def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
     assert "Done:" in page.progress_label.text()
     assert f"Served {served} of" in page.figures.text()
 
+    page.tabs.setCurrentIndex(1)  # timeline and map: the map page is drawn by services.maps
+    assert page.map.shown_plan == "full" and page.map.html_path is not None
+    html = page.map.html_path.read_text(encoding="utf-8")
+    assert "leaflet" in html.lower() and "full" in html
+    assert "http://" not in html and "https://cdn" not in html  # offline: nothing fetched
+
 
 def test_a_locked_visit_is_kept_across_a_re_solve_and_plans_compare_and_approve(
     window: MainWindow, demo_db: Database, qtbot: QtBot
