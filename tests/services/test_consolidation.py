@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from caravan_app.cli import main
 from caravan_app.domain import retirement
 from caravan_app.domain.calendar import term
 from caravan_app.domain.enums import CandidateKind, Decision, PlanKind, Recommendation
@@ -20,6 +21,7 @@ from caravan_app.services.consolidation import candidate_rows, consolidate, cons
 from caravan_app.services.demo import build_demo
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.settings import save_thresholds
+from tests.reports.pdf_tools import pages, squeeze
 
 
 def test_demo_term_is_consolidated_stored_viewed_and_decided(
@@ -129,22 +131,35 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
         consolidation_view(db, "没有")
 
 
-def test_the_newest_tour_plan_of_the_term_is_the_baseline(db: Database) -> None:
+def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_the_reports(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     build_demo(db)
+    monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path))  # default thresholds, logs in tmp_path
     spring = term("2027-spring")
     tours = plan_term_tours(db, spring.start, spring.end, name="春季", control=SolveControl(time_limit=3))
-    summary = consolidate(
-        db,
-        "2027-spring",
-        name="整合二",
-        control=SolveControl(time_limit=4),
-        what_if_time=0.5,
-        thresholds=Thresholds(),
-    )
-    baseline = summary.figures["baseline"]
-    assert baseline["plan"] == "春季"
-    assert (baseline["served"], baseline["km"]) == (tours.figures["served"], tours.figures["km"])
-    assert summary.figures["violations"] == []
-    assert "plan 春季" in str(summary)
+    url = db.url.render_as_string(hide_password=False)
+    args = ["--db", url, "consolidate", "--name", "整合二", "--time-limit", "4", "--what-if-time", "0.5"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "what-if baseline (plan 春季)" in out and "candidates 候选:" in out and "checkers found" not in out
     with db.session() as s:
+        plan = s.scalars(select(Plan).where(Plan.name == "整合二")).one()
+        baseline = json.loads(plan.figures_json)["baseline"]
         assert s.scalar(select(func.count()).select_from(Plan)) == 2
+    assert (baseline["plan"], baseline["served"], baseline["km"]) == (
+        "春季",
+        tours.figures["served"],
+        tours.figures["km"],
+    )
+
+    for what, lang, title in (
+        ("retirement", "zh", "报废评估报告"),
+        ("consolidation", "en", "Consolidation report"),
+    ):
+        pdf = tmp_path / f"{what}.pdf"
+        assert main(["--db", url, "print", what, "整合二", "--lang", lang, "--out", str(pdf)]) == 0
+        text = squeeze("".join(pages(pdf.read_bytes(), tmp_path)))
+        assert squeeze(title) in text and "整合二" in text
+    assert squeeze("行驶里程达到更新标准") in text or squeeze("caravan mileage") in text
+    assert main(["--db", url, "print", "retirement", "没有", "--out", str(tmp_path / "x.pdf")]) == 1
