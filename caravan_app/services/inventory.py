@@ -113,7 +113,8 @@ class TableRows:
     """An entity's rows for a table: per row its id, version and one value per column.
 
     `columns` are the entity's spreadsheet attributes followed by derived ones: "city" (the city
-    the row belongs to, for filtering) and, for exhibits, "place" (where it is now). Enum values
+    the row belongs to, for filtering) and, for exhibits, "place" (where it is now), for requests
+    "venue_name". Enum values
     stay enum members and references are the referenced row's code, so a view can label them.
     """
 
@@ -160,6 +161,11 @@ def load_table(db: Database, entity: str) -> TableRows:
         keys = {ref: _keys(s, ref) for ref in refs if ref is not None}
         city_of, region_names = _cities(s)
         region_city = _region_column(s, entity, city_of)
+        venue_names: dict[int, str] = (
+            {rid: name for rid, name in s.execute(select(VisitRequest.id, Venue.name).join(Venue))}
+            if entity == "requests"
+            else {}
+        )
         query = select(model.id, model.version, *(getattr(model, a) for a in attrs)).order_by(
             *(getattr(model, k) for k in sheet.natural_key)
         )
@@ -187,10 +193,13 @@ def load_table(db: Database, entity: str) -> TableRows:
             raw.append(region_city.get(row_id, ""))
             if entity == "exhibits":
                 raw.append(place)
+            if entity == "requests":
+                raw.append(venue_names.get(row_id, ""))
             ids.append(row_id)
             versions.append(version)
             values.append(tuple(raw))
-    columns = (*attrs, "city", *(("place",) if entity == "exhibits" else ()))
+    extra = {"exhibits": ("place",), "requests": ("venue_name",)}.get(entity, ())
+    columns = (*attrs, "city", *extra)
     return TableRows(entity, tuple(columns), ids, versions, values, region_names)
 
 

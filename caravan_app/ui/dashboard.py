@@ -182,7 +182,7 @@ class DashboardPage(QWidget):
         chart.addSeries(pie)
         # A legend beside the pie rather than labels on it: the labels do not fit a narrow chart.
         chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setTitle(self.tr("Exhibits by condition"))
         sets = [code for code, _n in f.stops_per_set]
         self._bars(

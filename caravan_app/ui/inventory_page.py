@@ -61,7 +61,7 @@ FACETS: dict[str, list[tuple[str, str]]] = {
 # Columns shown first, in this order (the rest follow in the entity's own order).
 LEADING: dict[str, list[str]] = {
     "exhibits": ["code", "name_zh", "place", "condition", "status", "theme"],
-    "requests": ["code", "venue_id", "city", "status", "kind", "earliest_on", "latest_on"],
+    "requests": ["code", "venue_name", "city", "status", "kind", "earliest_on", "latest_on", "priority"],
     "venues": ["code", "name", "kind", "city", "county_id"],
 }
 

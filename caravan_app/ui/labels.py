@@ -243,6 +243,7 @@ def _column_titles() -> dict[str, str]:
         "notes": QCoreApplication.translate("Columns", "Notes"),
         "city": QCoreApplication.translate("Columns", "City"),
         "place": QCoreApplication.translate("Columns", "Where now"),
+        "venue_name": QCoreApplication.translate("Columns", "Venue name"),
     }
 
 

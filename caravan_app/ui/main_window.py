@@ -72,7 +72,8 @@ def page_titles() -> dict[str, str]:
 def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from caravan_app.ui.dashboard import DashboardPage
     from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
-    from caravan_app.ui.pending_pages import ReportsPage, RetirementPage, RotationPage
+    from caravan_app.ui.pending_pages import RetirementPage, RotationPage
+    from caravan_app.ui.reports_page import ReportsPage
     from caravan_app.ui.settings_page import SettingsPage
     from caravan_app.ui.tour_planner import TourPlannerPage
 

@@ -1,6 +1,6 @@
-"""Screens whose planners or documents come from services built alongside this program:
-rotation planning, retirement and consolidation, and printing. Each lists what the database holds
-and says plainly what is not there yet, never showing a made-up plan."""
+"""Screens whose planners come from services built alongside this program: rotation planning and
+retirement and consolidation. Each lists the plans the database holds and says plainly what this
+version does not do from the window yet, never showing a made-up plan."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from caravan_app.domain.enums import PlanKind
 from caravan_app.services import tour_plans
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import CONSOLIDATION_SERVICE, REPORTS_SERVICE, ROTATION_SERVICE, optional_service
+from caravan_app.ui.hooks import CONSOLIDATION_SERVICE, ROTATION_SERVICE, optional_service
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.table_model import RowsModel
 
@@ -38,7 +38,7 @@ class StoredPlansPage(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -99,8 +99,14 @@ class RotationPage(StoredPlansPage):
                 "between periods, locks, re-solve and approval."
             )
         if not has_plans:
-            return self.tr("No rotation plan yet — run a plan.")
-        return self.tr("Stored rotation plans:")
+            return self.tr(
+                "No rotation plan yet — run a plan. In this version rotation plans are made with the "
+                "command `caravan-app plan rotation`; the plans it stores are listed here."
+            )
+        return self.tr(
+            "Rotation plans stored (made with `caravan-app plan rotation`; planning them from this "
+            "screen comes in a later version):"
+        )
 
 
 class RetirementPage(StoredPlansPage):
@@ -123,27 +129,8 @@ class RetirementPage(StoredPlansPage):
                 "re-planning. The thresholds are set in Settings."
             )
         if not has_plans:
-            return self.tr("No consolidation plan yet — run one.")
-        return self.tr("Stored consolidation plans:")
-
-
-class ReportsPage(StoredPlansPage):
-    kind = PlanKind.TOUR
-    service = REPORTS_SERVICE
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("page_reports")
-
-    def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("Reports and printing"))
-
-    def state_text(self, has_plans: bool, present: bool) -> str:
-        if not present:
             return self.tr(
-                "Printing is not part of this version yet. When it is, route sheets of a tour plan, "
-                "rotation schedules and retirement reports are previewed here and printed or saved as PDF."
+                "No consolidation plan yet. In this version the retirement and consolidation analysis "
+                "runs with the command `caravan-app consolidate`; the plans it stores are listed here."
             )
-        if not has_plans:
-            return self.tr("No tour plan to print yet — solve one in the Tour planner.")
-        return self.tr("Tour plans with route sheets to print:")
+        return self.tr("Consolidation plans stored:")

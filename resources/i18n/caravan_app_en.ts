@@ -281,6 +281,10 @@
             <source>Where now</source>
             <translation>Where now</translation>
         </message>
+        <message>
+            <source>Venue name</source>
+            <translation>Venue name</translation>
+        </message>
     </context>
     <context>
         <name>CompareDialog</name>
@@ -1314,20 +1318,60 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     <context>
         <name>ReportsPage</name>
         <message>
+            <source>Printing is not part of this version.</source>
+            <translation>Printing is not part of this version.</translation>
+        </message>
+        <message>
+            <source>Route sheets for the crews and a summary of a stored tour plan.</source>
+            <translation>Route sheets for the crews and a summary of a stored tour plan.</translation>
+        </message>
+        <message>
+            <source>Not printed</source>
+            <translation>Not printed</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
             <source>Reports and printing</source>
             <translation>Reports and printing</translation>
         </message>
         <message>
-            <source>Printing is not part of this version yet. When it is, route sheets of a tour plan, rotation schedules and retirement reports are previewed here and printed or saved as PDF.</source>
-            <translation>Printing is not part of this version yet. When it is, route sheets of a tour plan, rotation schedules and retirement reports are previewed here and printed or saved as PDF.</translation>
+            <source>Route sheets</source>
+            <translation>Route sheets</translation>
+        </message>
+        <message>
+            <source>Plan summary</source>
+            <translation>Plan summary</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
         </message>
         <message>
             <source>No tour plan to print yet — solve one in the Tour planner.</source>
             <translation>No tour plan to print yet — solve one in the Tour planner.</translation>
-        </message>
-        <message>
-            <source>Tour plans with route sheets to print:</source>
-            <translation>Tour plans with route sheets to print:</translation>
         </message>
     </context>
     <context>
@@ -1341,12 +1385,12 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</translation>
         </message>
         <message>
-            <source>No consolidation plan yet — run one.</source>
-            <translation>No consolidation plan yet — run one.</translation>
+            <source>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</source>
+            <translation>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</translation>
         </message>
         <message>
-            <source>Stored consolidation plans:</source>
-            <translation>Stored consolidation plans:</translation>
+            <source>Consolidation plans stored:</source>
+            <translation>Consolidation plans stored:</translation>
         </message>
     </context>
     <context>
@@ -1360,12 +1404,12 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</translation>
         </message>
         <message>
-            <source>No rotation plan yet — run a plan.</source>
-            <translation>No rotation plan yet — run a plan.</translation>
+            <source>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</source>
+            <translation>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</translation>
         </message>
         <message>
-            <source>Stored rotation plans:</source>
-            <translation>Stored rotation plans:</translation>
+            <source>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</source>
+            <translation>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</translation>
         </message>
     </context>
     <context>

@@ -281,6 +281,10 @@
         <source>Where now</source>
         <translation>当前位置</translation>
     </message>
+    <message>
+        <source>Venue name</source>
+        <translation>场地名称</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -1314,20 +1318,60 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 <context>
     <name>ReportsPage</name>
     <message>
+        <source>Printing is not part of this version.</source>
+        <translation>本版本不包含打印功能。</translation>
+    </message>
+    <message>
+        <source>Route sheets for the crews and a summary of a stored tour plan.</source>
+        <translation>已保存巡展方案的乘员行程单和方案汇总。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
         <source>Reports and printing</source>
         <translation>报表与打印</translation>
     </message>
     <message>
-        <source>Printing is not part of this version yet. When it is, route sheets of a tour plan, rotation schedules and retirement reports are previewed here and printed or saved as PDF.</source>
-        <translation>本版本尚未包含打印功能。加入后，可在此预览巡展方案的行程单、轮换安排表和报废报告，并打印或保存为 PDF。</translation>
+        <source>Route sheets</source>
+        <translation>行程单</translation>
+    </message>
+    <message>
+        <source>Plan summary</source>
+        <translation>方案汇总</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF……</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
     </message>
     <message>
         <source>No tour plan to print yet — solve one in the Tour planner.</source>
         <translation>尚无可打印的巡展方案——请先在“巡展排程”中求解。</translation>
-    </message>
-    <message>
-        <source>Tour plans with route sheets to print:</source>
-        <translation>可打印行程单的巡展方案：</translation>
     </message>
 </context>
 <context>
@@ -1341,11 +1385,11 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>尚无报废候选——本版本尚未包含报废与整合服务。加入后，此页面将列出按规则标记的车辆、展品和套组及其依据，可逐项同意或驳回，并可进行重组和假设分析。阈值在“设置”中设定。</translation>
     </message>
     <message>
-        <source>No consolidation plan yet — run one.</source>
-        <translation>尚无整合方案——请运行一次。</translation>
+        <source>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</source>
+        <translation>尚无整合方案。本版本通过命令 `caravan-app consolidate` 进行报废与整合分析，已保存的方案列在此处。</translation>
     </message>
     <message>
-        <source>Stored consolidation plans:</source>
+        <source>Consolidation plans stored:</source>
         <translation>已保存的整合方案：</translation>
     </message>
 </context>
@@ -1360,12 +1404,12 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>尚无轮换方案——本版本尚未包含轮换排程。加入后，可在此运行排程，查看每期各套组所在场地、期间的运输调度，并可锁定、重新求解和批准。</translation>
     </message>
     <message>
-        <source>No rotation plan yet — run a plan.</source>
-        <translation>尚无轮换方案——请运行排程。</translation>
+        <source>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</source>
+        <translation>尚无轮换方案——请运行排程。本版本通过命令 `caravan-app plan rotation` 生成轮换方案，已保存的方案列在此处。</translation>
     </message>
     <message>
-        <source>Stored rotation plans:</source>
-        <translation>已保存的轮换方案：</translation>
+        <source>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</source>
+        <translation>已保存的轮换方案（由 `caravan-app plan rotation` 生成；在此页面直接排程将在后续版本提供）：</translation>
     </message>
 </context>
 <context>
