@@ -5,8 +5,8 @@ kit's slots), theme minimums (the set's template), the themes they take, and for
 area of the hall they tour with; items (exhibits that survive retirement) with a theme, the
 container they are in (or none: in a depot's store), where they are, and their footprint.
 
-The model: items that are interchangeable (same theme, same container, same place, same
-footprint) form a group, and n[g,c] counts the items of group g that end in container c; the rest
+The model: items that are interchangeable (same theme, same container, same place and point,
+same footprint) form a group, and n[g,c] counts the items of group g that end in container c; the rest
 of the group ends (or stays) in store. So a kit's 24 exhibits of four themes make four variables
 per caravan, not 24.
 - Σ_c n[g,c] ≤ |g|; a container holds at most its maximum.
@@ -148,13 +148,14 @@ def move_km(problem: RegroupProblem, location: Point, container: Container) -> f
 
 
 def _groups(problem: RegroupProblem) -> list[_Group]:
-    members: dict[tuple[str, str, str, int], list[Item]] = defaultdict(list)
+    members: dict[tuple[str, str, str, float, float, int], list[Item]] = defaultdict(list)
     for item in problem.items:
         footprint = math.ceil(item.footprint_m2 * AREA_SCALE - 1e-9)
-        members[(item.theme, item.container, item.place, footprint)].append(item)
+        key = (item.theme, item.container, item.place, item.location.lat, item.location.lon, footprint)
+        members[key].append(item)
     return [
-        _Group(theme, container, place, items[0].location, footprint, tuple(sorted(i.code for i in items)))
-        for (theme, container, place, footprint), items in sorted(members.items())
+        _Group(theme, container, place, Point(lat, lon), footprint, tuple(sorted(i.code for i in items)))
+        for (theme, container, place, lat, lon, footprint), items in sorted(members.items())
     ]
 
 

@@ -97,6 +97,17 @@ def test_spares_fill_from_the_nearest_store_and_only_what_is_missing() -> None:
     assert solution.km_bound == pytest.approx(solution.km, abs=0.1)
 
 
+def test_spares_of_one_store_standing_apart_are_told_apart() -> None:
+    a = museum_set("A", NANJING)
+    inside = items_in(a, ["力学"] * 3 + ["数学"] * 3 + ["航空航天"] * 3)
+    # One store code, two points: the exhibit nearer the set is the one to send.
+    far = Item("A-FAR", "力学", STORE, "D", XUZHOU, 1.5)
+    near = Item("B-NEAR", "力学", STORE, "D", YANGZHOU, 1.5)
+    solution = solve(RegroupProblem((a,), (*inside, far, near)))
+    assert [m.item for m in solution.moves] == ["B-NEAR"]
+    assert solution.km_bound == pytest.approx(solution.km, abs=0.1)
+
+
 def test_an_exhibit_joins_only_a_set_that_takes_its_theme() -> None:
     a = museum_set("A", NANJING, themes=frozenset({"力学", "数学"}), min_count=3, minimums=(("力学", 1),))
     inside = items_in(a, ["数学", "数学"])
@@ -238,13 +249,15 @@ def small_problems(draw: st.DrawFn) -> RegroupProblem:
     for n in range(draw(st.integers(1, 5))):
         origin = draw(st.sampled_from([*codes, STORE]))
         place = origin or draw(st.sampled_from(["D1", "D2"]))
+        # A store's code does not fix the point: two spares in one store may stand apart.
+        at = PLACES[place] if origin else draw(st.sampled_from(list(PLACES.values())))
         items.append(
             Item(
                 f"I{n}",
                 draw(st.sampled_from(THEMES)),
                 origin,
                 place,
-                PLACES[place],
+                at,
                 draw(st.sampled_from([0.5, 1.0, 2.0])),
             )
         )
@@ -300,3 +313,28 @@ def test_small_regroupings_match_brute_force(problem: RegroupProblem) -> None:
     assert (solution.complete, solution.moved) == (complete, moved)
     # The model counts km in tenths per move, so it may pick a tie that differs by that rounding.
     assert solution.km == pytest.approx(km, abs=0.1 * max(1, moved) + 0.05)
+    assert solution.km_bound == pytest.approx(solution.km, abs=0.1 * max(1, moved) + 0.05)
+
+
+def test_a_cancel_stops_the_solve_and_says_so() -> None:
+    """Forty kits and a thousand spares: cancelled at the first solution, it stops within a second."""
+    kits = [
+        Container(f"K{n:02d}", Point(31.5 + n * 0.05, 119.0 + n * 0.03), 24, 24, (("力学", 6), ("数学", 6)))
+        for n in range(40)
+    ]
+    spares = [
+        Item(
+            f"S{n:04d}",
+            THEMES[n % 3],
+            STORE,
+            f"D{n % 25}",
+            Point(31.0 + (n % 25) * 0.1, 118.5 + (n % 7) * 0.2),
+        )
+        for n in range(1000)
+    ]
+    control = SolveControl(time_limit=30)
+    control.on_progress = lambda _progress: control.cancel()
+    solution = regroup(RegroupProblem(tuple(kits), tuple(spares)), control)
+    assert solution.status == "cancelled"
+    assert solution.solve_seconds < 5
+    assert check_regroup(RegroupProblem(tuple(kits), tuple(spares)), solution) == []
