@@ -286,3 +286,25 @@ def term_label(name: str) -> str:
     if season == "autumn":
         return QCoreApplication.translate("Labels", "Autumn term %1").replace("%1", year)
     return name
+
+
+def unserved_detail(reason: str, detail: str, venue: str, county: str) -> str:
+    """The planner's explanation (English, from the planning layer) in the current language."""
+    if reason == "no_permitted_caravan":
+        return QCoreApplication.translate("Labels", "No caravan may serve %1").replace("%1", county)
+    if reason == "no_workable_date":
+        return QCoreApplication.translate(
+            "Labels", "No caravan can reach %1 on an allowed working day"
+        ).replace("%1", venue)
+    if reason == "capacity":
+        return QCoreApplication.translate("Labels", "Every caravan that could serve it was busy")
+    if reason == "no_type_or_theme" and detail.startswith("needs ") and " with " in detail:
+        types, _sep, themes = detail[len("needs ") :].partition(" with ")
+        any_type = QCoreApplication.translate("Labels", "any type")
+        any_theme = QCoreApplication.translate("Labels", "any theme")
+        return (
+            QCoreApplication.translate("Labels", "Needs %1 with %2")
+            .replace("%1", any_type if types == "any type" else types)
+            .replace("%2", any_theme if themes == "any theme" else themes)
+        )
+    return detail

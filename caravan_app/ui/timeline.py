@@ -17,7 +17,7 @@ TOP = 34
 ROW = 20
 LEGEND = 26
 # Days are drawn wider on short horizons, so a fortnight does not shrink to a strip.
-MIN_DAY, MAX_DAY, TARGET_WIDTH = 14, 36, 460
+MIN_DAY, MAX_DAY, TARGET_WIDTH = 14, 36, 400
 
 
 class TimelineWidget(QWidget):

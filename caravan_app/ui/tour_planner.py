@@ -50,7 +50,7 @@ from caravan_app.ui import preferences
 from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, service_function
-from caravan_app.ui.labels import enum_label, term_label, unserved_reason, yes_no
+from caravan_app.ui.labels import enum_label, term_label, unserved_detail, unserved_reason, yes_no
 from caravan_app.ui.settings_page import known_terms
 from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
 from caravan_app.ui.table_model import RowsModel
@@ -500,7 +500,14 @@ class TourPlannerPage(QWidget):
             ["request", "venue", "county", "priority", "reason", "detail"],
             self._unserved_titles(),
             [
-                (u.request_code, u.venue_name, u.county, u.priority, unserved_reason(u.reason), u.detail)
+                (
+                    u.request_code,
+                    u.venue_name,
+                    u.county,
+                    u.priority,
+                    unserved_reason(u.reason),
+                    unserved_detail(u.reason, u.detail, u.venue_name, u.county),
+                )
                 for u in d.unserved
             ],
         )

@@ -958,6 +958,30 @@
             <translation>Autumn term %1</translation>
         </message>
         <message>
+            <source>No caravan may serve %1</source>
+            <translation>No caravan may serve %1</translation>
+        </message>
+        <message>
+            <source>No caravan can reach %1 on an allowed working day</source>
+            <translation>No caravan can reach %1 on an allowed working day</translation>
+        </message>
+        <message>
+            <source>Every caravan that could serve it was busy</source>
+            <translation>Every caravan that could serve it was busy</translation>
+        </message>
+        <message>
+            <source>any type</source>
+            <translation>any type</translation>
+        </message>
+        <message>
+            <source>any theme</source>
+            <translation>any theme</translation>
+        </message>
+        <message>
+            <source>Needs %1 with %2</source>
+            <translation>Needs %1 with %2</translation>
+        </message>
+        <message>
             <source>Yes</source>
             <translation>Yes</translation>
         </message>

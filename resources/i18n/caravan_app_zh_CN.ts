@@ -958,6 +958,30 @@
         <translation>%1 年秋季学期</translation>
     </message>
     <message>
+        <source>No caravan may serve %1</source>
+        <translation>没有大篷车可以服务%1</translation>
+    </message>
+    <message>
+        <source>No caravan can reach %1 on an allowed working day</source>
+        <translation>没有大篷车能在允许的工作日到达%1</translation>
+    </message>
+    <message>
+        <source>Every caravan that could serve it was busy</source>
+        <translation>可服务的大篷车均已排满</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>任意车型</translation>
+    </message>
+    <message>
+        <source>any theme</source>
+        <translation>任意主题</translation>
+    </message>
+    <message>
+        <source>Needs %1 with %2</source>
+        <translation>需要%1车型、%2主题</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
