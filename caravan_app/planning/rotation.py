@@ -351,21 +351,16 @@ class _Model:
             list(self.x.values()), [venues[v].weight for (_, v, _) in self.x]
         )
 
-    def home_km(self) -> tuple[cp_model.LinearExpr, int]:
-        """Truck-km from each set's home to each hall it stands in, and the largest that sum can be.
-
-        A linear stand-in for the moves that phase 1 can carry without arcs: among plans of equal
-        hosting it prefers halls near home, which gives phase 2 a far better start."""
+    def home_km(self) -> cp_model.LinearExpr:
+        """Truck-km from each set's home to each hall it stands in: a linear stand-in for the moves
+        that a model without arcs can carry."""
         sets = {s.code: s for s in self.problem.sets}
         venues = {v.code: v for v in self.problem.venues}
         costs = [
             round(road_km(self.problem, sets[s].home, Place(v, "", venues[v].location)) * sets[s].truck_loads)
             for (s, v, _) in self.x
         ]
-        worst: dict[tuple[str, int], int] = defaultdict(int)
-        for (s, _, t), cost in zip(self.x, costs, strict=True):
-            worst[(s, t)] = max(worst[(s, t)], cost)
-        return cp_model.LinearExpr.weighted_sum(list(self.x.values()), costs), sum(worst.values())
+        return cp_model.LinearExpr.weighted_sum(list(self.x.values()), costs)
 
     def truck_km(self) -> cp_model.LinearExpr:
         return (
@@ -387,8 +382,6 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self._hosted_bound = hosted_bound
         self._weights = {v.code: v.weight for v in built.problem.venues}
         self.first_at: float | None = None
-        # Phase 1's objective is weight · scale − a stand-in of at most `extra`.
-        self.scale, self.extra = 1, 0
 
     def on_solution_callback(self) -> None:
         if self.first_at is None:
@@ -396,8 +389,9 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         on = [key for key, lit in self._built.x.items() if self.boolean_value(lit)]
         weight = sum(self._weights[v] for _, v, _ in on)
         if self._phase == 1:
-            bound = math.floor((self.best_objective_bound + self.extra) / self.scale + 1e-9)
-            self._control.report(weight, len(on), bound)
+            self._control.report(weight, len(on), self.best_objective_bound)
+        elif self._phase == NEAR_HOME_PHASE:
+            self._control.report(weight, len(on), self._hosted_bound)
         else:
             self._control.report(weight, len(on), self._hosted_bound, km=self.objective_value)
 
@@ -407,6 +401,9 @@ HOSTING_SHARE = 0.6
 # Above this many arcs the km model is built sparse: each hall reaches only its nearest halls.
 MAX_ARCS = 300_000
 MIN_NEAREST = 8
+# The step between the phases that moves the plan's halls near the sets' homes gets at most this.
+NEAR_HOME_SECONDS = 10.0
+NEAR_HOME_PHASE = 3
 
 
 def plan_rotation(
@@ -418,9 +415,7 @@ def plan_rotation(
     control.start_clock()
     check_locks(problem)
     hosting = _Model(problem, arcs=False)
-    near_home, near_home_max = hosting.home_km()
-    scale = near_home_max + 1
-    hosting.model.maximize(hosting.hosted() * scale - near_home)
+    hosting.model.maximize(hosting.hosted())
     _log.info(
         "rotation: %d sets, %d venues, %d periods, %d stay variables",
         len(problem.sets),
@@ -429,7 +424,6 @@ def plan_rotation(
         len(hosting.x),
     )
     first = _Progress(hosting, control, 1, None)
-    first.scale, first.extra = scale, near_home_max
     solver1, status1 = _solve(hosting, control, first, control.remaining * HOSTING_SHARE, workers)
     if status1 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         label = (
@@ -440,10 +434,10 @@ def plan_rotation(
         return RotationSolution((), (), label, solve_seconds=control.elapsed)
     hosting_seconds = control.elapsed
     positions = {key: solver1.boolean_value(lit) for key, lit in hosting.x.items()}
-    weights = _weights(problem)
-    weight = sum(weights[v] for (_, v, _), on in positions.items() if on)
-    # objective = weight · scale − near-home km with 0 ≤ km < scale, so the weight is at most this:
-    weight_bound = math.floor((solver1.best_objective_bound + near_home_max) / scale + 1e-9)
+    weight = round(solver1.objective_value)
+    weight_bound = math.floor(solver1.best_objective_bound + 1e-6)
+    if not control.cancelled and control.remaining > 1.0:
+        positions = _near_home(problem, control, positions, weight, weight_bound, workers)
     result = _plan_from(problem, hosting, positions)
     hosting_proven = status1 == cp_model.OPTIMAL
     km_bound: float | None = None
@@ -486,6 +480,29 @@ def plan_rotation(
         first_solution_seconds=first.first_at,
         hosting_seconds=hosting_seconds,
     )
+
+
+def _near_home(
+    problem: RotationProblem,
+    control: SolveControl,
+    positions: dict[tuple[str, str, int], bool],
+    weight: int,
+    weight_bound: int,
+    workers: int,
+) -> dict[tuple[str, str, int], bool]:
+    """Among plans of the same hosted weight, one with halls near the sets' homes: a quick model
+    without arcs whose plan is a far better start for the km phase than an arbitrary one."""
+    near = _Model(problem, arcs=False)
+    near.model.add(near.hosted() >= weight)
+    near.model.minimize(near.home_km())
+    for key, lit in near.x.items():
+        near.model.add_hint(lit, positions.get(key, False))
+    seconds = min(NEAR_HOME_SECONDS, control.remaining * 0.2)
+    progress = _Progress(near, control, NEAR_HOME_PHASE, weight_bound)
+    solver, status = _solve(near, control, progress, seconds, workers)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return {key: solver.boolean_value(lit) for key, lit in near.x.items()}
+    return positions
 
 
 def _weights(problem: RotationProblem) -> dict[str, int]:
