@@ -326,11 +326,18 @@ class _TourModel:
     def _insert(self, routes: dict[int, Route], requests: Sequence[TourRequest]) -> list[TourRequest]:
         """Insert each request where it adds the fewest km; returns those that fit nowhere.
 
-        Locked requests go first, then by weight, the ones with fewest choices first among equals.
+        Locked requests go first, day by day (a later day's lock inserted first could leave an earlier
+        one no position), then by weight, the ones with fewest choices first among equals.
         """
         order = sorted(
             requests,
-            key=lambda r: (r.lock is None, -self._weight(r), len(self.candidates[r.code]), r.code),
+            key=lambda r: (
+                r.lock is None,
+                r.lock.day if r.lock is not None else date.min,
+                -self._weight(r),
+                len(self.candidates[r.code]),
+                r.code,
+            ),
         )
         left = []
         for request in order:
@@ -380,7 +387,13 @@ class _TourModel:
             route = list(route)
             while route and self.schedule(number, route) is None:
                 # Drop the first stop the exact schedule cannot keep, until the route can be driven.
-                route.pop(self._first_broken_stop(number, route))
+                broken = self._first_broken_stop(number, route)
+                if route[broken].lock is not None:
+                    # The improvement moved a locked visit where it cannot be kept: the whole route is
+                    # offered again below, locked visits first and day by day.
+                    route = []
+                    break
+                route.pop(broken)
             if route:
                 kept[number] = route
         served = {r.code for route in kept.values() for r in route}
@@ -574,7 +587,11 @@ class _TourModel:
             if improved is None:
                 continue
             candidate = {n: r for n, r in best.items() if n not in block} | improved
-            candidate = self._repair(candidate)
+            try:
+                candidate = self._repair(candidate)
+            except LockError:
+                # Its order of locked visits cannot be rebuilt; the plan so far keeps them all.
+                continue
             if self._cost(candidate) < self._cost(best):
                 best = candidate
                 self.control.report(self._cost(best), sum(len(r) for r in best.values()))

@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from caravan_app.domain.calendar import term
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Plan, TourStop, Trip, UnservedRequest
+from caravan_app.persistence.models import Plan, TourStop, Trip, UnservedRequest, VisitRequest
 from caravan_app.planning.check import check_tours
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.tour_json import FORMAT, problem_from_json, solution_from_json
@@ -89,3 +89,38 @@ def test_a_re_solve_keeps_the_locked_visits_and_reads_road_distances(db: Databas
     bad.write_text("from,to,km\nA,B,far\n", encoding="utf-8")
     with pytest.raises(CaravanError, match="bad.csv row 2, column km"):
         plan_term_tours(db, first, last, name="三稿", distances_csv=bad)
+
+
+@pytest.mark.slow
+def test_a_re_solve_keeps_every_visit_when_all_are_locked(db: Database) -> None:
+    """Improvement may reorder locked visits on a day where the exact schedule cannot keep them; the
+    planner must then rebuild them in day order, never fail or drop one."""
+    build_demo(db)
+    first, last = date(2027, 3, 1), date(2027, 4, 16)
+    plan_term_tours(db, first, last, name="全锁定前", control=SolveControl(time_limit=15))
+    with db.session() as s:
+        s.execute(update(TourStop).values(locked=True))
+        before = {
+            (code, caravan, start.date())
+            for code, caravan, start in s.execute(
+                select(VisitRequest.code, Trip.caravan_id, TourStop.show_start)
+                .join(TourStop, TourStop.request_id == VisitRequest.id)
+                .join(Trip, Trip.id == TourStop.trip_id)
+            )
+        }
+    summary = plan_term_tours(
+        db, first, last, name="全锁定后", control=SolveControl(time_limit=10), keep_locks_from="全锁定前"
+    )
+    assert summary.violations == ()
+    with db.session() as s:
+        plan_id = s.scalar(select(Plan.id).where(Plan.name == "全锁定后"))
+        after = {
+            (code, caravan, start.date())
+            for code, caravan, start in s.execute(
+                select(VisitRequest.code, Trip.caravan_id, TourStop.show_start)
+                .join(TourStop, TourStop.request_id == VisitRequest.id)
+                .join(Trip, Trip.id == TourStop.trip_id)
+                .where(Trip.plan_id == plan_id)
+            )
+        }
+    assert before <= after
