@@ -20,7 +20,7 @@ from caravan_app.reports.document import Running, layout_table, markup, para, re
 from caravan_app.reports.texts import Texts
 
 WIDTH = 180 * mm
-RECOMMENDATION_ORDER = ("retire", "refurbish", "redeploy", "regroup", "keep")
+RECOMMENDATION_ORDER = ("retire", "refurbish", "redeploy", "keep")
 KIND_ORDER = ("caravan", "set", "exhibit")
 
 
@@ -185,6 +185,10 @@ def _rule_tables(view: ConsolidationView, t: Texts) -> list[Flowable]:
     for rule, candidates in rules.items():
         out.append(CondPageBreak(30 * mm))
         out.append(para(t("rule_heading", rule=t.code("rule", rule), n=len(candidates)), s.heading))
+        # Items to keep are named, not tabled: a province has hundreds of sound exhibits past their
+        # nominal life, and the director signs for what changes.
+        acted = [c for c in candidates if c.recommendation != "keep"]
+        kept = [c.code for c in candidates if c.recommendation == "keep"]
         rows = [
             [
                 t.code("kind", c.kind),
@@ -194,46 +198,77 @@ def _rule_tables(view: ConsolidationView, t: Texts) -> list[Flowable]:
                 t.code("recommendation", c.recommendation),
                 t.code("decision", c.decision),
             ]
-            for c in candidates
+            for c in acted
         ]
-        out.append(table(header, rows, [14 * mm, 24 * mm, 34 * mm, 62 * mm, 26 * mm, 20 * mm]))
+        if rows:
+            out.append(table(header, rows, [14 * mm, 24 * mm, 34 * mm, 62 * mm, 26 * mm, 20 * mm]))
+        if kept:
+            sep = "、" if t.lang == "zh" else ", "
+            out.append(para(t("kept_under_rule", n=len(kept), codes=sep.join(kept)), s.body))
     return out
 
 
 def _recommendations(view: ConsolidationView, t: Texts) -> list[Flowable]:
     if not view.candidates:
         return [para(t("none"))]
+    s = styles()
 
-    def order(c: RetirementCandidateView) -> tuple[int, int, str]:
-        r = RECOMMENDATION_ORDER.index(c.recommendation) if c.recommendation in RECOMMENDATION_ORDER else 99
-        return (r, *_candidate_order(c))
+    def rank(c: RetirementCandidateView) -> int:
+        return rank_of(c.recommendation)
 
-    sep = "、" if t.lang == "zh" else ", "
-    rows = [
+    kinds = [k for k in KIND_ORDER if any(c.kind == k for c in view.candidates)]
+    recommendations = sorted({c.recommendation for c in view.candidates}, key=rank_of)
+    counts = [
         [
-            t.code("recommendation", c.recommendation),
-            t.code("kind", c.kind),
-            c.code,
-            c.name,
-            sep.join(t.code("rule", r) for r in c.rules),
-            t.code("decision", c.decision),
+            t.code("recommendation", r),
+            *(str(sum(1 for c in view.candidates if c.recommendation == r and c.kind == k)) for k in kinds),
         ]
-        for c in sorted(view.candidates, key=order)
+        for r in recommendations
     ]
-    return [
+    out: list[Flowable] = [
+        para(t("recommendation_counts"), s.body),
         table(
-            [
-                t("col_recommendation"),
-                t("col_kind"),
-                t("col_code"),
-                t("col_name"),
-                t("col_rules"),
-                t("col_decision"),
-            ],
-            rows,
-            [26 * mm, 14 * mm, 24 * mm, 38 * mm, 58 * mm, 20 * mm],
-        )
+            [t("col_recommendation"), *(t.code("kind", k) for k in kinds)],
+            counts,
+            [40 * mm] + [30 * mm] * len(kinds),
+        ),
     ]
+    others = sorted(
+        (c for c in view.candidates if c.kind != "exhibit"), key=lambda c: (rank(c), *_candidate_order(c))
+    )
+    if others:
+        sep = "、" if t.lang == "zh" else ", "
+        out.append(para(t("exhibits_listed_above"), s.body))
+        rows = [
+            [
+                t.code("recommendation", c.recommendation),
+                t.code("kind", c.kind),
+                c.code,
+                c.name,
+                sep.join(t.code("rule", r) for r in c.rules),
+                t.code("decision", c.decision),
+            ]
+            for c in others
+        ]
+        out.append(
+            table(
+                [
+                    t("col_recommendation"),
+                    t("col_kind"),
+                    t("col_code"),
+                    t("col_name"),
+                    t("col_rules"),
+                    t("col_decision"),
+                ],
+                rows,
+                [26 * mm, 14 * mm, 24 * mm, 38 * mm, 58 * mm, 20 * mm],
+            )
+        )
+    return out
+
+
+def rank_of(recommendation: str) -> int:
+    return RECOMMENDATION_ORDER.index(recommendation) if recommendation in RECOMMENDATION_ORDER else 99
 
 
 def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:

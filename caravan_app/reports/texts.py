@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from caravan_app.domain.retirement import RECOMMENDATION_NAMES, RULE_NAMES
 from caravan_app.errors import CaravanError
 
 LANGUAGES = ("zh", "en")
@@ -156,6 +157,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_threshold": ("阈值", "Threshold"),
     "rule_heading": ("规则：{rule}（{n} 项）", "Rule: {rule} ({n})"),
     "no_candidates": ("没有项目触发评估规则。", "No item met a rule."),
+    "kept_under_rule": (
+        "另有 {n} 项触发本规则但建议继续使用：{codes}",
+        "{n} more met this rule and are recommended to keep: {codes}",
+    ),
+    "recommendation_counts": ("建议汇总", "Recommendations by kind"),
+    "exhibits_listed_above": (
+        "展品逐项列于上文各规则表中；下表列出车辆和套组。",
+        "Exhibits are listed item by item under their rules above; caravans and sets follow.",
+    ),
     "col_kind": ("类别", "Kind"),
     "col_evidence": ("依据", "Evidence"),
     "col_recommendation": ("建议", "Recommendation"),
@@ -197,8 +207,8 @@ _WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 
-# Codes from the tour planner (planning.problem.UnservedReason) and the consolidation rules, which
-# reports may not import; kept in step by a test.
+# Codes from the tour planner (planning.problem.UnservedReason, which reports may not import; kept in
+# step by a test) and from the retirement rules in domain.
 _CODES: dict[str, dict[str, tuple[str, str]]] = {
     "reason": {
         "capacity": ("运力已排满", "capacity: the caravans' days went to other requests"),
@@ -216,30 +226,14 @@ _CODES: dict[str, dict[str, tuple[str, str]]] = {
         "exhibit": ("展品", "exhibit"),
         "set": ("套组", "set"),
     },
-    "recommendation": {
-        "retire": ("报废", "retire"),
-        "refurbish": ("翻新", "refurbish"),
-        "redeploy": ("调配", "redeploy"),
-        "regroup": ("重组", "regroup"),
-        "keep": ("保留", "keep"),
-    },
+    # The retirement rules' own names, so a report never lags behind the rules.
+    "recommendation": {r.value: names for r, names in RECOMMENDATION_NAMES.items()},
     "decision": {
         "": ("待定", "undecided"),
         "accepted": ("已采纳", "accepted"),
         "rejected": ("未采纳", "rejected"),
     },
-    "rule": {
-        "caravan_age": ("车龄达到更新年限", "caravan age"),
-        "caravan_mileage": ("行驶里程达到更新标准", "caravan mileage"),
-        "caravan_repair_cost": ("维修费用过高", "caravan repair cost"),
-        "caravan_underused": ("车辆使用率低", "caravan under-used"),
-        "exhibit_service_life": ("展品超过使用年限", "exhibit past its service life"),
-        "exhibit_condition": ("展品状况差", "exhibit in poor condition"),
-        "exhibit_beyond_repair": ("展品无法修复", "exhibit beyond repair"),
-        "exhibit_repair_cost": ("展品维修费用过高", "exhibit repair cost"),
-        "set_incomplete": ("套组展品不全", "set incomplete"),
-        "set_underused": ("套组使用率低", "set under-used"),
-    },
+    "rule": dict(RULE_NAMES),
 }
 
 

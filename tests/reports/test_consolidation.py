@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from caravan_app.domain.views import Evidence, RetirementCandidateView
 from caravan_app.reports import consolidation_report, retirement_report
 from tests.reports.pdf_tools import assert_font_embedded, pages, squeeze
 from tests.reports.views import consolidation
@@ -20,7 +21,7 @@ def test_consolidation_report_holds_rules_evidence_moves_sets_and_what_ifs(tmp_p
     whole = squeeze("".join(text))
     assert "整合方案报告" in whole and "方案：2027年整合方案" in whole and "编制日期：2027-01-15" in whole
     assert "共评估3项：车辆2辆，展品1件，套组0套。" in whole
-    assert "建议：报废1，翻新1，调配1。" in whole
+    assert "建议：报废1，翻新维修1，调剂使用1。" in whole
     for heading in (
         "规则：车龄达到更新年限（1项）",
         "规则：行驶里程达到更新标准（1项）",
@@ -78,3 +79,27 @@ def test_an_empty_scenario_still_prints(tmp_path: Path) -> None:
     whole = squeeze("".join(pages(consolidation_report(view, printed_on=PRINTED), tmp_path)))
     assert "没有项目触发评估规则。" in whole and "没有重组调拨。" in whole and "未做假设分析。" in whole
     assert "批准人" in whole
+
+
+def test_items_to_keep_are_named_not_tabled(tmp_path: Path) -> None:
+    """Hundreds of sound exhibits past their nominal life would bury what changes: they get one line."""
+    view = consolidation()
+    sound = [
+        RetirementCandidateView(
+            "exhibit",
+            f"EX-K{i:04d}",
+            f"完好展品{i}",
+            ("exhibit_service_life",),
+            (Evidence("age", f"{9 + i % 3} years", "8 years"),),
+            "keep",
+        )
+        for i in range(300)
+    ]
+    many = replace(view, candidates=(*view.candidates, *sound))
+    few_pages = len(pages(retirement_report(view, printed_on=PRINTED), tmp_path))
+    text = pages(retirement_report(many, printed_on=PRINTED), tmp_path)
+    whole = squeeze("".join(text))
+    assert "另有300项触发本规则但建议继续使用：EX-K0000、EX-K0001" in whole
+    assert "完好展品7" not in whole  # named by code only
+    assert len(text) <= few_pages + 2
+    assert "建议汇总" in whole
