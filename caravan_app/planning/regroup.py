@@ -24,15 +24,14 @@ The solution is optimal only if all three are proven; each phase reports its bou
 from __future__ import annotations
 
 import math
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
 
 from ortools.sat.python import cp_model
 
 from caravan_app import log
 from caravan_app.planning.control import SolveControl
+from caravan_app.planning.cpsat import solve_cp
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point
 
@@ -240,32 +239,6 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self._control.report(self.objective_value, complete, bound, km)
 
 
-def _solve(
-    built: _Model, control: SolveControl, phase: int, seconds: float, workers: int
-) -> tuple[cp_model.CpSolver, Any]:
-    """One CP-SAT solve that a cancel stops within a fraction of a second."""
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = control.seed
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.1):
-            if control.cancelled:
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, name="regroup-cancel", daemon=True)
-    watcher.start()
-    try:
-        status = solver.solve(built.model, _Progress(built, control, phase))
-    finally:
-        done.set()
-        watcher.join()
-    return solver, status
-
-
 def regroup(
     problem: RegroupProblem, control: SolveControl | None = None, workers: int = 4
 ) -> RegroupSolution:
@@ -296,8 +269,10 @@ def regroup(
             m.minimize(objective)
         built.hint(values)
         share = PHASE_SHARES[phase - 1] if phase <= len(PHASE_SHARES) else 1.0
-        solver, status = _solve(built, control, phase, control.remaining * share, workers)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        solver, outcome = solve_cp(
+            built.model, control, _Progress(built, control, phase), control.remaining * share, workers
+        )
+        if outcome not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             if phase == 1:
                 label = "cancelled" if control.cancelled else "no solution"
                 return RegroupSolution((), (), (), label, solve_seconds=control.elapsed)
@@ -306,7 +281,7 @@ def regroup(
         values = {key: int(solver.value(var)) for key, var in built.n.items()}
         reached = round(solver.objective_value)
         bounds[phase - 1] = solver.best_objective_bound
-        proven = proven and status == cp_model.OPTIMAL
+        proven = proven and outcome == cp_model.OPTIMAL
         # Later phases keep what this one reached.
         if phase == 1:
             m.add(objective >= reached)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -29,6 +28,7 @@ from ortools.sat.python import cp_model
 from caravan_app import log
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import SolveControl
+from caravan_app.planning.cpsat import solve_cp
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.rotation_problem import (
     HostVenue,
@@ -259,6 +259,9 @@ class _Model:
                         lit = lit_a
                     else:
                         lit = m.new_bool_var(f"arc[{s.code},{t},{a.key},{b.key}]")
+                        if kept is not None:
+                            # A complete hint lets the solver start from the plan it is given at once.
+                            m.add_hint(lit, (a.key, b.key) == (kept[t], kept[t + 1]))
                     outgoing[a.key].append(lit)
                     incoming[b.key].append(lit)
                     if lit is True:
@@ -281,6 +284,14 @@ class _Model:
         if kept is not None and kept[0] == a.key:
             reach.add(kept[1])
         return reach
+
+    def hint_home(self, paths: dict[str, list[str]]) -> None:
+        """Hint the in-store positions of a plan (its halls are hinted through x)."""
+        for code, rows in self.positions.items():
+            for t, row in enumerate(rows):
+                for node, lit in row:
+                    if node.key == HOME and not isinstance(lit, bool):
+                        self.model.add_hint(lit, paths[code][t] == HOME)
 
     def arc_count(self) -> int:
         """Pairs of consecutive positions over all sets: the size of a full arc model."""
@@ -424,7 +435,7 @@ def plan_rotation(
         len(hosting.x),
     )
     first = _Progress(hosting, control, 1, None)
-    solver1, status1 = _solve(hosting, control, first, control.remaining * HOSTING_SHARE, workers)
+    solver1, status1 = solve_cp(hosting.model, control, first, control.remaining * HOSTING_SHARE, workers)
     if status1 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         label = (
             "cancelled"
@@ -454,8 +465,9 @@ def plan_rotation(
         driving.model.minimize(driving.truck_km())
         for key, lit in driving.x.items():
             driving.model.add_hint(lit, positions.get(key, False))
+        driving.hint_home(hosting.paths(positions))
         second = _Progress(driving, control, 2, weight_bound)
-        solver2, status2 = _solve(driving, control, second, control.remaining, workers)
+        solver2, status2 = solve_cp(driving.model, control, second, control.remaining, workers)
         if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             positions = {key: solver2.boolean_value(lit) for key, lit in driving.x.items()}
             result = _plan_from(problem, driving, positions)
@@ -499,7 +511,7 @@ def _near_home(
         near.model.add_hint(lit, positions.get(key, False))
     seconds = min(NEAR_HOME_SECONDS, control.remaining * 0.2)
     progress = _Progress(near, control, NEAR_HOME_PHASE, weight_bound)
-    solver, status = _solve(near, control, progress, seconds, workers)
+    solver, status = solve_cp(near.model, control, progress, seconds, workers)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {key: solver.boolean_value(lit) for key, lit in near.x.items()}
     return positions
@@ -507,32 +519,6 @@ def _near_home(
 
 def _weights(problem: RotationProblem) -> dict[str, int]:
     return {v.code: v.weight for v in problem.venues}
-
-
-def _solve(
-    built: _Model, control: SolveControl, progress: _Progress, seconds: float, workers: int
-) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
-    """One CP-SAT solve that a cancel stops within a fraction of a second."""
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = control.seed
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.1):
-            if control.cancelled:
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, name="rotation-cancel", daemon=True)
-    watcher.start()
-    try:
-        status = solver.solve(built.model, progress)
-    finally:
-        done.set()
-        watcher.join()
-    return solver, status
 
 
 def _plan_from(

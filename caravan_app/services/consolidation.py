@@ -76,31 +76,24 @@ from caravan_app.persistence.models import (
     RegroupMove,
     RetirementCandidate,
     SetPlacement,
-    Trip,
-    UnservedRequest,
     Venue,
-    VisitRequest,
     Workshop,
 )
 from caravan_app.planning.check import check_tours
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.problem import (
     Point,
-    Stop,
     TourCaravan,
     TourProblem,
     TourSolution,
-    Unserved,
-    UnservedReason,
 )
-from caravan_app.planning.problem import Trip as PlannedTrip
 from caravan_app.planning.regroup import STORE, Container, Item, RegroupProblem, RegroupSolution, regroup
 from caravan_app.planning.regroup_check import check_regroup
 from caravan_app.planning.tour_json import problem_from_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
 from caravan_app.reports.consolidation import consolidation_report, retirement_report
-from caravan_app.services.tour_planning import build_tour_problem
+from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 from caravan_app.settings import load_thresholds
 
 _log = log.get(log.PLANNING)
@@ -332,45 +325,6 @@ def _regroup_problems(
 # --- the what-if baseline -----------------------------------------------------------------------
 
 
-def _stored_solution(session: Session, plan: Plan) -> TourSolution:
-    trips = session.scalars(
-        select(Trip).options(selectinload(Trip.stops)).where(Trip.plan_id == plan.id).order_by(Trip.leave_at)
-    ).all()
-    caravans = {c.id: c.code for c in session.scalars(select(Caravan))}
-    requests = {r.id: r.code for r in session.scalars(select(VisitRequest))}
-    venues = {v.id: v.code for v in session.scalars(select(Venue))}
-    unserved = session.scalars(select(UnservedRequest).where(UnservedRequest.plan_id == plan.id)).all()
-    return TourSolution(
-        trips=tuple(
-            PlannedTrip(
-                caravan=caravans[t.caravan_id],
-                leave=t.leave_at,
-                back=t.back_at,
-                stops=tuple(
-                    Stop(
-                        request=requests[s.request_id] if s.request_id else "",
-                        venue_code=venues[s.venue_id],
-                        arrive=s.arrive_at,
-                        show_start=s.show_start,
-                        show_end=s.show_end,
-                        km_from_previous=s.km_from_previous,
-                        locked=s.locked,
-                    )
-                    for s in t.stops
-                ),
-                km_back=t.km_back,
-            )
-            for t in trips
-        ),
-        unserved=tuple(
-            Unserved(requests[u.request_id], UnservedReason(u.reason), u.detail) for u in unserved
-        ),
-        status=plan.solver_status,
-        objective=plan.objective,
-        solve_seconds=plan.solve_seconds or 0.0,
-    )
-
-
 @dataclass(frozen=True)
 class _Baseline:
     label: str  # the stored plan's name, or empty when solved here
@@ -397,7 +351,7 @@ def _baseline(db: Database, school_term: Term, seconds: float, seed: int) -> _Ba
                 if stored
                 else build_tour_problem(s, school_term.start, school_term.end)
             )
-            return _Baseline(plan.name, problem, _stored_solution(s, plan))
+            return _Baseline(plan.name, problem, stored_tour_solution(s, plan))
         problem = build_tour_problem(s, school_term.start, school_term.end)
     solution = plan_tours(problem, SolveControl(time_limit=seconds, seed=seed))
     return _Baseline("", problem, solution)

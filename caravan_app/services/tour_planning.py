@@ -376,6 +376,49 @@ def _store(
     return plan
 
 
+def stored_tour_solution(session: Session, plan: Plan) -> TourSolution:
+    """A stored tour plan as the planner's solution (stops in their stored order, with their locks)."""
+    trips = session.scalars(
+        select(Trip)
+        .options(selectinload(Trip.stops))
+        .where(Trip.plan_id == plan.id)
+        .order_by(Trip.leave_at, Trip.code)
+    ).all()
+    codes = {c.id: c.code for c in session.scalars(select(Caravan))}
+    request_codes = {r.id: r.code for r in session.scalars(select(VisitRequest))}
+    venue_codes = {v.id: v.code for v in session.scalars(select(Venue))}
+    unserved = session.scalars(select(UnservedRequest).where(UnservedRequest.plan_id == plan.id)).all()
+    return TourSolution(
+        trips=tuple(
+            PlannedTrip(
+                caravan=codes[t.caravan_id],
+                leave=t.leave_at,
+                back=t.back_at,
+                stops=tuple(
+                    Stop(
+                        request=request_codes[st.request_id] if st.request_id else "",
+                        venue_code=venue_codes[st.venue_id],
+                        arrive=st.arrive_at,
+                        show_start=st.show_start,
+                        show_end=st.show_end,
+                        km_from_previous=st.km_from_previous,
+                        locked=st.locked,
+                    )
+                    for st in t.stops
+                ),
+                km_back=t.km_back,
+            )
+            for t in trips
+        ),
+        unserved=tuple(
+            Unserved(request_codes[u.request_id], UnservedReason(u.reason), u.detail) for u in unserved
+        ),
+        status=plan.solver_status,
+        objective=plan.objective,
+        solve_seconds=plan.solve_seconds or 0.0,
+    )
+
+
 def export_plan_json(db: Database, name: str, path: Path) -> None:
     """The plan with everything an outside checker needs to re-verify it (format in README)."""
     with db.session(audited=False) as s:
@@ -386,45 +429,7 @@ def export_plan_json(db: Database, name: str, path: Path) -> None:
         if plan.kind is not PlanKind.TOUR:
             raise CaravanError(f"plan {name!r} is a {plan.kind.value} plan; only tour plans export here yet")
         parameters = json.loads(plan.parameters_json)
-        trips = s.scalars(
-            select(Trip)
-            .options(selectinload(Trip.stops))
-            .where(Trip.plan_id == plan.id)
-            .order_by(Trip.leave_at, Trip.code)
-        ).all()
-        codes = {c.id: c.code for c in s.scalars(select(Caravan))}
-        request_codes = {r.id: r.code for r in s.scalars(select(VisitRequest))}
-        venue_codes = {v.id: v.code for v in s.scalars(select(Venue))}
-        unserved = s.scalars(select(UnservedRequest).where(UnservedRequest.plan_id == plan.id)).all()
-        solution = TourSolution(
-            trips=tuple(
-                PlannedTrip(
-                    caravan=codes[t.caravan_id],
-                    leave=t.leave_at,
-                    back=t.back_at,
-                    stops=tuple(
-                        Stop(
-                            request=request_codes[st.request_id] if st.request_id else "",
-                            venue_code=venue_codes[st.venue_id],
-                            arrive=st.arrive_at,
-                            show_start=st.show_start,
-                            show_end=st.show_end,
-                            km_from_previous=st.km_from_previous,
-                            locked=st.locked,
-                        )
-                        for st in t.stops
-                    ),
-                    km_back=t.km_back,
-                )
-                for t in trips
-            ),
-            unserved=tuple(
-                Unserved(request_codes[u.request_id], UnservedReason(u.reason), u.detail) for u in unserved
-            ),
-            status=plan.solver_status,
-            objective=plan.objective,
-            solve_seconds=plan.solve_seconds or 0.0,
-        )
+        solution = stored_tour_solution(s, plan)
         data = {
             "format": FORMAT,
             "plan": {
