@@ -461,7 +461,11 @@ def plan_rotation(
             nearest = max(MIN_NEAREST, MAX_ARCS // positions_count)
             _log.info("rotation: %d arcs in a full model; each hall reaches its %d nearest", full, nearest)
         driving = _Model(problem, arcs=True, nearest=nearest, keep=hosting.paths(positions))
-        driving.model.add(driving.hosted() >= weight)
+        if status1 == cp_model.OPTIMAL:
+            # No plan hosts more: saying so helps the km phase's relaxation and search.
+            driving.model.add(driving.hosted() == weight)
+        else:
+            driving.model.add(driving.hosted() >= weight)
         driving.model.minimize(driving.truck_km())
         for key, lit in driving.x.items():
             driving.model.add_hint(lit, positions.get(key, False))
