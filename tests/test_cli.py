@@ -85,12 +85,17 @@ def test_failures_are_one_clear_line(
 
 
 def test_first_start_fills_the_demo_province_then_demo_refuses_a_full_database(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from caravan_app.ui import main_window
+
+    # The window itself is tested in tests/ui; here its event loop would wait for a user.
+    opened: list[str] = []
+    monkeypatch.setattr(main_window, "run_desktop", lambda db: opened.append(db.describe()))
     path = tmp_path / "first.db"
     assert main(["--db", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "first start" in out and "caravans 车辆: 30" in out
+    assert "first start" in capsys.readouterr().out
+    assert opened == [f"SQLite {path}"]
     assert main(["--db", str(path), "demo"]) == 1
     one_error_line(capsys.readouterr().err)
     db = open_database(str(path))
