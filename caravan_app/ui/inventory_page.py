@@ -605,7 +605,8 @@ class EntityPage(QWidget):
             self.model.refresh_text()
             self._fill_facets()
             self._update_count()
-            self.show_details()
+            if self.isVisible():
+                self._details_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

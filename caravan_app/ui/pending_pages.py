@@ -76,7 +76,8 @@ class StoredPlansPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
         super().changeEvent(event)
 
 

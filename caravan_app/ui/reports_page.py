@@ -80,6 +80,7 @@ class ReportsPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         self.loaded = False
+        self._plans: list[tour_plans.PlanRow] = []
         context.bus.data_changed.connect(lambda _e: self.refresh() if self.loaded else None)
         self.retranslate_ui()
 
@@ -94,12 +95,16 @@ class ReportsPage(QWidget):
         current = self.plan.currentText()
         self.plan.blockSignals(True)
         self.plan.clear()
-        for row in tour_plans.tour_plans(self.context.db):
+        self._plans = tour_plans.tour_plans(self.context.db)
+        for row in self._plans:
             self.plan.addItem(f"{row.name} · {enum_label(row.status)}", row.name)
         found = self.plan.findText(current)
         self.plan.setCurrentIndex(max(found, 0))
         self.plan.blockSignals(False)
         self.loaded = True
+        self._show_status()
+
+    def _show_status(self) -> None:
         available = service_function(REPORTS_SERVICE, "route_sheets_pdf") is not None
         has_plans = self.plan.count() > 0
         for button in (self.preview_button, self.save_button, self.print_button):
@@ -193,8 +198,9 @@ class ReportsPage(QWidget):
         self.preview_button.setText(self.tr("Preview"))
         self.save_button.setText(self.tr("Save PDF…"))
         self.print_button.setText(self.tr("Print…"))
-        if self.loaded:
-            self.refresh()
+        for i, row in enumerate(self._plans):
+            self.plan.setItemText(i, f"{row.name} · {enum_label(row.status)}")
+        self._show_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

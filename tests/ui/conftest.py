@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import text
+from sqlalchemy.engine import URL
 
+from caravan_app.persistence import migrate
 from caravan_app.persistence.database import Database
 from caravan_app.services.demo import build_demo
 from caravan_app.settings import to_url
 from caravan_app.ui.i18n import Languages
 from caravan_app.ui.main_window import MainWindow, create_application
+from tests.conftest import PostgresDatabases
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,11 +50,10 @@ def app(qapp: QApplication) -> QApplication:
 
 
 @pytest.fixture
-def languages(app: QApplication) -> Iterator[Languages]:
+def languages(app: QApplication) -> Languages:
     languages = Languages()
     languages.switch("en")
-    yield languages
-    languages.switch("en")
+    return languages
 
 
 @pytest.fixture(scope="session")
@@ -63,21 +67,38 @@ def sqlite_demo(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path)
     return path
 
 
-@pytest.fixture
-def demo_db(db: Database, backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
-    """The demo province on each backend: a copy of the built file on SQLite, built anew on PostgreSQL."""
-    if backend != "sqlite":
-        build_demo(db)
-        yield db
-        return
-    path = Path(str(db.url.database))
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_databases: PostgresDatabases) -> Iterator[URL]:
+    """The demo province built once per run in a PostgreSQL database that tests clone."""
+    url = pg_databases.create()
+    db = Database(url)
+    migrate.upgrade(db, backup=False)
+    build_demo(db)
     db.dispose()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    shutil.copy(request.getfixturevalue("sqlite_demo"), path)
-    demo = Database(db.url, user="tester")
+    yield url
+    pg_databases.drop(url)
+
+
+@pytest.fixture
+def demo_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A database of its own holding the demo province, on each backend in turn: a copy of a file
+    built once on SQLite, a clone (CREATE DATABASE ... TEMPLATE) of one built once on PostgreSQL."""
+    if backend == "sqlite":
+        path = tmp_path / "demo.db"
+        shutil.copy(request.getfixturevalue("sqlite_demo"), path)
+        demo = Database(to_url(str(path)), user="tester")
+        yield demo
+        demo.dispose()
+        return
+    template: URL = request.getfixturevalue("pg_demo_template")
+    databases: PostgresDatabases = request.getfixturevalue("pg_databases")
+    url = template.set(database=f"caravan_test_{uuid.uuid4().hex[:12]}")
+    with databases.admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{url.database}" TEMPLATE "{template.database}"'))
+    demo = Database(url, user="tester")
     yield demo
     demo.dispose()
+    databases.drop(url)
 
 
 @pytest.fixture
@@ -89,3 +110,9 @@ def window(qtbot: object, demo_db: Database, languages: Languages) -> Iterator[M
     tours = win.pages.get("tours")
     if tours is not None:
         tours.shutdown()  # type: ignore[attr-defined]
+    # Gone before its database is: no late event (a language switch, a timer) may reach it after.
+    win.close()
+    win.deleteLater()
+    # processEvents() leaves deferred deletes alone; without this the window would outlive the test
+    # and answer the next test's language switch with queries on a closed database.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
