@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -14,7 +15,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, Qt, QUrl
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,14 +23,20 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from caravan_app import log
 from caravan_app.services import dashboard
 from caravan_app.services.dashboard import YearFigures
 from caravan_app.ui.context import AppContext
+from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_labels
+
+_log = log.get(log.UI)
 
 
 class Tile(QFrame):
@@ -58,6 +65,50 @@ def _chart_view(name: str) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
     return view
+
+
+class CoverageMap(QStackedWidget):
+    """Counties shaded by the shows held in a year (services.maps), in a web view made on first use."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverage_map")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.message)
+        self.view: Any = None
+        self.html_path: Path | None = None
+        self.loaded = False
+
+    def show_year(self, context: AppContext, year: int) -> None:
+        render = service_function(MAPS_SERVICE, "coverage_map")
+        if render is None:
+            self.message.setText(self.tr("The offline map is not part of this version."))
+            self.setCurrentWidget(self.message)
+            return
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        path = map_folder() / f"coverage-{year}-{lang}-{id(context.db)}.html"
+        try:
+            render(context.db, None, year, None, None, lang, None, path)  # type: ignore[operator]
+        except Exception as exc:  # the map must not take the dashboard down with it
+            _log.exception("coverage map failed")
+            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
+            self.setCurrentWidget(self.message)
+            return
+        if self.view is None:
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+
+            self.view = QWebEngineView()
+            self.view.loadFinished.connect(self._loaded)
+            self.addWidget(self.view)
+        self.html_path = path
+        self.loaded = False
+        self.view.load(QUrl.fromLocalFile(str(path)))
+        self.setCurrentWidget(self.view)
+
+    def _loaded(self, _ok: bool) -> None:
+        self.loaded = True
 
 
 class DashboardPage(QWidget):
@@ -96,11 +147,21 @@ class DashboardPage(QWidget):
         charts_right.addWidget(self.condition_chart)
         charts_right.addWidget(self.sets_chart)
         grid.addLayout(charts_right, 1, 1)
+        figures = QWidget()
+        figures_layout = QVBoxLayout(figures)
+        figures_layout.setContentsMargins(0, 0, 0, 0)
+        figures_layout.addLayout(tiles)
+        figures_layout.addWidget(self.missed)
+        figures_layout.addLayout(grid, 1)
+        self.coverage = CoverageMap()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboard_tabs")
+        self.tabs.addTab(figures, "")
+        self.tabs.addTab(self.coverage, "")
+        self.tabs.currentChanged.connect(lambda _i: self._show_coverage())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(tiles)
-        layout.addWidget(self.missed)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.tabs, 1)
         self.loaded = False
         context.bus.data_changed.connect(self._data_changed)
         context.bus.database_changed.connect(self._fill_years)
@@ -133,6 +194,12 @@ class DashboardPage(QWidget):
             return
         self.figures = dashboard.year_figures(self.context.db, int(year))
         self._show()
+        self._show_coverage()
+
+    def _show_coverage(self) -> None:
+        """The coverage map of the year, made only while its tab is open (a web view is costly)."""
+        if self.tabs.currentWidget() is self.coverage and self.year.currentData() is not None:
+            self.coverage.show_year(self.context, int(self.year.currentData()))
 
     def _show(self) -> None:
         f = self.figures
@@ -233,6 +300,8 @@ class DashboardPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.year_label.setText(self.tr("Year:"))
+        self.tabs.setTabText(0, self.tr("Figures"))
+        self.tabs.setTabText(1, self.tr("Coverage map"))
         captions = {
             "events": self.tr("Events held"),
             "visitors": self.tr("Visitors"),

@@ -7,8 +7,12 @@ anything made up. Each hook names the module it looks for.
 
 from __future__ import annotations
 
+import atexit
 import importlib
 import importlib.util
+import shutil
+import tempfile
+from pathlib import Path
 from types import ModuleType
 
 from caravan_app import log
@@ -35,3 +39,15 @@ def optional_service(name: str) -> ModuleType | None:
 def service_function(module: str, function: str) -> object | None:
     service = optional_service(module)
     return getattr(service, function, None) if service is not None else None
+
+
+_MAP_FOLDER: list[Path] = []
+
+
+def map_folder() -> Path:
+    """One scratch folder per run for the map pages the screens show, removed when the program ends."""
+    if not _MAP_FOLDER:
+        folder = Path(tempfile.mkdtemp(prefix="caravan-map-"))
+        atexit.register(shutil.rmtree, folder, True)
+        _MAP_FOLDER.append(folder)
+    return _MAP_FOLDER[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from caravan_app import log
 from caravan_app.persistence.database import Database
@@ -64,6 +65,15 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
         loop.exec()
         QCoreApplication.processEvents()
 
+    def wait_for_map(pane: Any) -> None:
+        if pane.view is None:
+            return
+        waited = 0
+        while not pane.loaded and waited < 15_000:
+            settle(100)
+            waited += 100
+        settle(2500)  # the boundaries and routes are drawn after the page has loaded
+
     def save(widget: QWidget, name: str) -> None:
         settle()
         path = out / f"{name}.png"
@@ -80,12 +90,7 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
             settle(300)
             save(window, f"{i + 1:02d}_{key}")
             page.tabs.setCurrentIndex(1)
-            if page.map.view is not None:
-                waited = 0
-                while not page.map.loaded and waited < 15_000:
-                    settle(100)
-                    waited += 100
-                settle(2500)  # the boundaries and routes are drawn after the page has loaded
+            wait_for_map(page.map)
             save(window, f"{i + 1:02d}_{key}_timeline")
             page.tabs.setCurrentIndex(2)
             save(window, f"{i + 1:02d}_{key}_unserved")
@@ -106,6 +111,14 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
                 page.dialog.reject()
             continue
         save(window, f"{i + 1:02d}_{key}")
+        if key == "dashboard":
+            from caravan_app.ui.dashboard import DashboardPage
+
+            assert isinstance(page, DashboardPage)
+            page.tabs.setCurrentIndex(1)
+            wait_for_map(page.coverage)
+            save(window, f"{i + 1:02d}_{key}_coverage")
+            page.tabs.setCurrentIndex(0)
     window.close()
     app.processEvents()
     _log.info("wrote %d screenshots to %s", len(written), out)

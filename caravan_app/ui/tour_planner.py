@@ -4,9 +4,6 @@ visits and re-solve keeping them; compare two plans; approve one."""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -49,7 +46,7 @@ from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
 from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import MAPS_SERVICE, service_function
+from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_label, term_label, unserved_detail, unserved_reason, yes_no
 from caravan_app.ui.settings_page import known_terms
 from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
@@ -114,18 +111,6 @@ class ChecklistDialog(QDialog):
         }
 
 
-_MAP_FOLDER: list[Path] = []
-
-
-def _map_folder() -> Path:
-    """One scratch folder per run for the map pages, removed when the program ends."""
-    if not _MAP_FOLDER:
-        folder = Path(tempfile.mkdtemp(prefix="caravan-map-"))
-        atexit.register(shutil.rmtree, folder, True)
-        _MAP_FOLDER.append(folder)
-    return _MAP_FOLDER[0]
-
-
 class MapPane(QStackedWidget):
     """The plan on the offline map (services.maps), in a web view made on first use."""
 
@@ -139,7 +124,7 @@ class MapPane(QStackedWidget):
         self.addWidget(self.message)
         self.view: Any = None  # a QWebEngineView, made only when there is a map to show
         self.html_path: Path | None = None
-        self._folder = _map_folder()
+        self._folder = map_folder()
         self.shown_plan: str | None = None
         self.loaded = False
 

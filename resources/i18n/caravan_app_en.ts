@@ -361,6 +361,17 @@
         </message>
     </context>
     <context>
+        <name>CoverageMap</name>
+        <message>
+            <source>The offline map is not part of this version.</source>
+            <translation>The offline map is not part of this version.</translation>
+        </message>
+        <message>
+            <source>The map could not be drawn: %1</source>
+            <translation>The map could not be drawn: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Crash</name>
         <message>
             <source>Unexpected error</source>
@@ -412,6 +423,14 @@
         <message>
             <source>Year:</source>
             <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Figures</translation>
+        </message>
+        <message>
+            <source>Coverage map</source>
+            <translation>Coverage map</translation>
         </message>
         <message>
             <source>Events held</source>

@@ -361,6 +361,17 @@
     </message>
 </context>
 <context>
+    <name>CoverageMap</name>
+    <message>
+        <source>The offline map is not part of this version.</source>
+        <translation>本版本不包含离线地图。</translation>
+    </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -412,6 +423,14 @@
     <message>
         <source>Year:</source>
         <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Coverage map</source>
+        <translation>覆盖地图</translation>
     </message>
     <message>
         <source>Events held</source>

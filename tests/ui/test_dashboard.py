@@ -1,0 +1,35 @@
+"""The dashboard shows the year's figures from the database, and the year's coverage map."""
+
+from __future__ import annotations
+
+from caravan_app.persistence.database import Database
+from caravan_app.services.dashboard import event_years, year_figures
+from caravan_app.ui.dashboard import DashboardPage
+from caravan_app.ui.main_window import MainWindow
+
+
+def test_the_dashboard_shows_the_years_figures_and_coverage(window: MainWindow, demo_db: Database) -> None:
+    page = window.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    years = event_years(demo_db)
+    assert [page.year.itemData(i) for i in range(page.year.count())] == years
+    page.year.setCurrentIndex(page.year.findData(years[0]))
+    figures = year_figures(demo_db, years[0])
+    assert figures.events > 0 and figures.visitors > 0
+    assert page.tiles["events"].value.text() == f"{figures.events:,}"
+    assert page.tiles["visitors"].value.text() == f"{figures.visitors:,}"
+    assert (
+        page.tiles["key_counties"].value.text() == f"{figures.key_counties_covered} / {figures.key_counties}"
+    )
+    assert (
+        sum(c.events for c in figures.caravans) + sum(n for _s, n in figures.stops_per_set) == figures.events
+    )
+    assert sum(n for _g, n in figures.exhibits_by_condition) > 0
+    bars = page.km_chart.chart().series()[0].barSets()[0]  # type: ignore[attr-defined]
+    assert [bars.at(i) for i in range(bars.count())] == [c.km for c in figures.caravans]
+    assert page.km_chart.chart().title() == "Kilometres per caravan"
+
+    page.tabs.setCurrentIndex(1)
+    assert page.coverage.html_path is not None
+    html = page.coverage.html_path.read_text(encoding="utf-8")
+    assert str(years[0]) in html and "leaflet" in html.lower()
