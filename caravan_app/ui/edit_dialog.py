@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -117,9 +118,10 @@ class RecordDialog(QDialog):
             box.addItem("", "")
             for choice in self._ref_choices.get(col.ref or "", []):
                 box.addItem(f"{choice.code} — {choice.name}", choice.code)
-            if box.completer() is not None:
-                box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-                box.completer().setCompletionMode(box.completer().CompletionMode.PopupCompletion)
+            completer = box.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             box.editTextChanged.connect(self.validate)
             return box
         edit = QLineEdit()

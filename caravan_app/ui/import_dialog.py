@@ -46,7 +46,7 @@ class ImportProblemsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        QShortcut(QKeySequence.StandardKey.Copy, self.table, activated=self.copy_selection)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table, self.copy_selection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         copy = QPushButton(self.tr("Copy all"))
         copy.setObjectName("copy_all")

@@ -3,6 +3,7 @@ retire and (for exhibits) move, each undoable; an exhibit's or caravan's history
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
@@ -104,7 +105,7 @@ class EntityPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(120)
-        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self._search_timer.timeout.connect(self._search_changed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.facet_boxes: dict[str, QComboBox] = {}
         bar = QHBoxLayout()
@@ -293,6 +294,9 @@ class EntityPage(QWidget):
             found = box.findData(current) if current is not None else 0
             box.setCurrentIndex(max(found, 0))
             box.blockSignals(False)
+
+    def _search_changed(self) -> None:
+        self.proxy.set_search(self.search.text())
 
     def _facet_changed(self, column: str) -> None:
         self.proxy.set_facet(column, self.facet_boxes[column].currentData())
@@ -629,7 +633,7 @@ def _small_table(name: str) -> QTableView:
 class MoveDialog(QDialog):
     """Where an exhibit goes: a kind of place, the place, and why."""
 
-    def __init__(self, places: dict[str, list[Choice]], parent: QWidget | None = None) -> None:
+    def __init__(self, places: Mapping[str, list[Choice]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("move_dialog")
         self.places = places

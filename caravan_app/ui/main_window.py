@@ -184,8 +184,9 @@ class MainWindow(QMainWindow):
             widget = self._factories[key]()
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.pages[key] = widget
         return self.pages[key]
 
@@ -201,7 +202,10 @@ class MainWindow(QMainWindow):
     # --- menus ---------------------------------------------------------------------------------
 
     def _action(
-        self, name: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         for i, key in enumerate(PAGE_KEYS):
             shortcut = f"Ctrl+{(i + 1) % 10}" if i < 10 else "Ctrl+,"
-            action = self._action(f"show_{key}", lambda key=key: self.show_page(key), shortcut)
+            action = self._action(f"show_{key}", self._page_shower(key), shortcut)
             self.page_actions.append(action)
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
@@ -255,6 +259,9 @@ class MainWindow(QMainWindow):
         self.log_action = self._action("show_log", self.show_log, "Ctrl+L")
         self.help_menu.addAction(self.about_action)
         self.help_menu.addAction(self.log_action)
+
+    def _page_shower(self, key: str) -> Callable[[], object]:
+        return lambda: self.show_page(key)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Science caravans and travelling museums"))

@@ -32,12 +32,12 @@ def _get(key: str, default: Any) -> Any:
         return value in (True, "true", "1", 1)
     if isinstance(default, int) and not isinstance(default, bool):
         try:
-            return int(value)
+            return int(str(value))
         except (TypeError, ValueError):
             return default
     if isinstance(default, float):
         try:
-            return float(value)
+            return float(str(value))
         except (TypeError, ValueError):
             return default
     return value if value is not None else default

@@ -84,12 +84,12 @@ class SolveRunner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread: QThread | None = None
+        self._thread: QThread | None = None
         self.worker: SolveWorker | None = None
 
     @property
     def running(self) -> bool:
-        return self.thread is not None and self.thread.isRunning()
+        return self._thread is not None and self._thread.isRunning()
 
     def start(self, db: Database, request: SolveRequest) -> None:
         if self.running:
@@ -103,15 +103,15 @@ class SolveRunner(QObject):
         worker.progress.connect(self.progress)
         worker.finished.connect(self._finished)
         worker.failed.connect(self._failed)
-        self.thread, self.worker = thread, worker
+        self._thread, self.worker = thread, worker
         thread.start()
 
     def _end(self) -> None:
-        thread = self.thread
+        thread = self._thread
         if thread is not None:
             thread.quit()
             thread.wait()
-        self.thread = None
+        self._thread = None
         self.worker = None
 
     def _finished(self, summary: object) -> None:
@@ -128,7 +128,7 @@ class SolveRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> None:
         """Block until the solve has stopped (used when closing; its result is dropped)."""
-        thread, worker = self.thread, self.worker
+        thread, worker = self._thread, self.worker
         if thread is None:
             return
         if worker is not None:
@@ -136,5 +136,5 @@ class SolveRunner(QObject):
             worker.failed.disconnect(self._failed)
         thread.quit()
         thread.wait(msecs)
-        self.thread = None
+        self._thread = None
         self.worker = None

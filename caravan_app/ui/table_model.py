@@ -241,6 +241,14 @@ class RowsModel(QAbstractTableModel):
         return self._order
 
 
+def _theme_test(i: int, wanted: Any) -> Callable[[tuple[Any, ...]], bool]:
+    return lambda row: wanted in split_themes(row[i])
+
+
+def _equal_test(i: int, wanted: Any) -> Callable[[tuple[Any, ...]], bool]:
+    return lambda row: bool(row[i] == wanted)
+
+
 class RowsFilter(QSortFilterProxyModel):
     """A search box and per-column filters over a RowsModel; sorting is passed to the model.
 
@@ -309,10 +317,7 @@ class RowsFilter(QSortFilterProxyModel):
             if column not in model.columns:
                 continue
             i = model.columns.index(column)
-            if column in self.list_columns:
-                tests.append(lambda row, i=i, wanted=wanted: wanted in split_themes(row[i]))
-            else:
-                tests.append(lambda row, i=i, wanted=wanted: row[i] == wanted)
+            tests.append(_theme_test(i, wanted) if column in self.list_columns else _equal_test(i, wanted))
         hay = self._haystack
         if not words and not tests:
             self._accept = [True] * len(values)

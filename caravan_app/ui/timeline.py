@@ -91,10 +91,10 @@ class TimelineWidget(QWidget):
             painter.setPen(QColor("#333333"))
         row_bar: dict[str, list[QRect]] = {}
         for trip in self.detail.trips:
-            i = row_of.get(trip.caravan_code)
-            if i is None:
+            row = row_of.get(trip.caravan_code)
+            if row is None:
                 continue
-            y = TOP + i * ROW
+            y = TOP + row * ROW
             x0 = self._x(trip.leave_at.date())
             x1 = self._x(trip.back_at.date()) + self.day
             row_bar.setdefault(trip.caravan_code, []).append(QRect(x0, y + 7, x1 - x0, 6))
