@@ -107,33 +107,6 @@ def set_planning(value: PlanningSettings) -> None:
     _set("planning/road_distances", value.road_distances)
 
 
-@dataclass(frozen=True)
-class RetirementThresholds:
-    """When a facility is proposed for retirement (CAST's replacement priorities by default)."""
-
-    caravan_years: int = 10
-    caravan_km: int = 100_000
-    exhibit_grade: str = "D"  # condition grade at which an exhibit is a candidate
-    repair_cost_share: int = 50  # percent of the value spent on repairs in the last 3 years
-
-
-def retirement() -> RetirementThresholds:
-    d = RetirementThresholds()
-    return RetirementThresholds(
-        int(_get("retirement/caravan_years", d.caravan_years)),
-        int(_get("retirement/caravan_km", d.caravan_km)),
-        str(_get("retirement/exhibit_grade", d.exhibit_grade)),
-        int(_get("retirement/repair_cost_share", d.repair_cost_share)),
-    )
-
-
-def set_retirement(value: RetirementThresholds) -> None:
-    _set("retirement/caravan_years", value.caravan_years)
-    _set("retirement/caravan_km", value.caravan_km)
-    _set("retirement/exhibit_grade", value.exhibit_grade)
-    _set("retirement/repair_cost_share", value.repair_cost_share)
-
-
 # --- database --------------------------------------------------------------------------------------
 
 

@@ -18,18 +18,29 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from caravan_app import log
 from caravan_app.domain.calendar import _TERM_DATES, PUBLIC_HOLIDAYS, term
+from caravan_app.domain.retirement import THRESHOLD_LABELS, Thresholds
 from caravan_app.errors import CaravanError
 from caravan_app.services.database import open_database
-from caravan_app.settings import to_url
+from caravan_app.settings import load_thresholds, save_thresholds, to_url
 from caravan_app.ui import preferences
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
+
+_log = log.get(log.UI)
+
+# Unit -> spin box range, step and decimals (shares are shown as percentages).
+_SPIN: dict[str, tuple[float, float, float, int]] = {
+    "years": (1, 50, 1, 1),
+    "km": (1_000, 2_000_000, 10_000, 0),
+    "share": (1, 500, 5, 0),
+    "times": (1, 100, 1, 0),
+}
 
 
 def known_terms() -> list[str]:
@@ -103,30 +114,27 @@ class SettingsPage(QWidget):
         self.planning_form.addRow(self._road_label, road_row)
         self.planning_form.addRow("", self._road_hint)
 
-        # retirement thresholds
+        # retirement thresholds: the settings file the consolidation service reads
         self.retirement_group = QGroupBox()
-        thresholds = preferences.retirement()
-        self.caravan_years = QSpinBox()
-        self.caravan_years.setRange(1, 40)
-        self.caravan_years.setValue(thresholds.caravan_years)
-        self.caravan_km = QSpinBox()
-        self.caravan_km.setRange(1000, 2_000_000)
-        self.caravan_km.setSingleStep(10_000)
-        self.caravan_km.setValue(thresholds.caravan_km)
-        self.exhibit_grade = QComboBox()
-        for grade in ("C", "D"):
-            self.exhibit_grade.addItem(grade, grade)
-        self.exhibit_grade.setCurrentIndex(max(self.exhibit_grade.findData(thresholds.exhibit_grade), 0))
-        self.repair_share = QSpinBox()
-        self.repair_share.setRange(1, 500)
-        self.repair_share.setSuffix(" %")
-        self.repair_share.setValue(thresholds.repair_cost_share)
         self.retirement_form = QFormLayout(self.retirement_group)
-        self._years_label, self._km_label, self._grade_label, self._share_label = (QLabel() for _ in range(4))
-        self.retirement_form.addRow(self._years_label, self.caravan_years)
-        self.retirement_form.addRow(self._km_label, self.caravan_km)
-        self.retirement_form.addRow(self._grade_label, self.exhibit_grade)
-        self.retirement_form.addRow(self._share_label, self.repair_share)
+        self.threshold_boxes: dict[str, QDoubleSpinBox] = {}
+        self._threshold_labels: dict[str, QLabel] = {}
+        current = self._thresholds_now()
+        for name, (_zh, _en, unit) in THRESHOLD_LABELS.items():
+            box = QDoubleSpinBox()
+            box.setObjectName(f"threshold_{name}")
+            low, high, step, decimals = _SPIN.get(unit, (0.0, 1e9, 1.0, 2))
+            box.setRange(low, high)
+            box.setSingleStep(step)
+            box.setDecimals(decimals)
+            if unit == "share":
+                box.setSuffix(" %")
+            value = float(getattr(current, name))
+            box.setValue(value * 100 if unit == "share" else value)
+            label = QLabel()
+            self.threshold_boxes[name] = box
+            self._threshold_labels[name] = label
+            self.retirement_form.addRow(label, box)
 
         self.save_button = QPushButton()
         self.save_button.setObjectName("save_settings")
@@ -232,17 +240,32 @@ class SettingsPage(QWidget):
         if road and not Path(road).is_file():
             self.saved_message.setText(self.tr("Not saved: no file %1").replace("%1", road))
             return False
+        values: dict[str, float | int] = {}
+        for name, box in self.threshold_boxes.items():
+            unit = THRESHOLD_LABELS[name][2]
+            default = getattr(Thresholds(), name)
+            value = box.value() / 100 if unit == "share" else box.value()
+            values[name] = int(round(value)) if isinstance(default, int) else value
+        try:
+            thresholds = Thresholds(**values)  # type: ignore[arg-type]
+        except ValueError as exc:
+            self.saved_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        try:
+            save_thresholds(thresholds)
+        except (CaravanError, OSError) as exc:
+            self.saved_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
         preferences.set_planning(preferences.PlanningSettings(self.time_limit.value(), road))
-        preferences.set_retirement(
-            preferences.RetirementThresholds(
-                self.caravan_years.value(),
-                self.caravan_km.value(),
-                str(self.exhibit_grade.currentData()),
-                self.repair_share.value(),
-            )
-        )
         self.saved_message.setText(self.tr("Saved."))
         return True
+
+    def _thresholds_now(self) -> Thresholds:
+        try:
+            return load_thresholds()
+        except CaravanError as exc:  # a broken file: show the defaults and say why
+            _log.warning("%s", exc)
+            return Thresholds()
 
     def _calendar(self) -> str:
         lines = []
@@ -286,10 +309,17 @@ class SettingsPage(QWidget):
         )
         self.road_browse.setText(self.tr("Choose file…"))
         self.retirement_group.setTitle(self.tr("Retirement thresholds"))
-        self._years_label.setText(self.tr("Caravan age (years)"))
-        self._km_label.setText(self.tr("Caravan mileage (km)"))
-        self._grade_label.setText(self.tr("Exhibit condition at or below"))
-        self._share_label.setText(self.tr("Repair cost in 3 years, share of value"))
+        titles = {
+            "caravan_age_years": self.tr("Caravan age for replacement (years)"),
+            "caravan_km": self.tr("Caravan mileage for replacement (km)"),
+            "repair_cost_share": self.tr("Repair cost as a share of value"),
+            "repair_cost_years": self.tr("Years of repair cost counted"),
+            "repeated_faults": self.tr("Repairs that make faults repeated"),
+            "repeated_faults_years": self.tr("Years of repairs counted"),
+            "underuse_share": self.tr("Under-use: share of the fleet median"),
+        }
+        for name, label in self._threshold_labels.items():
+            label.setText(titles.get(name, THRESHOLD_LABELS[name][1]))
         self.save_button.setText(self.tr("Save settings"))
         self.calendar_group.setTitle(self.tr("Working calendar"))
         self._calendar_hint.setText(self.tr("The terms and holidays the tour planner uses:"))

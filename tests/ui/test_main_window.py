@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from caravan_app import log
 from caravan_app.persistence.database import Database
+from caravan_app.settings import load_thresholds
 from caravan_app.ui import crash, preferences
 from caravan_app.ui.i18n import Languages
 from caravan_app.ui.inventory_page import EntityPage
@@ -122,9 +123,16 @@ def test_database_settings_are_tested_and_the_password_kept_apart(
     preferences.save_database_url(str(other))
 
     settings.time_limit.setValue(12)
-    settings.caravan_years.setValue(12)
+    settings.threshold_boxes["caravan_age_years"].setValue(12)
+    settings.threshold_boxes["repair_cost_share"].setValue(40)  # percent
     assert settings.save()
-    assert preferences.planning().time_limit == 12 and preferences.retirement().caravan_years == 12
+    assert preferences.planning().time_limit == 12
+    # The consolidation service reads the thresholds from the program's settings file.
+    thresholds = load_thresholds()
+    assert thresholds.caravan_age_years == 12 and thresholds.repair_cost_share == 0.4
+    settings.threshold_boxes["underuse_share"].setValue(100)
+    settings.threshold_boxes["repeated_faults_years"].setValue(2.6)
+    assert settings.save() and load_thresholds().repeated_faults_years == 3
 
 
 def test_an_uncaught_error_is_logged_and_shown_with_the_log_path(qtbot: QtBot, app: QApplication) -> None:
