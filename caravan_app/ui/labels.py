@@ -104,6 +104,16 @@ def _enum_labels() -> dict[str, dict[str, str]]:
             "inspection": QCoreApplication.translate("Labels", "Inspection"),
             "refurbish": QCoreApplication.translate("Labels", "Refurbishment"),
         },
+        "CandidateKind": {
+            "caravan": QCoreApplication.translate("Labels", "Caravan"),
+            "exhibit": QCoreApplication.translate("Labels", "Exhibit"),
+            "set": QCoreApplication.translate("Labels", "Set"),
+        },
+        "Decision": {
+            "pending": QCoreApplication.translate("Labels", "Undecided"),
+            "accepted": QCoreApplication.translate("Labels", "Accepted"),
+            "rejected": QCoreApplication.translate("Labels", "Rejected"),
+        },
         "CheckContext": {
             "handover": QCoreApplication.translate("Labels", "Handover check"),
             "field": QCoreApplication.translate("Labels", "Field check"),

@@ -72,8 +72,9 @@ def page_titles() -> dict[str, str]:
 def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from caravan_app.ui.dashboard import DashboardPage
     from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
-    from caravan_app.ui.pending_pages import RetirementPage, RotationPage
+    from caravan_app.ui.pending_pages import RotationPage
     from caravan_app.ui.reports_page import ReportsPage
+    from caravan_app.ui.retirement_page import RetirementPage
     from caravan_app.ui.settings_page import SettingsPage
     from caravan_app.ui.tour_planner import TourPlannerPage
 
@@ -379,9 +380,10 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        tours = self.pages.get("tours")
-        if tours is not None and hasattr(tours, "shutdown"):
-            tours.shutdown()
+        for key in ("tours", "retirement"):
+            page = self.pages.get(key)
+            if page is not None and hasattr(page, "shutdown"):
+                page.shutdown()
         preferences.save_window(self.saveGeometry(), self.saveState(), self.nav.currentRow())
         super().closeEvent(event)
 

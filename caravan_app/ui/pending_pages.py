@@ -1,6 +1,6 @@
-"""Screens whose planners come from services built alongside this program: rotation planning and
-retirement and consolidation. Each lists the plans the database holds and says plainly what this
-version does not do from the window yet, never showing a made-up plan."""
+"""The rotation planner screen: the rotation plans the database holds, made by the rotation
+service's command in this version; it says plainly what the window does not do yet and never shows
+a made-up plan."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from caravan_app.domain.enums import PlanKind
 from caravan_app.services import tour_plans
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import CONSOLIDATION_SERVICE, ROTATION_SERVICE, optional_service
+from caravan_app.ui.hooks import ROTATION_SERVICE, optional_service
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.table_model import RowsModel
 
@@ -108,30 +108,3 @@ class RotationPage(StoredPlansPage):
             "Rotation plans stored (made with `caravan-app plan rotation`; planning them from this "
             "screen comes in a later version):"
         )
-
-
-class RetirementPage(StoredPlansPage):
-    kind = PlanKind.CONSOLIDATION
-    service = CONSOLIDATION_SERVICE
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.setObjectName("page_retirement")
-
-    def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("Retirement and consolidation"))
-
-    def state_text(self, has_plans: bool, present: bool) -> str:
-        if not present:
-            return self.tr(
-                "No retirement candidates yet — the retirement and consolidation service is not part of "
-                "this version. When it is, this screen lists the caravans, exhibits and sets its rules "
-                "flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if "
-                "re-planning. The thresholds are set in Settings."
-            )
-        if not has_plans:
-            return self.tr(
-                "No consolidation plan yet. In this version the retirement and consolidation analysis "
-                "runs with the command `caravan-app consolidate`; the plans it stores are listed here."
-            )
-        return self.tr("Consolidation plans stored:")

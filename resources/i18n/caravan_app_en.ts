@@ -917,6 +917,22 @@
             <translation>Refurbishment</translation>
         </message>
         <message>
+            <source>Exhibit</source>
+            <translation>Exhibit</translation>
+        </message>
+        <message>
+            <source>Undecided</source>
+            <translation>Undecided</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
             <source>Handover check</source>
             <translation>Handover check</translation>
         </message>
@@ -1420,20 +1436,172 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     <context>
         <name>RetirementPage</name>
         <message>
+            <source>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</source>
+            <translation>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</translation>
+        </message>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidate</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Rules that flagged it</source>
+            <translation>Rules that flagged it</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Recommendation</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Set or kit</source>
+            <translation>Set or kit</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Exhibits before</source>
+            <translation>Exhibits before</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>Complete</source>
+            <translation>Complete</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>What if</source>
+            <translation>What if</translation>
+        </message>
+        <message>
+            <source>Requests served (before → after)</source>
+            <translation>Requests served (before → after)</translation>
+        </message>
+        <message>
+            <source>Key counties (before → after)</source>
+            <translation>Key counties (before → after)</translation>
+        </message>
+        <message>
+            <source>km (before → after)</source>
+            <translation>km (before → after)</translation>
+        </message>
+        <message>
+            <source>Requests lost</source>
+            <translation>Requests lost</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Done: %1 candidates in %2 s.</source>
+            <translation>Done: %1 candidates in %2 s.</translation>
+        </message>
+        <message>
+            <source>Not done: %1</source>
+            <translation>Not done: %1</translation>
+        </message>
+        <message>
+            <source>Save PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
             <source>Retirement and consolidation</source>
             <translation>Retirement and consolidation</translation>
         </message>
         <message>
-            <source>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</source>
-            <translation>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</translation>
+            <source>Term</source>
+            <translation>Term</translation>
         </message>
         <message>
-            <source>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</source>
-            <translation>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</translation>
+            <source>Screen, regroup and re-plan</source>
+            <translation>Screen, regroup and re-plan</translation>
         </message>
         <message>
-            <source>Consolidation plans stored:</source>
-            <translation>Consolidation plans stored:</translation>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Retirement report (PDF)…</source>
+            <translation>Retirement report (PDF)…</translation>
+        </message>
+        <message>
+            <source>Consolidation report (PDF)…</source>
+            <translation>Consolidation report (PDF)…</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation>Reject</translation>
+        </message>
+        <message>
+            <source>Undecided</source>
+            <translation>Undecided</translation>
+        </message>
+        <message>
+            <source>Candidates and evidence</source>
+            <translation>Candidates and evidence</translation>
+        </message>
+        <message>
+            <source>Regrouped sets and kits</source>
+            <translation>Regrouped sets and kits</translation>
         </message>
     </context>
     <context>
@@ -1562,20 +1730,32 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Retirement thresholds</translation>
         </message>
         <message>
-            <source>Caravan age (years)</source>
-            <translation>Caravan age (years)</translation>
+            <source>Caravan age for replacement (years)</source>
+            <translation>Caravan age for replacement (years)</translation>
         </message>
         <message>
-            <source>Caravan mileage (km)</source>
-            <translation>Caravan mileage (km)</translation>
+            <source>Caravan mileage for replacement (km)</source>
+            <translation>Caravan mileage for replacement (km)</translation>
         </message>
         <message>
-            <source>Exhibit condition at or below</source>
-            <translation>Exhibit condition at or below</translation>
+            <source>Repair cost as a share of value</source>
+            <translation>Repair cost as a share of value</translation>
         </message>
         <message>
-            <source>Repair cost in 3 years, share of value</source>
-            <translation>Repair cost in 3 years, share of value</translation>
+            <source>Years of repair cost counted</source>
+            <translation>Years of repair cost counted</translation>
+        </message>
+        <message>
+            <source>Repairs that make faults repeated</source>
+            <translation>Repairs that make faults repeated</translation>
+        </message>
+        <message>
+            <source>Years of repairs counted</source>
+            <translation>Years of repairs counted</translation>
+        </message>
+        <message>
+            <source>Under-use: share of the fleet median</source>
+            <translation>Under-use: share of the fleet median</translation>
         </message>
         <message>
             <source>Save settings</source>

@@ -917,6 +917,22 @@
         <translation>翻新</translation>
     </message>
     <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
         <source>Handover check</source>
         <translation>交接检查</translation>
     </message>
@@ -1420,20 +1436,172 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 <context>
     <name>RetirementPage</name>
     <message>
+        <source>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</source>
+        <translation>尚无整合方案——请运行一次：按报废阈值（见“设置”）筛查车辆、展品和套组，将其余展品重组为完整的套组和车载展品，并在去掉拟报废车辆后重新排程本学期。</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Rules that flagged it</source>
+        <translation>触发的规则</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Set or kit</source>
+        <translation>套组或车载展品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Exhibits before</source>
+        <translation>重组前展品数</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>重组后</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>What if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Requests served (before → after)</source>
+        <translation>满足需求（前 → 后）</translation>
+    </message>
+    <message>
+        <source>Key counties (before → after)</source>
+        <translation>重点县（前 → 后）</translation>
+    </message>
+    <message>
+        <source>km (before → after)</source>
+        <translation>里程 km（前 → 后）</translation>
+    </message>
+    <message>
+        <source>Requests lost</source>
+        <translation>失去的需求</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>Done: %1 candidates in %2 s.</source>
+        <translation>完成：%2 秒内得到 %1 个候选。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
         <source>Retirement and consolidation</source>
         <translation>报废与整合</translation>
     </message>
     <message>
-        <source>No retirement candidates yet — the retirement and consolidation service is not part of this version. When it is, this screen lists the caravans, exhibits and sets its rules flag, with the evidence, lets you accept or reject each, and runs regrouping and what-if re-planning. The thresholds are set in Settings.</source>
-        <translation>尚无报废候选——本版本尚未包含报废与整合服务。加入后，此页面将列出按规则标记的车辆、展品和套组及其依据，可逐项同意或驳回，并可进行重组和假设分析。阈值在“设置”中设定。</translation>
+        <source>Term</source>
+        <translation>学期</translation>
     </message>
     <message>
-        <source>No consolidation plan yet. In this version the retirement and consolidation analysis runs with the command `caravan-app consolidate`; the plans it stores are listed here.</source>
-        <translation>尚无整合方案。本版本通过命令 `caravan-app consolidate` 进行报废与整合分析，已保存的方案列在此处。</translation>
+        <source>Screen, regroup and re-plan</source>
+        <translation>筛查、重组并重新排程</translation>
     </message>
     <message>
-        <source>Consolidation plans stored:</source>
-        <translation>已保存的整合方案：</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Retirement report (PDF)…</source>
+        <translation>报废评估报告（PDF）……</translation>
+    </message>
+    <message>
+        <source>Consolidation report (PDF)…</source>
+        <translation>整合方案报告（PDF）……</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Candidates and evidence</source>
+        <translation>候选与依据</translation>
+    </message>
+    <message>
+        <source>Regrouped sets and kits</source>
+        <translation>重组后的套组和车载展品</translation>
     </message>
 </context>
 <context>
@@ -1562,20 +1730,32 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>报废阈值</translation>
     </message>
     <message>
-        <source>Caravan age (years)</source>
-        <translation>车龄（年）</translation>
+        <source>Caravan age for replacement (years)</source>
+        <translation>车龄更新年限（年）</translation>
     </message>
     <message>
-        <source>Caravan mileage (km)</source>
-        <translation>车辆里程（km）</translation>
+        <source>Caravan mileage for replacement (km)</source>
+        <translation>车辆更新里程（km）</translation>
     </message>
     <message>
-        <source>Exhibit condition at or below</source>
-        <translation>展品品相等于或低于</translation>
+        <source>Repair cost as a share of value</source>
+        <translation>维修费用占原值比例上限</translation>
     </message>
     <message>
-        <source>Repair cost in 3 years, share of value</source>
-        <translation>近 3 年维修费用占价值比例</translation>
+        <source>Years of repair cost counted</source>
+        <translation>维修费用统计年数</translation>
+    </message>
+    <message>
+        <source>Repairs that make faults repeated</source>
+        <translation>反复故障维修次数</translation>
+    </message>
+    <message>
+        <source>Years of repairs counted</source>
+        <translation>反复故障统计年数</translation>
+    </message>
+    <message>
+        <source>Under-use: share of the fleet median</source>
+        <translation>使用率低于车队中位数的比例</translation>
     </message>
     <message>
         <source>Save settings</source>
