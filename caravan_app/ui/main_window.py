@@ -72,9 +72,9 @@ def page_titles() -> dict[str, str]:
 def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
     from caravan_app.ui.dashboard import DashboardPage
     from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
-    from caravan_app.ui.pending_pages import RotationPage
     from caravan_app.ui.reports_page import ReportsPage
     from caravan_app.ui.retirement_page import RetirementPage
+    from caravan_app.ui.rotation_page import RotationPage
     from caravan_app.ui.settings_page import SettingsPage
     from caravan_app.ui.tour_planner import TourPlannerPage
 
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for key in ("tours", "retirement"):
+        for key in ("tours", "rotation", "retirement"):
             page = self.pages.get(key)
             if page is not None and hasattr(page, "shutdown"):
                 page.shutdown()

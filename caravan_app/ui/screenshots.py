@@ -1,6 +1,7 @@
 """`caravan-app screenshots`: open every screen on the current database and save one PNG each.
 
-With no tour plan stored, a short one is solved first so that the planner shows a real plan.
+With no tour plan (or rotation plan) stored, a short one is solved first so that the planners show
+a real plan.
 Runs headless with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -37,6 +38,24 @@ def ensure_tour_plan(db: Database) -> str | None:
     return summary.name
 
 
+def ensure_rotation_plan(db: Database) -> None:
+    """A stored rotation plan, solving a short one (a year from March 2027) if there is none."""
+    from caravan_app.domain.enums import PlanKind
+    from caravan_app.planning.control import SolveControl
+    from caravan_app.services import rotation, tour_plans
+
+    if tour_plans.stored_plans(db, PlanKind.ROTATION):
+        return
+    rotation.plan_rotation_scenario(
+        db,
+        date(2027, 3, 1),
+        4,
+        3,
+        name="screenshots rotation",
+        control=SolveControl(time_limit=SHORT_TIME_LIMIT),
+    )
+
+
 def take_screenshots(db: Database, out: Path, language: str | None = None) -> list[Path]:
     """One PNG per screen (and a few dialogs) in `out`; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,6 +70,7 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
 
     out.mkdir(parents=True, exist_ok=True)
     plan_name = ensure_tour_plan(db)
+    ensure_rotation_plan(db)
     app = create_application()
     languages = Languages()
     start_language(languages, language)
@@ -94,6 +114,16 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
             save(window, f"{i + 1:02d}_{key}_timeline")
             page.tabs.setCurrentIndex(2)
             save(window, f"{i + 1:02d}_{key}_unserved")
+            page.tabs.setCurrentIndex(0)
+            continue
+        if key == "rotation":
+            from caravan_app.ui.rotation_page import RotationPage
+
+            assert isinstance(page, RotationPage)
+            save(window, f"{i + 1:02d}_{key}")
+            page.tabs.setCurrentIndex(1)
+            wait_for_map(page.map)
+            save(window, f"{i + 1:02d}_{key}_map")
             page.tabs.setCurrentIndex(0)
             continue
         if key == "exhibits":

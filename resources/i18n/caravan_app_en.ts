@@ -1605,22 +1605,143 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
+        <name>RotationMap</name>
+        <message>
+            <source>No rotation plan to show.</source>
+            <translation>No rotation plan to show.</translation>
+        </message>
+        <message>
+            <source>The map could not be drawn: %1</source>
+            <translation>The map could not be drawn: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RotationPage</name>
         <message>
-            <source>Rotation planner: museum sets × periods</source>
-            <translation>Rotation planner: museum sets × periods</translation>
+            <source>No rotation plan yet — choose the first day and solve one.</source>
+            <translation>No rotation plan yet — choose the first day and solve one.</translation>
         </message>
         <message>
-            <source>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</source>
-            <translation>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</translation>
+            <source>%1 · %2 sets in %3 periods · %4 stays, %5 locked</source>
+            <translation>%1 · %2 sets in %3 periods · %4 stays, %5 locked</translation>
         </message>
         <message>
-            <source>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</source>
-            <translation>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</translation>
+            <source>%1 truck-km in %2 moves; %3 counties, %4 key counties</source>
+            <translation>%1 truck-km in %2 moves; %3 counties, %4 key counties</translation>
         </message>
         <message>
-            <source>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</source>
-            <translation>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</translation>
+            <source>Return to draft</source>
+            <translation>Return to draft</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation>Set</translation>
+        </message>
+        <message>
+            <source>Period %1
+%2 – %3</source>
+            <translation>Period %1
+%2 – %3</translation>
+        </message>
+        <message>
+            <source>Unlock stay</source>
+            <translation>Unlock stay</translation>
+        </message>
+        <message>
+            <source>Lock stay</source>
+            <translation>Lock stay</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Starting…</source>
+            <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>%1 s: %2 set-periods hosted, objective %3</source>
+            <translation>%1 s: %2 set-periods hosted, objective %3</translation>
+        </message>
+        <message>
+            <source>Done: plan %1 stored.</source>
+            <translation>Done: plan %1 stored.</translation>
+        </message>
+        <message>
+            <source>The checker found %1 broken rule(s); see the log.</source>
+            <translation>The checker found %1 broken rule(s); see the log.</translation>
+        </message>
+        <message>
+            <source>Not solved: %1</source>
+            <translation>Not solved: %1</translation>
+        </message>
+        <message>
+            <source>%1 (re-solved)</source>
+            <translation>%1 (re-solved)</translation>
+        </message>
+        <message>
+            <source>Solve a rotation</source>
+            <translation>Solve a rotation</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>First day</translation>
+        </message>
+        <message>
+            <source>Periods</source>
+            <translation>Periods</translation>
+        </message>
+        <message>
+            <source>Months per period</source>
+            <translation>Months per period</translation>
+        </message>
+        <message>
+            <source>Cities (empty: all)</source>
+            <translation>Cities (empty: all)</translation>
+        </message>
+        <message>
+            <source>Time limit (s)</source>
+            <translation>Time limit (s)</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>Plan name</translation>
+        </message>
+        <message>
+            <source>first month and time, if left empty</source>
+            <translation>first month and time, if left empty</translation>
+        </message>
+        <message>
+            <source>e.g. 泰州市、扬州市</source>
+            <translation>e.g. 泰州市、扬州市</translation>
+        </message>
+        <message>
+            <source>Solve</source>
+            <translation>Solve</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Re-solve keeping locks</source>
+            <translation>Re-solve keeping locks</translation>
+        </message>
+        <message>
+            <source>Sets × periods</source>
+            <translation>Sets × periods</translation>
+        </message>
+        <message>
+            <source>Map of moves</source>
+            <translation>Map of moves</translation>
         </message>
     </context>
     <context>
@@ -1768,29 +1889,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>The terms and holidays the tour planner uses:</source>
             <translation>The terms and holidays the tour planner uses:</translation>
-        </message>
-    </context>
-    <context>
-        <name>StoredPlansPage</name>
-        <message>
-            <source>Plan</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>From</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>To</translation>
-        </message>
-        <message>
-            <source>Made</source>
-            <translation>Made</translation>
         </message>
     </context>
     <context>

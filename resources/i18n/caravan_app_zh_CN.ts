@@ -1605,22 +1605,143 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     </message>
 </context>
 <context>
+    <name>RotationMap</name>
+    <message>
+        <source>No rotation plan to show.</source>
+        <translation>没有可显示的轮换方案。</translation>
+    </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
-        <source>Rotation planner: museum sets × periods</source>
-        <translation>轮换排程：展品套组 × 期次</translation>
+        <source>No rotation plan yet — choose the first day and solve one.</source>
+        <translation>尚无轮换方案——请选择起始日期并求解。</translation>
     </message>
     <message>
-        <source>No rotation plan yet — the rotation planner is not part of this version. When it is, run a plan here to see which set stands in which venue in each period, the truck moves between periods, locks, re-solve and approval.</source>
-        <translation>尚无轮换方案——本版本尚未包含轮换排程。加入后，可在此运行排程，查看每期各套组所在场地、期间的运输调度，并可锁定、重新求解和批准。</translation>
+        <source>%1 · %2 sets in %3 periods · %4 stays, %5 locked</source>
+        <translation>%1 · %2 个套组、%3 期 · 共 %4 个展期，锁定 %5 个</translation>
     </message>
     <message>
-        <source>No rotation plan yet — run a plan. In this version rotation plans are made with the command `caravan-app plan rotation`; the plans it stores are listed here.</source>
-        <translation>尚无轮换方案——请运行排程。本版本通过命令 `caravan-app plan rotation` 生成轮换方案，已保存的方案列在此处。</translation>
+        <source>%1 truck-km in %2 moves; %3 counties, %4 key counties</source>
+        <translation>运输 %1 车公里、%2 次调运；覆盖 %3 个县区、%4 个重点县</translation>
     </message>
     <message>
-        <source>Rotation plans stored (made with `caravan-app plan rotation`; planning them from this screen comes in a later version):</source>
-        <translation>已保存的轮换方案（由 `caravan-app plan rotation` 生成；在此页面直接排程将在后续版本提供）：</translation>
+        <source>Return to draft</source>
+        <translation>退回草案</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>套组</translation>
+    </message>
+    <message>
+        <source>Period %1
+%2 – %3</source>
+        <translation>第 %1 期
+%2 – %3</translation>
+    </message>
+    <message>
+        <source>Unlock stay</source>
+        <translation>解锁展期</translation>
+    </message>
+    <message>
+        <source>Lock stay</source>
+        <translation>锁定展期</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 set-periods hosted, objective %3</source>
+        <translation>%1 秒：已安排 %2 个套组展期，目标值 %3</translation>
+    </message>
+    <message>
+        <source>Done: plan %1 stored.</source>
+        <translation>完成：已保存方案 %1。</translation>
+    </message>
+    <message>
+        <source>The checker found %1 broken rule(s); see the log.</source>
+        <translation>校验程序发现 %1 处违反规则，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Not solved: %1</source>
+        <translation>未求解：%1</translation>
+    </message>
+    <message>
+        <source>%1 (re-solved)</source>
+        <translation>%1（重新求解）</translation>
+    </message>
+    <message>
+        <source>Solve a rotation</source>
+        <translation>轮换求解</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Months per period</source>
+        <translation>每期月数</translation>
+    </message>
+    <message>
+        <source>Cities (empty: all)</source>
+        <translation>设区市（留空为全部）</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>时限（秒）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>first month and time, if left empty</source>
+        <translation>留空则按起始月份和时间命名</translation>
+    </message>
+    <message>
+        <source>e.g. 泰州市、扬州市</source>
+        <translation>例如 泰州市、扬州市</translation>
+    </message>
+    <message>
+        <source>Solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Re-solve keeping locks</source>
+        <translation>保留锁定并重新求解</translation>
+    </message>
+    <message>
+        <source>Sets × periods</source>
+        <translation>套组 × 期次</translation>
+    </message>
+    <message>
+        <source>Map of moves</source>
+        <translation>调运地图</translation>
     </message>
 </context>
 <context>
@@ -1768,29 +1889,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>The terms and holidays the tour planner uses:</source>
         <translation>巡展排程使用的学期和节假日：</translation>
-    </message>
-</context>
-<context>
-    <name>StoredPlansPage</name>
-    <message>
-        <source>Plan</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation>创建时间</translation>
     </message>
 </context>
 <context>

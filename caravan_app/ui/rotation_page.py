@@ -1,0 +1,518 @@
+"""The rotation planner: which museum set stands in which venue in each period. Solve a rotation
+(services.rotation, in a worker thread with progress and Cancel), see it as a sets × periods grid
+and on the map of truck moves, lock stays and re-solve keeping them, approve."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from caravan_app import log
+from caravan_app.domain.enums import PlanKind, PlanStatus
+from caravan_app.errors import CaravanError
+from caravan_app.persistence.database import Database
+from caravan_app.planning.control import Progress, SolveControl
+from caravan_app.services import rotation, tour_plans
+from caravan_app.services.tour_plans import PlanRow, RotationGrid
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
+from caravan_app.ui.labels import enum_label
+from caravan_app.ui.table_model import RowsModel
+
+_log = log.get(log.UI)
+LOCK_MARK = "🔒"
+
+
+class RotationWorker(QObject):
+    progress = Signal(float, float, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, arguments: dict[str, Any], time_limit: float) -> None:
+        super().__init__()
+        self.db, self.arguments = db, arguments
+        self.control = SolveControl(time_limit=time_limit, on_progress=self._report)
+
+    def _report(self, progress: Progress) -> None:
+        self.progress.emit(progress.seconds, progress.objective, progress.served)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            summary = rotation.plan_rotation_scenario(self.db, control=self.control, **self.arguments)
+        except CaravanError as exc:
+            self.failed.emit(str(exc))
+            return
+        except Exception as exc:  # shown and logged; the thread must still finish
+            _log.exception("rotation solve failed")
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            return
+        self.finished.emit(summary)
+
+
+class RotationMap(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rotation_map")
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.addWidget(self.message)
+        self.view: Any = None
+        self.loaded = False
+        self.html_path: Any = None
+
+    def show_plan(self, context: AppContext, plan: PlanRow | None) -> None:
+        render = service_function(MAPS_SERVICE, "rotation_map")
+        if plan is None or render is None:
+            self.message.setText(self.tr("No rotation plan to show."))
+            self.setCurrentWidget(self.message)
+            return
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        path = map_folder() / f"rotation-{plan.id}-v{plan.version}-{lang}.html"
+        try:
+            if not path.exists():
+                render(context.db, plan.name, lang, None, path)  # type: ignore[operator]
+        except Exception as exc:  # the map must not take the planner down with it
+            _log.exception("rotation map failed")
+            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
+            self.setCurrentWidget(self.message)
+            return
+        if self.view is None:
+            from PySide6.QtWebEngineWidgets import QWebEngineView
+
+            self.view = QWebEngineView()
+            self.view.loadFinished.connect(self._loaded)
+            self.addWidget(self.view)
+        self.html_path = path
+        self.loaded = False
+        self.view.load(QUrl.fromLocalFile(str(path)))
+        self.setCurrentWidget(self.view)
+
+    def _loaded(self, _ok: bool) -> None:
+        self.loaded = True
+
+
+class RotationPage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page_rotation")
+        self.context = context
+        self.grid: RotationGrid | None = None
+        self.plans: list[PlanRow] = []
+        self._thread: QThread | None = None
+        self._worker: RotationWorker | None = None
+        self._time_limit = 60.0
+        self.progress_seen: list[tuple[float, float, int]] = []
+
+        self.solve_group = QGroupBox()
+        self.first = QDateEdit(QDate(2027, 3, 1))
+        self.first.setObjectName("first")
+        self.first.setCalendarPopup(True)
+        self.first.setDisplayFormat("yyyy-MM-dd")
+        self.periods = QSpinBox()
+        self.periods.setObjectName("periods")
+        self.periods.setRange(1, 24)
+        self.periods.setValue(4)
+        self.months = QSpinBox()
+        self.months.setObjectName("months")
+        self.months.setRange(1, 12)
+        self.months.setValue(3)
+        self.cities = QLineEdit()
+        self.cities.setObjectName("cities")
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setObjectName("time_limit")
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setDecimals(0)
+        self.time_limit.setValue(60)
+        self.plan_name = QLineEdit()
+        self.plan_name.setObjectName("plan_name")
+        self.solve_button, self.cancel_button = QPushButton(), QPushButton()
+        self.solve_button.setObjectName("solve")
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.setEnabled(False)
+        self.solve_button.clicked.connect(lambda: self.start_solve())
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("progress_label")
+        self.progress_label.setWordWrap(True)
+        form = QFormLayout()
+        self._labels = [QLabel() for _ in range(6)]
+        for label, field in zip(
+            self._labels,
+            (self.first, self.periods, self.months, self.cities, self.time_limit, self.plan_name),
+            strict=True,
+        ):
+            form.addRow(label, field)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.solve_button)
+        buttons.addWidget(self.cancel_button)
+        solve_layout = QVBoxLayout(self.solve_group)
+        solve_layout.addLayout(form)
+        solve_layout.addLayout(buttons)
+        solve_layout.addWidget(self.progress_label)
+
+        self.plan_group = QGroupBox()
+        self.plan_box = QComboBox()
+        self.plan_box.setObjectName("plan")
+        self.plan_box.currentIndexChanged.connect(lambda _i: self.show_selected_plan())
+        self.figures = QLabel()
+        self.figures.setObjectName("figures")
+        self.figures.setWordWrap(True)
+        self.lock_button, self.resolve_button, self.approve_button = (
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
+        self.lock_button.setObjectName("lock")
+        self.resolve_button.setObjectName("resolve")
+        self.approve_button.setObjectName("approve")
+        self.lock_button.clicked.connect(lambda: self.toggle_lock())
+        self.resolve_button.clicked.connect(lambda: self.resolve_keeping_locks())
+        self.approve_button.clicked.connect(lambda: self.approve())
+        plan_layout = QVBoxLayout(self.plan_group)
+        plan_layout.addWidget(self.plan_box)
+        plan_layout.addWidget(self.figures)
+        plan_layout.addWidget(self.lock_button)
+        plan_layout.addWidget(self.resolve_button)
+        plan_layout.addWidget(self.approve_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.solve_group)
+        left_layout.addWidget(self.plan_group)
+        left_layout.addStretch(1)
+        left.setMinimumWidth(300)
+        left.setMaximumWidth(380)
+
+        self.grid_model = RowsModel(self)
+        self.grid_view = QTableView()
+        self.grid_view.setObjectName("grid")
+        self.grid_view.setModel(self.grid_model)
+        self.grid_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid_view.verticalHeader().setVisible(False)
+        self.grid_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid_view.setWordWrap(True)
+        self.grid_view.verticalHeader().setDefaultSectionSize(44)
+        self.grid_view.selectionModel().selectionChanged.connect(lambda *_a: self._cell_selected())
+        self.map = RotationMap()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.grid_view, "")
+        self.tabs.addTab(self.map, "")
+        self.tabs.currentChanged.connect(lambda _i: self._show_map())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.loaded = False
+        context.bus.data_changed.connect(self._data_changed)
+        self.retranslate_ui()
+
+    # --- plans ---------------------------------------------------------------------------------
+
+    def showEvent(self, event: Any) -> None:
+        if not self.loaded:
+            self.refresh_plans()
+        super().showEvent(event)
+
+    def _data_changed(self, entity: str) -> None:
+        if not self.loaded:
+            return
+        if entity == "set_placements":
+            self.show_selected_plan()
+        elif entity in ("*", "plans"):
+            self.refresh_plans()
+
+    def refresh_plans(self, select_name: str | None = None) -> None:
+        current = select_name or (self.grid.plan.name if self.grid else None)
+        self.plans = tour_plans.stored_plans(self.context.db, PlanKind.ROTATION)
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        for plan in self.plans:
+            self.plan_box.addItem(f"{plan.name} · {enum_label(plan.status)}", plan.id)
+        index = next((i for i, p in enumerate(self.plans) if p.name == current), 0)
+        self.plan_box.setCurrentIndex(index if self.plans else -1)
+        self.plan_box.blockSignals(False)
+        self.loaded = True
+        self.show_selected_plan()
+
+    def show_selected_plan(self) -> None:
+        plan_id = self.plan_box.currentData()
+        try:
+            self.grid = (
+                tour_plans.rotation_grid(self.context.db, int(plan_id)) if plan_id is not None else None
+            )
+        except CaravanError as exc:
+            self.grid = None
+            self.figures.setText(str(exc))
+        self._show_grid()
+
+    def _show_grid(self) -> None:
+        g = self.grid
+        for button in (self.resolve_button, self.approve_button):
+            button.setEnabled(g is not None and not self.running)
+        self._show_map()
+        if g is None:
+            self.figures.setText(self.tr("No rotation plan yet — choose the first day and solve one."))
+            self.grid_model.set_rows([], [], [])
+            self._cell_selected()
+            return
+        f = g.plan.figures
+        self.figures.setText(
+            self.tr("%1 · %2 sets in %3 periods · %4 stays, %5 locked")
+            .replace("%1", enum_label(g.plan.status))
+            .replace("%2", str(len(g.sets)))
+            .replace("%3", str(len(g.periods)))
+            .replace("%4", str(len(g.stays)))
+            .replace("%5", str(sum(1 for s in g.stays if s.locked)))
+            + "\n"
+            + self.tr("%1 truck-km in %2 moves; %3 counties, %4 key counties")
+            .replace("%1", f"{float(f.get('truck_km') or 0):,.0f}")
+            .replace("%2", str(f.get("moves", 0)))
+            .replace("%3", str(f.get("counties", 0)))
+            .replace("%4", str(f.get("key_counties", 0)))
+        )
+        self.approve_button.setText(
+            self.tr("Return to draft") if g.plan.status is PlanStatus.APPROVED else self.tr("Approve")
+        )
+        columns = ["set"] + [f"p{p}" for p, _a, _b in g.periods]
+        titles = [self.tr("Set")] + [
+            self.tr("Period %1\n%2 – %3")
+            .replace("%1", str(p + 1))
+            .replace("%2", f"{a:%m-%d}")
+            .replace("%3", f"{b:%m-%d}")
+            for p, a, b in g.periods
+        ]
+        rows = []
+        for code, name in g.sets:
+            cells: list[Any] = [f"{code}\n{name}"]
+            for p, _a, _b in g.periods:
+                stay = g.stay(code, p)
+                cells.append(
+                    f"{stay.venue_name}\n{stay.county}{' ' + LOCK_MARK if stay.locked else ''}"
+                    if stay
+                    else ""
+                )
+            rows.append(tuple(cells))
+        self.grid_model.set_rows(columns, titles, rows)
+        self._cell_selected()
+
+    def _show_map(self) -> None:
+        if self.tabs.currentWidget() is self.map:
+            self.map.show_plan(self.context, self.grid.plan if self.grid else None)
+
+    # --- locks ---------------------------------------------------------------------------------
+
+    def selected_stay(self) -> tour_plans.StayRow | None:
+        if self.grid is None:
+            return None
+        indexes = self.grid_view.selectionModel().selectedIndexes()
+        if not indexes or indexes[0].column() == 0:
+            return None
+        index = indexes[0]
+        code = self.grid.sets[index.row()][0]
+        period = self.grid.periods[index.column() - 1][0]
+        return self.grid.stay(code, period)
+
+    def select_stay(self, set_code: str, period: int) -> None:
+        if self.grid is None:
+            return
+        row = [c for c, _n in self.grid.sets].index(set_code)
+        column = 1 + [p for p, _a, _b in self.grid.periods].index(period)
+        self.grid_view.setCurrentIndex(self.grid_model.index(row, column))
+
+    def _cell_selected(self) -> None:
+        stay = self.selected_stay()
+        self.lock_button.setEnabled(stay is not None)
+        self.lock_button.setText(self.tr("Unlock stay") if stay and stay.locked else self.tr("Lock stay"))
+
+    def toggle_lock(self) -> bool:
+        stay = self.selected_stay()
+        if stay is None:
+            return False
+        try:
+            tour_plans.set_stay_locked(self.context.db, stay.id, stay.version, not stay.locked)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        self.show_selected_plan()
+        self.select_stay(stay.set_code, stay.period)
+        return True
+
+    # --- solving -------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    def start_solve(self, keep_locks_from: str | None = None) -> bool:
+        if self.running:
+            return False
+        day = self.first.date()
+        first = date(day.year(), day.month(), day.day())
+        name = self.plan_name.text().strip() or rotation.default_plan_name(first)
+        cities = [
+            c.strip()
+            for c in self.cities.text().replace("，", ",").replace("、", ",").split(",")
+            if c.strip()
+        ]
+        arguments: dict[str, Any] = {
+            "first": first,
+            "periods": self.periods.value(),
+            "months": self.months.value(),
+            "name": name,
+            "cities": cities or None,
+            "keep_locks_from": keep_locks_from,
+        }
+        self._time_limit = self.time_limit.value()
+        worker = RotationWorker(self.context.db, arguments, self._time_limit)
+        thread = QThread()
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self._progress)
+        worker.finished.connect(self._finished)
+        worker.failed.connect(self._failed)
+        self._thread, self._worker = thread, worker
+        self.progress_seen = []
+        self.solve_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress_label.setText(self.tr("Starting…"))
+        thread.start()
+        return True
+
+    def _progress(self, seconds: float, objective: float, hosted: int) -> None:
+        self.progress_seen.append((seconds, objective, hosted))
+        self.progress_label.setText(
+            self.tr("%1 s: %2 set-periods hosted, objective %3")
+            .replace("%1", f"{seconds:.1f}")
+            .replace("%2", str(hosted))
+            .replace("%3", f"{objective:,.0f}")
+        )
+
+    def _end(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread, self._worker = None, None
+        self.solve_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _finished(self, summary: rotation.RotationPlanSummary) -> None:
+        self._end()
+        self.progress_label.setText(self.tr("Done: plan %1 stored.").replace("%1", summary.name))
+        if summary.violations:
+            self.progress_label.setText(
+                self.progress_label.text()
+                + " "
+                + self.tr("The checker found %1 broken rule(s); see the log.").replace(
+                    "%1", str(len(summary.violations))
+                )
+            )
+        self.plan_name.clear()
+        self.refresh_plans(select_name=summary.name)
+        self.context.bus.data_changed.emit("plans")
+
+    def _failed(self, message: str) -> None:
+        self._end()
+        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", message))
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.control.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def shutdown(self) -> None:
+        if self._worker is not None:
+            self._worker.control.cancel()
+            self._worker.finished.disconnect(self._finished)
+            self._worker.failed.disconnect(self._failed)
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(60_000)
+        self._thread, self._worker = None, None
+
+    def resolve_keeping_locks(self) -> bool:
+        if self.grid is None:
+            return False
+        plan = self.grid.plan
+        if plan.start:
+            self.first.setDate(QDate(plan.start.year, plan.start.month, plan.start.day))
+        if not self.plan_name.text().strip():
+            self.plan_name.setText(self.tr("%1 (re-solved)").replace("%1", plan.name)[:80])
+        return self.start_solve(keep_locks_from=plan.name)
+
+    def approve(self) -> bool:
+        if self.grid is None:
+            return False
+        plan = self.grid.plan
+        status = PlanStatus.DRAFT if plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
+        try:
+            tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            return False
+        self.refresh_plans(select_name=plan.name)
+        return True
+
+    # --- language ------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.solve_group.setTitle(self.tr("Solve a rotation"))
+        self.plan_group.setTitle(self.tr("Plan"))
+        for label, text in zip(
+            self._labels,
+            (
+                self.tr("First day"),
+                self.tr("Periods"),
+                self.tr("Months per period"),
+                self.tr("Cities (empty: all)"),
+                self.tr("Time limit (s)"),
+                self.tr("Plan name"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.plan_name.setPlaceholderText(self.tr("first month and time, if left empty"))
+        self.cities.setPlaceholderText(self.tr("e.g. 泰州市、扬州市"))
+        self.solve_button.setText(self.tr("Solve"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.resolve_button.setText(self.tr("Re-solve keeping locks"))
+        self.tabs.setTabText(0, self.tr("Sets × periods"))
+        self.tabs.setTabText(1, self.tr("Map of moves"))
+        if self.loaded:
+            self._show_grid()
+        else:
+            self.approve_button.setText(self.tr("Approve"))
+            self.lock_button.setText(self.tr("Lock stay"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

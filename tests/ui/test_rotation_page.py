@@ -1,0 +1,57 @@
+"""The rotation planner screen: a solve in its worker thread shown as a sets × periods grid, a stay
+locked and kept by a re-solve, approval."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from caravan_app.domain.enums import PlanStatus
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Plan, SetPlacement
+from caravan_app.ui.main_window import MainWindow
+from caravan_app.ui.rotation_page import LOCK_MARK, RotationPage
+
+
+def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    page = window.show_page("rotation")
+    assert isinstance(page, RotationPage)
+    assert page.grid is None and "No rotation plan yet" in page.figures.text()
+    page.periods.setValue(3)
+    page.time_limit.setValue(4)
+    page.plan_name.setText("轮换一")
+    assert page.start_solve()
+    qtbot.waitUntil(lambda: not page.running and page.grid is not None, timeout=120_000)
+    grid = page.grid
+    assert grid is not None and grid.plan.name == "轮换一"
+    assert page.progress_seen, "the solver's progress reached the screen"
+    assert page.grid_model.rowCount() == len(grid.sets) > 0
+    assert page.grid_model.columnCount() == 1 + len(grid.periods) == 4
+    stay = grid.stays[0]
+    page.select_stay(stay.set_code, stay.period)
+    assert page.selected_stay() == stay and page.lock_button.text() == "Lock stay"
+    assert page.toggle_lock()
+    assert page.grid is not None and page.grid.stay(stay.set_code, stay.period).locked  # type: ignore[union-attr]
+    row = [c for c, _n in page.grid.sets].index(stay.set_code)
+    assert LOCK_MARK in page.grid_model.index(row, 1 + stay.period).data()
+
+    assert page.resolve_keeping_locks()
+    qtbot.waitUntil(
+        lambda: not page.running and page.grid is not None and page.grid.plan.name != "轮换一",
+        timeout=120_000,
+    )
+    with demo_db.session() as s:
+        again = s.scalar(select(Plan).where(Plan.name == "轮换一 (re-solved)"))
+        assert again is not None
+        kept = s.scalars(
+            select(SetPlacement).where(SetPlacement.plan_id == again.id, SetPlacement.locked.is_(True))
+        ).all()
+        assert [(p.exhibit_set.code, p.venue.code, p.period) for p in kept] == [
+            (stay.set_code, stay.venue_code, stay.period)
+        ]
+    assert page.approve()
+    with demo_db.session() as s:
+        approved = s.scalar(select(Plan).where(Plan.name == "轮换一 (re-solved)"))
+        assert approved is not None and approved.status is PlanStatus.APPROVED
