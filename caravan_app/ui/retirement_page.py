@@ -298,7 +298,7 @@ class RetirementPage(QWidget):
                     r.code,
                     enum_label(r.kind),
                     r.subject,
-                    "；".join(rule_name(rule, lang) for rule in r.rules),
+                    ("、" if lang == "zh" else "; ").join(rule_name(rule, lang) for rule in r.rules),
                     recommendation_name(r.recommendation, lang),
                     enum_label(r.decision),
                 )
@@ -307,6 +307,8 @@ class RetirementPage(QWidget):
             versions=[r.version for r in self.rows],
         )
         self.candidates.resizeColumnsToContents()
+        for column in range(self.candidates_model.columnCount()):
+            self.candidates.setColumnWidth(column, min(self.candidates.columnWidth(column), 260))
         view = self.view
         self.sets_model.set_rows(
             ["code", "name", "before", "after", "complete"],

@@ -1,7 +1,7 @@
 """`caravan-app screenshots`: open every screen on the current database and save one PNG each.
 
-With no tour plan (or rotation plan) stored, a short one is solved first so that the planners show
-a real plan.
+With no tour, rotation or consolidation plan stored, a short one is made first so that every
+planner shows a real plan.
 Runs headless with QT_QPA_PLATFORM=offscreen.
 """
 
@@ -56,6 +56,23 @@ def ensure_rotation_plan(db: Database) -> None:
     )
 
 
+def ensure_consolidation_plan(db: Database) -> None:
+    """A stored consolidation plan, made with short time limits if there is none."""
+    from caravan_app.domain.enums import PlanKind
+    from caravan_app.planning.control import SolveControl
+    from caravan_app.services import consolidation, tour_plans
+
+    if tour_plans.stored_plans(db, PlanKind.CONSOLIDATION):
+        return
+    consolidation.consolidate(
+        db,
+        "2027-spring",
+        name="screenshots consolidation",
+        control=SolveControl(time_limit=5),
+        what_if_time=2,
+    )
+
+
 def take_screenshots(db: Database, out: Path, language: str | None = None) -> list[Path]:
     """One PNG per screen (and a few dialogs) in `out`; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -71,6 +88,7 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
     out.mkdir(parents=True, exist_ok=True)
     plan_name = ensure_tour_plan(db)
     ensure_rotation_plan(db)
+    ensure_consolidation_plan(db)
     app = create_application()
     languages = Languages()
     start_language(languages, language)
@@ -124,6 +142,16 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
             page.tabs.setCurrentIndex(1)
             wait_for_map(page.map)
             save(window, f"{i + 1:02d}_{key}_map")
+            page.tabs.setCurrentIndex(0)
+            continue
+        if key == "retirement":
+            from caravan_app.ui.retirement_page import RetirementPage
+
+            assert isinstance(page, RetirementPage)
+            page.candidates.selectRow(0)
+            save(window, f"{i + 1:02d}_{key}")
+            page.tabs.setCurrentIndex(2)
+            save(window, f"{i + 1:02d}_{key}_what_if")
             page.tabs.setCurrentIndex(0)
             continue
         if key == "exhibits":
