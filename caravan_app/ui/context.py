@@ -46,8 +46,6 @@ class AppContext:
 
     def _failed(self, exc: Exception) -> None:
         _log.warning("undo/redo refused: %s", exc)
-        # The stack cannot be cleared from inside one of its own commands.
-        QTimer.singleShot(0, self.undo_stack.clear)
         from PySide6.QtCore import QCoreApplication
 
         if isinstance(exc, ConflictError):
@@ -60,4 +58,11 @@ class AppContext:
             text = str(exc)
         else:
             text = repr(exc)
-        self.bus.command_failed.emit(text)
+
+        def after_the_command() -> None:
+            # Neither the clear nor the message (a modal dialog runs an event loop) may happen while
+            # the stack is still inside the failed command's undo() or redo().
+            self.undo_stack.clear()
+            self.bus.command_failed.emit(text)
+
+        QTimer.singleShot(0, after_the_command)

@@ -4,7 +4,7 @@ conflict with someone else's save, and moving an exhibit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -204,3 +204,45 @@ def test_moving_an_exhibit_writes_a_movement_and_undo_moves_it_back(
             )
             is None
         )
+
+
+def test_an_undo_over_someone_elses_save_is_refused_and_overwrites_nothing(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    page = window.show_page("caravans")
+    assert isinstance(page, EntityPage)
+    page.ensure_loaded()
+    page.table.selectRow(0)
+    row_id = page.selected_id()
+    assert row_id is not None
+    page.edit_selected()
+    _type_into(page, "crew_size", "4")
+    _save_button(page).click()  # type: ignore[attr-defined]
+    assert inventory.read_record(demo_db, "caravans", row_id).values["crew_size"] == 4
+
+    other = Database(demo_db.url, user="colleague")
+    try:
+        record = inventory.read_record(other, "caravans", row_id)
+        inventory.save_record(other, "caravans", row_id, record.version, {"crew_size": 3, "odometer_km": 1.0})
+    finally:
+        other.dispose()
+
+    shown: dict[str, str] = {}
+
+    def read_and_close() -> None:
+        # The message comes once the undo has returned; look until it is there.
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown["title"] = box.windowTitle()
+        shown["text"] = box.text()
+        box.close()
+
+    QTimer.singleShot(0, read_and_close)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "text" in shown)
+    assert shown["title"] == "Undo not possible" and "changed by someone else" in shown["text"]
+    saved = inventory.read_record(demo_db, "caravans", row_id).values
+    assert saved["crew_size"] == 3 and saved["odometer_km"] == 1.0  # the colleague's save stands
+    qtbot.waitUntil(lambda: not window.context.undo_stack.canUndo())  # the history was cleared
