@@ -70,27 +70,65 @@ def page_titles() -> dict[str, str]:
 
 
 def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
-    from caravan_app.ui.dashboard import DashboardPage
-    from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
-    from caravan_app.ui.reports_page import ReportsPage
-    from caravan_app.ui.retirement_page import RetirementPage
-    from caravan_app.ui.rotation_page import RotationPage
-    from caravan_app.ui.settings_page import SettingsPage
-    from caravan_app.ui.tour_planner import TourPlannerPage
-
+    """How to build each screen; a screen's module is imported when it is first opened, so the
+    window starts without loading the solvers, the PDF viewer or the charts it does not show yet."""
     c = window.context
+
+    def dashboard() -> QWidget:
+        from caravan_app.ui.dashboard import DashboardPage
+
+        return DashboardPage(c)
+
+    def entity(key: str) -> Callable[[], QWidget]:
+        def build() -> QWidget:
+            from caravan_app.ui.inventory_page import EntityPage
+
+            return EntityPage(key, c)
+
+        return build
+
+    def venues() -> QWidget:
+        from caravan_app.ui.inventory_page import VenuesAndRegionsPage
+
+        return VenuesAndRegionsPage(c)
+
+    def tours() -> QWidget:
+        from caravan_app.ui.tour_planner import TourPlannerPage
+
+        return TourPlannerPage(c)
+
+    def rotation() -> QWidget:
+        from caravan_app.ui.rotation_page import RotationPage
+
+        return RotationPage(c)
+
+    def retirement() -> QWidget:
+        from caravan_app.ui.retirement_page import RetirementPage
+
+        return RetirementPage(c)
+
+    def reports() -> QWidget:
+        from caravan_app.ui.reports_page import ReportsPage
+
+        return ReportsPage(c)
+
+    def settings() -> QWidget:
+        from caravan_app.ui.settings_page import SettingsPage
+
+        return SettingsPage(c, window.languages)
+
     return {
-        "dashboard": lambda: DashboardPage(c),
-        "caravans": lambda: EntityPage("caravans", c),
-        "exhibits": lambda: EntityPage("exhibits", c),
-        "sets": lambda: EntityPage("exhibit_sets", c),
-        "venues": lambda: VenuesAndRegionsPage(c),
-        "requests": lambda: EntityPage("requests", c),
-        "tours": lambda: TourPlannerPage(c),
-        "rotation": lambda: RotationPage(c),
-        "retirement": lambda: RetirementPage(c),
-        "reports": lambda: ReportsPage(c),
-        "settings": lambda: SettingsPage(c, window.languages),
+        "dashboard": dashboard,
+        "caravans": entity("caravans"),
+        "exhibits": entity("exhibits"),
+        "sets": entity("exhibit_sets"),
+        "venues": venues,
+        "requests": entity("requests"),
+        "tours": tours,
+        "rotation": rotation,
+        "retirement": retirement,
+        "reports": reports,
+        "settings": settings,
     }
 
 
