@@ -230,6 +230,7 @@ def _column_titles() -> dict[str, str]:
         "uninstall_days": QCoreApplication.translate("Columns", "Uninstall days"),
         "truck_loads": QCoreApplication.translate("Columns", "Truck loads"),
         "formed_on": QCoreApplication.translate("Columns", "Formed on"),
+        "template": QCoreApplication.translate("Columns", "Required make-up"),
         "kind": QCoreApplication.translate("Columns", "Kind"),
         "township": QCoreApplication.translate("Columns", "Township"),
         "address": QCoreApplication.translate("Columns", "Address"),

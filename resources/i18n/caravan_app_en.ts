@@ -190,6 +190,10 @@
             <translation>Formed on</translation>
         </message>
         <message>
+            <source>Required make-up</source>
+            <translation>Required make-up</translation>
+        </message>
+        <message>
             <source>Kind</source>
             <translation>Kind</translation>
         </message>

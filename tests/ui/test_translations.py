@@ -83,3 +83,18 @@ def test_the_shipped_qm_is_built_from_the_ts(language: str, tmp_path: Path) -> N
         capture_output=True,
     )
     assert built.read_bytes() == (I18N / f"caravan_app_{language}.qm").read_bytes()
+
+
+def test_every_column_of_every_screen_has_a_title(app: object) -> None:
+    """A column added to an entity's spreadsheet layout must get a translated title too."""
+    from caravan_app.services import inventory
+    from caravan_app.ui.labels import column_titles
+
+    titles = column_titles()
+    missing = [
+        (entity, col.attr)
+        for entity in inventory.EDITABLE
+        for col in inventory.spec(entity).columns
+        if col.attr not in titles
+    ]
+    assert missing == []
