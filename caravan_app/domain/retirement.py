@@ -27,9 +27,10 @@ Recommendations, by a decision table (the first row that matches wins):
 | subject | rules hit                                                   | recommendation |
 |---------|-------------------------------------------------------------|----------------|
 | caravan | old (age or mileage) and (repair cost or under-used)         | retire         |
+| caravan | old by both age and mileage: CAST's replacement priority     | retire         |
 | caravan | repair cost (not old)                                       | refurbish      |
 | caravan | under-used only (not old)                                   | redeploy       |
-| caravan | old only: on CAST's replacement list but in use and cheap   | keep           |
+| caravan | old by age or by mileage only, in use and cheap to run      | keep           |
 | exhibit | condition D, repeated faults or repair cost, past its life  | retire         |
 | exhibit | condition D, repeated faults or repair cost, within its life | refurbish      |
 | exhibit | past its life only, grade C                                  | refurbish      |
@@ -387,7 +388,9 @@ def recommend_caravan(rules: Iterable[str]) -> Recommendation:
     old = bool(hit & {CARAVAN_AGE, CARAVAN_MILEAGE})
     costly = CARAVAN_REPAIR_COST in hit
     underused = CARAVAN_UNDERUSED in hit
-    if old and (costly or underused):
+    # Past both limits a caravan is due for replacement however busy it is; the what-if re-plan
+    # then shows the director what its retirement costs until the new one comes.
+    if old and (costly or underused) or {CARAVAN_AGE, CARAVAN_MILEAGE} <= hit:
         return Recommendation.RETIRE
     if costly:
         return Recommendation.REFURBISH

@@ -222,7 +222,8 @@ def test_thresholds_change_what_is_hit() -> None:
         ({r.CARAVAN_REPAIR_COST, r.CARAVAN_UNDERUSED}, Recommendation.REFURBISH),
         ({r.CARAVAN_UNDERUSED}, Recommendation.REDEPLOY),
         ({r.CARAVAN_AGE}, Recommendation.KEEP),
-        ({r.CARAVAN_AGE, r.CARAVAN_MILEAGE}, Recommendation.KEEP),
+        ({r.CARAVAN_MILEAGE}, Recommendation.KEEP),
+        ({r.CARAVAN_AGE, r.CARAVAN_MILEAGE}, Recommendation.RETIRE),
     ],
 )
 def test_caravan_recommendations(rules: set[str], expected: Recommendation) -> None:
