@@ -112,7 +112,9 @@ def plan_tours(
 
 
 class _TourModel:
-    def __init__(self, problem: TourProblem, control: SolveControl, first_solution: int) -> None:
+    def __init__(
+        self, problem: TourProblem, control: SolveControl, first_solution: int, assess: bool = True
+    ) -> None:
         self.problem = problem
         self.control = control
         self.first_solution = first_solution
@@ -128,7 +130,8 @@ class _TourModel:
         self.start_days: dict[tuple[int, str], tuple[int, ...]] = {}
         self.candidates: dict[str, list[int]] = {}  # request code -> slot numbers
         self.servable: list[TourRequest] = []
-        self._who_may_serve_what()
+        if assess:  # a hand move schedules given days only and needs no one's candidates
+            self._who_may_serve_what()
 
     # --- days, places and driving -----------------------------------------------------------
 
@@ -657,6 +660,28 @@ class _TourModel:
             round(self.km(place, caravan.depot_code), 3),
         )
 
+    def slot_for(self, caravan: TourCaravan, first: int, show_days: int, new: bool = False) -> int:
+        """The caravan's slot holding days first.. of a show, or a new one of just those days.
+
+        A show on a day the caravan has no slot (not a working day, the caravan away) gets a slot of
+        its own, so that its trip can be built and the checker can name the rule it breaks.
+        """
+        days = set(range(first, first + show_days))
+        for number, slot in enumerate(self.slots):
+            if not new and slot.caravan is caravan and days <= set(slot.days):
+                return number
+        self.slots.append(_Slot(caravan, tuple(sorted(days))))
+        return len(self.slots) - 1
+
+    def rebuild(self, number: int, route: Sequence[tuple[TourRequest, int]]) -> Trip | None:
+        """The trip of slot `number` showing each request on its given first day, or None."""
+        for request, first in route:
+            self.start_days[(number, request.code)] = (first,)
+        requests = [r for r, _ in route]
+        if self.schedule(number, requests) is None:
+            return None
+        return self._trip(number, requests)
+
     def _latest_departure(self, slot: _Slot, venue: str, show_start: float) -> float:
         """The latest minute the crew can leave the depot and still be there for the first show."""
         caravan = slot.caravan
@@ -686,3 +711,84 @@ def _reason_detail(reason: UnservedReason, request: TourRequest) -> str:
     if reason is UnservedReason.NO_WORKABLE_DATE:
         return f"no caravan can reach {request.venue_name} on an allowed working day"
     return ""
+
+
+# --- moving one visit by hand -----------------------------------------------------------------------
+
+
+def move_visit(
+    problem: TourProblem,
+    solution: TourSolution,
+    request_code: str,
+    caravan_code: str,
+    day: date,
+    alone: bool = False,
+) -> TourSolution | str:
+    """The plan with one served request moved to `caravan_code`, its first show on `day`.
+
+    The trips it leaves and joins are rescheduled exactly as the planner would, every show kept on its
+    day; the moved visit goes where it adds the fewest km among that day's shows. Neither the rules
+    nor the request's dates are enforced here, so the checker can name what a move breaks; the
+    result is a reason (in English) only when no schedule of the joined trip exists at all.
+    With `alone`, the visit gets a trip of its own that day, whatever else the caravan does then:
+    what rules a visit breaks by itself, when the joined trip has no schedule.
+    """
+    model = _TourModel(problem, SolveControl(), FIRST_SOLUTION.LOCAL_CHEAPEST_INSERTION, assess=False)
+    by_code = {r.code: r for r in problem.requests}
+    caravans = {c.code: c for c in problem.caravans}
+    request = by_code.get(request_code)
+    if request is None or caravan_code not in caravans:
+        return f"the plan has no request {request_code} or no caravan {caravan_code}"
+    source = next((t for t in solution.trips if any(s.request == request_code for s in t.stops)), None)
+    if source is None:
+        return f"request {request_code} is not served in this plan"
+
+    def first_days(trip: Trip) -> list[tuple[TourRequest, int]]:
+        seen: dict[str, int] = {}
+        for stop in trip.stops:
+            if stop.request != request_code and stop.request in by_code:
+                seen.setdefault(stop.request, model._day(stop.show_start.date()))
+        return [(by_code[code], first) for code, first in seen.items()]
+
+    target_day = model._day(day)
+    target_slot = model.slot_for(caravans[caravan_code], target_day, request.show_days, alone)
+    joined = (
+        None
+        if alone
+        else next(
+            (
+                t
+                for t in solution.trips
+                if t.caravan == caravan_code
+                and t.stops
+                and model._day(t.stops[0].show_start.date()) in model.slots[target_slot].days
+            ),
+            None,
+        )
+    )
+    rebuilt: list[Trip] = []
+    if source is not joined:
+        left = first_days(source)
+        if left:
+            number = model.slot_for(caravans[source.caravan], left[0][1], left[0][0].show_days)
+            trip = model.rebuild(number, left)
+            if trip is None:
+                return f"the trip {request_code} leaves can no longer be scheduled"
+            rebuilt.append(trip)
+    others = first_days(joined) if joined is not None else []
+    best: Trip | None = None
+    for position in range(len(others) + 1):
+        route = [*others[:position], (request, target_day), *others[position:]]
+        if [d for _, d in route] != sorted(d for _, d in route):
+            continue
+        trip = model.rebuild(target_slot, route)
+        if trip is not None and (best is None or trip.km < best.km):
+            best = trip
+    if best is None:
+        return f"caravan {caravan_code} cannot fit the show of {request_code} on {day} into a trip"
+    rebuilt.append(best)
+    trips = [t for t in solution.trips if t is not source and t is not joined] + rebuilt
+    trips.sort(key=lambda t: (t.caravan, t.leave))
+    return TourSolution(
+        tuple(trips), solution.unserved, solution.status, solution.objective, solution.solve_seconds
+    )
