@@ -1,6 +1,7 @@
 """The tour planner: choose the dates, caravans and requests; solve in a worker with progress and
 Cancel; see the plan as an itinerary, a timeline, the offline map and the unserved list; lock
-visits and re-solve keeping them; compare two plans; approve one."""
+visits, move one by hand to another caravan or day (checked at once) and re-solve keeping them;
+compare two plans; approve one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -40,11 +42,12 @@ from caravan_app import log
 from caravan_app.domain.calendar import term
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
-from caravan_app.services import tour_plans
+from caravan_app.persistence.database import Database
+from caravan_app.services import tour_edits, tour_plans
 from caravan_app.services.tour_planning import TourPlanSummary
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
-from caravan_app.ui.commands import LockStopCommand
+from caravan_app.ui.commands import DatabaseCommand, Feedback, LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_label, term_label, unserved_detail, unserved_reason, yes_no
@@ -316,14 +319,26 @@ class TourPlannerPage(QWidget):
         self.lock_button.setObjectName("lock")
         self.lock_button.setEnabled(False)
         self.lock_button.clicked.connect(lambda: self.toggle_lock())
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("move_visit")
+        self.move_button.setEnabled(False)
+        self.move_button.clicked.connect(lambda: self.open_move_dialog())
+        self.itinerary.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.itinerary.customContextMenuRequested.connect(self._itinerary_menu)
+        self.move_note = QLabel()
+        self.move_note.setObjectName("move_note")
+        self.move_note.setWordWrap(True)
+        self.move_dialog: MoveVisitDialog | None = None
         self.hand_move_note = QLabel()
         self.hand_move_note.setWordWrap(True)
         itinerary_page = QWidget()
         itinerary_layout = QVBoxLayout(itinerary_page)
         lock_row = QHBoxLayout()
         lock_row.addWidget(self.lock_button)
+        lock_row.addWidget(self.move_button)
         lock_row.addWidget(self.hand_move_note, 1)
         itinerary_layout.addLayout(lock_row)
+        itinerary_layout.addWidget(self.move_note)
         itinerary_layout.addWidget(self.itinerary)
 
         self.timeline = TimelineWidget()
@@ -691,6 +706,7 @@ class TourPlannerPage(QWidget):
     def _itinerary_selected(self) -> None:
         row = self.selected_stop_row()
         self.lock_button.setEnabled(row is not None)
+        self.move_button.setEnabled(row is not None)
         if row is not None:
             locked = self.itinerary_model.value(row, "locked") == yes_no(True)
             self.lock_button.setText(self.tr("Unlock visit") if locked else self.tr("Lock visit"))
@@ -715,6 +731,95 @@ class TourPlannerPage(QWidget):
         )
         self.show_selected_plan()
         return True
+
+    def _itinerary_menu(self, point: QPoint) -> None:
+        index = self.itinerary.indexAt(point)
+        if not index.isValid():
+            return
+        self.itinerary.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.lock_button.text(), lambda: self.toggle_lock())
+        menu.addAction(self.tr("Move visit…"), lambda: self.open_move_dialog())
+        menu.exec(self.itinerary.viewport().mapToGlobal(point))
+
+    def open_move_dialog(self) -> MoveVisitDialog | None:
+        """The dialog to move the selected visit; the move is made when it is accepted."""
+        row = self.selected_stop_row()
+        if row is None or self.detail is None:
+            return None
+        request = str(self.itinerary_model.value(row, "request"))
+        caravan = str(self.itinerary_model.value(row, "caravan"))
+        day = self.itinerary_model.value(row, "day")
+        assert isinstance(day, date)
+        self.move_dialog = MoveVisitDialog(self.detail, request, caravan, day, self)
+        self.move_dialog.accepted.connect(self._move_chosen)
+        self.move_dialog.open()
+        return self.move_dialog
+
+    def _move_chosen(self) -> None:
+        dialog = self.move_dialog
+        if dialog is not None:
+            self.move_visit(dialog.request, dialog.caravan.currentText(), _pydate(dialog.day.date()))
+
+    def move_visit(self, request: str, caravan: str, day: date) -> bool:
+        """Move a visit now; a refusal is shown under the itinerary with the rule it would break."""
+        if self.detail is None:
+            return False
+        plan = self.detail.plan
+        try:
+            result = tour_edits.move_visit(self.context.db, plan.name, request, caravan, day, plan.version)
+        except CaravanError as exc:
+            self.move_note.setText(self.tr("Not moved: %1").replace("%1", str(exc)))
+            self.show_selected_plan()
+            return False
+        if not result.moved:
+            self.move_note.setText(
+                self.tr("Not moved: %1 — %2")
+                .replace("%1", self.rule_label(result.rule))
+                .replace("%2", result.message)
+            )
+            return False
+        self.move_note.setText(
+            self.tr("Moved %1 to %2 on %3; it is locked there.")
+            .replace("%1", request)
+            .replace("%2", caravan)
+            .replace("%3", str(day))
+        )
+        text = self.tr("Move visit %1").replace("%1", request)
+        self.context.undo_stack.push(
+            MoveVisitCommand(
+                self.context.db,
+                self.context.feedback,
+                text,
+                plan.id,
+                plan.name,
+                request,
+                (caravan, day),
+                (result.from_caravan, result.from_day),
+                result.plan_version,
+            )
+        )
+        self.show_selected_plan()
+        return True
+
+    def rule_label(self, rule: str) -> str:
+        """A broken rule as the planner reads it: its name and, for the usual ones, what it means."""
+        meanings = {
+            tour_edits.NO_SCHEDULE: self.tr("the caravan cannot fit the show into that day's trip"),
+            "wrong_type": self.tr("the caravan's type is not one the request allows"),
+            "no_wanted_theme": self.tr("the caravan carries none of the request's themes"),
+            "region_not_permitted": self.tr("the caravan may not serve the request's region"),
+            "show_day_not_allowed": self.tr("the venue does not take a show that day"),
+            "show_not_working_day": self.tr("that day is not a working day"),
+            "show_school_holiday": self.tr("a school's show on a school holiday"),
+            "trip_day_not_working": self.tr("the trip would run on a day that is not a working day"),
+            "caravan_unavailable": self.tr("the caravan is not available that day"),
+            "trips_overlap": self.tr("the caravan is on another trip that day"),
+            "trip_too_long": self.tr("the trip would be longer than the caravan may be away"),
+            "lock_broken": self.tr("another locked visit would no longer be kept"),
+        }
+        meaning = meanings.get(rule)
+        return f"{rule} ({meaning})" if meaning else rule
 
     def approve(self, confirm: bool = True) -> bool:
         if self.detail is None:
@@ -786,11 +891,83 @@ class TourPlannerPage(QWidget):
         else:
             self.approve_button.setText(self.tr("Approve"))
             self.lock_button.setText(self.tr("Lock visit"))
+        self.move_button.setText(self.tr("Move visit…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+class MoveVisitDialog(QDialog):
+    """Where to move a visit: one of the plan's caravans, a first show day within the plan's dates."""
+
+    def __init__(
+        self, plan: TourPlanDetail, request: str, caravan: str, day: date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("move_visit_dialog")
+        self.setWindowTitle(self.tr("Move visit %1").replace("%1", request))
+        self.request = request
+        self.caravan = QComboBox()
+        self.caravan.setObjectName("caravan")
+        self.caravan.addItems(list(plan.caravans))
+        self.caravan.setCurrentText(caravan)
+        self.day = QDateEdit(_qdate(day))
+        self.day.setObjectName("day")
+        self.day.setCalendarPopup(True)
+        self.day.setDateRange(_qdate(plan.plan.start), _qdate(plan.plan.end))
+        note = QLabel(
+            self.tr("Now with %1 on %2. The moved visit is locked where you put it.")
+            .replace("%1", caravan)
+            .replace("%2", str(day))
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Caravan"), self.caravan)
+        form.addRow(self.tr("Day"), self.day)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+
+class MoveVisitCommand(DatabaseCommand):
+    """A visit moved by hand; undone by moving it back, which the checker judges like any move."""
+
+    def __init__(
+        self,
+        db: Database,
+        feedback: Feedback,
+        text: str,
+        plan_id: int,
+        plan_name: str,
+        request: str,
+        to: tuple[str, date],
+        origin: tuple[str, date],
+        plan_version: int,
+    ) -> None:
+        super().__init__(db, feedback, text)
+        self.plan_id, self.plan_name, self.request = plan_id, plan_name, request
+        self.to, self.origin, self.plan_version = to, origin, plan_version
+
+    def _move(self, where: tuple[str, date]) -> None:
+        result = tour_edits.move_visit(self.db, self.plan_name, self.request, *where, self.plan_version)
+        if not result.moved:
+            raise CaravanError(f"{self.request} not moved back: {result.rule} — {result.message}")
+        self.plan_version = result.plan_version
+        self.feedback.changed("tour_stops", self.plan_id)
+
+    def apply(self) -> None:
+        self._move(self.to)
+
+    def revert(self) -> None:
+        self._move(self.origin)
 
 
 class CompareDialog(QDialog):

@@ -1312,6 +1312,25 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
+        <name>MoveVisitDialog</name>
+        <message>
+            <source>Move visit %1</source>
+            <translation>Move visit %1</translation>
+        </message>
+        <message>
+            <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
+            <translation>Now with %1 on %2. The moved visit is locked where you put it.</translation>
+        </message>
+        <message>
+            <source>Caravan</source>
+            <translation>Caravan</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <source>New %1</source>
@@ -2056,6 +2075,74 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Unlock visit %1</source>
             <translation>Unlock visit %1</translation>
+        </message>
+        <message>
+            <source>Move visit…</source>
+            <translation>Move visit…</translation>
+        </message>
+        <message>
+            <source>Not moved: %1</source>
+            <translation>Not moved: %1</translation>
+        </message>
+        <message>
+            <source>Not moved: %1 — %2</source>
+            <translation>Not moved: %1 — %2</translation>
+        </message>
+        <message>
+            <source>Moved %1 to %2 on %3; it is locked there.</source>
+            <translation>Moved %1 to %2 on %3; it is locked there.</translation>
+        </message>
+        <message>
+            <source>Move visit %1</source>
+            <translation>Move visit %1</translation>
+        </message>
+        <message>
+            <source>the caravan cannot fit the show into that day's trip</source>
+            <translation>the caravan cannot fit the show into that day's trip</translation>
+        </message>
+        <message>
+            <source>the caravan's type is not one the request allows</source>
+            <translation>the caravan's type is not one the request allows</translation>
+        </message>
+        <message>
+            <source>the caravan carries none of the request's themes</source>
+            <translation>the caravan carries none of the request's themes</translation>
+        </message>
+        <message>
+            <source>the caravan may not serve the request's region</source>
+            <translation>the caravan may not serve the request's region</translation>
+        </message>
+        <message>
+            <source>the venue does not take a show that day</source>
+            <translation>the venue does not take a show that day</translation>
+        </message>
+        <message>
+            <source>that day is not a working day</source>
+            <translation>that day is not a working day</translation>
+        </message>
+        <message>
+            <source>a school's show on a school holiday</source>
+            <translation>a school's show on a school holiday</translation>
+        </message>
+        <message>
+            <source>the trip would run on a day that is not a working day</source>
+            <translation>the trip would run on a day that is not a working day</translation>
+        </message>
+        <message>
+            <source>the caravan is not available that day</source>
+            <translation>the caravan is not available that day</translation>
+        </message>
+        <message>
+            <source>the caravan is on another trip that day</source>
+            <translation>the caravan is on another trip that day</translation>
+        </message>
+        <message>
+            <source>the trip would be longer than the caravan may be away</source>
+            <translation>the trip would be longer than the caravan may be away</translation>
+        </message>
+        <message>
+            <source>another locked visit would no longer be kept</source>
+            <translation>another locked visit would no longer be kept</translation>
         </message>
         <message>
             <source>Approve plan %1?</source>

@@ -1312,6 +1312,25 @@ Plans and runs a province's science caravans and travelling science museums.</so
         </message>
     </context>
     <context>
+        <name>MoveVisitDialog</name>
+        <message>
+            <source>Move visit %1</source>
+            <translation>移动站点 %1</translation>
+        </message>
+        <message>
+            <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
+            <translation>现由 %1 于 %2 服务。移动后的站点将锁定在新的位置。</translation>
+        </message>
+        <message>
+            <source>Caravan</source>
+            <translation>大篷车</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <source>New %1</source>
@@ -2056,6 +2075,74 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Unlock visit %1</source>
             <translation>解锁站点 %1</translation>
+        </message>
+        <message>
+            <source>Move visit…</source>
+            <translation>移动站点…</translation>
+        </message>
+        <message>
+            <source>Not moved: %1</source>
+            <translation>未移动：%1</translation>
+        </message>
+        <message>
+            <source>Not moved: %1 — %2</source>
+            <translation>未移动：%1 — %2</translation>
+        </message>
+        <message>
+            <source>Moved %1 to %2 on %3; it is locked there.</source>
+            <translation>已将 %1 移至 %2，日期 %3，并锁定在此。</translation>
+        </message>
+        <message>
+            <source>Move visit %1</source>
+            <translation>移动站点 %1</translation>
+        </message>
+        <message>
+            <source>the caravan cannot fit the show into that day's trip</source>
+            <translation>该大篷车当天的行程排不下这场展出</translation>
+        </message>
+        <message>
+            <source>the caravan's type is not one the request allows</source>
+            <translation>该大篷车的车型不在申请允许的范围内</translation>
+        </message>
+        <message>
+            <source>the caravan carries none of the request's themes</source>
+            <translation>该大篷车没有申请所要的主题</translation>
+        </message>
+        <message>
+            <source>the caravan may not serve the request's region</source>
+            <translation>该大篷车不得服务申请所在地区</translation>
+        </message>
+        <message>
+            <source>the venue does not take a show that day</source>
+            <translation>场馆当天不接待展出</translation>
+        </message>
+        <message>
+            <source>that day is not a working day</source>
+            <translation>当天不是工作日</translation>
+        </message>
+        <message>
+            <source>a school's show on a school holiday</source>
+            <translation>学校的展出安排在了学校假期</translation>
+        </message>
+        <message>
+            <source>the trip would run on a day that is not a working day</source>
+            <translation>行程将跨越非工作日</translation>
+        </message>
+        <message>
+            <source>the caravan is not available that day</source>
+            <translation>该大篷车当天不可用</translation>
+        </message>
+        <message>
+            <source>the caravan is on another trip that day</source>
+            <translation>该大篷车当天另有行程</translation>
+        </message>
+        <message>
+            <source>the trip would be longer than the caravan may be away</source>
+            <translation>行程将超过该大篷车的最长出车天数</translation>
+        </message>
+        <message>
+            <source>another locked visit would no longer be kept</source>
+            <translation>另一个已锁定的站点将无法保留</translation>
         </message>
         <message>
             <source>Approve plan %1?</source>
