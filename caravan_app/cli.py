@@ -138,15 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
     printing = commands.add_parser(
         "print",
         parents=[common],
-        help="print route sheets, a plan summary, exhibit labels, retirement or consolidation reports (PDF)",
+        help="print route sheets, a plan summary, a rotation schedule, exhibit labels, retirement or "
+        "consolidation reports (PDF)",
     )
     printing.add_argument(
-        "what", choices=["route-sheets", "summary", "labels", "retirement", "consolidation"]
+        "what", choices=["route-sheets", "summary", "labels", "rotation", "retirement", "consolidation"]
     )
     printing.add_argument(
         "name",
         nargs="?",
-        help="plan name (default: the newest tour plan; retirement, consolidation: the newest consolidation)",
+        help="plan name (default: the newest tour plan; rotation: the newest rotation plan; "
+        "retirement, consolidation: the newest consolidation)",
     )
     printing.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="the PDF file to write")
     printing.add_argument(
@@ -341,6 +343,8 @@ def _run_print(args: argparse.Namespace) -> None:
             pdf = reports.route_sheets_pdf(db, args.name, args.lang, trip_codes=args.trip)
         elif args.what == "summary":
             pdf = reports.summary_pdf(db, args.name, args.lang)
+        elif args.what == "rotation":
+            pdf = reports.rotation_pdf(db, args.name, args.lang)
         elif args.what in ("retirement", "consolidation"):
             from caravan_app.services import consolidation
 

@@ -127,6 +127,9 @@ class SetMoveView:
     km: float  # road km of the move
     truck_loads: int
     locked: bool = False
+    # The changeover days of the move (first uninstall day to last install day), when the planner
+    # scheduled them; None for a move made by hand or a set that stays where it is.
+    changeover: tuple[date, date] | None = None
 
 
 @dataclass(frozen=True)

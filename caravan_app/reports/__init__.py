@@ -6,7 +6,15 @@ takes `lang` "zh" (the default) or "en" for its labels; names and addresses stay
 
 from caravan_app.reports.consolidation import consolidation_report, retirement_report
 from caravan_app.reports.exhibit_labels import exhibit_labels
+from caravan_app.reports.rotation_schedule import rotation_schedule
 from caravan_app.reports.route_sheet import route_sheets
 from caravan_app.reports.summary import plan_summary
 
-__all__ = ["consolidation_report", "exhibit_labels", "plan_summary", "retirement_report", "route_sheets"]
+__all__ = [
+    "consolidation_report",
+    "exhibit_labels",
+    "plan_summary",
+    "retirement_report",
+    "rotation_schedule",
+    "route_sheets",
+]

@@ -40,8 +40,9 @@ from caravan_app.persistence.models import (
     Venue,
     VisitRequest,
 )
-from caravan_app.reports import exhibit_labels, plan_summary, route_sheets
+from caravan_app.reports import exhibit_labels, plan_summary, rotation_schedule, route_sheets
 from caravan_app.reports.texts import check_language
+from caravan_app.services.rotation_views import rotation_plan_view
 
 
 def find_tour_plan(session: Session, plan_name: str | None) -> Plan:
@@ -297,3 +298,13 @@ def labels_pdf(
     if not exhibits:
         raise CaravanError("no exhibits to label there")
     return exhibit_labels(exhibits, lang)
+
+
+def rotation_pdf(
+    db: Database, plan_name: str | None = None, lang: str = "zh", printed_on: date | None = None
+) -> bytes:
+    """The schedule of a stored rotation plan (the newest when unnamed): halls per period, moves, totals."""
+    check_language(lang)
+    with db.session(audited=False) as s:
+        plan = rotation_plan_view(s, plan_name)
+    return rotation_schedule(plan, lang, printed_on=printed_on)

@@ -18,10 +18,13 @@ from caravan_app.services.demo import build_demo
 from caravan_app.services.reports import (
     exhibit_views,
     labels_pdf,
+    rotation_pdf,
     route_sheets_pdf,
     summary_pdf,
     tour_plan_view,
 )
+from caravan_app.services.rotation import plan_rotation_scenario
+from caravan_app.services.rotation_views import rotation_plan_view
 from caravan_app.services.tour_planning import plan_term_tours
 from tests.reports.pdf_tools import assert_font_embedded, page_count, pages, squeeze
 
@@ -156,3 +159,42 @@ def test_the_print_command_writes_each_document(planned: Database, tmp_path: Pat
         == cli.EXIT_ERROR
     )
     assert not out.exists()
+
+
+def test_the_rotation_schedule_of_a_stored_plan(db: Database, tmp_path: Path) -> None:
+    build_demo(db)
+    summary = plan_rotation_scenario(
+        db,
+        date(2027, 1, 1),
+        3,
+        2,
+        name="扬泰轮换",
+        cities=["扬州", "泰州"],
+        control=SolveControl(time_limit=3),
+    )
+    with db.session(audited=False) as s:
+        view = rotation_plan_view(s, "扬泰轮换")
+    assert view.stays
+    pdf = rotation_pdf(db, "扬泰轮换", printed_on=PRINTED)
+    whole = squeeze("".join(pages(pdf, tmp_path, layout=True)))
+    assert "流动科技馆轮换计划表" in whole and "方案：扬泰轮换" in whole
+    for stay in view.stays:
+        assert stay.set_code in whole and squeeze(stay.venue_name) in whole
+    for start, end in view.periods:
+        assert start.isoformat() in whole and end.isoformat() in whole
+    moved = [m for m in (*view.stays, *view.returns) if m.km > 0]
+    truck_km = sum(m.km * m.truck_loads for m in moved)
+    assert f"运输车公里{truck_km:,.0f}" in whole
+    assert math.isclose(truck_km, summary.figures["truck_km"], rel_tol=0.01, abs_tol=1)
+    # The planner scheduled every move's changeover days, and the schedule prints them.
+    for move in moved:
+        assert move.changeover is not None
+        assert f"{move.changeover[0]:%m-%d}" in whole
+    assert_font_embedded(pdf, tmp_path)
+    # The newest rotation plan when unnamed, from the command line too.
+    out = tmp_path / "rotation.pdf"
+    url = db.url.render_as_string(hide_password=False)
+    assert cli.main(["--db", url, "print", "rotation", "--out", str(out), "--lang", "en"]) == 0
+    assert "Travelling museum rotation schedule" in pages(out.read_bytes(), tmp_path)[0]
+    with pytest.raises(CaravanError, match="no plan named 'nope'; rotation plans: 扬泰轮换"):
+        rotation_pdf(db, "nope")
