@@ -1,18 +1,16 @@
-"""Reports: a tour plan's route sheets or summary, made by the reports service, previewed here,
-saved as PDF or sent to a printer."""
+"""Reports: a tour plan's route sheets or summary, a rotation plan's schedule, or exhibit labels by set,
+caravan or depot, made by the reports service, previewed here, saved as PDF or sent to a printer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QLocale, QRect, QSize, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QEvent, QLocale
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -22,15 +20,29 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app import log
-from caravan_app.services import tour_plans
+from caravan_app.domain.enums import PlanKind
+from caravan_app.services import inventory, tour_plans
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import REPORTS_SERVICE, service_function
 from caravan_app.ui.labels import enum_label
+from caravan_app.ui.pdf_output import ask_save_path, load_pdf, print_pdf, render_pdf, write_pdf
 
 _log = log.get(log.UI)
 
-# Document key -> the reports service's function that makes it from a stored tour plan.
-DOCUMENTS = {"route_sheets": "route_sheets_pdf", "summary": "summary_pdf"}
+# Document key -> the reports service's function that makes it: from a stored tour plan (route sheets,
+# summary), a stored rotation plan, or the exhibits of a set, caravan or depot (labels).
+DOCUMENTS = {
+    "route_sheets": "route_sheets_pdf",
+    "summary": "summary_pdf",
+    "rotation": "rotation_pdf",
+    "labels": "labels_pdf",
+}
+# Labels' scope -> (inventory entity listed to choose from, labels_pdf's keyword).
+LABEL_SCOPES = {
+    "set": ("exhibit_sets", "set_code"),
+    "caravan": ("caravans", "caravan_code"),
+    "depot": ("depots", "depot_code"),
+}
 
 
 class ReportsPage(QWidget):
@@ -51,6 +63,14 @@ class ReportsPage(QWidget):
         self.document.setObjectName("document")
         for key in DOCUMENTS:
             self.document.addItem("", key)
+        self.document.currentIndexChanged.connect(lambda _i: self._document_changed())
+        # Labels only: whose exhibits (a set's, a caravan's, a depot's); `plan` then lists their codes.
+        self.scope = QComboBox()
+        self.scope.setObjectName("label_scope")
+        for key in LABEL_SCOPES:
+            self.scope.addItem("", key)
+        self.scope.setVisible(False)
+        self.scope.currentIndexChanged.connect(lambda _i: self._document_changed())
         self.preview_button = QPushButton()
         self.preview_button.setObjectName("preview")
         self.preview_button.clicked.connect(lambda: self.preview())
@@ -61,8 +81,9 @@ class ReportsPage(QWidget):
         self.print_button.setObjectName("print")
         self.print_button.clicked.connect(self.print_document)
         row = QHBoxLayout()
-        row.addWidget(self.plan)
         row.addWidget(self.document)
+        row.addWidget(self.scope)
+        row.addWidget(self.plan)
         row.addWidget(self.preview_button)
         row.addWidget(self.save_button)
         row.addWidget(self.print_button)
@@ -81,6 +102,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.view, 1)
         self.loaded = False
         self._plans: list[tour_plans.PlanRow] = []
+        self._choices: list[inventory.Choice] = []
         context.bus.data_changed.connect(lambda _e: self.refresh() if self.loaded else None)
         self.retranslate_ui()
 
@@ -91,38 +113,77 @@ class ReportsPage(QWidget):
                 self.preview()
         super().showEvent(event)
 
+    def _document_changed(self) -> None:
+        self.pdf_bytes = b""
+        if self.loaded:
+            self.refresh()
+
+    @property
+    def document_key(self) -> str:
+        return str(self.document.currentData())
+
     def refresh(self) -> None:
-        current = self.plan.currentText()
+        """List what the chosen document is made from: tour plans, rotation plans, or sets, caravans
+        or depots for labels; the choice made before stays chosen when it is still there."""
+        current = self.plan.currentData()
+        key = self.document_key
+        self.scope.setVisible(key == "labels")
         self.plan.blockSignals(True)
         self.plan.clear()
-        self._plans = tour_plans.tour_plans(self.context.db)
-        for row in self._plans:
-            self.plan.addItem(f"{row.name} · {enum_label(row.status)}", row.name)
-        found = self.plan.findText(current)
+        self._plans, self._choices = [], []
+        if key == "labels":
+            entity = LABEL_SCOPES[str(self.scope.currentData())][0]
+            self._choices = inventory.choices(self.context.db, entity)
+            for choice in self._choices:
+                self.plan.addItem(f"{choice.code} · {choice.name}", choice.code)
+        else:
+            kind = PlanKind.ROTATION if key == "rotation" else PlanKind.TOUR
+            self._plans = tour_plans.stored_plans(self.context.db, kind)
+            for row in self._plans:
+                self.plan.addItem(f"{row.name} · {enum_label(row.status)}", row.name)
+        found = self.plan.findData(current)
         self.plan.setCurrentIndex(max(found, 0))
         self.plan.blockSignals(False)
         self.loaded = True
         self._show_status()
 
     def _show_status(self) -> None:
-        available = service_function(REPORTS_SERVICE, "route_sheets_pdf") is not None
-        has_plans = self.plan.count() > 0
+        key = self.document_key
+        available = service_function(REPORTS_SERVICE, DOCUMENTS[key]) is not None
+        has_subject = self.plan.count() > 0
         for button in (self.preview_button, self.save_button, self.print_button):
-            button.setEnabled(available and has_plans)
+            button.setEnabled(available and has_subject)
         if not available:
             self.status.setText(self.tr("Printing is not part of this version."))
-        elif not has_plans:
+        elif key == "rotation":
+            self.status.setText(
+                self.tr("The schedule of a stored rotation plan: halls per period, moves and truck-km.")
+                if has_subject
+                else self.tr("No rotation plan to print yet — solve one in the Rotation planner.")
+            )
+        elif key == "labels":
+            self.status.setText(
+                self.tr("Labels with a QR code for every exhibit of a set, on a caravan or in a depot.")
+                if has_subject
+                else self.tr("Nothing to label here yet.")
+            )
+        elif not has_subject:
             self.status.setText(self.tr("No tour plan to print yet — solve one in the Tour planner."))
         else:
             self.status.setText(self.tr("Route sheets for the crews and a summary of a stored tour plan."))
 
     def make(self) -> bytes:
-        """The chosen document of the chosen plan as PDF bytes, in the program's language."""
-        function = service_function(REPORTS_SERVICE, DOCUMENTS[str(self.document.currentData())])
-        if function is None or self.plan.currentData() is None:
+        """The chosen document of the chosen plan (or set, caravan, depot) as PDF bytes, in the
+        program's language."""
+        function: Any = service_function(REPORTS_SERVICE, DOCUMENTS[self.document_key])
+        subject = self.plan.currentData()
+        if function is None or subject is None:
             return b""
         lang = "zh" if QLocale().name().startswith("zh") else "en"
-        return bytes(function(self.context.db, str(self.plan.currentData()), lang))  # type: ignore[operator]
+        if self.document_key == "labels":
+            keyword = LABEL_SCOPES[str(self.scope.currentData())][1]
+            return bytes(function(self.context.db, **{keyword: str(subject)}, lang=lang))
+        return bytes(function(self.context.db, str(subject), lang))
 
     def preview(self) -> int:
         """Make the document and show it; returns its page count (0 when nothing was made)."""
@@ -132,69 +193,40 @@ class ReportsPage(QWidget):
             _log.exception("report failed")
             QMessageBox.warning(self, self.tr("Not printed"), str(exc))
             return 0
-        self.pdf.close()
-        self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(self.pdf_bytes))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.pdf.load(self._buffer)
+        self._buffer = load_pdf(self.pdf, self.pdf_bytes, self)
         return self.pdf.pageCount()
 
     def choose_save(self) -> None:
-        name = f"{self.plan.currentData()}-{self.document.currentData()}.pdf"
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), str(Path.home() / name), self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            self.save(Path(path))
+        path = ask_save_path(self, f"{self.plan.currentData()}-{self.document_key}.pdf")
+        if path is not None:
+            self.save(path)
 
     def save(self, path: Path) -> bool:
         if not self.pdf_bytes and not self.preview():
             return False
-        try:
-            path.write_bytes(self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+        if not write_pdf(self, self.pdf_bytes, path):
             return False
         self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
         return True
 
     def print_document(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
         if not self.pdf_bytes and not self.preview():
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        self.render_to(printer)
+        print_pdf(self, self.pdf_bytes)
 
     def render_to(self, device: Any) -> int:
-        """Draw every page on a paint device (a printer); returns the pages drawn."""
-        painter = QPainter()
-        if not painter.begin(device):
-            return 0
-        pages = self.pdf.pageCount()
-        try:
-            for page in range(pages):
-                if page:
-                    device.newPage()
-                area: QRect = painter.viewport()
-                size = (
-                    self.pdf.pagePointSize(page)
-                    .toSize()
-                    .scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                )
-                image = self.pdf.render(page, QSize(size.width(), size.height()))
-                painter.drawImage(QRect(area.topLeft(), size), image)
-        finally:
-            painter.end()
-        return pages
+        """Draw every page of the previewed document on a paint device (a printer); returns the pages."""
+        return render_pdf(self.pdf, device)
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.tr("Reports and printing"))
         self.document.setItemText(0, self.tr("Route sheets"))
         self.document.setItemText(1, self.tr("Plan summary"))
+        self.document.setItemText(2, self.tr("Rotation schedule"))
+        self.document.setItemText(3, self.tr("Exhibit labels"))
+        self.scope.setItemText(0, self.tr("of a set"))
+        self.scope.setItemText(1, self.tr("on a caravan"))
+        self.scope.setItemText(2, self.tr("in a depot"))
         self.preview_button.setText(self.tr("Preview"))
         self.save_button.setText(self.tr("Save PDF…"))
         self.print_button.setText(self.tr("Print…"))

@@ -5,6 +5,7 @@ and on the map of truck moves, lock stays and re-solve keeping them, approve."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QThread, QUrl, Signal, Slot
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -38,8 +40,9 @@ from caravan_app.planning.control import Progress, SolveControl
 from caravan_app.services import rotation, tour_plans
 from caravan_app.services.tour_plans import PlanRow, RotationGrid
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
+from caravan_app.ui.hooks import MAPS_SERVICE, REPORTS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_label
+from caravan_app.ui.pdf_output import ask_save_path, print_pdf, write_pdf
 from caravan_app.ui.table_model import RowsModel
 
 _log = log.get(log.UI)
@@ -193,12 +196,24 @@ class RotationPage(QWidget):
         self.lock_button.clicked.connect(lambda: self.toggle_lock())
         self.resolve_button.clicked.connect(lambda: self.resolve_keeping_locks())
         self.approve_button.clicked.connect(lambda: self.approve())
+        # Print… offers the PDF to keep or a printer, as the Reports screen does.
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print")
+        self.print_menu = QMenu(self.print_button)
+        self.save_action = self.print_menu.addAction("")
+        self.save_action.setObjectName("save_pdf")
+        self.save_action.triggered.connect(lambda: self.choose_save_schedule())
+        self.printer_action = self.print_menu.addAction("")
+        self.printer_action.setObjectName("to_printer")
+        self.printer_action.triggered.connect(lambda: self.print_schedule())
+        self.print_button.setMenu(self.print_menu)
         plan_layout = QVBoxLayout(self.plan_group)
         plan_layout.addWidget(self.plan_box)
         plan_layout.addWidget(self.figures)
         plan_layout.addWidget(self.lock_button)
         plan_layout.addWidget(self.resolve_button)
         plan_layout.addWidget(self.approve_button)
+        plan_layout.addWidget(self.print_button)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -278,6 +293,9 @@ class RotationPage(QWidget):
         g = self.grid
         for button in (self.resolve_button, self.approve_button):
             button.setEnabled(g is not None and not self.running)
+        self.print_button.setEnabled(
+            g is not None and service_function(REPORTS_SERVICE, "rotation_pdf") is not None
+        )
         self._show_map()
         if g is None:
             self.figures.setText(self.tr("No rotation plan yet — choose the first day and solve one."))
@@ -481,6 +499,38 @@ class RotationPage(QWidget):
         self.refresh_plans(select_name=plan.name)
         return True
 
+    # --- printing ------------------------------------------------------------------------------
+
+    def schedule_pdf(self) -> bytes:
+        """The shown plan's rotation schedule, in the program's language (b"" when there is none)."""
+        function: Any = service_function(REPORTS_SERVICE, "rotation_pdf")
+        if function is None or self.grid is None:
+            return b""
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        try:
+            return bytes(function(self.context.db, self.grid.plan.name, lang))
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not printed"), str(exc))
+            return b""
+
+    def save_schedule(self, path: Path) -> bool:
+        pdf = self.schedule_pdf()
+        if not pdf or not write_pdf(self, pdf, path):
+            return False
+        self.figures.setText(self.tr("Saved %1").replace("%1", str(path)))
+        return True
+
+    def choose_save_schedule(self) -> None:
+        if self.grid is None:
+            return
+        path = ask_save_path(self, f"{self.grid.plan.name}-rotation.pdf")
+        if path is not None:
+            self.save_schedule(path)
+
+    def print_schedule(self) -> int:
+        pdf = self.schedule_pdf()
+        return print_pdf(self, pdf) if pdf else 0
+
     # --- language ------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -504,6 +554,9 @@ class RotationPage(QWidget):
         self.solve_button.setText(self.tr("Solve"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.resolve_button.setText(self.tr("Re-solve keeping locks"))
+        self.print_button.setText(self.tr("Print…"))
+        self.save_action.setText(self.tr("Save PDF…"))
+        self.printer_action.setText(self.tr("Send to printer…"))
         self.tabs.setTabText(0, self.tr("Sets × periods"))
         self.tabs.setTabText(1, self.tr("Map of moves"))
         if self.loaded:

@@ -1331,6 +1331,21 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
+        <name>PdfOutput</name>
+        <message>
+            <source>Save PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <source>New %1</source>
@@ -1404,24 +1419,28 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Printing is not part of this version.</translation>
         </message>
         <message>
+            <source>The schedule of a stored rotation plan: halls per period, moves and truck-km.</source>
+            <translation>The schedule of a stored rotation plan: halls per period, moves and truck-km.</translation>
+        </message>
+        <message>
+            <source>No rotation plan to print yet — solve one in the Rotation planner.</source>
+            <translation>No rotation plan to print yet — solve one in the Rotation planner.</translation>
+        </message>
+        <message>
+            <source>Labels with a QR code for every exhibit of a set, on a caravan or in a depot.</source>
+            <translation>Labels with a QR code for every exhibit of a set, on a caravan or in a depot.</translation>
+        </message>
+        <message>
+            <source>Nothing to label here yet.</source>
+            <translation>Nothing to label here yet.</translation>
+        </message>
+        <message>
             <source>Route sheets for the crews and a summary of a stored tour plan.</source>
             <translation>Route sheets for the crews and a summary of a stored tour plan.</translation>
         </message>
         <message>
             <source>Not printed</source>
             <translation>Not printed</translation>
-        </message>
-        <message>
-            <source>Save PDF</source>
-            <translation>Save PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Not saved</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -1438,6 +1457,26 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Plan summary</source>
             <translation>Plan summary</translation>
+        </message>
+        <message>
+            <source>Rotation schedule</source>
+            <translation>Rotation schedule</translation>
+        </message>
+        <message>
+            <source>Exhibit labels</source>
+            <translation>Exhibit labels</translation>
+        </message>
+        <message>
+            <source>of a set</source>
+            <translation>of a set</translation>
+        </message>
+        <message>
+            <source>on a caravan</source>
+            <translation>on a caravan</translation>
+        </message>
+        <message>
+            <source>in a depot</source>
+            <translation>in a depot</translation>
         </message>
         <message>
             <source>Preview</source>
@@ -1707,6 +1746,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>%1 (re-solved)</translation>
         </message>
         <message>
+            <source>Not printed</source>
+            <translation>Not printed</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
             <source>Solve a rotation</source>
             <translation>Solve a rotation</translation>
         </message>
@@ -1757,6 +1804,18 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Re-solve keeping locks</source>
             <translation>Re-solve keeping locks</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>Save PDF…</translation>
+        </message>
+        <message>
+            <source>Send to printer…</source>
+            <translation>Send to printer…</translation>
         </message>
         <message>
             <source>Sets × periods</source>

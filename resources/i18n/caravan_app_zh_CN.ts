@@ -1,2251 +1,2310 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AppContext</name>
-        <message>
-            <source>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</source>
-            <translation>该记录在您修改之后已被他人更改，因此撤销记录已清空，未覆盖任何内容。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChecklistDialog</name>
-        <message>
-            <source>All</source>
-            <translation>全选</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>全不选</translation>
-        </message>
-    </context>
-    <context>
-        <name>Columns</name>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Division code</source>
-            <translation>区划代码</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Chinese name</source>
-            <translation>中文名称</translation>
-        </message>
-        <message>
-            <source>English name</source>
-            <translation>英文名称</translation>
-        </message>
-        <message>
-            <source>Plate</source>
-            <translation>车牌号</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Level</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <source>Division kind</source>
-            <translation>区划类型</translation>
-        </message>
-        <message>
-            <source>Parent region</source>
-            <translation>上级地区</translation>
-        </message>
-        <message>
-            <source>Owner level</source>
-            <translation>所属层级</translation>
-        </message>
-        <message>
-            <source>Owner region</source>
-            <translation>所属地区</translation>
-        </message>
-        <message>
-            <source>Home depot</source>
-            <translation>常驻仓库</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>County</source>
-            <translation>县区</translation>
-        </message>
-        <message>
-            <source>Exhibit slots</source>
-            <translation>展位数</translation>
-        </message>
-        <message>
-            <source>Crew size</source>
-            <translation>乘员数</translation>
-        </message>
-        <message>
-            <source>In service since</source>
-            <translation>投入使用日期</translation>
-        </message>
-        <message>
-            <source>Odometer (km)</source>
-            <translation>里程（km）</translation>
-        </message>
-        <message>
-            <source>Odometer read on</source>
-            <translation>里程读数日期</translation>
-        </message>
-        <message>
-            <source>Value (yuan)</source>
-            <translation>价值（元）</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Themes</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>Theme</source>
-            <translation>主题</translation>
-        </message>
-        <message>
-            <source>Use</source>
-            <translation>用途</translation>
-        </message>
-        <message>
-            <source>Length (cm)</source>
-            <translation>长（cm）</translation>
-        </message>
-        <message>
-            <source>Width (cm)</source>
-            <translation>宽（cm）</translation>
-        </message>
-        <message>
-            <source>Height (cm)</source>
-            <translation>高（cm）</translation>
-        </message>
-        <message>
-            <source>Weight (kg)</source>
-            <translation>重量（kg）</translation>
-        </message>
-        <message>
-            <source>Power (W)</source>
-            <translation>功率（W）</translation>
-        </message>
-        <message>
-            <source>Acquired on</source>
-            <translation>购置日期</translation>
-        </message>
-        <message>
-            <source>Service life (years)</source>
-            <translation>使用年限（年）</translation>
-        </message>
-        <message>
-            <source>Condition</source>
-            <translation>品相</translation>
-        </message>
-        <message>
-            <source>Depot</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <source>Caravan</source>
-            <translation>大篷车</translation>
-        </message>
-        <message>
-            <source>Set</source>
-            <translation>套组</translation>
-        </message>
-        <message>
-            <source>Workshop</source>
-            <translation>维修车间</translation>
-        </message>
-        <message>
-            <source>Hall area (m²)</source>
-            <translation>展厅面积（m²）</translation>
-        </message>
-        <message>
-            <source>Install days</source>
-            <translation>布展天数</translation>
-        </message>
-        <message>
-            <source>Uninstall days</source>
-            <translation>撤展天数</translation>
-        </message>
-        <message>
-            <source>Truck loads</source>
-            <translation>运输车次</translation>
-        </message>
-        <message>
-            <source>Formed on</source>
-            <translation>组建日期</translation>
-        </message>
-        <message>
-            <source>Required make-up</source>
-            <translation>配置要求</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Township</source>
-            <translation>乡镇</translation>
-        </message>
-        <message>
-            <source>Address</source>
-            <translation>地址</translation>
-        </message>
-        <message>
-            <source>Latitude</source>
-            <translation>纬度</translation>
-        </message>
-        <message>
-            <source>Longitude</source>
-            <translation>经度</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>联系人</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>联系电话</translation>
-        </message>
-        <message>
-            <source>Caravan parking</source>
-            <translation>可停放大篷车</translation>
-        </message>
-        <message>
-            <source>Open weekdays</source>
-            <translation>开放日</translation>
-        </message>
-        <message>
-            <source>Opens</source>
-            <translation>开放时间起</translation>
-        </message>
-        <message>
-            <source>Closes</source>
-            <translation>开放时间止</translation>
-        </message>
-        <message>
-            <source>Key county</source>
-            <translation>重点县</translation>
-        </message>
-        <message>
-            <source>Venue</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <source>Earliest</source>
-            <translation>最早日期</translation>
-        </message>
-        <message>
-            <source>Latest</source>
-            <translation>最晚日期</translation>
-        </message>
-        <message>
-            <source>Show days</source>
-            <translation>展出天数</translation>
-        </message>
-        <message>
-            <source>Themes wanted</source>
-            <translation>期望主题</translation>
-        </message>
-        <message>
-            <source>Caravan types</source>
-            <translation>车型要求</translation>
-        </message>
-        <message>
-            <source>Expected audience</source>
-            <translation>预计观众</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>优先级</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>备注</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>设区市</translation>
-        </message>
-        <message>
-            <source>Where now</source>
-            <translation>当前位置</translation>
-        </message>
-        <message>
-            <source>Venue name</source>
-            <translation>场地名称</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompareDialog</name>
-        <message>
-            <source>Compare plans</source>
-            <translation>方案对比</translation>
-        </message>
-        <message>
-            <source>Requests served</source>
-            <translation>已满足需求</translation>
-        </message>
-        <message>
-            <source>Requests</source>
-            <translation>需求</translation>
-        </message>
-        <message>
-            <source>Key-county requests served</source>
-            <translation>重点县需求已满足</translation>
-        </message>
-        <message>
-            <source>Kilometres</source>
-            <translation>里程（km）</translation>
-        </message>
-        <message>
-            <source>Days on the road</source>
-            <translation>出车天数</translation>
-        </message>
-        <message>
-            <source>Trips</source>
-            <translation>行程数</translation>
-        </message>
-        <message>
-            <source>Show days</source>
-            <translation>展出天数</translation>
-        </message>
-        <message>
-            <source>Figure</source>
-            <translation>指标</translation>
-        </message>
-        <message>
-            <source>Difference</source>
-            <translation>差值</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Changed by someone else</source>
-            <translation>已被他人修改</translation>
-        </message>
-        <message>
-            <source>%1 %2 was changed by someone else after you opened it. Nothing was saved. Your values are below and on the clipboard; reload to see the saved ones.</source>
-            <translation>您打开%1 %2之后，它已被他人修改。本次未保存任何内容。您填写的值列在下方，并已复制到剪贴板；重新加载可查看已保存的值。</translation>
-        </message>
-        <message>
-            <source>Reload and keep my values</source>
-            <translation>重新加载并保留我的值</translation>
-        </message>
-        <message>
-            <source>Reload the saved values</source>
-            <translation>重新加载已保存的值</translation>
-        </message>
-        <message>
-            <source>Copy my values</source>
-            <translation>复制我的值</translation>
-        </message>
-        <message>
-            <source>Keep editing</source>
-            <translation>继续编辑</translation>
-        </message>
-        <message>
-            <source>Your values:</source>
-            <translation>您填写的值：</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoverageMap</name>
-        <message>
-            <source>The offline map is not part of this version.</source>
-            <translation>本版本不包含离线地图。</translation>
-        </message>
-        <message>
-            <source>The map could not be drawn: %1</source>
-            <translation>无法绘制地图：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>Crash</name>
-        <message>
-            <source>Unexpected error</source>
-            <translation>意外错误</translation>
-        </message>
-        <message>
-            <source>Something went wrong that the program did not expect: %1. Your saved work is safe.</source>
-            <translation>程序遇到了意外错误：%1。已保存的数据不受影响。</translation>
-        </message>
-        <message>
-            <source>Details are in the log file: %1</source>
-            <translation>详细信息见日志文件：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DashboardPage</name>
-        <message>
-            <source>No events are recorded yet.</source>
-            <translation>尚无活动记录。</translation>
-        </message>
-        <message>
-            <source>Key counties without a show this year: %1</source>
-            <translation>本年度尚未开展活动的重点县：%1</translation>
-        </message>
-        <message>
-            <source>Every key-assistance county had at least one show this year.</source>
-            <translation>本年度每个省重点帮促县都至少开展了一次活动。</translation>
-        </message>
-        <message>
-            <source>Kilometres per caravan</source>
-            <translation>各车行驶里程（km）</translation>
-        </message>
-        <message>
-            <source>Days on the road per caravan</source>
-            <translation>各车出车天数</translation>
-        </message>
-        <message>
-            <source>Visitors per month</source>
-            <translation>各月观众人数</translation>
-        </message>
-        <message>
-            <source>Exhibits by condition</source>
-            <translation>展品品相分布</translation>
-        </message>
-        <message>
-            <source>Stops per set</source>
-            <translation>各套组巡展站数</translation>
-        </message>
-        <message>
-            <source>Year:</source>
-            <translation>年度：</translation>
-        </message>
-        <message>
-            <source>Figures</source>
-            <translation>统计</translation>
-        </message>
-        <message>
-            <source>Coverage map</source>
-            <translation>覆盖地图</translation>
-        </message>
-        <message>
-            <source>Events held</source>
-            <translation>活动场次</translation>
-        </message>
-        <message>
-            <source>Visitors</source>
-            <translation>观众人次</translation>
-        </message>
-        <message>
-            <source>Counties covered</source>
-            <translation>覆盖县区</translation>
-        </message>
-        <message>
-            <source>Key counties covered</source>
-            <translation>覆盖重点县</translation>
-        </message>
-        <message>
-            <source>Caravan km driven</source>
-            <translation>大篷车行驶里程（km）</translation>
-        </message>
-        <message>
-            <source>Caravan days on the road</source>
-            <translation>大篷车出车天数</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntityPage</name>
-        <message>
-            <source>All cities</source>
-            <translation>全部设区市</translation>
-        </message>
-        <message>
-            <source>All types</source>
-            <translation>全部类型</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>全部状态</translation>
-        </message>
-        <message>
-            <source>All conditions</source>
-            <translation>全部品相</translation>
-        </message>
-        <message>
-            <source>All themes</source>
-            <translation>全部主题</translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>从</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>到</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Checked on</source>
-            <translation>检查日期</translation>
-        </message>
-        <message>
-            <source>Grade</source>
-            <translation>品相</translation>
-        </message>
-        <message>
-            <source>Occasion</source>
-            <translation>检查场合</translation>
-        </message>
-        <message>
-            <source>Fault</source>
-            <translation>故障</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>检查人</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>单号</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>开始日期</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>完成日期</translation>
-        </message>
-        <message>
-            <source>Cost (yuan)</source>
-            <translation>费用（元）</translation>
-        </message>
-        <message>
-            <source>Workshop</source>
-            <translation>维修车间</translation>
-        </message>
-        <message>
-            <source>Cannot edit</source>
-            <translation>无法编辑</translation>
-        </message>
-        <message>
-            <source>Add %1 %2</source>
-            <translation>新增%1 %2</translation>
-        </message>
-        <message>
-            <source>Edit %1 %2</source>
-            <translation>编辑%1 %2</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <source>Cannot reload</source>
-            <translation>无法重新加载</translation>
-        </message>
-        <message>
-            <source>Retire</source>
-            <translation>报废</translation>
-        </message>
-        <message>
-            <source>Retire %1 %2?</source>
-            <translation>确定报废%1 %2吗？</translation>
-        </message>
-        <message>
-            <source>Retire %1 %2</source>
-            <translation>报废%1 %2</translation>
-        </message>
-        <message>
-            <source>Not moved</source>
-            <translation>未调拨</translation>
-        </message>
-        <message>
-            <source>Move exhibit %1 to %2</source>
-            <translation>将展品 %1 调拨到%2</translation>
-        </message>
-        <message>
-            <source>undo of a move</source>
-            <translation>撤销调拨</translation>
-        </message>
-        <message>
-            <source>Search code, name, theme, city…</source>
-            <translation>搜索编号、名称、主题、城市……</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>新增……</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>编辑……</translation>
-        </message>
-        <message>
-            <source>Cancel request</source>
-            <translation>取消需求</translation>
-        </message>
-        <message>
-            <source>Move…</source>
-            <translation>调拨……</translation>
-        </message>
-        <message>
-            <source>Reload</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Details</source>
-            <translation>详情</translation>
-        </message>
-        <message>
-            <source>Location history</source>
-            <translation>位置记录</translation>
-        </message>
-        <message>
-            <source>Maintenance</source>
-            <translation>维修记录</translation>
-        </message>
-        <message>
-            <source>Condition checks</source>
-            <translation>状态检查</translation>
-        </message>
-    </context>
-    <context>
-        <name>FieldCheck</name>
-        <message>
-            <source>must be between %1 and %2</source>
-            <translation>必须在 %1 到 %2 之间</translation>
-        </message>
-        <message>
-            <source>must not be negative</source>
-            <translation>不能为负数</translation>
-        </message>
-        <message>
-            <source>must be at least %1</source>
-            <translation>不能小于 %1</translation>
-        </message>
-        <message>
-            <source>must be at most %1</source>
-            <translation>不能大于 %1</translation>
-        </message>
-        <message>
-            <source>is not a whole number</source>
-            <translation>不是整数</translation>
-        </message>
-        <message>
-            <source>is too large</source>
-            <translation>数值过大</translation>
-        </message>
-        <message>
-            <source>is not a number</source>
-            <translation>不是数字</translation>
-        </message>
-        <message>
-            <source>is not a date (YYYY-MM-DD)</source>
-            <translation>不是日期（年-月-日，如 2027-03-01）</translation>
-        </message>
-        <message>
-            <source>is no such date</source>
-            <translation>日期不存在</translation>
-        </message>
-        <message>
-            <source>is not a time (HH:MM)</source>
-            <translation>不是时间（时:分，如 08:30）</translation>
-        </message>
-        <message>
-            <source>is no such time</source>
-            <translation>时间不存在</translation>
-        </message>
-        <message>
-            <source>is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345</source>
-            <translation>不是星期数字 1（周一）到 7（周日），例如 12345</translation>
-        </message>
-        <message>
-            <source>names an unknown caravan type: %1</source>
-            <translation>含有未知车型：%1</translation>
-        </message>
-        <message>
-            <source>is longer than %1 characters</source>
-            <translation>超过 %1 个字符</translation>
-        </message>
-        <message>
-            <source>must be 6 digits</source>
-            <translation>必须是 6 位数字</translation>
-        </message>
-        <message>
-            <source>has the wrong form</source>
-            <translation>格式不正确</translation>
-        </message>
-        <message>
-            <source>comes before %1</source>
-            <translation>早于%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportProblemsDialog</name>
-        <message>
-            <source>Import refused</source>
-            <translation>导入被拒绝</translation>
-        </message>
-        <message>
-            <source>%1 was not imported; nothing was written. Fix these %2 problem(s) and import it again:</source>
-            <translation>%1 未导入，未写入任何数据。请修正以下 %2 个问题后重新导入：</translation>
-        </message>
-        <message>
-            <source>Sheet</source>
-            <translation>工作表</translation>
-        </message>
-        <message>
-            <source>Row</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Copy all</source>
-            <translation>全部复制</translation>
-        </message>
-    </context>
-    <context>
-        <name>Labels</name>
-        <message>
-            <source>County</source>
-            <translation>县</translation>
-        </message>
-        <message>
-            <source>District</source>
-            <translation>市辖区</translation>
-        </message>
-        <message>
-            <source>Province level</source>
-            <translation>省级</translation>
-        </message>
-        <message>
-            <source>City level</source>
-            <translation>市级</translation>
-        </message>
-        <message>
-            <source>County level</source>
-            <translation>县级</translation>
-        </message>
-        <message>
-            <source>County-level city</source>
-            <translation>县级市</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>学校</translation>
-        </message>
-        <message>
-            <source>Township centre</source>
-            <translation>乡镇文化中心</translation>
-        </message>
-        <message>
-            <source>Community</source>
-            <translation>社区</translation>
-        </message>
-        <message>
-            <source>Village</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <source>County science hall</source>
-            <translation>县科技馆</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <source>Type I</source>
-            <translation>I型</translation>
-        </message>
-        <message>
-            <source>Type II</source>
-            <translation>II型</translation>
-        </message>
-        <message>
-            <source>Type III</source>
-            <translation>III型</translation>
-        </message>
-        <message>
-            <source>Type IV</source>
-            <translation>IV型</translation>
-        </message>
-        <message>
-            <source>In service</source>
-            <translation>在用</translation>
-        </message>
-        <message>
-            <source>In maintenance</source>
-            <translation>维修中</translation>
-        </message>
-        <message>
-            <source>Reserve</source>
-            <translation>备用</translation>
-        </message>
-        <message>
-            <source>Retired</source>
-            <translation>已报废</translation>
-        </message>
-        <message>
-            <source>Caravan kit</source>
-            <translation>大篷车展品</translation>
-        </message>
-        <message>
-            <source>Museum set</source>
-            <translation>流动科技馆展品</translation>
-        </message>
-        <message>
-            <source>A (as new)</source>
-            <translation>A（完好）</translation>
-        </message>
-        <message>
-            <source>B (worn)</source>
-            <translation>B（有磨损）</translation>
-        </message>
-        <message>
-            <source>C (faulty)</source>
-            <translation>C（带故障）</translation>
-        </message>
-        <message>
-            <source>D (out of order)</source>
-            <translation>D（损坏）</translation>
-        </message>
-        <message>
-            <source>In use</source>
-            <translation>在用</translation>
-        </message>
-        <message>
-            <source>In store</source>
-            <translation>在库</translation>
-        </message>
-        <message>
-            <source>In repair</source>
-            <translation>维修中</translation>
-        </message>
-        <message>
-            <source>Lost</source>
-            <translation>遗失</translation>
-        </message>
-        <message>
-            <source>Touring</source>
-            <translation>巡展中</translation>
-        </message>
-        <message>
-            <source>Disbanded</source>
-            <translation>已撤销</translation>
-        </message>
-        <message>
-            <source>Caravan visit</source>
-            <translation>大篷车进校园/进乡镇</translation>
-        </message>
-        <message>
-            <source>Museum placement</source>
-            <translation>流动科技馆巡展</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>待安排</translation>
-        </message>
-        <message>
-            <source>Planned</source>
-            <translation>已排期</translation>
-        </message>
-        <message>
-            <source>Served</source>
-            <translation>已完成</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation>草案</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>已批准</translation>
-        </message>
-        <message>
-            <source>Published</source>
-            <translation>已发布</translation>
-        </message>
-        <message>
-            <source>Repair</source>
-            <translation>维修</translation>
-        </message>
-        <message>
-            <source>Service</source>
-            <translation>保养</translation>
-        </message>
-        <message>
-            <source>Inspection</source>
-            <translation>年检</translation>
-        </message>
-        <message>
-            <source>Refurbishment</source>
-            <translation>翻新</translation>
-        </message>
-        <message>
-            <source>Exhibit</source>
-            <translation>展品</translation>
-        </message>
-        <message>
-            <source>Undecided</source>
-            <translation>待定</translation>
-        </message>
-        <message>
-            <source>Accepted</source>
-            <translation>已同意</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>已驳回</translation>
-        </message>
-        <message>
-            <source>Handover check</source>
-            <translation>交接检查</translation>
-        </message>
-        <message>
-            <source>Field check</source>
-            <translation>现场检查</translation>
-        </message>
-        <message>
-            <source>Annual stocktake</source>
-            <translation>年度盘点</translation>
-        </message>
-        <message>
-            <source>Return check</source>
-            <translation>归库检查</translation>
-        </message>
-        <message>
-            <source>No caravan of a wanted type and theme</source>
-            <translation>没有符合车型或主题的大篷车</translation>
-        </message>
-        <message>
-            <source>No caravan may serve this region</source>
-            <translation>没有可跨区服务该地区的大篷车</translation>
-        </message>
-        <message>
-            <source>No workable date</source>
-            <translation>没有可行的日期</translation>
-        </message>
-        <message>
-            <source>Caravans fully booked</source>
-            <translation>运力已排满</translation>
-        </message>
-        <message>
-            <source>Depot</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <source>Caravan</source>
-            <translation>大篷车</translation>
-        </message>
-        <message>
-            <source>Set</source>
-            <translation>套组</translation>
-        </message>
-        <message>
-            <source>Workshop</source>
-            <translation>维修车间</translation>
-        </message>
-        <message>
-            <source>(acquired)</source>
-            <translation>（新购入）</translation>
-        </message>
-        <message>
-            <source>Spring term %1</source>
-            <translation>%1 年春季学期</translation>
-        </message>
-        <message>
-            <source>Autumn term %1</source>
-            <translation>%1 年秋季学期</translation>
-        </message>
-        <message>
-            <source>No caravan may serve %1</source>
-            <translation>没有大篷车可以服务%1</translation>
-        </message>
-        <message>
-            <source>No caravan can reach %1 on an allowed working day</source>
-            <translation>没有大篷车能在允许的工作日到达%1</translation>
-        </message>
-        <message>
-            <source>Every caravan that could serve it was busy</source>
-            <translation>可服务的大篷车均已排满</translation>
-        </message>
-        <message>
-            <source>any type</source>
-            <translation>任意车型</translation>
-        </message>
-        <message>
-            <source>any theme</source>
-            <translation>任意主题</translation>
-        </message>
-        <message>
-            <source>Needs %1 with %2</source>
-            <translation>需要%1车型、%2主题</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>Caravans</source>
-            <translation>车辆</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>展品</translation>
-        </message>
-        <message>
-            <source>Sets</source>
-            <translation>展品套组</translation>
-        </message>
-        <message>
-            <source>Venues</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>Depots</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <source>Requests</source>
-            <translation>需求</translation>
-        </message>
-        <message>
-            <source>Workshops</source>
-            <translation>维修车间</translation>
-        </message>
-        <message>
-            <source>caravan</source>
-            <translation>车辆</translation>
-        </message>
-        <message>
-            <source>exhibit</source>
-            <translation>展品</translation>
-        </message>
-        <message>
-            <source>set</source>
-            <translation>套组</translation>
-        </message>
-        <message>
-            <source>venue</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <source>region</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>depot</source>
-            <translation>仓库</translation>
-        </message>
-        <message>
-            <source>request</source>
-            <translation>需求</translation>
-        </message>
-        <message>
-            <source>visit</source>
-            <translation>巡展站点</translation>
-        </message>
-        <message>
-            <source>plan</source>
-            <translation>方案</translation>
-        </message>
-    </context>
-    <context>
-        <name>LogDialog</name>
-        <message>
-            <source>Log</source>
-            <translation>日志</translation>
-        </message>
-        <message>
-            <source>Log file: %1</source>
-            <translation>日志文件：%1</translation>
-        </message>
-        <message>
-            <source>No log file is written.</source>
-            <translation>未写入日志文件。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Dashboard</source>
-            <translation>概览</translation>
-        </message>
-        <message>
-            <source>Caravans</source>
-            <translation>车辆</translation>
-        </message>
-        <message>
-            <source>Exhibits</source>
-            <translation>展品</translation>
-        </message>
-        <message>
-            <source>Sets</source>
-            <translation>展品套组</translation>
-        </message>
-        <message>
-            <source>Venues and regions</source>
-            <translation>场地与地区</translation>
-        </message>
-        <message>
-            <source>Requests</source>
-            <translation>需求</translation>
-        </message>
-        <message>
-            <source>Tour planner</source>
-            <translation>巡展排程</translation>
-        </message>
-        <message>
-            <source>Rotation planner</source>
-            <translation>轮换排程</translation>
-        </message>
-        <message>
-            <source>Retirement and consolidation</source>
-            <translation>报废与整合</translation>
-        </message>
-        <message>
-            <source>Reports</source>
-            <translation>报表</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <source>Science caravans and travelling museums</source>
-            <translation>科普大篷车与流动科技馆调度</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Import Excel…</source>
-            <translation>导入 Excel(&amp;I)……</translation>
-        </message>
-        <message>
-            <source>&amp;Export Excel…</source>
-            <translation>导出 Excel(&amp;E)……</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About</source>
-            <translation>关于(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Log</source>
-            <translation>日志(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Database: %1</source>
-            <translation>数据库：%1</translation>
-        </message>
-        <message>
-            <source>&amp;Undo %1</source>
-            <translation>撤销(&amp;U)：%1</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>撤销(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo %1</source>
-            <translation>重做(&amp;R)：%1</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>重做(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Undo not possible</source>
-            <translation>无法撤销</translation>
-        </message>
-        <message>
-            <source>Import Excel</source>
-            <translation>导入 Excel</translation>
-        </message>
-        <message>
-            <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
-            <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Import refused</source>
-            <translation>导入被拒绝</translation>
-        </message>
-        <message>
-            <source>Imported %1: %2 new, %3 updated</source>
-            <translation>已导入 %1：新增 %2 条，更新 %3 条</translation>
-        </message>
-        <message>
-            <source>Export Excel</source>
-            <translation>导出 Excel</translation>
-        </message>
-        <message>
-            <source>Workbooks (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>已导出到 %1</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>关于</translation>
-        </message>
-        <message>
-            <source>caravan_app %1
-Plans and runs a province's science caravans and travelling science museums.</source>
-            <translation>caravan_app %1
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</source>
+        <translation>该记录在您修改之后已被他人更改，因此撤销记录已清空，未覆盖任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Division kind</source>
+        <translation>区划类型</translation>
+    </message>
+    <message>
+        <source>Parent region</source>
+        <translation>上级地区</translation>
+    </message>
+    <message>
+        <source>Owner level</source>
+        <translation>所属层级</translation>
+    </message>
+    <message>
+        <source>Owner region</source>
+        <translation>所属地区</translation>
+    </message>
+    <message>
+        <source>Home depot</source>
+        <translation>常驻仓库</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>Exhibit slots</source>
+        <translation>展位数</translation>
+    </message>
+    <message>
+        <source>Crew size</source>
+        <translation>乘员数</translation>
+    </message>
+    <message>
+        <source>In service since</source>
+        <translation>投入使用日期</translation>
+    </message>
+    <message>
+        <source>Odometer (km)</source>
+        <translation>里程（km）</translation>
+    </message>
+    <message>
+        <source>Odometer read on</source>
+        <translation>里程读数日期</translation>
+    </message>
+    <message>
+        <source>Value (yuan)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Length (cm)</source>
+        <translation>长（cm）</translation>
+    </message>
+    <message>
+        <source>Width (cm)</source>
+        <translation>宽（cm）</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>高（cm）</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>重量（kg）</translation>
+    </message>
+    <message>
+        <source>Power (W)</source>
+        <translation>功率（W）</translation>
+    </message>
+    <message>
+        <source>Acquired on</source>
+        <translation>购置日期</translation>
+    </message>
+    <message>
+        <source>Service life (years)</source>
+        <translation>使用年限（年）</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>品相</translation>
+    </message>
+    <message>
+        <source>Depot</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Caravan</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>套组</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>Hall area (m²)</source>
+        <translation>展厅面积（m²）</translation>
+    </message>
+    <message>
+        <source>Install days</source>
+        <translation>布展天数</translation>
+    </message>
+    <message>
+        <source>Uninstall days</source>
+        <translation>撤展天数</translation>
+    </message>
+    <message>
+        <source>Truck loads</source>
+        <translation>运输车次</translation>
+    </message>
+    <message>
+        <source>Formed on</source>
+        <translation>组建日期</translation>
+    </message>
+    <message>
+        <source>Required make-up</source>
+        <translation>配置要求</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>经度</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Caravan parking</source>
+        <translation>可停放大篷车</translation>
+    </message>
+    <message>
+        <source>Open weekdays</source>
+        <translation>开放日</translation>
+    </message>
+    <message>
+        <source>Opens</source>
+        <translation>开放时间起</translation>
+    </message>
+    <message>
+        <source>Closes</source>
+        <translation>开放时间止</translation>
+    </message>
+    <message>
+        <source>Key county</source>
+        <translation>重点县</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Earliest</source>
+        <translation>最早日期</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最晚日期</translation>
+    </message>
+    <message>
+        <source>Show days</source>
+        <translation>展出天数</translation>
+    </message>
+    <message>
+        <source>Themes wanted</source>
+        <translation>期望主题</translation>
+    </message>
+    <message>
+        <source>Caravan types</source>
+        <translation>车型要求</translation>
+    </message>
+    <message>
+        <source>Expected audience</source>
+        <translation>预计观众</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>设区市</translation>
+    </message>
+    <message>
+        <source>Where now</source>
+        <translation>当前位置</translation>
+    </message>
+    <message>
+        <source>Venue name</source>
+        <translation>场地名称</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare plans</source>
+        <translation>方案对比</translation>
+    </message>
+    <message>
+        <source>Requests served</source>
+        <translation>已满足需求</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Key-county requests served</source>
+        <translation>重点县需求已满足</translation>
+    </message>
+    <message>
+        <source>Kilometres</source>
+        <translation>里程（km）</translation>
+    </message>
+    <message>
+        <source>Days on the road</source>
+        <translation>出车天数</translation>
+    </message>
+    <message>
+        <source>Trips</source>
+        <translation>行程数</translation>
+    </message>
+    <message>
+        <source>Show days</source>
+        <translation>展出天数</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>%1 %2 was changed by someone else after you opened it. Nothing was saved. Your values are below and on the clipboard; reload to see the saved ones.</source>
+        <translation>您打开%1 %2之后，它已被他人修改。本次未保存任何内容。您填写的值列在下方，并已复制到剪贴板；重新加载可查看已保存的值。</translation>
+    </message>
+    <message>
+        <source>Reload and keep my values</source>
+        <translation>重新加载并保留我的值</translation>
+    </message>
+    <message>
+        <source>Reload the saved values</source>
+        <translation>重新加载已保存的值</translation>
+    </message>
+    <message>
+        <source>Copy my values</source>
+        <translation>复制我的值</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Your values:</source>
+        <translation>您填写的值：</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageMap</name>
+    <message>
+        <source>The offline map is not part of this version.</source>
+        <translation>本版本不包含离线地图。</translation>
+    </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the program did not expect: %1. Your saved work is safe.</source>
+        <translation>程序遇到了意外错误：%1。已保存的数据不受影响。</translation>
+    </message>
+    <message>
+        <source>Details are in the log file: %1</source>
+        <translation>详细信息见日志文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>No events are recorded yet.</source>
+        <translation>尚无活动记录。</translation>
+    </message>
+    <message>
+        <source>Key counties without a show this year: %1</source>
+        <translation>本年度尚未开展活动的重点县：%1</translation>
+    </message>
+    <message>
+        <source>Every key-assistance county had at least one show this year.</source>
+        <translation>本年度每个省重点帮促县都至少开展了一次活动。</translation>
+    </message>
+    <message>
+        <source>Kilometres per caravan</source>
+        <translation>各车行驶里程（km）</translation>
+    </message>
+    <message>
+        <source>Days on the road per caravan</source>
+        <translation>各车出车天数</translation>
+    </message>
+    <message>
+        <source>Visitors per month</source>
+        <translation>各月观众人数</translation>
+    </message>
+    <message>
+        <source>Exhibits by condition</source>
+        <translation>展品品相分布</translation>
+    </message>
+    <message>
+        <source>Stops per set</source>
+        <translation>各套组巡展站数</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Coverage map</source>
+        <translation>覆盖地图</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>活动场次</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>观众人次</translation>
+    </message>
+    <message>
+        <source>Counties covered</source>
+        <translation>覆盖县区</translation>
+    </message>
+    <message>
+        <source>Key counties covered</source>
+        <translation>覆盖重点县</translation>
+    </message>
+    <message>
+        <source>Caravan km driven</source>
+        <translation>大篷车行驶里程（km）</translation>
+    </message>
+    <message>
+        <source>Caravan days on the road</source>
+        <translation>大篷车出车天数</translation>
+    </message>
+</context>
+<context>
+    <name>EntityPage</name>
+    <message>
+        <source>All cities</source>
+        <translation>全部设区市</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All conditions</source>
+        <translation>全部品相</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>品相</translation>
+    </message>
+    <message>
+        <source>Occasion</source>
+        <translation>检查场合</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Cost (yuan)</source>
+        <translation>费用（元）</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>Cannot edit</source>
+        <translation>无法编辑</translation>
+    </message>
+    <message>
+        <source>Add %1 %2</source>
+        <translation>新增%1 %2</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>编辑%1 %2</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Cannot reload</source>
+        <translation>无法重新加载</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>报废</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2?</source>
+        <translation>确定报废%1 %2吗？</translation>
+    </message>
+    <message>
+        <source>Retire %1 %2</source>
+        <translation>报废%1 %2</translation>
+    </message>
+    <message>
+        <source>Not moved</source>
+        <translation>未调拨</translation>
+    </message>
+    <message>
+        <source>Move exhibit %1 to %2</source>
+        <translation>将展品 %1 调拨到%2</translation>
+    </message>
+    <message>
+        <source>undo of a move</source>
+        <translation>撤销调拨</translation>
+    </message>
+    <message>
+        <source>Search code, name, theme, city…</source>
+        <translation>搜索编号、名称、主题、城市……</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增……</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑……</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>取消需求</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>调拨……</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Location history</source>
+        <translation>位置记录</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <source>Condition checks</source>
+        <translation>状态检查</translation>
+    </message>
+</context>
+<context>
+    <name>FieldCheck</name>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <source>is not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>is not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（年-月-日，如 2027-03-01）</translation>
+    </message>
+    <message>
+        <source>is no such date</source>
+        <translation>日期不存在</translation>
+    </message>
+    <message>
+        <source>is not a time (HH:MM)</source>
+        <translation>不是时间（时:分，如 08:30）</translation>
+    </message>
+    <message>
+        <source>is no such time</source>
+        <translation>时间不存在</translation>
+    </message>
+    <message>
+        <source>is not weekday digits 1 (Monday) to 7 (Sunday), e.g. 12345</source>
+        <translation>不是星期数字 1（周一）到 7（周日），例如 12345</translation>
+    </message>
+    <message>
+        <source>names an unknown caravan type: %1</source>
+        <translation>含有未知车型：%1</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>must be 6 digits</source>
+        <translation>必须是 6 位数字</translation>
+    </message>
+    <message>
+        <source>has the wrong form</source>
+        <translation>格式不正确</translation>
+    </message>
+    <message>
+        <source>comes before %1</source>
+        <translation>早于%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportProblemsDialog</name>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was written. Fix these %2 problem(s) and import it again:</source>
+        <translation>%1 未导入，未写入任何数据。请修正以下 %2 个问题后重新导入：</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>County</source>
+        <translation>县</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>市辖区</translation>
+    </message>
+    <message>
+        <source>Province level</source>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>City level</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>County-level city</source>
+        <translation>县级市</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Township centre</source>
+        <translation>乡镇文化中心</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>County science hall</source>
+        <translation>县科技馆</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Type I</source>
+        <translation>I型</translation>
+    </message>
+    <message>
+        <source>Type II</source>
+        <translation>II型</translation>
+    </message>
+    <message>
+        <source>Type III</source>
+        <translation>III型</translation>
+    </message>
+    <message>
+        <source>Type IV</source>
+        <translation>IV型</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>备用</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已报废</translation>
+    </message>
+    <message>
+        <source>Caravan kit</source>
+        <translation>大篷车展品</translation>
+    </message>
+    <message>
+        <source>Museum set</source>
+        <translation>流动科技馆展品</translation>
+    </message>
+    <message>
+        <source>A (as new)</source>
+        <translation>A（完好）</translation>
+    </message>
+    <message>
+        <source>B (worn)</source>
+        <translation>B（有磨损）</translation>
+    </message>
+    <message>
+        <source>C (faulty)</source>
+        <translation>C（带故障）</translation>
+    </message>
+    <message>
+        <source>D (out of order)</source>
+        <translation>D（损坏）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>In store</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>In repair</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>Touring</source>
+        <translation>巡展中</translation>
+    </message>
+    <message>
+        <source>Disbanded</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Caravan visit</source>
+        <translation>大篷车进校园/进乡镇</translation>
+    </message>
+    <message>
+        <source>Museum placement</source>
+        <translation>流动科技馆巡展</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待安排</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草案</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Inspection</source>
+        <translation>年检</translation>
+    </message>
+    <message>
+        <source>Refurbishment</source>
+        <translation>翻新</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已同意</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Handover check</source>
+        <translation>交接检查</translation>
+    </message>
+    <message>
+        <source>Field check</source>
+        <translation>现场检查</translation>
+    </message>
+    <message>
+        <source>Annual stocktake</source>
+        <translation>年度盘点</translation>
+    </message>
+    <message>
+        <source>Return check</source>
+        <translation>归库检查</translation>
+    </message>
+    <message>
+        <source>No caravan of a wanted type and theme</source>
+        <translation>没有符合车型或主题的大篷车</translation>
+    </message>
+    <message>
+        <source>No caravan may serve this region</source>
+        <translation>没有可跨区服务该地区的大篷车</translation>
+    </message>
+    <message>
+        <source>No workable date</source>
+        <translation>没有可行的日期</translation>
+    </message>
+    <message>
+        <source>Caravans fully booked</source>
+        <translation>运力已排满</translation>
+    </message>
+    <message>
+        <source>Depot</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Caravan</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>套组</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>(acquired)</source>
+        <translation>（新购入）</translation>
+    </message>
+    <message>
+        <source>Spring term %1</source>
+        <translation>%1 年春季学期</translation>
+    </message>
+    <message>
+        <source>Autumn term %1</source>
+        <translation>%1 年秋季学期</translation>
+    </message>
+    <message>
+        <source>No caravan may serve %1</source>
+        <translation>没有大篷车可以服务%1</translation>
+    </message>
+    <message>
+        <source>No caravan can reach %1 on an allowed working day</source>
+        <translation>没有大篷车能在允许的工作日到达%1</translation>
+    </message>
+    <message>
+        <source>Every caravan that could serve it was busy</source>
+        <translation>可服务的大篷车均已排满</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>任意车型</translation>
+    </message>
+    <message>
+        <source>any theme</source>
+        <translation>任意主题</translation>
+    </message>
+    <message>
+        <source>Needs %1 with %2</source>
+        <translation>需要%1车型、%2主题</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Caravans</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>展品套组</translation>
+    </message>
+    <message>
+        <source>Venues</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Depots</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Workshops</source>
+        <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>caravan</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>套组</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>depot</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>巡展站点</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>方案</translation>
+    </message>
+</context>
+<context>
+    <name>LogDialog</name>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>日志文件：%1</translation>
+    </message>
+    <message>
+        <source>No log file is written.</source>
+        <translation>未写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Caravans</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Exhibits</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>展品套组</translation>
+    </message>
+    <message>
+        <source>Venues and regions</source>
+        <translation>场地与地区</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Tour planner</source>
+        <translation>巡展排程</translation>
+    </message>
+    <message>
+        <source>Rotation planner</source>
+        <translation>轮换排程</translation>
+    </message>
+    <message>
+        <source>Retirement and consolidation</source>
+        <translation>报废与整合</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Science caravans and travelling museums</source>
+        <translation>科普大篷车与流动科技馆调度</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel…</source>
+        <translation>导入 Excel(&amp;I)……</translation>
+    </message>
+    <message>
+        <source>&amp;Export Excel…</source>
+        <translation>导出 Excel(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Log</source>
+        <translation>日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销(&amp;U)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做(&amp;R)：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo not possible</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated</source>
+        <translation>已导入 %1：新增 %2 条，更新 %3 条</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>caravan_app %1
+Plans and runs a province&apos;s science caravans and travelling science museums.</source>
+        <translation>caravan_app %1
 全省科普大篷车与流动科技馆的调度与管理。</translation>
-        </message>
-        <message>
-            <source>The program stopped unexpectedly last time</source>
-            <translation>程序上次意外退出</translation>
-        </message>
-        <message>
-            <source>What it left is in the log (Help › Log).</source>
-            <translation>相关信息已写入日志（帮助 › 日志）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MapPane</name>
-        <message>
-            <source>Solve or choose a plan to see it on the map.</source>
-            <translation>求解或选择一个方案后，可在地图上查看。</translation>
-        </message>
-        <message>
-            <source>The offline map is not part of this version yet. When the map service is, the plan's routes show here.</source>
-            <translation>本版本尚未包含离线地图。地图服务加入后，方案的路线将显示在这里。</translation>
-        </message>
-        <message>
-            <source>The map could not be drawn: %1</source>
-            <translation>无法绘制地图：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveDialog</name>
-        <message>
-            <source>Move exhibit</source>
-            <translation>调拨展品</translation>
-        </message>
-        <message>
-            <source>To a</source>
-            <translation>调往</translation>
-        </message>
-        <message>
-            <source>Place</source>
-            <translation>地点</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveVisitDialog</name>
-        <message>
-            <source>Move visit %1</source>
-            <translation>移动站点 %1</translation>
-        </message>
-        <message>
-            <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
-            <translation>现由 %1 于 %2 服务。移动后的站点将锁定在新的位置。</translation>
-        </message>
-        <message>
-            <source>Caravan</source>
-            <translation>大篷车</translation>
-        </message>
-        <message>
-            <source>Day</source>
-            <translation>日期</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordDialog</name>
-        <message>
-            <source>New %1</source>
-            <translation>新增%1</translation>
-        </message>
-        <message>
-            <source>Edit %1 %2</source>
-            <translation>编辑%1 %2</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD</source>
-            <translation>年-月-日</translation>
-        </message>
-        <message>
-            <source>HH:MM</source>
-            <translation>时:分</translation>
-        </message>
-        <message>
-            <source>e.g. 12345 (Monday to Friday)</source>
-            <translation>例如 12345（周一至周五）</translation>
-        </message>
-        <message>
-            <source>themes separated by 、</source>
-            <translation>多个主题用 、 分隔</translation>
-        </message>
-        <message>
-            <source>e.g. III、IV; empty: any type</source>
-            <translation>例如 III、IV；留空表示不限车型</translation>
-        </message>
-        <message>
-            <source>%1: "%2" is not a known code</source>
-            <translation>%1：“%2”不是已有的编号</translation>
-        </message>
-        <message>
-            <source>%1: "%2" %3</source>
-            <translation>%1：“%2”%3</translation>
-        </message>
-        <message>
-            <source>%1: must be filled in</source>
-            <translation>%1：必须填写</translation>
-        </message>
-        <message>
-            <source>%1: "%2" comes before %3 "%4"</source>
-            <translation>%1：“%2”早于%3“%4”</translation>
-        </message>
-        <message>
-            <source>exactly one of %1 must be filled in</source>
-            <translation>%1 中必须且只能填写一项</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportsPage</name>
-        <message>
-            <source>Printing is not part of this version.</source>
-            <translation>本版本不包含打印功能。</translation>
-        </message>
-        <message>
-            <source>Route sheets for the crews and a summary of a stored tour plan.</source>
-            <translation>已保存巡展方案的乘员行程单和方案汇总。</translation>
-        </message>
-        <message>
-            <source>Not printed</source>
-            <translation>未能生成</translation>
-        </message>
-        <message>
-            <source>Save PDF</source>
-            <translation>保存 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Reports and printing</source>
-            <translation>报表与打印</translation>
-        </message>
-        <message>
-            <source>Route sheets</source>
-            <translation>行程单</translation>
-        </message>
-        <message>
-            <source>Plan summary</source>
-            <translation>方案汇总</translation>
-        </message>
-        <message>
-            <source>Preview</source>
-            <translation>预览</translation>
-        </message>
-        <message>
-            <source>Save PDF…</source>
-            <translation>保存 PDF……</translation>
-        </message>
-        <message>
-            <source>Print…</source>
-            <translation>打印……</translation>
-        </message>
-        <message>
-            <source>No tour plan to print yet — solve one in the Tour planner.</source>
-            <translation>尚无可打印的巡展方案——请先在“巡展排程”中求解。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RetirementPage</name>
-        <message>
-            <source>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</source>
-            <translation>尚无整合方案——请运行一次：按报废阈值（见“设置”）筛查车辆、展品和套组，将其余展品重组为完整的套组和车载展品，并在去掉拟报废车辆后重新排程本学期。</translation>
-        </message>
-        <message>
-            <source>Candidate</source>
-            <translation>候选编号</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <source>Rules that flagged it</source>
-            <translation>触发的规则</translation>
-        </message>
-        <message>
-            <source>Recommendation</source>
-            <translation>建议</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>决定</translation>
-        </message>
-        <message>
-            <source>Set or kit</source>
-            <translation>套组或车载展品</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Exhibits before</source>
-            <translation>重组前展品数</translation>
-        </message>
-        <message>
-            <source>After</source>
-            <translation>重组后</translation>
-        </message>
-        <message>
-            <source>Complete</source>
-            <translation>完整</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <source>What if</source>
-            <translation>假设分析</translation>
-        </message>
-        <message>
-            <source>Requests served (before → after)</source>
-            <translation>满足需求（前 → 后）</translation>
-        </message>
-        <message>
-            <source>Key counties (before → after)</source>
-            <translation>重点县（前 → 后）</translation>
-        </message>
-        <message>
-            <source>km (before → after)</source>
-            <translation>里程 km（前 → 后）</translation>
-        </message>
-        <message>
-            <source>Requests lost</source>
-            <translation>失去的需求</translation>
-        </message>
-        <message>
-            <source>Evidence</source>
-            <translation>依据</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>值</translation>
-        </message>
-        <message>
-            <source>Threshold</source>
-            <translation>阈值</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>正在启动……</translation>
-        </message>
-        <message>
-            <source>Done: %1 candidates in %2 s.</source>
-            <translation>完成：%2 秒内得到 %1 个候选。</translation>
-        </message>
-        <message>
-            <source>Not done: %1</source>
-            <translation>未完成：%1</translation>
-        </message>
-        <message>
-            <source>Save PDF</source>
-            <translation>保存 PDF</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF 文件 (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Saved %1</source>
-            <translation>已保存 %1</translation>
-        </message>
-        <message>
-            <source>Retirement and consolidation</source>
-            <translation>报废与整合</translation>
-        </message>
-        <message>
-            <source>Term</source>
-            <translation>学期</translation>
-        </message>
-        <message>
-            <source>Screen, regroup and re-plan</source>
-            <translation>筛查、重组并重新排程</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>方案</translation>
-        </message>
-        <message>
-            <source>Retirement report (PDF)…</source>
-            <translation>报废评估报告（PDF）……</translation>
-        </message>
-        <message>
-            <source>Consolidation report (PDF)…</source>
-            <translation>整合方案报告（PDF）……</translation>
-        </message>
-        <message>
-            <source>Accept</source>
-            <translation>同意</translation>
-        </message>
-        <message>
-            <source>Reject</source>
-            <translation>驳回</translation>
-        </message>
-        <message>
-            <source>Undecided</source>
-            <translation>待定</translation>
-        </message>
-        <message>
-            <source>Candidates and evidence</source>
-            <translation>候选与依据</translation>
-        </message>
-        <message>
-            <source>Regrouped sets and kits</source>
-            <translation>重组后的套组和车载展品</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotationMap</name>
-        <message>
-            <source>No rotation plan to show.</source>
-            <translation>没有可显示的轮换方案。</translation>
-        </message>
-        <message>
-            <source>The map could not be drawn: %1</source>
-            <translation>无法绘制地图：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>RotationPage</name>
-        <message>
-            <source>No rotation plan yet — choose the first day and solve one.</source>
-            <translation>尚无轮换方案——请选择起始日期并求解。</translation>
-        </message>
-        <message>
-            <source>%1 · %2 sets in %3 periods · %4 stays, %5 locked</source>
-            <translation>%1 · %2 个套组、%3 期 · 共 %4 个展期，锁定 %5 个</translation>
-        </message>
-        <message>
-            <source>%1 truck-km in %2 moves; %3 counties, %4 key counties</source>
-            <translation>运输 %1 车公里、%2 次调运；覆盖 %3 个县区、%4 个重点县</translation>
-        </message>
-        <message>
-            <source>Return to draft</source>
-            <translation>退回草案</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>批准</translation>
-        </message>
-        <message>
-            <source>Set</source>
-            <translation>套组</translation>
-        </message>
-        <message>
-            <source>Period %1
+    </message>
+    <message>
+        <source>The program stopped unexpectedly last time</source>
+        <translation>程序上次意外退出</translation>
+    </message>
+    <message>
+        <source>What it left is in the log (Help › Log).</source>
+        <translation>相关信息已写入日志（帮助 › 日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>MapPane</name>
+    <message>
+        <source>Solve or choose a plan to see it on the map.</source>
+        <translation>求解或选择一个方案后，可在地图上查看。</translation>
+    </message>
+    <message>
+        <source>The offline map is not part of this version yet. When the map service is, the plan&apos;s routes show here.</source>
+        <translation>本版本尚未包含离线地图。地图服务加入后，方案的路线将显示在这里。</translation>
+    </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>Move exhibit</source>
+        <translation>调拨展品</translation>
+    </message>
+    <message>
+        <source>To a</source>
+        <translation>调往</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>MoveVisitDialog</name>
+    <message>
+        <source>Move visit %1</source>
+        <translation>移动站点 %1</translation>
+    </message>
+    <message>
+        <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
+        <translation>现由 %1 于 %2 服务。移动后的站点将锁定在新的位置。</translation>
+    </message>
+    <message>
+        <source>Caravan</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>New %1</source>
+        <translation>新增%1</translation>
+    </message>
+    <message>
+        <source>Edit %1 %2</source>
+        <translation>编辑%1 %2</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>时:分</translation>
+    </message>
+    <message>
+        <source>e.g. 12345 (Monday to Friday)</source>
+        <translation>例如 12345（周一至周五）</translation>
+    </message>
+    <message>
+        <source>themes separated by 、</source>
+        <translation>多个主题用 、 分隔</translation>
+    </message>
+    <message>
+        <source>e.g. III、IV; empty: any type</source>
+        <translation>例如 III、IV；留空表示不限车型</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a known code</source>
+        <translation>%1：“%2”不是已有的编号</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; %3</source>
+        <translation>%1：“%2”%3</translation>
+    </message>
+    <message>
+        <source>%1: must be filled in</source>
+        <translation>%1：必须填写</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; comes before %3 &quot;%4&quot;</source>
+        <translation>%1：“%2”早于%3“%4”</translation>
+    </message>
+    <message>
+        <source>exactly one of %1 must be filled in</source>
+        <translation>%1 中必须且只能填写一项</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Printing is not part of this version.</source>
+        <translation>本版本不包含打印功能。</translation>
+    </message>
+    <message>
+        <source>The schedule of a stored rotation plan: halls per period, moves and truck-km.</source>
+        <translation>已保存轮换方案的计划表：各期展出场馆、换展运输和运输车公里。</translation>
+    </message>
+    <message>
+        <source>No rotation plan to print yet — solve one in the Rotation planner.</source>
+        <translation>还没有可打印的轮换方案——请先在轮换规划中求解。</translation>
+    </message>
+    <message>
+        <source>Labels with a QR code for every exhibit of a set, on a caravan or in a depot.</source>
+        <translation>为套组、大篷车或仓库中的每件展品打印带二维码的标签。</translation>
+    </message>
+    <message>
+        <source>Nothing to label here yet.</source>
+        <translation>这里还没有可打印标签的项目。</translation>
+    </message>
+    <message>
+        <source>Route sheets for the crews and a summary of a stored tour plan.</source>
+        <translation>已保存巡展方案的乘员行程单和方案汇总。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Reports and printing</source>
+        <translation>报表与打印</translation>
+    </message>
+    <message>
+        <source>Route sheets</source>
+        <translation>行程单</translation>
+    </message>
+    <message>
+        <source>Plan summary</source>
+        <translation>方案汇总</translation>
+    </message>
+    <message>
+        <source>Rotation schedule</source>
+        <translation>轮换计划表</translation>
+    </message>
+    <message>
+        <source>Exhibit labels</source>
+        <translation>展品标签</translation>
+    </message>
+    <message>
+        <source>of a set</source>
+        <translation>按套组</translation>
+    </message>
+    <message>
+        <source>on a caravan</source>
+        <translation>按大篷车</translation>
+    </message>
+    <message>
+        <source>in a depot</source>
+        <translation>按仓库</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF……</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>No tour plan to print yet — solve one in the Tour planner.</source>
+        <translation>尚无可打印的巡展方案——请先在“巡展排程”中求解。</translation>
+    </message>
+</context>
+<context>
+    <name>RetirementPage</name>
+    <message>
+        <source>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</source>
+        <translation>尚无整合方案——请运行一次：按报废阈值（见“设置”）筛查车辆、展品和套组，将其余展品重组为完整的套组和车载展品，并在去掉拟报废车辆后重新排程本学期。</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候选编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Rules that flagged it</source>
+        <translation>触发的规则</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Set or kit</source>
+        <translation>套组或车载展品</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Exhibits before</source>
+        <translation>重组前展品数</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>重组后</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>What if</source>
+        <translation>假设分析</translation>
+    </message>
+    <message>
+        <source>Requests served (before → after)</source>
+        <translation>满足需求（前 → 后）</translation>
+    </message>
+    <message>
+        <source>Key counties (before → after)</source>
+        <translation>重点县（前 → 后）</translation>
+    </message>
+    <message>
+        <source>km (before → after)</source>
+        <translation>里程 km（前 → 后）</translation>
+    </message>
+    <message>
+        <source>Requests lost</source>
+        <translation>失去的需求</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>Done: %1 candidates in %2 s.</source>
+        <translation>完成：%2 秒内得到 %1 个候选。</translation>
+    </message>
+    <message>
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Retirement and consolidation</source>
+        <translation>报废与整合</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Screen, regroup and re-plan</source>
+        <translation>筛查、重组并重新排程</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Retirement report (PDF)…</source>
+        <translation>报废评估报告（PDF）……</translation>
+    </message>
+    <message>
+        <source>Consolidation report (PDF)…</source>
+        <translation>整合方案报告（PDF）……</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Undecided</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Candidates and evidence</source>
+        <translation>候选与依据</translation>
+    </message>
+    <message>
+        <source>Regrouped sets and kits</source>
+        <translation>重组后的套组和车载展品</translation>
+    </message>
+</context>
+<context>
+    <name>RotationMap</name>
+    <message>
+        <source>No rotation plan to show.</source>
+        <translation>没有可显示的轮换方案。</translation>
+    </message>
+    <message>
+        <source>The map could not be drawn: %1</source>
+        <translation>无法绘制地图：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RotationPage</name>
+    <message>
+        <source>No rotation plan yet — choose the first day and solve one.</source>
+        <translation>尚无轮换方案——请选择起始日期并求解。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 sets in %3 periods · %4 stays, %5 locked</source>
+        <translation>%1 · %2 个套组、%3 期 · 共 %4 个展期，锁定 %5 个</translation>
+    </message>
+    <message>
+        <source>%1 truck-km in %2 moves; %3 counties, %4 key counties</source>
+        <translation>运输 %1 车公里、%2 次调运；覆盖 %3 个县区、%4 个重点县</translation>
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation>退回草案</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>套组</translation>
+    </message>
+    <message>
+        <source>Period %1
 %2 – %3</source>
-            <translation>第 %1 期
+        <translation>第 %1 期
 %2 – %3</translation>
-        </message>
-        <message>
-            <source>Unlock stay</source>
-            <translation>解锁展期</translation>
-        </message>
-        <message>
-            <source>Lock stay</source>
-            <translation>锁定展期</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>正在启动……</translation>
-        </message>
-        <message>
-            <source>%1 s: %2 set-periods hosted, objective %3</source>
-            <translation>%1 秒：已安排 %2 个套组展期，目标值 %3</translation>
-        </message>
-        <message>
-            <source>Done: plan %1 stored.</source>
-            <translation>完成：已保存方案 %1。</translation>
-        </message>
-        <message>
-            <source>The checker found %1 broken rule(s); see the log.</source>
-            <translation>校验程序发现 %1 处违反规则，请查看日志。</translation>
-        </message>
-        <message>
-            <source>Not solved: %1</source>
-            <translation>未求解：%1</translation>
-        </message>
-        <message>
-            <source>%1 (re-solved)</source>
-            <translation>%1（重新求解）</translation>
-        </message>
-        <message>
-            <source>Solve a rotation</source>
-            <translation>轮换求解</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>方案</translation>
-        </message>
-        <message>
-            <source>First day</source>
-            <translation>起始日期</translation>
-        </message>
-        <message>
-            <source>Periods</source>
-            <translation>期数</translation>
-        </message>
-        <message>
-            <source>Months per period</source>
-            <translation>每期月数</translation>
-        </message>
-        <message>
-            <source>Cities (empty: all)</source>
-            <translation>设区市（留空为全部）</translation>
-        </message>
-        <message>
-            <source>Time limit (s)</source>
-            <translation>时限（秒）</translation>
-        </message>
-        <message>
-            <source>Plan name</source>
-            <translation>方案名称</translation>
-        </message>
-        <message>
-            <source>first month and time, if left empty</source>
-            <translation>留空则按起始月份和时间命名</translation>
-        </message>
-        <message>
-            <source>e.g. 泰州市、扬州市</source>
-            <translation>例如 泰州市、扬州市</translation>
-        </message>
-        <message>
-            <source>Solve</source>
-            <translation>求解</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Re-solve keeping locks</source>
-            <translation>保留锁定并重新求解</translation>
-        </message>
-        <message>
-            <source>Sets × periods</source>
-            <translation>套组 × 期次</translation>
-        </message>
-        <message>
-            <source>Map of moves</source>
-            <translation>调运地图</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <source>SQLite database file</source>
-            <translation>SQLite 数据库文件</translation>
-        </message>
-        <message>
-            <source>SQLite databases (*.db *.sqlite)</source>
-            <translation>SQLite 数据库 (*.db *.sqlite)</translation>
-        </message>
-        <message>
-            <source>Name a SQLite file or a PostgreSQL URL.</source>
-            <translation>请填写 SQLite 文件或 PostgreSQL 地址。</translation>
-        </message>
-        <message>
-            <source>Not saved: %1</source>
-            <translation>未保存：%1</translation>
-        </message>
-        <message>
-            <source>Connected to %1 and saved.</source>
-            <translation>已连接 %1 并保存。</translation>
-        </message>
-        <message>
-            <source>Road distances</source>
-            <translation>道路距离</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Not saved: no file %1</source>
-            <translation>未保存：文件 %1 不存在</translation>
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation>已保存。</translation>
-        </message>
-        <message>
-            <source>%1: %2 to %3</source>
-            <translation>%1：%2 至 %3</translation>
-        </message>
-        <message>
-            <source>Public holidays: %1</source>
-            <translation>法定节假日：%1</translation>
-        </message>
-        <message>
-            <source>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day.</source>
-            <translation>工作日：周一至周五；乘员工作时间 08:00–18:00；每天驾驶不超过 300 分钟。</translation>
-        </message>
-        <message>
-            <source>Database</source>
-            <translation>数据库</translation>
-        </message>
-        <message>
-            <source>SQLite file or PostgreSQL URL</source>
-            <translation>SQLite 文件或 PostgreSQL 地址</translation>
-        </message>
-        <message>
-            <source>Password (PostgreSQL)</source>
-            <translation>密码（PostgreSQL）</translation>
-        </message>
-        <message>
-            <source>kept apart from the settings file, readable only by you</source>
-            <translation>与设置文件分开保存，仅您本人可读</translation>
-        </message>
-        <message>
-            <source>Choose file…</source>
-            <translation>选择文件……</translation>
-        </message>
-        <message>
-            <source>Test and use this database</source>
-            <translation>测试并使用此数据库</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>Language of the program</source>
-            <translation>界面语言</translation>
-        </message>
-        <message>
-            <source>As the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <source>Planning and distances</source>
-            <translation>排程与距离</translation>
-        </message>
-        <message>
-            <source>Time a tour solve may take (s)</source>
-            <translation>巡展求解时限（秒）</translation>
-        </message>
-        <message>
-            <source>Road distances (CSV)</source>
-            <translation>道路距离（CSV）</translation>
-        </message>
-        <message>
-            <source>Optional: a file of from,to,km by venue or depot code. Pairs not listed use the great-circle distance × 1.3.</source>
-            <translation>可选：按场地或仓库编号列出 from,to,km 的文件。未列出的两点之间按球面距离 × 1.3 估算。</translation>
-        </message>
-        <message>
-            <source>Retirement thresholds</source>
-            <translation>报废阈值</translation>
-        </message>
-        <message>
-            <source>Caravan age for replacement (years)</source>
-            <translation>车龄更新年限（年）</translation>
-        </message>
-        <message>
-            <source>Caravan mileage for replacement (km)</source>
-            <translation>车辆更新里程（km）</translation>
-        </message>
-        <message>
-            <source>Repair cost as a share of value</source>
-            <translation>维修费用占原值比例上限</translation>
-        </message>
-        <message>
-            <source>Years of repair cost counted</source>
-            <translation>维修费用统计年数</translation>
-        </message>
-        <message>
-            <source>Repairs that make faults repeated</source>
-            <translation>反复故障维修次数</translation>
-        </message>
-        <message>
-            <source>Years of repairs counted</source>
-            <translation>反复故障统计年数</translation>
-        </message>
-        <message>
-            <source>Under-use: share of the fleet median</source>
-            <translation>使用率低于车队中位数的比例</translation>
-        </message>
-        <message>
-            <source>Save settings</source>
-            <translation>保存设置</translation>
-        </message>
-        <message>
-            <source>Working calendar</source>
-            <translation>工作日历</translation>
-        </message>
-        <message>
-            <source>The terms and holidays the tour planner uses:</source>
-            <translation>巡展排程使用的学期和节假日：</translation>
-        </message>
-    </context>
-    <context>
-        <name>TourPlannerPage</name>
-        <message>
-            <source>No tour plan yet — choose the dates and solve one.</source>
-            <translation>尚无巡展方案——请选择日期并求解。</translation>
-        </message>
-        <message>
-            <source>%1 to %2 · %3
+    </message>
+    <message>
+        <source>Unlock stay</source>
+        <translation>解锁展期</translation>
+    </message>
+    <message>
+        <source>Lock stay</source>
+        <translation>锁定展期</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 set-periods hosted, objective %3</source>
+        <translation>%1 秒：已安排 %2 个套组展期，目标值 %3</translation>
+    </message>
+    <message>
+        <source>Done: plan %1 stored.</source>
+        <translation>完成：已保存方案 %1。</translation>
+    </message>
+    <message>
+        <source>The checker found %1 broken rule(s); see the log.</source>
+        <translation>校验程序发现 %1 处违反规则，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Not solved: %1</source>
+        <translation>未求解：%1</translation>
+    </message>
+    <message>
+        <source>%1 (re-solved)</source>
+        <translation>%1（重新求解）</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Solve a rotation</source>
+        <translation>轮换求解</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Months per period</source>
+        <translation>每期月数</translation>
+    </message>
+    <message>
+        <source>Cities (empty: all)</source>
+        <translation>设区市（留空为全部）</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>时限（秒）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>first month and time, if left empty</source>
+        <translation>留空则按起始月份和时间命名</translation>
+    </message>
+    <message>
+        <source>e.g. 泰州市、扬州市</source>
+        <translation>例如 泰州市、扬州市</translation>
+    </message>
+    <message>
+        <source>Solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Re-solve keeping locks</source>
+        <translation>保留锁定并重新求解</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF……</translation>
+    </message>
+    <message>
+        <source>Send to printer…</source>
+        <translation>发送到打印机……</translation>
+    </message>
+    <message>
+        <source>Sets × periods</source>
+        <translation>套组 × 期次</translation>
+    </message>
+    <message>
+        <source>Map of moves</source>
+        <translation>调运地图</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>SQLite database file</source>
+        <translation>SQLite 数据库文件</translation>
+    </message>
+    <message>
+        <source>SQLite databases (*.db *.sqlite)</source>
+        <translation>SQLite 数据库 (*.db *.sqlite)</translation>
+    </message>
+    <message>
+        <source>Name a SQLite file or a PostgreSQL URL.</source>
+        <translation>请填写 SQLite 文件或 PostgreSQL 地址。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Connected to %1 and saved.</source>
+        <translation>已连接 %1 并保存。</translation>
+    </message>
+    <message>
+        <source>Road distances</source>
+        <translation>道路距离</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Not saved: no file %1</source>
+        <translation>未保存：文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>%1: %2 to %3</source>
+        <translation>%1：%2 至 %3</translation>
+    </message>
+    <message>
+        <source>Public holidays: %1</source>
+        <translation>法定节假日：%1</translation>
+    </message>
+    <message>
+        <source>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes&apos; driving a day.</source>
+        <translation>工作日：周一至周五；乘员工作时间 08:00–18:00；每天驾驶不超过 300 分钟。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>SQLite file or PostgreSQL URL</source>
+        <translation>SQLite 文件或 PostgreSQL 地址</translation>
+    </message>
+    <message>
+        <source>Password (PostgreSQL)</source>
+        <translation>密码（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>kept apart from the settings file, readable only by you</source>
+        <translation>与设置文件分开保存，仅您本人可读</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件……</translation>
+    </message>
+    <message>
+        <source>Test and use this database</source>
+        <translation>测试并使用此数据库</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Language of the program</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Planning and distances</source>
+        <translation>排程与距离</translation>
+    </message>
+    <message>
+        <source>Time a tour solve may take (s)</source>
+        <translation>巡展求解时限（秒）</translation>
+    </message>
+    <message>
+        <source>Road distances (CSV)</source>
+        <translation>道路距离（CSV）</translation>
+    </message>
+    <message>
+        <source>Optional: a file of from,to,km by venue or depot code. Pairs not listed use the great-circle distance × 1.3.</source>
+        <translation>可选：按场地或仓库编号列出 from,to,km 的文件。未列出的两点之间按球面距离 × 1.3 估算。</translation>
+    </message>
+    <message>
+        <source>Retirement thresholds</source>
+        <translation>报废阈值</translation>
+    </message>
+    <message>
+        <source>Caravan age for replacement (years)</source>
+        <translation>车龄更新年限（年）</translation>
+    </message>
+    <message>
+        <source>Caravan mileage for replacement (km)</source>
+        <translation>车辆更新里程（km）</translation>
+    </message>
+    <message>
+        <source>Repair cost as a share of value</source>
+        <translation>维修费用占原值比例上限</translation>
+    </message>
+    <message>
+        <source>Years of repair cost counted</source>
+        <translation>维修费用统计年数</translation>
+    </message>
+    <message>
+        <source>Repairs that make faults repeated</source>
+        <translation>反复故障维修次数</translation>
+    </message>
+    <message>
+        <source>Years of repairs counted</source>
+        <translation>反复故障统计年数</translation>
+    </message>
+    <message>
+        <source>Under-use: share of the fleet median</source>
+        <translation>使用率低于车队中位数的比例</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>The terms and holidays the tour planner uses:</source>
+        <translation>巡展排程使用的学期和节假日：</translation>
+    </message>
+</context>
+<context>
+    <name>TourPlannerPage</name>
+    <message>
+        <source>No tour plan yet — choose the dates and solve one.</source>
+        <translation>尚无巡展方案——请选择日期并求解。</translation>
+    </message>
+    <message>
+        <source>%1 to %2 · %3
 Served %4 of %5 requests, key counties %6 of %7
 %8 km in %9 trips, %10 days on the road, %11 locked visits</source>
-            <translation>%1 至 %2 · %3
+        <translation>%1 至 %2 · %3
 满足需求 %4 / %5，重点县 %6 / %7
 共 %9 个行程 %8 km，出车 %10 天，锁定站点 %11 个</translation>
-        </message>
-        <message>
-            <source>Return to draft</source>
-            <translation>退回草案</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>批准</translation>
-        </message>
-        <message>
-            <source>Caravan</source>
-            <translation>车辆</translation>
-        </message>
-        <message>
-            <source>Trip leaves</source>
-            <translation>行程出发</translation>
-        </message>
-        <message>
-            <source>Stop</source>
-            <translation>站序</translation>
-        </message>
-        <message>
-            <source>Day</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Arrives</source>
-            <translation>到达</translation>
-        </message>
-        <message>
-            <source>Show</source>
-            <translation>展出时段</translation>
-        </message>
-        <message>
-            <source>Venue</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <source>County</source>
-            <translation>县区</translation>
-        </message>
-        <message>
-            <source>Key county</source>
-            <translation>重点县</translation>
-        </message>
-        <message>
-            <source>km from previous</source>
-            <translation>距上站（km）</translation>
-        </message>
-        <message>
-            <source>Locked</source>
-            <translation>锁定</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>需求编号</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>优先级</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>说明</translation>
-        </message>
-        <message>
-            <source>Caravans to plan</source>
-            <translation>参与排程的车辆</translation>
-        </message>
-        <message>
-            <source>Requests to plan</source>
-            <translation>参与排程的需求</translation>
-        </message>
-        <message>
-            <source>Caravans: all</source>
-            <translation>车辆：全部</translation>
-        </message>
-        <message>
-            <source>Caravans: %1</source>
-            <translation>车辆：%1 辆</translation>
-        </message>
-        <message>
-            <source>Requests: all open</source>
-            <translation>需求：全部待安排</translation>
-        </message>
-        <message>
-            <source>Requests: %1</source>
-            <translation>需求：%1 条</translation>
-        </message>
-        <message>
-            <source>Cannot solve</source>
-            <translation>无法求解</translation>
-        </message>
-        <message>
-            <source>The last day is before the first.</source>
-            <translation>结束日期早于开始日期。</translation>
-        </message>
-        <message>
-            <source>A plan named %1 exists already.</source>
-            <translation>已存在名为 %1 的方案。</translation>
-        </message>
-        <message>
-            <source>Starting…</source>
-            <translation>正在启动……</translation>
-        </message>
-        <message>
-            <source>%1 s: %2 requests served, best objective %3</source>
-            <translation>%1 秒：已满足 %2 条需求，当前最优目标值 %3</translation>
-        </message>
-        <message>
-            <source>Cancelling: keeping the best plan found so far…</source>
-            <translation>正在取消：保留目前找到的最优方案……</translation>
-        </message>
-        <message>
-            <source>Done: %1 of %2 requests served in %3 s (%4).</source>
-            <translation>完成：%3 秒内满足需求 %1 / %2（%4）。</translation>
-        </message>
-        <message>
-            <source>The checker found %1 broken rule(s); see the log.</source>
-            <translation>校验程序发现 %1 处违反规则，请查看日志。</translation>
-        </message>
-        <message>
-            <source>Not solved: %1</source>
-            <translation>未求解：%1</translation>
-        </message>
-        <message>
-            <source>Unlock visit</source>
-            <translation>解锁站点</translation>
-        </message>
-        <message>
-            <source>Lock visit</source>
-            <translation>锁定站点</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
-        </message>
-        <message>
-            <source>Lock visit %1</source>
-            <translation>锁定站点 %1</translation>
-        </message>
-        <message>
-            <source>Unlock visit %1</source>
-            <translation>解锁站点 %1</translation>
-        </message>
-        <message>
-            <source>Move visit…</source>
-            <translation>移动站点…</translation>
-        </message>
-        <message>
-            <source>Not moved: %1</source>
-            <translation>未移动：%1</translation>
-        </message>
-        <message>
-            <source>Not moved: %1 — %2</source>
-            <translation>未移动：%1 — %2</translation>
-        </message>
-        <message>
-            <source>Moved %1 to %2 on %3; it is locked there.</source>
-            <translation>已将 %1 移至 %2，日期 %3，并锁定在此。</translation>
-        </message>
-        <message>
-            <source>Move visit %1</source>
-            <translation>移动站点 %1</translation>
-        </message>
-        <message>
-            <source>the caravan cannot fit the show into that day's trip</source>
-            <translation>该大篷车当天的行程排不下这场展出</translation>
-        </message>
-        <message>
-            <source>the caravan's type is not one the request allows</source>
-            <translation>该大篷车的车型不在申请允许的范围内</translation>
-        </message>
-        <message>
-            <source>the caravan carries none of the request's themes</source>
-            <translation>该大篷车没有申请所要的主题</translation>
-        </message>
-        <message>
-            <source>the caravan may not serve the request's region</source>
-            <translation>该大篷车不得服务申请所在地区</translation>
-        </message>
-        <message>
-            <source>the venue does not take a show that day</source>
-            <translation>场馆当天不接待展出</translation>
-        </message>
-        <message>
-            <source>that day is not a working day</source>
-            <translation>当天不是工作日</translation>
-        </message>
-        <message>
-            <source>a school's show on a school holiday</source>
-            <translation>学校的展出安排在了学校假期</translation>
-        </message>
-        <message>
-            <source>the trip would run on a day that is not a working day</source>
-            <translation>行程将跨越非工作日</translation>
-        </message>
-        <message>
-            <source>the caravan is not available that day</source>
-            <translation>该大篷车当天不可用</translation>
-        </message>
-        <message>
-            <source>the caravan is on another trip that day</source>
-            <translation>该大篷车当天另有行程</translation>
-        </message>
-        <message>
-            <source>the trip would be longer than the caravan may be away</source>
-            <translation>行程将超过该大篷车的最长出车天数</translation>
-        </message>
-        <message>
-            <source>another locked visit would no longer be kept</source>
-            <translation>另一个已锁定的站点将无法保留</translation>
-        </message>
-        <message>
-            <source>Approve plan %1?</source>
-            <translation>确定批准方案 %1 吗？</translation>
-        </message>
-        <message>
-            <source>%1 (re-solved)</source>
-            <translation>%1（重新求解）</translation>
-        </message>
-        <message>
-            <source>Solve</source>
-            <translation>求解</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>方案</translation>
-        </message>
-        <message>
-            <source>Term</source>
-            <translation>学期</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Time limit (s)</source>
-            <translation>时限（秒）</translation>
-        </message>
-        <message>
-            <source>Plan name</source>
-            <translation>方案名称</translation>
-        </message>
-        <message>
-            <source>term and time, if left empty</source>
-            <translation>留空则按学期和时间命名</translation>
-        </message>
-        <message>
-            <source>Other dates</source>
-            <translation>其他日期</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Re-solve keeping locks</source>
-            <translation>保留锁定并重新求解</translation>
-        </message>
-        <message>
-            <source>Compare two plans…</source>
-            <translation>对比两个方案……</translation>
-        </message>
-        <message>
-            <source>Itinerary</source>
-            <translation>行程表</translation>
-        </message>
-        <message>
-            <source>Timeline and map</source>
-            <translation>时间轴与地图</translation>
-        </message>
-        <message>
-            <source>Unserved</source>
-            <translation>未满足需求</translation>
-        </message>
-        <message>
-            <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
-            <translation>锁定的站点在重新求解时保持原车辆和日期不变。</translation>
-        </message>
-        <message>
-            <source>No plan to show.</source>
-            <translation>没有可显示的方案。</translation>
-        </message>
-        <message>
-            <source>on the road</source>
-            <translation>在途</translation>
-        </message>
-        <message>
-            <source>show</source>
-            <translation>展出</translation>
-        </message>
-        <message>
-            <source>show in a key county</source>
-            <translation>重点县展出</translation>
-        </message>
-        <message>
-            <source>locked visit</source>
-            <translation>锁定站点</translation>
-        </message>
-    </context>
-    <context>
-        <name>VenuesAndRegionsPage</name>
-        <message>
-            <source>Venues</source>
-            <translation>场地</translation>
-        </message>
-        <message>
-            <source>Regions</source>
-            <translation>地区</translation>
-        </message>
-        <message>
-            <source>Depots</source>
-            <translation>仓库</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Return to draft</source>
+        <translation>退回草案</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Caravan</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Trip leaves</source>
+        <translation>行程出发</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>站序</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>展出时段</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>Key county</source>
+        <translation>重点县</translation>
+    </message>
+    <message>
+        <source>km from previous</source>
+        <translation>距上站（km）</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>需求编号</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Caravans to plan</source>
+        <translation>参与排程的车辆</translation>
+    </message>
+    <message>
+        <source>Requests to plan</source>
+        <translation>参与排程的需求</translation>
+    </message>
+    <message>
+        <source>Caravans: all</source>
+        <translation>车辆：全部</translation>
+    </message>
+    <message>
+        <source>Caravans: %1</source>
+        <translation>车辆：%1 辆</translation>
+    </message>
+    <message>
+        <source>Requests: all open</source>
+        <translation>需求：全部待安排</translation>
+    </message>
+    <message>
+        <source>Requests: %1</source>
+        <translation>需求：%1 条</translation>
+    </message>
+    <message>
+        <source>Cannot solve</source>
+        <translation>无法求解</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A plan named %1 exists already.</source>
+        <translation>已存在名为 %1 的方案。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>%1 s: %2 requests served, best objective %3</source>
+        <translation>%1 秒：已满足 %2 条需求，当前最优目标值 %3</translation>
+    </message>
+    <message>
+        <source>Cancelling: keeping the best plan found so far…</source>
+        <translation>正在取消：保留目前找到的最优方案……</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 requests served in %3 s (%4).</source>
+        <translation>完成：%3 秒内满足需求 %1 / %2（%4）。</translation>
+    </message>
+    <message>
+        <source>The checker found %1 broken rule(s); see the log.</source>
+        <translation>校验程序发现 %1 处违反规则，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Not solved: %1</source>
+        <translation>未求解：%1</translation>
+    </message>
+    <message>
+        <source>Unlock visit</source>
+        <translation>解锁站点</translation>
+    </message>
+    <message>
+        <source>Lock visit</source>
+        <translation>锁定站点</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Lock visit %1</source>
+        <translation>锁定站点 %1</translation>
+    </message>
+    <message>
+        <source>Unlock visit %1</source>
+        <translation>解锁站点 %1</translation>
+    </message>
+    <message>
+        <source>Move visit…</source>
+        <translation>移动站点…</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未移动：%1</translation>
+    </message>
+    <message>
+        <source>Not moved: %1 — %2</source>
+        <translation>未移动：%1 — %2</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2 on %3; it is locked there.</source>
+        <translation>已将 %1 移至 %2，日期 %3，并锁定在此。</translation>
+    </message>
+    <message>
+        <source>Move visit %1</source>
+        <translation>移动站点 %1</translation>
+    </message>
+    <message>
+        <source>the caravan cannot fit the show into that day&apos;s trip</source>
+        <translation>该大篷车当天的行程排不下这场展出</translation>
+    </message>
+    <message>
+        <source>the caravan&apos;s type is not one the request allows</source>
+        <translation>该大篷车的车型不在申请允许的范围内</translation>
+    </message>
+    <message>
+        <source>the caravan carries none of the request&apos;s themes</source>
+        <translation>该大篷车没有申请所要的主题</translation>
+    </message>
+    <message>
+        <source>the caravan may not serve the request&apos;s region</source>
+        <translation>该大篷车不得服务申请所在地区</translation>
+    </message>
+    <message>
+        <source>the venue does not take a show that day</source>
+        <translation>场馆当天不接待展出</translation>
+    </message>
+    <message>
+        <source>that day is not a working day</source>
+        <translation>当天不是工作日</translation>
+    </message>
+    <message>
+        <source>a school&apos;s show on a school holiday</source>
+        <translation>学校的展出安排在了学校假期</translation>
+    </message>
+    <message>
+        <source>the trip would run on a day that is not a working day</source>
+        <translation>行程将跨越非工作日</translation>
+    </message>
+    <message>
+        <source>the caravan is not available that day</source>
+        <translation>该大篷车当天不可用</translation>
+    </message>
+    <message>
+        <source>the caravan is on another trip that day</source>
+        <translation>该大篷车当天另有行程</translation>
+    </message>
+    <message>
+        <source>the trip would be longer than the caravan may be away</source>
+        <translation>行程将超过该大篷车的最长出车天数</translation>
+    </message>
+    <message>
+        <source>another locked visit would no longer be kept</source>
+        <translation>另一个已锁定的站点将无法保留</translation>
+    </message>
+    <message>
+        <source>Approve plan %1?</source>
+        <translation>确定批准方案 %1 吗？</translation>
+    </message>
+    <message>
+        <source>%1 (re-solved)</source>
+        <translation>%1（重新求解）</translation>
+    </message>
+    <message>
+        <source>Solve</source>
+        <translation>求解</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time limit (s)</source>
+        <translation>时限（秒）</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>term and time, if left empty</source>
+        <translation>留空则按学期和时间命名</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Re-solve keeping locks</source>
+        <translation>保留锁定并重新求解</translation>
+    </message>
+    <message>
+        <source>Compare two plans…</source>
+        <translation>对比两个方案……</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程表</translation>
+    </message>
+    <message>
+        <source>Timeline and map</source>
+        <translation>时间轴与地图</translation>
+    </message>
+    <message>
+        <source>Unserved</source>
+        <translation>未满足需求</translation>
+    </message>
+    <message>
+        <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
+        <translation>锁定的站点在重新求解时保持原车辆和日期不变。</translation>
+    </message>
+    <message>
+        <source>No plan to show.</source>
+        <translation>没有可显示的方案。</translation>
+    </message>
+    <message>
+        <source>on the road</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>展出</translation>
+    </message>
+    <message>
+        <source>show in a key county</source>
+        <translation>重点县展出</translation>
+    </message>
+    <message>
+        <source>locked visit</source>
+        <translation>锁定站点</translation>
+    </message>
+</context>
+<context>
+    <name>VenuesAndRegionsPage</name>
+    <message>
+        <source>Venues</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Depots</source>
+        <translation>仓库</translation>
+    </message>
+</context>
 </TS>
