@@ -114,7 +114,9 @@ class ReportsPage(QWidget):
         super().showEvent(event)
 
     def _document_changed(self) -> None:
+        # The preview showed the document chosen before; a stale preview would be printed by mistake.
         self.pdf_bytes = b""
+        self.pdf.close()
         if self.loaded:
             self.refresh()
 
