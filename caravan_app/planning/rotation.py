@@ -9,8 +9,11 @@ The model, per set s and period t:
   A single possible position needs no booleans at all, so sets in store or in maintenance cost little.
 - Each venue holds at most one set per period, and a venue's outgoing set must be uninstalled and its
   incoming set installed in the same window.
-- Maximise SCALE · Σ weight·x − Σ truck-km, with SCALE above any plan's truck-km, so hosting always
-  comes first and kilometres only break ties.
+- Hosting comes first and kilometres only break ties, solved in phases: (1) maximise Σ weight·x
+  without arcs (the changeover rule as "this position forbids those next"), which proves fast;
+  (2) a short step keeping that weight moves the plan's halls near the sets' homes; (3) with the
+  weight held (as an equality when proven), minimise truck-km over the arcs, hinted by step 2.
+  Above MAX_ARCS arcs, step 3 lets each hall reach only its nearest halls and claims no km bound.
 The schedule of each move (which window days are uninstall, drive, install) follows from the arcs
 chosen; the checker (rotation_check.py) rebuilds and verifies it on its own.
 """
