@@ -60,3 +60,30 @@ class ImportRejected(CaravanError):
         lines = [f"import refused, nothing written: {len(problems)} problem(s)"]
         lines += [f"  {p}" for p in problems]
         super().__init__("\n".join(lines))
+
+
+class KitError(CaravanError):
+    """A field kit file cannot be used: damaged, truncated, tampered with, or of another version."""
+
+
+class KitRecordInvalid(KitError):
+    """A field entry breaks a rule; `field` and `value` name what is wrong (and `seq` the record)."""
+
+    def __init__(self, field: str, value: object, reason: str, seq: int | None = None) -> None:
+        self.field = field
+        self.value = value
+        self.seq = seq
+        where = f"record {seq}: " if seq is not None else ""
+        super().__init__(f"{where}{field}: {value!r} {reason}")
+
+
+class KitConflict(CaravanError):
+    """The trip or placement of a kit was changed in the office since the kit was exported."""
+
+    def __init__(self, code: str, changes: list[str]) -> None:
+        self.code = code
+        self.changes = changes
+        super().__init__(
+            f"{code} was changed in the office since the kit was exported: {'; '.join(changes)}. "
+            "Nothing was imported; import with --accept-conflict to take the field records anyway."
+        )
