@@ -74,7 +74,7 @@ class KitRecordInvalid(KitError):
         self.value = value
         self.seq = seq
         where = f"record {seq}: " if seq is not None else ""
-        super().__init__(f"{where}{field}: {value!r} {reason}")
+        super().__init__(f"{where}{field}: {value} {reason}")
 
 
 class KitConflict(CaravanError):
