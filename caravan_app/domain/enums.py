@@ -215,6 +215,17 @@ class CheckContext(LabelledEnum):
         return {"handover": "交接检查", "field": "现场检查", "annual": "年度盘点", "return": "归库检查"}
 
 
+class EventStatus(LabelledEnum):
+    """Whether a show took place; a cancelled one is kept so the office sees it and why."""
+
+    HELD = "held"
+    CANCELLED = "cancelled"
+
+    @classmethod
+    def labels(cls) -> dict[str, str]:
+        return {"held": "已举办", "cancelled": "已取消"}
+
+
 class CandidateKind(LabelledEnum):
     """What a retirement candidate is."""
 

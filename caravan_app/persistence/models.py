@@ -38,6 +38,7 @@ from caravan_app.domain.enums import (
     ConditionGrade,
     Decision,
     DivisionKind,
+    EventStatus,
     ExhibitStatus,
     ExhibitUse,
     Level,
@@ -585,12 +586,42 @@ class Event(Base):
     km_driven: Mapped[float] = mapped_column(Float, default=0)
     activity: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A show cancelled on the day is kept (with its reason) so the office sees it; figures count held ones.
+    status: Mapped[EventStatus] = mapped_column(
+        enum_column(EventStatus, "event_status"), default=EventStatus.HELD
+    )
+    cancel_reason: Mapped[str] = mapped_column(String(200), default="")
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    audience: Mapped[str] = mapped_column(String(100), default="")  # who came, e.g. 小学生
+    feedback: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 
     venue: Mapped[Venue] = relationship()
     caravan: Mapped[Caravan | None] = relationship()
     exhibit_set: Mapped[ExhibitSet | None] = relationship()
+
+
+class KitImport(Base):
+    """A field-kit record taken into the database, and the row it made or updated: importing the
+    same kit again skips what is here, and a later record of the same key updates that row."""
+
+    __tablename__ = "kit_imports"
+    __table_args__ = (UniqueConstraint("kit_id", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kit_id: Mapped[str] = mapped_column(String(36), index=True)
+    record_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    record_key: Mapped[str] = mapped_column(String(120))
+    # The row it made or updated (events, condition_checks, maintenance_records); empty if superseded.
+    row_table: Mapped[str] = mapped_column(String(40), default="")
+    row_code: Mapped[str] = mapped_column(String(40), default="")
+    action: Mapped[str] = mapped_column(String(12))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    imported_by: Mapped[str] = mapped_column(String(60), default="")
 
 
 class AuditEntry(Base):
