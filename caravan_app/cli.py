@@ -197,19 +197,16 @@ def _date(text: str) -> date:
 
 
 def _run_plan_tours(args: argparse.Namespace) -> None:
-    from caravan_app.domain.calendar import term
     from caravan_app.planning.control import Progress, SolveControl
+    from caravan_app.services.calendar import term_named
     from caravan_app.services.database import open_database
     from caravan_app.services.tour_planning import default_plan_name, plan_term_tours
 
-    try:
-        school_term = term(args.term)
-    except ValueError as exc:
-        raise CaravanError(str(exc)) from None
+    db = open_database(args.db)
+    school_term = term_named(db, args.term)
     start, end = args.start or school_term.start, args.end or school_term.end
     if end < start:
         raise CaravanError(f"--to {end} is before --from {start}")
-    db = open_database(args.db)
     last_shown = [-10.0]
 
     def show(progress: Progress) -> None:

@@ -18,12 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import URL, make_url
 
+from caravan_app.domain.calendar import DEFAULT_CALENDAR
 from caravan_app.persistence import migrate
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Base
+from caravan_app.persistence.models import Base, Holiday, SchoolTerm
 from caravan_app.settings import to_url
 
 PG_VARIABLE = "CARAVAN_TEST_PG_URL"
@@ -91,9 +92,21 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _empty_tables(db: Database) -> None:
+    """As a newly migrated database: no rows but the working calendar the migrations seed."""
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with db.engine.begin() as c:
         c.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        c.execute(
+            insert(SchoolTerm.__table__),
+            [
+                {"name": t.name, "start_on": t.start, "end_on": t.end, "version": 1}
+                for t in DEFAULT_CALENDAR.terms
+            ],
+        )
+        c.execute(
+            insert(Holiday.__table__),
+            [{"day": h.day, "name": h.name, "version": 1} for h in DEFAULT_CALENDAR.holidays],
+        )
 
 
 def open_empty_database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Database:

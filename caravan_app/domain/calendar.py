@@ -1,13 +1,16 @@
 """School terms and public holidays: which days crews work and schools take shows.
 
 Holidays are the State Council's published days off; make-up working weekends (调休) are not
-counted as working days, since caravans do not tour schools on them.
+counted as working days, since caravans do not tour schools on them. The office keeps its own
+calendar in the database (Settings → Working calendar); the one below is what a new database starts
+with and what code without a database uses.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 
@@ -44,14 +47,114 @@ PUBLIC_HOLIDAYS: frozenset[date] = (
 )
 
 
-def term(name: str) -> Term:
-    """The term named like "2027-spring"; ValueError names the known ones."""
-    match = re.fullmatch(r"(\d{4})-(spring|autumn)", name.strip())
-    if match is None or (match.group(1), match.group(2)) not in _TERM_DATES:
-        known = ", ".join(f"{y}-{s}" for y, s in _TERM_DATES)
+TERM_NAME = re.compile(r"\S(.{0,38}\S)?")
+
+
+@dataclass(frozen=True)
+class Holiday:
+    day: date
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class WorkingCalendar:
+    """The school terms and public holidays the planners use."""
+
+    terms: tuple[Term, ...]
+    holidays: tuple[Holiday, ...] = ()
+    holiday_days: frozenset[date] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "holiday_days", frozenset(h.day for h in self.holidays))
+
+    def term_names(self) -> list[str]:
+        return [t.name for t in self.terms]
+
+    def term(self, name: str) -> Term:
+        """The term called `name`; ValueError names the known ones."""
+        for t in self.terms:
+            if t.name == name.strip():
+                return t
+        known = ", ".join(self.term_names()) or "none"
         raise ValueError(f"unknown term {name!r}; known terms: {known}")
-    start, end = _TERM_DATES[(match.group(1), match.group(2))]
-    return Term(name.strip(), start, end)
+
+    def is_working_day(self, day: date) -> bool:
+        """Monday to Friday and not a public holiday."""
+        return day.weekday() < 5 and day not in self.holiday_days
+
+    def working_days_from(self, first: date, count: int) -> tuple[date, ...]:
+        """The first `count` working days on or after `first`."""
+        days: list[date] = []
+        day = first
+        while len(days) < count:
+            if self.is_working_day(day):
+                days.append(day)
+            day += timedelta(days=1)
+        return tuple(days)
+
+    def holidays_between(self, start: date, end: date) -> frozenset[date]:
+        return frozenset(d for d in self.holiday_days if start <= d <= end)
+
+    def out_of_term_between(self, start: date, end: date) -> frozenset[date]:
+        """Days from start to end that fall in no school term: schools take no shows on them."""
+        days = set()
+        day = start
+        while day <= end:
+            if not any(t.start <= day <= t.end for t in self.terms):
+                days.add(day)
+            day += timedelta(days=1)
+        return frozenset(days)
+
+
+def calendar_problems(terms: Iterable[Term], holidays: Iterable[Holiday]) -> list[str]:
+    """What is wrong with a calendar as typed, one line per row and field; empty when it is sound."""
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    ordered = sorted(terms, key=lambda t: t.start)
+    for row, t in enumerate(ordered, 1):
+        if not TERM_NAME.fullmatch(t.name):
+            problems.append(f"term {row}: name {t.name!r} must be 1 to 40 characters, no outer spaces")
+        elif t.name in seen:
+            problems.append(f"term {row}: name {t.name!r} is used by term {seen[t.name]} too")
+        else:
+            seen[t.name] = row
+        if t.end < t.start:
+            problems.append(f"term {row} ({t.name}): end {t.end} is before start {t.start}")
+        if row > 1 and t.start <= ordered[row - 2].end:
+            previous = ordered[row - 2]
+            problems.append(
+                f"term {row} ({t.name}): starts {t.start}, inside {previous.name} (to {previous.end})"
+            )
+    days: dict[date, int] = {}
+    for row, h in enumerate(sorted(holidays, key=lambda h: h.day), 1):
+        if h.day in days:
+            problems.append(f"holiday {row}: {h.day} is listed twice")
+        days[h.day] = row
+        if len(h.name) > 40:
+            problems.append(f"holiday {row} ({h.day}): name is longer than 40 characters")
+    return problems
+
+
+_HOLIDAY_NAMES = {
+    (2026, 10): "国庆节、中秋节",
+    (2027, 1): "元旦",
+    (2027, 2): "春节",
+    (2027, 4): "清明节",
+    (2027, 5): "劳动节",
+    (2027, 6): "端午节",
+    (2027, 9): "中秋节",
+    (2027, 10): "国庆节",
+}
+
+DEFAULT_CALENDAR = WorkingCalendar(
+    terms=tuple(Term(f"{y}-{s}", a, b) for (y, s), (a, b) in _TERM_DATES.items()),
+    holidays=tuple(Holiday(d, _HOLIDAY_NAMES.get((d.year, d.month), "")) for d in sorted(PUBLIC_HOLIDAYS)),
+)
+
+
+def term(name: str) -> Term:
+    """The term named like "2027-spring" in the default calendar; ValueError names the known ones."""
+    return DEFAULT_CALENDAR.term(name)
 
 
 def add_months(day: date, months: int) -> date:
@@ -63,16 +166,10 @@ def add_months(day: date, months: int) -> date:
 
 
 def is_working_day(day: date) -> bool:
-    """Monday to Friday and not a public holiday."""
-    return day.weekday() < 5 and day not in PUBLIC_HOLIDAYS
+    """Monday to Friday and not a public holiday of the default calendar."""
+    return DEFAULT_CALENDAR.is_working_day(day)
 
 
 def working_days_from(first: date, count: int) -> tuple[date, ...]:
-    """The first `count` working days on or after `first`."""
-    days: list[date] = []
-    day = first
-    while len(days) < count:
-        if is_working_day(day):
-            days.append(day)
-        day += timedelta(days=1)
-    return tuple(days)
+    """The first `count` working days on or after `first`, by the default calendar."""
+    return DEFAULT_CALENDAR.working_days_from(first, count)

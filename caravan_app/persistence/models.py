@@ -768,3 +768,29 @@ class RegroupMove(Base):
 
     plan: Mapped[Plan] = relationship()
     exhibit: Mapped[Exhibit] = relationship()
+
+
+class SchoolTerm(Base):
+    """A school term of the working calendar: schools take shows between its first and last day."""
+
+    __tablename__ = "school_terms"
+    __table_args__ = (CheckConstraint("end_on >= start_on", name="dates"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Holiday(Base):
+    """A public holiday of the working calendar: no crew works and no school opens."""
+
+    __tablename__ = "holidays"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    name: Mapped[str] = mapped_column(String(40), default="")
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __mapper_args__ = {"version_id_col": version}

@@ -70,6 +70,7 @@ from caravan_app.persistence.models import (
     Event,
     Exhibit,
     ExhibitSet,
+    Holiday,
     JointTour,
     JointTourCaravan,
     JointTourRegion,
@@ -80,6 +81,7 @@ from caravan_app.persistence.models import (
     Region,
     RegroupMove,
     RetirementCandidate,
+    SchoolTerm,
     SetMembership,
     SetMove,
     SetPlacement,
@@ -591,6 +593,21 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _amount("里程(km)", "km"),
         ),
         checks=(OneOfCheck(("to_set_id", "to_caravan_id")),),
+    ),
+    SheetSpec(
+        "school_terms", "学期", SchoolTerm, "school term", ("name",),
+        (
+            _col("学期", "name", TEXT, req=True),
+            _col("开学日期", "start_on", DATE, req=True),
+            _col("结束日期", "end_on", DATE, req=True),
+        ),
+    ),
+    SheetSpec(
+        "holidays", "节假日", Holiday, "holiday", ("day",),
+        (
+            _col("日期", "day", DATE, req=True),
+            _col("名称", "name", TEXT),
+        ),
     ),
 )
 # fmt: on

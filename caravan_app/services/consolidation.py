@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from caravan_app import log
 from caravan_app.domain import retirement
-from caravan_app.domain.calendar import Term, term
+from caravan_app.domain.calendar import Term
 from caravan_app.domain.enums import (
     CandidateKind,
     CaravanStatus,
@@ -93,6 +93,7 @@ from caravan_app.planning.tour_json import problem_from_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
 from caravan_app.reports.consolidation import consolidation_report, retirement_report
+from caravan_app.services.calendar import term_in
 from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 from caravan_app.settings import load_thresholds
 
@@ -541,10 +542,8 @@ def consolidate(
     control = control or SolveControl(time_limit=30)
     control.start_clock()
     step = on_step or (lambda _line: None)
-    try:
-        school_term = term(term_name)
-    except ValueError as exc:
-        raise CaravanError(str(exc)) from None
+    with db.session(audited=False) as s:
+        school_term = term_in(s, term_name)
     thresholds = thresholds or load_thresholds()
     as_of = as_of or school_term.start
     name = name or default_plan_name(school_term.name)

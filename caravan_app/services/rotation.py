@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caravan_app import log
-from caravan_app.domain.calendar import add_months, working_days_from
+from caravan_app.domain.calendar import DEFAULT_CALENDAR, WorkingCalendar, add_months
 from caravan_app.domain.enums import Level, PlanKind, PlanStatus, RequestKind, RequestStatus, SetStatus
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.audit import current_user
@@ -62,6 +62,7 @@ from caravan_app.planning.rotation_problem import (
     Stay,
 )
 from caravan_app.planning.rotation_problem import SetMove as PlannedMove
+from caravan_app.services.calendar import calendar_in
 
 _log = log.get(log.PLANNING)
 
@@ -69,7 +70,13 @@ DEFAULT_CHANGEOVER_DAYS = 10
 BASE_WEIGHT, KEY_COUNTY_BONUS, NEW_COUNTY_BONUS, REQUEST_BONUS_PER_PRIORITY = 10, 10, 5, 2
 
 
-def rotation_periods(first: date, count: int, months: int, changeover_days: int) -> tuple[Period, ...]:
+def rotation_periods(
+    first: date,
+    count: int,
+    months: int,
+    changeover_days: int,
+    calendar: WorkingCalendar = DEFAULT_CALENDAR,
+) -> tuple[Period, ...]:
     if count < 1 or months < 1:
         raise CaravanError(f"need at least one period of at least one month (got {count} × {months})")
     if changeover_days < 1:
@@ -77,7 +84,7 @@ def rotation_periods(first: date, count: int, months: int, changeover_days: int)
     periods = []
     for t in range(count):
         start, end = add_months(first, t * months), add_months(first, (t + 1) * months) - timedelta(days=1)
-        window = working_days_from(start, changeover_days)
+        window = calendar.working_days_from(start, changeover_days)
         if window[-1] >= end:
             raise CaravanError(f"period {t + 1} ({start}..{end}) is shorter than its changeover window")
         periods.append(Period(t, start, end, window))
@@ -283,8 +290,8 @@ def plan_rotation_scenario(
 ) -> RotationPlanSummary:
     """Read the database, solve, check and store a draft rotation plan named `name`."""
     control = control or SolveControl()
-    blocks = rotation_periods(first, periods, months, changeover_days)
     with db.session(audited=False) as s:
+        blocks = rotation_periods(first, periods, months, changeover_days, calendar_in(s))
         if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
             raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
         locks = locked_placements(s, keep_locks_from) if keep_locks_from else ()

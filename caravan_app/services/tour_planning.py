@@ -13,7 +13,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from caravan_app import log
-from caravan_app.domain.calendar import PUBLIC_HOLIDAYS
 from caravan_app.domain.enums import (
     CaravanStatus,
     CaravanType,
@@ -61,6 +60,7 @@ from caravan_app.planning.problem import (
 from caravan_app.planning.problem import Trip as PlannedTrip
 from caravan_app.planning.tour_json import FORMAT, problem_to_json, solution_to_json
 from caravan_app.planning.tours import plan_tours
+from caravan_app.services.calendar import calendar_in
 
 _log = log.get(log.PLANNING)
 
@@ -154,8 +154,12 @@ def build_tour_problem(
                 lock=locks.get(r.code),
             )
         )
+    office = calendar_in(session)
     calendar = Calendar(
-        start=start, end=end, holidays=frozenset(d for d in PUBLIC_HOLIDAYS if start <= d <= end)
+        start=start,
+        end=end,
+        holidays=office.holidays_between(start, end),
+        school_holidays=office.out_of_term_between(start, end),
     )
     return TourProblem(
         caravans=tour_caravans,

@@ -36,8 +36,8 @@ from caravan_app.services import consolidation, tour_plans
 from caravan_app.ui.commands import Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import enum_label, term_label
-from caravan_app.ui.settings_page import known_terms
 from caravan_app.ui.table_model import RowsModel
+from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 
 _log = log.get(log.UI)
 
@@ -128,9 +128,7 @@ class RetirementPage(QWidget):
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.term = QComboBox()
         self.term.setObjectName("term")
-        for name in known_terms():
-            self.term.addItem(name, name)
-        self.term.setCurrentIndex(max(self.term.findData("2027-spring"), 0))
+        fill_terms(self.term, context.db, other_dates=None, preferred="2027-spring")
         self.run_button = QPushButton()
         self.run_button.setObjectName("run")
         self.run_button.clicked.connect(lambda: self.run())
@@ -235,6 +233,8 @@ class RetirementPage(QWidget):
         super().showEvent(event)
 
     def _data_changed(self, entity: str) -> None:
+        if entity in ("*", CALENDAR_ENTITY):
+            fill_terms(self.term, self.context.db, other_dates=None, preferred="2027-spring")
         if not self.loaded:
             return
         if entity == "retirement_candidates":

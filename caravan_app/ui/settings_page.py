@@ -3,6 +3,7 @@ that flag facilities for retirement, and the working calendar the planners use."
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent
@@ -13,24 +14,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from caravan_app import log
-from caravan_app.domain.calendar import _TERM_DATES, PUBLIC_HOLIDAYS, term
+from caravan_app.domain.calendar import Holiday, Term, WorkingCalendar
 from caravan_app.domain.retirement import THRESHOLD_LABELS, Thresholds
 from caravan_app.errors import CaravanError
+from caravan_app.services.calendar import StoredCalendar, save_calendar, working_calendar
 from caravan_app.services.database import open_database
 from caravan_app.settings import load_thresholds, save_thresholds, to_url
 from caravan_app.ui import preferences
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
+from caravan_app.ui.terms import CALENDAR_ENTITY
 
 _log = log.get(log.UI)
 
@@ -43,8 +48,34 @@ _SPIN: dict[str, tuple[float, float, float, int]] = {
 }
 
 
-def known_terms() -> list[str]:
-    return [f"{year}-{season}" for year, season in _TERM_DATES]
+class CalendarTable(QTableWidget):
+    """Rows of text cells the user types dates and names into; read back and checked on save."""
+
+    def __init__(self, name: str, columns: int) -> None:
+        super().__init__(0, columns)
+        self.setObjectName(name)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setMinimumHeight(170)
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.setRowCount(0)
+        for values in rows:
+            self.add_row(values)
+
+    def add_row(self, values: tuple[str, ...] = ()) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        for column in range(self.columnCount()):
+            self.setItem(row, column, QTableWidgetItem(values[column] if column < len(values) else ""))
+
+    def remove_selected(self) -> None:
+        for row in sorted({i.row() for i in self.selectedIndexes()}, reverse=True):
+            self.removeRow(row)
+
+    def text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text().strip() if item is not None else ""
 
 
 class SettingsPage(QWidget):
@@ -141,17 +172,50 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_message = QLabel()
 
-        # calendar
+        # calendar: kept in the database, so every planner in the office plans on the same days
         self.calendar_group = QGroupBox()
-        self.calendar_text = QPlainTextEdit()
-        self.calendar_text.setObjectName("calendar")
-        self.calendar_text.setReadOnly(True)
-        self.calendar_text.setMaximumHeight(160)
-        calendar_layout = QVBoxLayout(self.calendar_group)
+        self.terms_table = CalendarTable("calendar_terms", 3)
+        self.holidays_table = CalendarTable("calendar_holidays", 2)
+        self.add_term_button, self.remove_term_button = QPushButton(), QPushButton()
+        self.add_holiday_button, self.remove_holiday_button = QPushButton(), QPushButton()
+        self.add_term_button.clicked.connect(lambda: self.terms_table.add_row())
+        self.remove_term_button.clicked.connect(self.terms_table.remove_selected)
+        self.add_holiday_button.clicked.connect(lambda: self.holidays_table.add_row())
+        self.remove_holiday_button.clicked.connect(self.holidays_table.remove_selected)
+        self.calendar_save = QPushButton()
+        self.calendar_save.setObjectName("calendar_save")
+        self.calendar_save.clicked.connect(lambda: self.save_calendar())
+        self.calendar_reload = QPushButton()
+        self.calendar_reload.clicked.connect(self.load_calendar)
+        self.calendar_message = QLabel()
+        self.calendar_message.setObjectName("calendar_message")
+        self.calendar_message.setWordWrap(True)
         self._calendar_hint = QLabel()
         self._calendar_hint.setWordWrap(True)
+        self._terms_label, self._holidays_label = QLabel(), QLabel()
+        tables = QHBoxLayout()
+        for label, table, add, remove in (
+            (self._terms_label, self.terms_table, self.add_term_button, self.remove_term_button),
+            (self._holidays_label, self.holidays_table, self.add_holiday_button, self.remove_holiday_button),
+        ):
+            side = QVBoxLayout()
+            side.addWidget(label)
+            side.addWidget(table)
+            buttons = QHBoxLayout()
+            buttons.addWidget(add)
+            buttons.addWidget(remove)
+            buttons.addStretch(1)
+            side.addLayout(buttons)
+            tables.addLayout(side, 3 if table is self.terms_table else 2)
+        calendar_save_row = QHBoxLayout()
+        calendar_save_row.addWidget(self.calendar_save)
+        calendar_save_row.addWidget(self.calendar_reload)
+        calendar_save_row.addWidget(self.calendar_message, 1)
+        calendar_layout = QVBoxLayout(self.calendar_group)
         calendar_layout.addWidget(self._calendar_hint)
-        calendar_layout.addWidget(self.calendar_text)
+        calendar_layout.addLayout(tables)
+        calendar_layout.addLayout(calendar_save_row)
+        self.stored_calendar: StoredCalendar | None = None
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -171,7 +235,9 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll)
         self._show_current_database()
         context.bus.database_changed.connect(self._show_current_database)
+        context.bus.database_changed.connect(self.load_calendar)
         self.retranslate_ui()
+        self.load_calendar()
 
     # --- database ------------------------------------------------------------------------------
 
@@ -267,24 +333,88 @@ class SettingsPage(QWidget):
             _log.warning("%s", exc)
             return Thresholds()
 
-    def _calendar(self) -> str:
-        lines = []
-        for name in known_terms():
-            t = term(name)
-            lines.append(
-                self.tr("%1: %2 to %3")
-                .replace("%1", name)
-                .replace("%2", str(t.start))
-                .replace("%3", str(t.end))
+    # --- working calendar ------------------------------------------------------------------------
+
+    def load_calendar(self) -> None:
+        try:
+            self.stored_calendar = working_calendar(self.context.db)
+        except CaravanError as exc:
+            self.stored_calendar = None
+            self.calendar_message.setText(self.tr("Not read: %1").replace("%1", str(exc)))
+            return
+        calendar = self.stored_calendar.calendar
+        self.terms_table.set_rows([(t.name, t.start.isoformat(), t.end.isoformat()) for t in calendar.terms])
+        self.holidays_table.set_rows([(h.day.isoformat(), h.name) for h in calendar.holidays])
+        self.calendar_message.clear()
+
+    def _typed_date(self, what: str, row: int, field: str, text: str, problems: list[str]) -> date | None:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            problems.append(
+                self.tr("%1 row %2, %3: '%4' is not a date (YYYY-MM-DD)")
+                .replace("%1", what)
+                .replace("%2", str(row + 1))
+                .replace("%3", field)
+                .replace("%4", text)
             )
-        days = sorted(PUBLIC_HOLIDAYS)
-        lines.append(self.tr("Public holidays: %1").replace("%1", ", ".join(d.isoformat() for d in days)))
-        lines.append(
-            self.tr(
-                "Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day."
-            )
+            return None
+
+    def typed_calendar(self) -> tuple[WorkingCalendar | None, list[str]]:
+        """The calendar as typed in the two tables, or the problems that stop it being read."""
+        problems: list[str] = []
+        terms: list[Term] = []
+        term_word, holiday_word = self.tr("Term"), self.tr("Holiday")
+        for row in range(self.terms_table.rowCount()):
+            name, first, last = (self.terms_table.text(row, c) for c in range(3))
+            if not (name or first or last):
+                continue
+            if not name:
+                problems.append(
+                    self.tr("%1 row %2, %3: a name is needed")
+                    .replace("%1", term_word)
+                    .replace("%2", str(row + 1))
+                    .replace("%3", self.tr("Name"))
+                )
+            start = self._typed_date(term_word, row, self.tr("First day"), first, problems)
+            end = self._typed_date(term_word, row, self.tr("Last day"), last, problems)
+            if name and start and end:
+                terms.append(Term(name, start, end))
+        holidays: list[Holiday] = []
+        for row in range(self.holidays_table.rowCount()):
+            day_text, name = self.holidays_table.text(row, 0), self.holidays_table.text(row, 1)
+            if not (day_text or name):
+                continue
+            day = self._typed_date(holiday_word, row, self.tr("Date"), day_text, problems)
+            if day is not None:
+                holidays.append(Holiday(day, name))
+        if problems:
+            return None, problems
+        return WorkingCalendar(
+            tuple(sorted(terms, key=lambda t: t.start)), tuple(sorted(holidays, key=lambda h: h.day))
+        ), []
+
+    def save_calendar(self) -> bool:
+        if self.stored_calendar is None:
+            self.load_calendar()
+            return False
+        calendar, problems = self.typed_calendar()
+        if calendar is None:
+            self.calendar_message.setText(self.tr("Not saved: %1").replace("%1", "; ".join(problems)))
+            return False
+        try:
+            self.stored_calendar = save_calendar(self.context.db, calendar, self.stored_calendar)
+        except CaravanError as exc:
+            # The typed rows stay in the tables, so nothing the user typed is lost; Reload discards them.
+            self.calendar_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        self.calendar_message.setText(
+            self.tr("Saved: %1 terms, %2 holidays.")
+            .replace("%1", str(len(calendar.terms)))
+            .replace("%2", str(len(calendar.holidays)))
         )
-        return "\n".join(lines)
+        self.context.bus.data_changed.emit(CALENDAR_ENTITY)
+        return True
 
     def retranslate_ui(self) -> None:
         self.db_group.setTitle(self.tr("Database"))
@@ -322,8 +452,25 @@ class SettingsPage(QWidget):
             label.setText(titles.get(name, THRESHOLD_LABELS[name][1]))
         self.save_button.setText(self.tr("Save settings"))
         self.calendar_group.setTitle(self.tr("Working calendar"))
-        self._calendar_hint.setText(self.tr("The terms and holidays the tour planner uses:"))
-        self.calendar_text.setPlainText(self._calendar())
+        self._calendar_hint.setText(
+            self.tr(
+                "The school terms and public holidays every planner in this database uses. Crews work "
+                "Monday to Friday except holidays; schools take shows only within a term. Dates as "
+                "YYYY-MM-DD."
+            )
+        )
+        self._terms_label.setText(self.tr("School terms"))
+        self._holidays_label.setText(self.tr("Public holidays"))
+        self.terms_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("First day"), self.tr("Last day")]
+        )
+        self.holidays_table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Name")])
+        self.add_term_button.setText(self.tr("Add term"))
+        self.remove_term_button.setText(self.tr("Remove selected"))
+        self.add_holiday_button.setText(self.tr("Add holiday"))
+        self.remove_holiday_button.setText(self.tr("Remove selected"))
+        self.calendar_save.setText(self.tr("Save calendar"))
+        self.calendar_reload.setText(self.tr("Reload"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app import log
-from caravan_app.domain.calendar import term
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
@@ -51,9 +50,9 @@ from caravan_app.ui.commands import DatabaseCommand, Feedback, LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_label, term_label, unserved_detail, unserved_reason, yes_no
-from caravan_app.ui.settings_page import known_terms
 from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
 from caravan_app.ui.table_model import RowsModel
+from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 from caravan_app.ui.timeline import TimelineWidget
 
 _log = log.get(log.UI)
@@ -213,9 +212,7 @@ class TourPlannerPage(QWidget):
         self.solve_group = QGroupBox()
         self.term = QComboBox()
         self.term.setObjectName("term")
-        for name in known_terms():
-            self.term.addItem(name, name)
-        self.term.addItem("", "")
+        self.terms = fill_terms(self.term, context.db, other_dates="", preferred="2027-spring")
         self.term.currentIndexChanged.connect(self._term_chosen)
         self.start = QDateEdit()
         self.start.setObjectName("start")
@@ -383,12 +380,20 @@ class TourPlannerPage(QWidget):
         super().showEvent(event)
 
     def _data_changed(self, entity: str) -> None:
+        if entity in ("*", CALENDAR_ENTITY):
+            self.refill_terms()
         if not self.loaded:
             return
         if entity == "tour_stops" and self.detail is not None:
             self.show_plan(self.detail.plan.id)
         elif entity in ("*", "plans"):
             self.refresh_plans()
+
+    def refill_terms(self) -> None:
+        self.terms = fill_terms(
+            self.term, self.context.db, other_dates=self.tr("Other dates"), preferred="2027-spring"
+        )
+        self._term_chosen()
 
     def refresh_plans(self, select_name: str | None = None) -> None:
         current = select_name or (self.detail.plan.name if self.detail else None)
@@ -557,7 +562,7 @@ class TourPlannerPage(QWidget):
         self.start.setEnabled(custom)
         self.end.setEnabled(custom)
         if name:
-            t = term(str(name))
+            t = self.terms[str(name)]
             self.start.setDate(_qdate(t.start))
             self.end.setDate(_qdate(t.end))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,48 @@ def test_an_uncaught_error_is_logged_and_shown_with_the_log_path(qtbot: QtBot, a
     qtbot.addWidget(dialog)
     log.get(log.UI).log(logging.WARNING, "a line for the log view")
     assert "a line for the log view" in dialog.text.toPlainText()
+
+
+def test_the_working_calendar_is_edited_in_settings_and_the_planners_use_it(window: MainWindow) -> None:
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    terms, holidays = settings.terms_table, settings.holidays_table
+    assert [terms.text(r, 0) for r in range(terms.rowCount())] == [
+        "2026-autumn",
+        "2027-spring",
+        "2027-autumn",
+    ]
+    assert holidays.text(0, 0) == "2026-10-01" and holidays.text(0, 1) == "国庆节、中秋节"
+
+    # A bad date is refused naming the row and the field, and the typed rows stay.
+    terms.add_row(("2028-spring", "2028-02-30", "2028-07-01"))
+    assert not settings.save_calendar()
+    assert (
+        "Term row 4, First day: '2028-02-30' is not a date (YYYY-MM-DD)" in settings.calendar_message.text()
+    )
+    assert terms.rowCount() == 4
+    terms.item(3, 1).setText("2028-02-21")
+    holidays.add_row(("2027-03-10", "全省科普日"))
+    assert settings.save_calendar(), settings.calendar_message.text()
+    assert settings.calendar_message.text() == "Saved: 4 terms, 40 holidays."
+
+    # The planners' term lists follow at once, and a term's dates come from the stored calendar.
+    tours = window.show_page("tours")
+    index = tours.term.findData("2028-spring")  # type: ignore[attr-defined]
+    assert index >= 0
+    tours.term.setCurrentIndex(index)  # type: ignore[attr-defined]
+    assert tours.start.date().toString("yyyy-MM-dd") == "2028-02-21"  # type: ignore[attr-defined]
+    retirement = window.show_page("retirement")
+    assert retirement.term.findData("2028-spring") >= 0  # type: ignore[attr-defined]
+
+    # Someone else saving first is reported, and what was typed here is kept.
+    from caravan_app.services.calendar import save_calendar, working_calendar
+
+    now = working_calendar(window.context.db)
+    save_calendar(window.context.db, now.calendar, now)  # unchanged: the stamp stays
+    extra = replace(now.calendar, holidays=now.calendar.holidays[1:])
+    save_calendar(window.context.db, extra, now)
+    holidays.add_row(("2027-03-11", "mine"))
+    assert not settings.save_calendar()
+    assert "changed by someone else" in settings.calendar_message.text()
+    assert holidays.text(holidays.rowCount() - 1, 1) == "mine"

@@ -1,0 +1,42 @@
+"""The term choosers of the planners, filled from the office's working calendar."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+
+from caravan_app import log
+from caravan_app.domain.calendar import DEFAULT_CALENDAR, Term, WorkingCalendar
+from caravan_app.errors import CaravanError
+from caravan_app.persistence.database import Database
+from caravan_app.services.calendar import working_calendar
+from caravan_app.ui.labels import term_label
+
+_log = log.get(log.UI)
+
+CALENDAR_ENTITY = "calendar"  # what Settings announces on the bus when it saves the calendar
+
+
+def office_calendar(db: Database) -> WorkingCalendar:
+    try:
+        return working_calendar(db).calendar
+    except CaravanError as exc:  # an unreachable database: plan on the default days, and say so in the log
+        _log.warning("working calendar not read, using the default one: %s", exc)
+        return DEFAULT_CALENDAR
+
+
+def fill_terms(combo: QComboBox, db: Database, *, other_dates: str | None, preferred: str) -> dict[str, Term]:
+    """Put the calendar's terms in `combo` (then an "other dates" item if named), keeping the choice."""
+    current = combo.currentData() if combo.count() else preferred
+    terms = {t.name: t for t in office_calendar(db).terms}
+    combo.blockSignals(True)
+    combo.clear()
+    for name in terms:
+        combo.addItem(term_label(name), name)
+    if other_dates is not None:
+        combo.addItem(other_dates, "")
+    index = combo.findData(current)
+    if index < 0:
+        index = combo.findData(preferred)
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)
+    return terms
