@@ -326,7 +326,9 @@ def record_key(kind: str, payload: dict[str, Any], record_id: str) -> str:
     """What a later entry of the same key supersedes: the same stop's (or day's) show, the same
     exhibit's condition on the same day. Each damage or loss stands on its own."""
     if kind == SHOW:
-        where = f"stop {payload.get('stop')}" if payload.get("stop") is not None else f"day {payload.get('day')}"
+        where = (
+            f"stop {payload.get('stop')}" if payload.get("stop") is not None else f"day {payload.get('day')}"
+        )
         return f"show {where}"
     if kind == CONDITION:
         return f"condition {payload.get('exhibit')} {payload.get('checked_on')}"

@@ -169,7 +169,8 @@ class KitFile:
             seq, previous = (last[0] + 1, last[1]) if last else (1, self.manifest.kit_id)
             digest = chain_hash(previous, seq, record_id, kind, at, text)
             c.execute(
-                "INSERT INTO records (seq, record_id, kind, payload, recorded_at, sha256) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO records (seq, record_id, kind, payload, recorded_at, sha256)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (seq, record_id, kind, text, at, digest),
             )
             c.execute("COMMIT")
@@ -182,7 +183,9 @@ class KitFile:
 
 def _record(row: tuple[Any, ...]) -> KitRecord:
     seq, record_id, kind, payload, recorded_at, digest = row
-    return KitRecord(int(seq), record_id, kind, json.loads(payload), datetime.fromisoformat(recorded_at), digest)
+    return KitRecord(
+        int(seq), record_id, kind, json.loads(payload), datetime.fromisoformat(recorded_at), digest
+    )
 
 
 def _verify(path: Path, c: sqlite3.Connection, schema_version: str) -> KitManifest:
@@ -203,11 +206,13 @@ def _verify(path: Path, c: sqlite3.Connection, schema_version: str) -> KitManife
             raise KitError(f"{path.name} has no manifest")
         manifest = KitManifest.from_json(row[0])
         if manifest.format != FORMAT:
-            raise KitError(f"{path.name} is a kit of format {manifest.format!r}; this program reads {FORMAT!r}")
+            raise KitError(
+                f"{path.name} is a kit of format {manifest.format!r}; this program reads {FORMAT!r}"
+            )
         if manifest.schema_version != schema_version:
             raise KitError(
-                f"{path.name} was made by schema {manifest.schema_version}, this program has {schema_version}; "
-                "export the kit again from a database of this version"
+                f"{path.name} was made by schema {manifest.schema_version}, "
+                f"this program has {schema_version}; export the kit again from a database of this version"
             )
         _verify_parts(path, c, manifest)
         _verify_chain(path, c, manifest)

@@ -37,7 +37,9 @@ def upgrade() -> None:
                 server_default="held",
             )
         )
-        batch_op.add_column(sa.Column("cancel_reason", sa.String(length=200), nullable=False, server_default=""))
+        batch_op.add_column(
+            sa.Column("cancel_reason", sa.String(length=200), nullable=False, server_default="")
+        )
         batch_op.add_column(sa.Column("started_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("ended_at", sa.DateTime(), nullable=True))
         batch_op.add_column(sa.Column("audience", sa.String(length=100), nullable=False, server_default=""))
