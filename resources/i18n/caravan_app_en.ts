@@ -1865,16 +1865,44 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Saved.</translation>
         </message>
         <message>
-            <source>%1: %2 to %3</source>
-            <translation>%1: %2 to %3</translation>
+            <source>Not read: %1</source>
+            <translation>Not read: %1</translation>
         </message>
         <message>
-            <source>Public holidays: %1</source>
-            <translation>Public holidays: %1</translation>
+            <source>%1 row %2, %3: '%4' is not a date (YYYY-MM-DD)</source>
+            <translation>%1 row %2, %3: '%4' is not a date (YYYY-MM-DD)</translation>
         </message>
         <message>
-            <source>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day.</source>
-            <translation>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes' driving a day.</translation>
+            <source>Term</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>Holiday</translation>
+        </message>
+        <message>
+            <source>%1 row %2, %3: a name is needed</source>
+            <translation>%1 row %2, %3: a name is needed</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>First day</source>
+            <translation>First day</translation>
+        </message>
+        <message>
+            <source>Last day</source>
+            <translation>Last day</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Saved: %1 terms, %2 holidays.</source>
+            <translation>Saved: %1 terms, %2 holidays.</translation>
         </message>
         <message>
             <source>Database</source>
@@ -1969,8 +1997,36 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Working calendar</translation>
         </message>
         <message>
-            <source>The terms and holidays the tour planner uses:</source>
-            <translation>The terms and holidays the tour planner uses:</translation>
+            <source>The school terms and public holidays every planner in this database uses. Crews work Monday to Friday except holidays; schools take shows only within a term. Dates as YYYY-MM-DD.</source>
+            <translation>The school terms and public holidays every planner in this database uses. Crews work Monday to Friday except holidays; schools take shows only within a term. Dates as YYYY-MM-DD.</translation>
+        </message>
+        <message>
+            <source>School terms</source>
+            <translation>School terms</translation>
+        </message>
+        <message>
+            <source>Public holidays</source>
+            <translation>Public holidays</translation>
+        </message>
+        <message>
+            <source>Add term</source>
+            <translation>Add term</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>Add holiday</source>
+            <translation>Add holiday</translation>
+        </message>
+        <message>
+            <source>Save calendar</source>
+            <translation>Save calendar</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
         </message>
     </context>
     <context>

@@ -1865,16 +1865,44 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>已保存。</translation>
     </message>
     <message>
-        <source>%1: %2 to %3</source>
-        <translation>%1：%2 至 %3</translation>
+        <source>Not read: %1</source>
+        <translation>未能读取：%1</translation>
     </message>
     <message>
-        <source>Public holidays: %1</source>
-        <translation>法定节假日：%1</translation>
+        <source>%1 row %2, %3: &apos;%4&apos; is not a date (YYYY-MM-DD)</source>
+        <translation>%1第 %2 行，%3：“%4”不是日期（年-月-日，如 2027-03-01）</translation>
     </message>
     <message>
-        <source>Working days: Monday to Friday; crew day 08:00–18:00; at most 300 minutes&apos; driving a day.</source>
-        <translation>工作日：周一至周五；乘员工作时间 08:00–18:00；每天驾驶不超过 300 分钟。</translation>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>%1 row %2, %3: a name is needed</source>
+        <translation>%1第 %2 行，%3：需要填写名称</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Saved: %1 terms, %2 holidays.</source>
+        <translation>已保存：%1 个学期，%2 天节假日。</translation>
     </message>
     <message>
         <source>Database</source>
@@ -1969,8 +1997,36 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>工作日历</translation>
     </message>
     <message>
-        <source>The terms and holidays the tour planner uses:</source>
-        <translation>巡展排程使用的学期和节假日：</translation>
+        <source>The school terms and public holidays every planner in this database uses. Crews work Monday to Friday except holidays; schools take shows only within a term. Dates as YYYY-MM-DD.</source>
+        <translation>本数据库中所有规划共用的学期和法定节假日。工作人员周一至周五出车，节假日除外；学校只在学期内接待展演。日期格式为 年-月-日（如 2027-03-01）。</translation>
+    </message>
+    <message>
+        <source>School terms</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <source>Add term</source>
+        <translation>添加学期</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Add holiday</source>
+        <translation>添加节假日</translation>
+    </message>
+    <message>
+        <source>Save calendar</source>
+        <translation>保存日历</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
     </message>
 </context>
 <context>
