@@ -186,6 +186,50 @@ def build_parser() -> argparse.ArgumentParser:
     backup.set_defaults(run=_run_db_backup)
     status = db_commands.add_parser("status", parents=[common], help="show the schema revision and contents")
     status.set_defaults(run=_run_db_status)
+
+    kit = commands.add_parser(
+        "kit", help="field kits (.ckit): a trip or a set's stay run offline, then imported"
+    )
+    kit_commands = kit.add_subparsers(dest="kit_command", metavar="ACTION", required=True)
+    kit_export = kit_commands.add_parser(
+        "export", parents=[common], help="write the kit of a caravan trip or a set placement"
+    )
+    which = kit_export.add_mutually_exclusive_group(required=True)
+    which.add_argument("--trip", metavar="CODE", help="the trip's code")
+    which.add_argument("--placement", metavar="CODE", help="the set placement's code")
+    kit_export.add_argument("--out", type=Path, required=True, metavar="FILE.ckit")
+    kit_export.add_argument(
+        "--lang", choices=["zh", "en"], default="zh", help="language of the sheets and map"
+    )
+    kit_export.set_defaults(run=_run_kit_export)
+    kit_import = kit_commands.add_parser(
+        "import", parents=[common], help="take a kit's field records into the database (all or nothing)"
+    )
+    kit_import.add_argument("file", type=Path, metavar="FILE.ckit")
+    kit_import.add_argument(
+        "--accept-conflict",
+        action="store_true",
+        help="import even though the trip or placement was changed in the office since export",
+    )
+    kit_import.set_defaults(run=_run_kit_import)
+    kit_show = kit_commands.add_parser("show", help="verify a kit and print its manifest as JSON")
+    kit_show.add_argument("file", type=Path, metavar="FILE.ckit")
+    kit_show.set_defaults(run=_run_kit_show)
+
+    events = commands.add_parser(
+        "export-events", parents=[common], help="held events in the national platform's fields, as Excel"
+    )
+    events.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
+    events.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    events.add_argument("--year", type=int, help="a whole year instead of --from/--to")
+    events.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
+    events.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the headers")
+    events.set_defaults(run=_run_export_events)
+
+    ics = commands.add_parser("ics", parents=[common], help="a venue's bookings as an iCalendar (.ics) file")
+    ics.add_argument("--venue", required=True, metavar="CODE")
+    ics.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
+    ics.set_defaults(run=_run_ics)
     return parser
 
 
@@ -455,6 +499,56 @@ def _run_db_status(args: argparse.Namespace) -> None:
     print(f"schema revision: {current or 'empty'} (newest {head})")
     if current == head:
         print("\n".join(contents(db).lines()))
+
+
+def _run_kit_export(args: argparse.Namespace) -> None:
+    from caravan_app.services import field_kit
+    from caravan_app.services.database import open_database
+
+    db = open_database(args.db)
+    if args.trip:
+        manifest = field_kit.export_trip(db, args.trip, args.out, lang=args.lang)
+    else:
+        manifest = field_kit.export_placement(db, args.placement, args.out, lang=args.lang)
+    size = args.out.stat().st_size
+    print(f"wrote the kit of {manifest.kind} {manifest.code} to {args.out} ({size / 1024:.0f} KiB)")
+    print(f"kit id {manifest.kit_id}; parts: {', '.join(p.name for p in manifest.parts)}")
+
+
+def _run_kit_import(args: argparse.Namespace) -> None:
+    from caravan_app.services import field_kit
+    from caravan_app.services.database import open_database
+
+    db = open_database(args.db)
+    result = field_kit.import_kit(db, args.file, accept_conflict=args.accept_conflict)
+    print(result)
+
+
+def _run_kit_show(args: argparse.Namespace) -> None:
+    from caravan_app.services import field_kit
+
+    with field_kit.open_kit(args.file) as kit:
+        print(kit.manifest.to_json())
+        records = kit.records()
+    print(f"{len(records)} field record(s); the file verifies", file=sys.stderr)
+
+
+def _run_export_events(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import open_database
+    from caravan_app.services.platform_export import export_events
+
+    db = open_database(args.db)
+    count = export_events(db, args.out, start=args.start, end=args.end, year=args.year, lang=args.lang)
+    print(f"wrote {count} held event(s) to {args.out}")
+
+
+def _run_ics(args: argparse.Namespace) -> None:
+    from caravan_app.services.database import open_database
+    from caravan_app.services.platform_export import write_venue_ics
+
+    db = open_database(args.db)
+    count = write_venue_ics(db, args.venue, args.out)
+    print(f"wrote {count} booking(s) of venue {args.venue} to {args.out}")
 
 
 def _run_screenshots(args: argparse.Namespace) -> None:

@@ -682,7 +682,9 @@ def import_kit(
         seen = {t.record_id for t in taken}
         new = [r for r in records if r.record_id not in seen]
         if not new:
-            return ImportResult(manifest.kit_id, manifest.kind, manifest.code, already_imported=True)
+            # A kit with no records yet has nothing to import, but it was not imported either.
+            done = bool(records)
+            return ImportResult(manifest.kit_id, manifest.kind, manifest.code, already_imported=done)
         changes = _describe_changes(manifest.kind, manifest.fingerprint, _current_fingerprint(s, manifest))
         if changes and not accept_conflict:
             raise KitConflict(f"{manifest.kind} {manifest.code}", changes)
