@@ -42,6 +42,7 @@ from caravan_app.domain.enums import (
     CandidateKind,
     CaravanStatus,
     Decision,
+    EventStatus,
     ExhibitStatus,
     ExhibitUse,
     Level,
@@ -164,7 +165,9 @@ def _read_facts(session: Session, window: tuple[date, date]) -> _Facts:
     shows: dict[int, list[date]] = defaultdict(list)
     stops: Counter[int] = Counter()
     events = session.execute(
-        select(Event.caravan_id, Event.set_id, Event.held_on).where(Event.held_on.between(start, end))
+        select(Event.caravan_id, Event.set_id, Event.held_on).where(
+            Event.held_on.between(start, end), Event.status == EventStatus.HELD
+        )
     )
     for caravan_id, set_id, held_on in events:
         if caravan_id is not None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from caravan_app.domain.enums import ConditionGrade, ExhibitStatus
+from caravan_app.domain.enums import ConditionGrade, EventStatus, ExhibitStatus
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Caravan, Event, Exhibit, ExhibitSet, Region, Venue
 
@@ -47,7 +47,8 @@ def event_years(db: Database) -> list[int]:
 
 def year_figures(db: Database, year: int) -> YearFigures:
     first, last = date(year, 1, 1), date(year, 12, 31)
-    in_year = (Event.held_on >= first, Event.held_on <= last)
+    # A show cancelled in the field is kept as an event but reached no one.
+    in_year = (Event.held_on >= first, Event.held_on <= last, Event.status == EventStatus.HELD)
     with db.session(audited=False) as s:
         events = s.execute(
             select(

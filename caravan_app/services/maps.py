@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload
 
-from caravan_app.domain.enums import CaravanStatus, Level
+from caravan_app.domain.enums import CaravanStatus, EventStatus, Level
 from caravan_app.domain.views import (
     CaravanView,
     CountyCoverage,
@@ -137,7 +137,7 @@ def coverage_view(
         session,
         select(Venue.county_id, func.count(Event.id))
         .join(Venue, Venue.id == Event.venue_id)
-        .where(Event.held_on >= first, Event.held_on <= last)
+        .where(Event.held_on >= first, Event.held_on <= last, Event.status == EventStatus.HELD)
         .group_by(Venue.county_id),
     )
     planned: dict[int, int] = {}
