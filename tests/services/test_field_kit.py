@@ -6,21 +6,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
-import uuid
-from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
-from sqlalchemy.engine import URL
+from sqlalchemy import func, select
 
 from caravan_app.domain.enums import (
     CheckContext,
@@ -48,8 +44,6 @@ from caravan_app.persistence.models import (
     Trip,
     Venue,
 )
-from caravan_app.planning.control import SolveControl
-from caravan_app.services.demo import build_demo
 from caravan_app.services.field_kit import (
     FieldKit,
     derived_code,
@@ -58,61 +52,13 @@ from caravan_app.services.field_kit import (
     import_kit,
     open_kit,
 )
-from caravan_app.services.tour_planning import plan_term_tours
-from caravan_app.settings import to_url
-from tests.conftest import PostgresDatabases
 from tests.persistence.test_kit_file import make_kit
 from tests.reports.pdf_tools import pages, squeeze
 
-TOUR = "三月第一周"
-
-
-def _plan(db: Database) -> None:
-    build_demo(db)
-    plan_term_tours(db, date(2027, 3, 1), date(2027, 3, 5), name=TOUR, control=SolveControl(time_limit=2))
-
-
-@pytest.fixture(scope="module")
-def sqlite_planned(tmp_path_factory: pytest.TempPathFactory, sqlite_template: Path) -> Path:
-    """The demo and a one-week tour plan, built once per module in a file each test copies."""
-    path = tmp_path_factory.mktemp("kit") / "planned.db"
-    shutil.copy(sqlite_template, path)
-    db = Database(to_url(str(path)))
-    _plan(db)
-    db.dispose()
-    return path
-
-
-@pytest.fixture(scope="module")
-def pg_planned(pg_databases: PostgresDatabases) -> Iterator[URL]:
-    url = pg_databases.create()
-    db = Database(url)
-    migrate.upgrade(db, backup=False)
-    _plan(db)
-    db.dispose()
-    yield url
-    pg_databases.drop(url)
-
 
 @pytest.fixture
-def planned(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
-    """A database of its own with the planned demo: a file copy, or a PostgreSQL clone."""
-    if backend == "sqlite":
-        path = tmp_path / "planned.db"
-        shutil.copy(request.getfixturevalue("sqlite_planned"), path)
-        db = Database(to_url(str(path)), user="tester")
-        yield db
-        db.dispose()
-        return
-    template: URL = request.getfixturevalue("pg_planned")
-    databases: PostgresDatabases = request.getfixturevalue("pg_databases")
-    url = template.set(database=f"caravan_test_{uuid.uuid4().hex[:12]}")
-    with databases.admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{url.database}" TEMPLATE "{template.database}"'))
-    db = Database(url, user="tester")
-    yield db
-    db.dispose()
-    databases.drop(url)
+def planned(planned_week: Database) -> Database:
+    return planned_week
 
 
 def small_trip(db: Database) -> str:
