@@ -215,6 +215,12 @@ def build_parser() -> argparse.ArgumentParser:
     kit_show = kit_commands.add_parser("show", help="verify a kit and print its manifest as JSON")
     kit_show.add_argument("file", type=Path, metavar="FILE.ckit")
     kit_show.set_defaults(run=_run_kit_show)
+    kit_open = kit_commands.add_parser(
+        "open", help="run a kit in field mode: route, map, checklist; record shows, conditions, damage"
+    )
+    kit_open.add_argument("file", type=Path, metavar="FILE.ckit")
+    kit_open.add_argument("--lang", choices=["zh_CN", "en"], help="language (default: as in Settings)")
+    kit_open.set_defaults(run=_run_kit_open)
 
     events = commands.add_parser(
         "export-events", parents=[common], help="held events in the national platform's fields, as Excel"
@@ -531,6 +537,15 @@ def _run_kit_show(args: argparse.Namespace) -> None:
         print(kit.manifest.to_json())
         records = kit.records()
     print(f"{len(records)} field record(s); the file verifies", file=sys.stderr)
+
+
+def _run_kit_open(args: argparse.Namespace) -> None:
+    # Field mode needs no central database: the kit file is all it reads and writes.
+    from caravan_app.ui.field_mode import run_field_mode
+
+    code = run_field_mode(args.file, args.lang)
+    if code:
+        raise SystemExit(code)
 
 
 def _run_export_events(args: argparse.Namespace) -> None:

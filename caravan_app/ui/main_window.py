@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         if not self.languages.current:
             start_language(self.languages)
         self.pages: dict[str, QWidget] = {}
+        self.field_windows: list[QWidget] = []
         self._factories = _factories(self)
 
         self.nav = QListWidget()
@@ -261,8 +262,13 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("quit", self.close, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.open_kit_action = self._action("open_kit", self.choose_open_kit, "Ctrl+K")
+        self.import_kit_action = self._action("import_kit", self.choose_import_kit, "Ctrl+Shift+K")
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_kit_action)
+        self.file_menu.addAction(self.import_kit_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -311,6 +317,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.import_action.setText(self.tr("&Import Excel…"))
         self.export_action.setText(self.tr("&Export Excel…"))
+        self.open_kit_action.setText(self.tr("&Open field kit…"))
+        self.import_kit_action.setText(self.tr("Import field &kit…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -381,6 +389,48 @@ class MainWindow(QMainWindow):
             8000,
         )
         return None
+
+    def _choose_kit(self, title: str) -> Path | None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, title, str(Path.home()), self.tr("Field kits (*.ckit)")
+        )
+        return Path(path) if path else None
+
+    def choose_open_kit(self) -> None:
+        path = self._choose_kit(self.tr("Open field kit"))
+        if path is not None:
+            self.open_kit(path)
+
+    def open_kit(self, path: Path) -> QWidget | None:
+        """Run a kit in field mode, in a window of its own; the database here is not touched."""
+        from caravan_app.ui.field_mode import open_field_window
+
+        window = open_field_window(path, self)
+        if window is not None:
+            window.setWindowFlag(Qt.WindowType.Window, True)
+            window.show()
+            self.field_windows.append(window)
+            window.destroyed.connect(lambda _obj=None, w=window: self._field_window_closed(w))
+        return window
+
+    def _field_window_closed(self, window: QWidget) -> None:
+        if window in self.field_windows:
+            self.field_windows.remove(window)
+
+    def choose_import_kit(self) -> None:
+        path = self._choose_kit(self.tr("Import field kit"))
+        if path is not None:
+            self.import_kit(path)
+
+    def import_kit(self, path: Path) -> QWidget | None:
+        """Take a kit's field records into the database; returns the dialog listing what changed."""
+        from caravan_app.ui.field_mode import import_kit_file
+
+        dialog = import_kit_file(self.context.db, path, self)
+        if dialog is not None:
+            self.context.undo_stack.clear()
+            self.context.bus.data_changed.emit("*")
+        return dialog
 
     def choose_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(

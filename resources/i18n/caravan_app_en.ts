@@ -704,6 +704,373 @@
         </message>
     </context>
     <context>
+        <name>FieldWindow</name>
+        <message>
+            <source>not recorded</source>
+            <translation>not recorded</translation>
+        </message>
+        <message>
+            <source>cancelled: %1</source>
+            <translation>cancelled: %1</translation>
+        </message>
+        <message>
+            <source>held, %1 visitors</source>
+            <translation>held, %1 visitors</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Arrive</source>
+            <translation>Arrive</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Venue</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>km</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Exhibit</source>
+            <translation>Exhibit</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>Grade at export</source>
+            <translation>Grade at export</translation>
+        </message>
+        <message>
+            <source>Grade checked</source>
+            <translation>Grade checked</translation>
+        </message>
+        <message>
+            <source>Fault</source>
+            <translation>Fault</translation>
+        </message>
+        <message>
+            <source>Damage or loss</source>
+            <translation>Damage or loss</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Recorded at</source>
+            <translation>Recorded at</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Entry</source>
+            <translation>Entry</translation>
+        </message>
+        <message>
+            <source>In force</source>
+            <translation>In force</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>replaced by a later entry</source>
+            <translation>replaced by a later entry</translation>
+        </message>
+        <message>
+            <source>Entries (%1)</source>
+            <translation>Entries (%1)</translation>
+        </message>
+        <message>
+            <source>Caravan %1 (%2), type %3</source>
+            <translation>Caravan %1 (%2), type %3</translation>
+        </message>
+        <message>
+            <source>Set %1 %2</source>
+            <translation>Set %1 %2</translation>
+        </message>
+        <message>
+            <source>%1 · %2 to %3 · from %4 · plan %5 · %6 of %7 shows recorded · %8 exhibits on board</source>
+            <translation>%1 · %2 to %3 · from %4 · plan %5 · %6 of %7 shows recorded · %8 exhibits on board</translation>
+        </message>
+        <message>
+            <source>show</source>
+            <translation>show</translation>
+        </message>
+        <message>
+            <source>condition</source>
+            <translation>condition</translation>
+        </message>
+        <message>
+            <source>damage or loss</source>
+            <translation>damage or loss</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>lost</translation>
+        </message>
+        <message>
+            <source>damaged</source>
+            <translation>damaged</translation>
+        </message>
+        <message>
+            <source>stop %1</source>
+            <translation>stop %1</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.heic)</translation>
+        </message>
+        <message>
+            <source>Entry %1 saved to the kit at %2</source>
+            <translation>Entry %1 saved to the kit at %2</translation>
+        </message>
+        <message>
+            <source>Saved: %1</source>
+            <translation>Saved: %1</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Not saved: %1</translation>
+        </message>
+        <message>
+            <source>The kit holds no map: %1</source>
+            <translation>The kit holds no map: %1</translation>
+        </message>
+        <message>
+            <source>Route sheet saved to %1</source>
+            <translation>Route sheet saved to %1</translation>
+        </message>
+        <message>
+            <source>Save route sheet</source>
+            <translation>Save route sheet</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Trip %1</source>
+            <translation>Trip %1</translation>
+        </message>
+        <message>
+            <source>Museum stay %1</source>
+            <translation>Museum stay %1</translation>
+        </message>
+        <message>
+            <source>Field kit %1 — %2</source>
+            <translation>Field kit %1 — %2</translation>
+        </message>
+        <message>
+            <source>Open route sheet</source>
+            <translation>Open route sheet</translation>
+        </message>
+        <message>
+            <source>Save route sheet…</source>
+            <translation>Save route sheet…</translation>
+        </message>
+        <message>
+            <source>Route and shows</source>
+            <translation>Route and shows</translation>
+        </message>
+        <message>
+            <source>Days and shows</source>
+            <translation>Days and shows</translation>
+        </message>
+        <message>
+            <source>Map</source>
+            <translation>Map</translation>
+        </message>
+        <message>
+            <source>Exhibits on board</source>
+            <translation>Exhibits on board</translation>
+        </message>
+        <message>
+            <source>Record a show</source>
+            <translation>Record a show</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Day</translation>
+        </message>
+        <message>
+            <source>Reason cancelled</source>
+            <translation>Reason cancelled</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Ended</source>
+            <translation>Ended</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>Visitors</translation>
+        </message>
+        <message>
+            <source>Activity</source>
+            <translation>Activity</translation>
+        </message>
+        <message>
+            <source>Audience</source>
+            <translation>Audience</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>Feedback</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>held</source>
+            <translation>held</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>e.g. pupils of grades 3–6, villagers</source>
+            <translation>e.g. pupils of grades 3–6, villagers</translation>
+        </message>
+        <message>
+            <source>e.g. rain, school exam, road closed</source>
+            <translation>e.g. rain, school exam, road closed</translation>
+        </message>
+        <message>
+            <source>Record show</source>
+            <translation>Record show</translation>
+        </message>
+        <message>
+            <source>Condition check</source>
+            <translation>Condition check</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Checked by</source>
+            <translation>Checked by</translation>
+        </message>
+        <message>
+            <source>Checked on</source>
+            <translation>Checked on</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Record condition</source>
+            <translation>Record condition</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>On</translation>
+        </message>
+        <message>
+            <source>Record damage or loss</source>
+            <translation>Record damage or loss</translation>
+        </message>
+        <message>
+            <source>The map opens when this tab is shown.</source>
+            <translation>The map opens when this tab is shown.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Close kit</source>
+            <translation>&amp;Close kit</translation>
+        </message>
+        <message>
+            <source>Each entry is saved to the kit as it is recorded.</source>
+            <translation>Each entry is saved to the kit as it is recorded.</translation>
+        </message>
+        <message>
+            <source>Changed in the office</source>
+            <translation>Changed in the office</translation>
+        </message>
+        <message>
+            <source>%1 was changed in the office since the kit was exported:
+
+%2
+
+Import the field records anyway?</source>
+            <translation>%1 was changed in the office since the kit was exported:
+
+%2
+
+Import the field records anyway?</translation>
+        </message>
+        <message>
+            <source>Kit not imported</source>
+            <translation>Kit not imported</translation>
+        </message>
+        <message>
+            <source>Kit not opened</source>
+            <translation>Kit not opened</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportProblemsDialog</name>
         <message>
             <source>Import refused</source>
@@ -736,6 +1103,13 @@
         <message>
             <source>Copy all</source>
             <translation>Copy all</translation>
+        </message>
+    </context>
+    <context>
+        <name>KitImportDialog</name>
+        <message>
+            <source>Kit imported: %1</source>
+            <translation>Kit imported: %1</translation>
         </message>
     </context>
     <context>
@@ -1175,6 +1549,14 @@
             <translation>&amp;Export Excel…</translation>
         </message>
         <message>
+            <source>&amp;Open field kit…</source>
+            <translation>&amp;Open field kit…</translation>
+        </message>
+        <message>
+            <source>Import field &amp;kit…</source>
+            <translation>Import field &amp;kit…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
@@ -1241,6 +1623,18 @@
         <message>
             <source>Imported %1: %2 new, %3 updated</source>
             <translation>Imported %1: %2 new, %3 updated</translation>
+        </message>
+        <message>
+            <source>Field kits (*.ckit)</source>
+            <translation>Field kits (*.ckit)</translation>
+        </message>
+        <message>
+            <source>Open field kit</source>
+            <translation>Open field kit</translation>
+        </message>
+        <message>
+            <source>Import field kit</source>
+            <translation>Import field kit</translation>
         </message>
         <message>
             <source>Export Excel</source>

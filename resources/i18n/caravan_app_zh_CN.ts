@@ -704,6 +704,373 @@
     </message>
 </context>
 <context>
+    <name>FieldWindow</name>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <source>held, %1 visitors</source>
+        <translation>已举办，观众 %1 人</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Arrive</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县区</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>记录情况</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Grade at export</source>
+        <translation>导出时等级</translation>
+    </message>
+    <message>
+        <source>Grade checked</source>
+        <translation>现场检查等级</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Damage or loss</source>
+        <translation>损坏或遗失</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>是否有效</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>replaced by a later entry</source>
+        <translation>已被后一条记录取代</translation>
+    </message>
+    <message>
+        <source>Entries (%1)</source>
+        <translation>记录（%1）</translation>
+    </message>
+    <message>
+        <source>Caravan %1 (%2), type %3</source>
+        <translation>大篷车 %1（%2），%3型</translation>
+    </message>
+    <message>
+        <source>Set %1 %2</source>
+        <translation>展品套 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 to %3 · from %4 · plan %5 · %6 of %7 shows recorded · %8 exhibits on board</source>
+        <translation>%1 · %2 至 %3 · 自%4出发 · 方案 %5 · 已记录 %6/%7 场展演 · 车载展品 %8 件</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>状况检查</translation>
+    </message>
+    <message>
+        <source>damage or loss</source>
+        <translation>损坏或遗失</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>遗失</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <source>stop %1</source>
+        <translation>第 %1 站</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic)</translation>
+    </message>
+    <message>
+        <source>Entry %1 saved to the kit at %2</source>
+        <translation>第 %1 条记录已于 %2 存入工具包</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The kit holds no map: %1</source>
+        <translation>工具包中没有地图：%1</translation>
+    </message>
+    <message>
+        <source>Route sheet saved to %1</source>
+        <translation>路线单已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save route sheet</source>
+        <translation>保存路线单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Trip %1</source>
+        <translation>行程 %1</translation>
+    </message>
+    <message>
+        <source>Museum stay %1</source>
+        <translation>流动科技馆展期 %1</translation>
+    </message>
+    <message>
+        <source>Field kit %1 — %2</source>
+        <translation>现场工具包 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Open route sheet</source>
+        <translation>打开路线单</translation>
+    </message>
+    <message>
+        <source>Save route sheet…</source>
+        <translation>保存路线单…</translation>
+    </message>
+    <message>
+        <source>Route and shows</source>
+        <translation>路线与展演</translation>
+    </message>
+    <message>
+        <source>Days and shows</source>
+        <translation>日程与展演</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <source>Exhibits on board</source>
+        <translation>车载展品</translation>
+    </message>
+    <message>
+        <source>Record a show</source>
+        <translation>记录一场展演</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reason cancelled</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>观众人数</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>观众类型</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>已举办</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>e.g. pupils of grades 3–6, villagers</source>
+        <translation>如：三至六年级小学生、村民</translation>
+    </message>
+    <message>
+        <source>e.g. rain, school exam, road closed</source>
+        <translation>如：降雨、学校考试、道路封闭</translation>
+    </message>
+    <message>
+        <source>Record show</source>
+        <translation>记录展演</translation>
+    </message>
+    <message>
+        <source>Condition check</source>
+        <translation>状况检查</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Checked on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Record condition</source>
+        <translation>记录状况</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Record damage or loss</source>
+        <translation>记录损坏或遗失</translation>
+    </message>
+    <message>
+        <source>The map opens when this tab is shown.</source>
+        <translation>打开此页时显示地图。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close kit</source>
+        <translation>关闭工具包(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Each entry is saved to the kit as it is recorded.</source>
+        <translation>每条记录一经记下即存入工具包。</translation>
+    </message>
+    <message>
+        <source>Changed in the office</source>
+        <translation>办公室已修改</translation>
+    </message>
+    <message>
+        <source>%1 was changed in the office since the kit was exported:
+
+%2
+
+Import the field records anyway?</source>
+        <translation>工具包导出后，办公室修改了 %1：
+
+%2
+
+仍要导入现场记录吗？</translation>
+    </message>
+    <message>
+        <source>Kit not imported</source>
+        <translation>工具包未导入</translation>
+    </message>
+    <message>
+        <source>Kit not opened</source>
+        <translation>工具包未打开</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblemsDialog</name>
     <message>
         <source>Import refused</source>
@@ -736,6 +1103,13 @@
     <message>
         <source>Copy all</source>
         <translation>全部复制</translation>
+    </message>
+</context>
+<context>
+    <name>KitImportDialog</name>
+    <message>
+        <source>Kit imported: %1</source>
+        <translation>已导入工具包：%1</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1549,14 @@
         <translation>导出 Excel(&amp;E)……</translation>
     </message>
     <message>
+        <source>&amp;Open field kit…</source>
+        <translation>打开现场工具包(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Import field &amp;kit…</source>
+        <translation>导入现场工具包(&amp;K)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1241,6 +1623,18 @@
     <message>
         <source>Imported %1: %2 new, %3 updated</source>
         <translation>已导入 %1：新增 %2 条，更新 %3 条</translation>
+    </message>
+    <message>
+        <source>Field kits (*.ckit)</source>
+        <translation>现场工具包 (*.ckit)</translation>
+    </message>
+    <message>
+        <source>Open field kit</source>
+        <translation>打开现场工具包</translation>
+    </message>
+    <message>
+        <source>Import field kit</source>
+        <translation>导入现场工具包</translation>
     </message>
     <message>
         <source>Export Excel</source>
