@@ -177,9 +177,46 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
             wait_for_map(page.coverage)
             save(window, f"{i + 1:02d}_{key}_coverage")
             page.tabs.setCurrentIndex(0)
+    field = _field_window(db, plan_name, "zh" if languages.current.startswith("zh") else "en", window)
+    if field is not None:
+        field.resize(1440, 900)
+        field.show()
+        number = len(PAGE_KEYS) + 1
+        save(field, f"{number:02d}_field_kit")
+        field.tabs.setCurrentIndex(2)
+        save(field, f"{number:02d}_field_kit_exhibits")
+        field.tabs.setCurrentIndex(1)
+        field.show_map()
+        waited = 0
+        while not field.map_loaded and waited < 15_000:
+            settle(100)
+            waited += 100
+        settle(2500)
+        save(field, f"{number:02d}_field_kit_map")
+        field.close()
     window.close()
     app.processEvents()
     _log.info("wrote %d screenshots to %s", len(written), out)
     del window
     QApplication.processEvents()
     return written
+
+
+def _field_window(db: Database, plan_name: str | None, lang: str, parent: Any) -> Any:
+    """Field mode on a kit of the plan's busiest trip, exported to a scratch file."""
+    from caravan_app.services import tour_plans
+    from caravan_app.services.field_kit import export_trip
+    from caravan_app.ui.field_mode import open_field_window
+    from caravan_app.ui.hooks import map_folder
+
+    plan = next((p for p in tour_plans.tour_plans(db) if p.name == plan_name), None)
+    if plan is None:
+        return None
+    trips = tour_plans.tour_plan_detail(db, plan.id).trips
+    if not trips:
+        return None
+    busiest = max(trips, key=lambda t: (len(t.stops), t.code))
+    path = map_folder() / f"{busiest.code}.ckit"
+    path.unlink(missing_ok=True)
+    export_trip(db, busiest.code, path, lang=lang)
+    return open_field_window(path, parent)

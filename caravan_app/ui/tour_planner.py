@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -320,12 +321,17 @@ class TourPlannerPage(QWidget):
         self.move_button.setObjectName("move_visit")
         self.move_button.setEnabled(False)
         self.move_button.clicked.connect(lambda: self.open_move_dialog())
+        self.kit_button = QPushButton()
+        self.kit_button.setObjectName("export_kit")
+        self.kit_button.setEnabled(False)
+        self.kit_button.clicked.connect(self.choose_export_kit)
         self.itinerary.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itinerary.customContextMenuRequested.connect(self._itinerary_menu)
         self.move_note = QLabel()
         self.move_note.setObjectName("move_note")
         self.move_note.setWordWrap(True)
         self.move_dialog: MoveVisitDialog | None = None
+        self.trip_of_stop: dict[int, str] = {}
         self.hand_move_note = QLabel()
         self.hand_move_note.setWordWrap(True)
         itinerary_page = QWidget()
@@ -333,6 +339,7 @@ class TourPlannerPage(QWidget):
         lock_row = QHBoxLayout()
         lock_row.addWidget(self.lock_button)
         lock_row.addWidget(self.move_button)
+        lock_row.addWidget(self.kit_button)
         lock_row.addWidget(self.hand_move_note, 1)
         itinerary_layout.addLayout(lock_row)
         itinerary_layout.addWidget(self.move_note)
@@ -461,6 +468,7 @@ class TourPlannerPage(QWidget):
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
         )
         rows, ids, versions = [], [], []
+        self.trip_of_stop = {stop.id: trip.code for trip in d.trips for stop in trip.stops}
         for trip in d.trips:
             for stop in trip.stops:
                 rows.append(
@@ -712,6 +720,7 @@ class TourPlannerPage(QWidget):
         row = self.selected_stop_row()
         self.lock_button.setEnabled(row is not None)
         self.move_button.setEnabled(row is not None)
+        self.kit_button.setEnabled(row is not None)
         if row is not None:
             locked = self.itinerary_model.value(row, "locked") == yes_no(True)
             self.lock_button.setText(self.tr("Unlock visit") if locked else self.tr("Lock visit"))
@@ -745,7 +754,39 @@ class TourPlannerPage(QWidget):
         menu = QMenu(self)
         menu.addAction(self.lock_button.text(), lambda: self.toggle_lock())
         menu.addAction(self.tr("Move visit…"), lambda: self.open_move_dialog())
+        menu.addAction(self.kit_button.text(), self.choose_export_kit)
         menu.exec(self.itinerary.viewport().mapToGlobal(point))
+
+    def choose_export_kit(self) -> None:
+        row = self.selected_stop_row()
+        if row is None:
+            return
+        trip = self.trip_of_stop.get(self.itinerary_model.row_id(row))
+        if trip is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export field kit"), f"{trip}.ckit", self.tr("Field kits (*.ckit)")
+        )
+        if path:
+            self.export_kit(trip, Path(path if path.endswith(".ckit") else path + ".ckit"))
+
+    def export_kit(self, trip: str, path: Path) -> bool:
+        """Write the field kit of `trip` for its crew to take offline."""
+        from caravan_app.services.field_kit import export_trip
+
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        try:
+            manifest = export_trip(self.context.db, trip, path, lang=lang)
+        except (CaravanError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            return False
+        self.hand_move_note.setText(
+            self.tr("Field kit of trip %1 written to %2 (%3 parts).")
+            .replace("%1", manifest.code)
+            .replace("%2", str(path))
+            .replace("%3", str(len(manifest.parts)))
+        )
+        return True
 
     def open_move_dialog(self) -> MoveVisitDialog | None:
         """The dialog to move the selected visit; the move is made when it is accepted."""
@@ -897,6 +938,7 @@ class TourPlannerPage(QWidget):
             self.approve_button.setText(self.tr("Approve"))
             self.lock_button.setText(self.tr("Lock visit"))
         self.move_button.setText(self.tr("Move visit…"))
+        self.kit_button.setText(self.tr("Field kit of this trip…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

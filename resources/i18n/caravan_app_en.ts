@@ -2590,6 +2590,22 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Move visit…</translation>
         </message>
         <message>
+            <source>Export field kit</source>
+            <translation>Export field kit</translation>
+        </message>
+        <message>
+            <source>Field kits (*.ckit)</source>
+            <translation>Field kits (*.ckit)</translation>
+        </message>
+        <message>
+            <source>Kit not written</source>
+            <translation>Kit not written</translation>
+        </message>
+        <message>
+            <source>Field kit of trip %1 written to %2 (%3 parts).</source>
+            <translation>Field kit of trip %1 written to %2 (%3 parts).</translation>
+        </message>
+        <message>
             <source>Not moved: %1</source>
             <translation>Not moved: %1</translation>
         </message>
@@ -2688,6 +2704,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>term and time, if left empty</source>
             <translation>term and time, if left empty</translation>
+        </message>
+        <message>
+            <source>Field kit of this trip…</source>
+            <translation>Field kit of this trip…</translation>
         </message>
         <message>
             <source>Other dates</source>

@@ -2590,6 +2590,22 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>移动站点…</translation>
     </message>
     <message>
+        <source>Export field kit</source>
+        <translation>导出现场工具包</translation>
+    </message>
+    <message>
+        <source>Field kits (*.ckit)</source>
+        <translation>现场工具包 (*.ckit)</translation>
+    </message>
+    <message>
+        <source>Kit not written</source>
+        <translation>工具包未写出</translation>
+    </message>
+    <message>
+        <source>Field kit of trip %1 written to %2 (%3 parts).</source>
+        <translation>行程 %1 的现场工具包已写入 %2（%3 个部分）。</translation>
+    </message>
+    <message>
         <source>Not moved: %1</source>
         <translation>未移动：%1</translation>
     </message>
@@ -2688,6 +2704,10 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>term and time, if left empty</source>
         <translation>留空则按学期和时间命名</translation>
+    </message>
+    <message>
+        <source>Field kit of this trip…</source>
+        <translation>本行程的现场工具包…</translation>
     </message>
     <message>
         <source>Other dates</source>

@@ -203,3 +203,32 @@ def test_kit_open_runs_field_mode_and_a_damaged_kit_is_refused(
     assert cli.main(["kit", "open", str(half), "--lang", "en"]) == cli.EXIT_ERROR
     err = capsys.readouterr().err
     assert "half.ckit" in err and shown and "half.ckit" in shown[0]
+
+
+def test_the_tour_planner_writes_the_kit_of_the_selected_trip(
+    window: MainWindow, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from caravan_app.ui.tour_planner import TourPlannerPage
+
+    plan_term_tours(
+        demo_db, date(2027, 3, 1), date(2027, 3, 2), name="kit", control=SolveControl(time_limit=2)
+    )
+    page = window.show_page("tours")
+    assert isinstance(page, TourPlannerPage)
+    page.refresh_plans(select_name="kit")
+    assert not page.kit_button.isEnabled()
+    page.itinerary.selectRow(0)
+    assert page.kit_button.isEnabled() and page.kit_button.text() == "Field kit of this trip…"
+    trip = page.trip_of_stop[page.itinerary_model.row_id(0)]
+    path = tmp_path / "selected.ckit"
+    assert page.export_kit(trip, path)
+    assert f"Field kit of trip {trip} written to" in page.hand_move_note.text()
+    with open_kit(path) as kit:
+        assert kit.contents.code == trip
+        venue = str(page.itinerary_model.value(0, "venue"))
+        assert venue in {kit.contents.venue(s.venue_code).name for s in kit.contents.stops}
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    assert not page.export_kit("no-such-trip", tmp_path / "none.ckit")
+    assert warned and "no-such-trip" in warned[0] and not (tmp_path / "none.ckit").exists()
