@@ -92,6 +92,8 @@ def write_kit(path: Path, manifest: KitManifest, parts: list[tuple[str, str, byt
 
 
 def _damaged(path: Path, detail: str) -> KitError:
+    lines = detail.strip().splitlines() or [""]
+    detail = lines[0][:120]
     return KitError(f"{path.name} is damaged or truncated ({detail}); ask the office for a new copy")
 
 
@@ -144,7 +146,9 @@ class KitFile:
 
     def part(self, name: str) -> bytes:
         self.manifest.part_info(name)
-        row = self._connection.execute("SELECT bytes FROM parts WHERE name = ?", (name,)).fetchone()
+        row = self._connection.execute(
+            "SELECT CAST(bytes AS BLOB) FROM parts WHERE name = ?", (name,)
+        ).fetchone()
         if row is None:
             raise KitError(f"the kit has no part {name!r}")
         return bytes(row[0])
@@ -222,7 +226,8 @@ def _verify(path: Path, c: sqlite3.Connection, schema_version: str) -> KitManife
 
 
 def _verify_parts(path: Path, c: sqlite3.Connection, manifest: KitManifest) -> None:
-    stored = {name: bytes(data) for name, data in c.execute("SELECT name, bytes FROM parts")}
+    # CAST: a part rewritten by hand may come back as TEXT, which sqlite3 would try to decode.
+    stored = {name: bytes(data) for name, data in c.execute("SELECT name, CAST(bytes AS BLOB) FROM parts")}
     for info in manifest.parts:
         data = stored.pop(info.name, None)
         if data is None:
