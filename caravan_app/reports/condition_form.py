@@ -1,8 +1,9 @@
-"""A stand-alone condition form for a museum set's stay: the exhibits with grades to circle at
-installation and at removal, and the checklist; the same tables as a route sheet's last pages.
+"""A stand-alone condition form for a museum set's stay: the exhibits with grades to circle when it
+is installed and when it is taken down; the same table as a route sheet's last page.
 
-A caravan trip's route sheet already ends with these; a set's stay has a rotation schedule page
-instead, so its field kit carries this form beside it.
+A caravan trip's route sheet already ends with it; a set's stay has a rotation schedule page
+instead, so its field kit carries this form beside it. The route sheet's pre-departure checklist
+is about the vehicle (tyres, generator) and is left out.
 """
 
 from __future__ import annotations
@@ -14,15 +15,21 @@ from reportlab.platypus import Flowable
 from caravan_app.domain.views import ExhibitView
 from caravan_app.reports.document import Running, SectionStart, para, render, styles
 
-# The route sheet's own tables, so a form prints the same wherever it comes from.
-from caravan_app.reports.route_sheet import _checklist, _condition_form
+# The route sheet's own table, so a form prints the same wherever it comes from.
+from caravan_app.reports.route_sheet import _condition_form
 from caravan_app.reports.texts import Texts
 
 
 def condition_form(
-    title: str, load: tuple[ExhibitView, ...], lang: str = "zh", *, printed_on: date | None = None
+    title: str,
+    load: tuple[ExhibitView, ...],
+    lang: str = "zh",
+    *,
+    plan_name: str = "",
+    printed_on: date | None = None,
 ) -> bytes:
-    """The checklist and the condition form of `load`, headed by `title` (e.g. the set and venue)."""
+    """The condition form of `load`, headed by `title` (e.g. the set and venue);
+    `plan_name` (e.g. the placement's code) goes in the running header."""
     t = Texts(lang)
     s = styles()
     story: list[Flowable] = [
@@ -31,7 +38,5 @@ def condition_form(
         para(title, s.body),
     ]
     story += _condition_form(load, t)
-    story.append(para(t("checklist"), s.heading))
-    story += _checklist(t)
-    running = Running(t("condition_form"), title, printed_on or date.today(), t)
+    running = Running(t("condition_form"), plan_name, printed_on or date.today(), t)
     return render(story, running)

@@ -440,7 +440,7 @@ def export_placement(
         (CONTENTS_PART, JSON, contents.to_json().encode("utf-8")),
         (ROUTE_SHEET_PART, PDF, rotation_schedule(view, lang, printed_on=printed)),
         (MAP_PART, HTML, render_rotation_map(view, lang).encode("utf-8")),
-        (CONDITION_FORM_PART, PDF, condition_form(title, load, lang, printed_on=printed)),
+        (CONDITION_FORM_PART, PDF, condition_form(title, load, lang, plan_name=code, printed_on=printed)),
     ]
     return write_kit(Path(out), replace(manifest, condition_form=CONDITION_FORM_PART), parts)
 
