@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QLocale, QMargins, Qt, QUrl
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -241,15 +242,17 @@ class DashboardPage(QWidget):
         pie = QPieSeries()
         colours = {"A": "#70ad47", "B": "#ffc000", "C": "#ed7d31", "D": "#c00000"}
         for grade, count in f.exhibits_by_condition:
-            piece = pie.append(f"{grade_labels.get(grade, grade)}: {count:,}", count)
+            # The letter and count fit beside a narrow pie; what the grade means is in the slice's tooltip.
+            piece = pie.append(f"{grade} {count:,}", count)
+            hint = f"{grade_labels.get(grade, grade)}: {count:,}"
+            piece.hovered.connect(lambda on, text=hint: QToolTip.showText(QCursor.pos(), text if on else ""))
             piece.setColor(colours.get(grade, "#888888"))
         pie.setPieSize(0.9)
         chart = self.condition_chart.chart()
         chart.removeAllSeries()
         chart.addSeries(pie)
-        # A legend beside the pie rather than labels on it: the labels do not fit a narrow chart.
         chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         chart.setTitle(self.tr("Exhibits by condition"))
         sets = [code for code, _n in f.stops_per_set]
         self._bars(

@@ -184,6 +184,7 @@ class FieldWindow(QMainWindow):
         route_page.addWidget(self.show_group)
         route_page.setStretchFactor(0, 3)
         route_page.setStretchFactor(1, 2)
+        route_page.setSizes([820, 420])  # the route's contacts in view; the form needs less
 
         # --- map, from the kit's own page
         self.map_stack = QStackedWidget()
@@ -271,6 +272,7 @@ class FieldWindow(QMainWindow):
         exhibits_page.addWidget(forms)
         exhibits_page.setStretchFactor(0, 3)
         exhibits_page.setStretchFactor(1, 2)
+        exhibits_page.setSizes([760, 480])
 
         # --- every entry made, in order
         self.entries_model = RowsModel(self)

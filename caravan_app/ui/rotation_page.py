@@ -340,6 +340,8 @@ class RotationPage(QWidget):
                 )
             rows.append(tuple(cells))
         self.grid_model.set_rows(columns, titles, rows)
+        # The set's full name, the periods sharing what is left.
+        self.grid_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._cell_selected()
 
     def _show_map(self) -> None:

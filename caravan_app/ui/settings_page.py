@@ -56,7 +56,7 @@ class CalendarTable(QTableWidget):
         self.setObjectName(name)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(150)
 
     def set_rows(self, rows: list[tuple[str, ...]]) -> None:
         self.setRowCount(0)
@@ -193,7 +193,7 @@ class SettingsPage(QWidget):
         self._calendar_hint = QLabel()
         self._calendar_hint.setWordWrap(True)
         self._terms_label, self._holidays_label = QLabel(), QLabel()
-        tables = QHBoxLayout()
+        tables = QVBoxLayout()
         for label, table, add, remove in (
             (self._terms_label, self.terms_table, self.add_term_button, self.remove_term_button),
             (self._holidays_label, self.holidays_table, self.add_holiday_button, self.remove_holiday_button),
@@ -206,7 +206,7 @@ class SettingsPage(QWidget):
             buttons.addWidget(remove)
             buttons.addStretch(1)
             side.addLayout(buttons)
-            tables.addLayout(side, 3 if table is self.terms_table else 2)
+            tables.addLayout(side, 1 if table is self.terms_table else 3)
         calendar_save_row = QHBoxLayout()
         calendar_save_row.addWidget(self.calendar_save)
         calendar_save_row.addWidget(self.calendar_reload)
@@ -217,16 +217,21 @@ class SettingsPage(QWidget):
         calendar_layout.addLayout(calendar_save_row)
         self.stored_calendar: StoredCalendar | None = None
 
+        # Two columns: the program's own settings, and the calendar the whole office shares.
         body = QWidget()
-        column = QVBoxLayout(body)
+        columns = QHBoxLayout(body)
+        column = QVBoxLayout()
         for group in (self.db_group, self.language_group, self.planning_group, self.retirement_group):
             column.addWidget(group)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.saved_message, 1)
         column.addLayout(save_row)
-        column.addWidget(self.calendar_group)
         column.addStretch(1)
+        calendar_column = QVBoxLayout()
+        calendar_column.addWidget(self.calendar_group, 1)
+        columns.addLayout(column, 1)
+        columns.addLayout(calendar_column, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)

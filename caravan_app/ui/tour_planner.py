@@ -222,6 +222,7 @@ class TourPlannerPage(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumWidth(112)  # the whole date, not "2027-02-2"
         self.caravans_button = QPushButton()
         self.caravans_button.setObjectName("choose_caravans")
         self.caravans_button.clicked.connect(self.choose_caravans)
@@ -477,7 +478,10 @@ class TourPlannerPage(QWidget):
                         trip.leave_at.date(),
                         stop.seq,
                         stop.show_start.date(),
-                        stop.arrive_at.strftime("%H:%M"),
+                        # An arrival the day before the show says so, or it reads as a late arrival.
+                        stop.arrive_at.strftime(
+                            "%H:%M" if stop.arrive_at.date() == stop.show_start.date() else "%m-%d %H:%M"
+                        ),
                         f"{stop.show_start:%H:%M}–{stop.show_end:%H:%M}",
                         stop.venue_name,
                         stop.county,
