@@ -262,6 +262,7 @@ class StayRow:
     venue_name: str
     county: str
     locked: bool
+    code: str  # the placement's code, which names its field kit
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,7 @@ def rotation_grid(db: Database, plan_id: int) -> RotationGrid:
                 venues[p.venue_id].name,
                 regions.get(venues[p.venue_id].county_id, ""),
                 p.locked,
+                p.code,
             )
             for p in rows
         )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -194,6 +195,10 @@ class RotationPage(QWidget):
         self.resolve_button.setObjectName("resolve")
         self.approve_button.setObjectName("approve")
         self.lock_button.clicked.connect(lambda: self.toggle_lock())
+        self.kit_button = QPushButton()
+        self.kit_button.setObjectName("export_kit")
+        self.kit_button.setEnabled(False)
+        self.kit_button.clicked.connect(self.choose_export_kit)
         self.resolve_button.clicked.connect(lambda: self.resolve_keeping_locks())
         self.approve_button.clicked.connect(lambda: self.approve())
         # Print… offers the PDF to keep or a printer, as the Reports screen does.
@@ -211,6 +216,7 @@ class RotationPage(QWidget):
         plan_layout.addWidget(self.plan_box)
         plan_layout.addWidget(self.figures)
         plan_layout.addWidget(self.lock_button)
+        plan_layout.addWidget(self.kit_button)
         plan_layout.addWidget(self.resolve_button)
         plan_layout.addWidget(self.approve_button)
         plan_layout.addWidget(self.print_button)
@@ -372,6 +378,35 @@ class RotationPage(QWidget):
         stay = self.selected_stay()
         self.lock_button.setEnabled(stay is not None)
         self.lock_button.setText(self.tr("Unlock stay") if stay and stay.locked else self.tr("Lock stay"))
+        self.kit_button.setEnabled(stay is not None)
+
+    def choose_export_kit(self) -> None:
+        stay = self.selected_stay()
+        if stay is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export field kit"), f"{stay.code}.ckit", self.tr("Field kits (*.ckit)")
+        )
+        if path:
+            self.export_kit(stay.code, Path(path if path.endswith(".ckit") else path + ".ckit"))
+
+    def export_kit(self, placement: str, path: Path) -> bool:
+        """Write the field kit of a set's stay for the crew that sets it up and runs it."""
+        from caravan_app.services.field_kit import export_placement
+
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        try:
+            manifest = export_placement(self.context.db, placement, path, lang=lang)
+        except (CaravanError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            return False
+        self.figures.setText(
+            self.tr("Field kit of stay %1 written to %2 (%3 parts).")
+            .replace("%1", manifest.code)
+            .replace("%2", str(path))
+            .replace("%3", str(len(manifest.parts)))
+        )
+        return True
 
     def toggle_lock(self) -> bool:
         stay = self.selected_stay()
@@ -557,6 +592,7 @@ class RotationPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.resolve_button.setText(self.tr("Re-solve keeping locks"))
         self.print_button.setText(self.tr("Print…"))
+        self.kit_button.setText(self.tr("Field kit of this stay…"))
         self.save_action.setText(self.tr("Save PDF…"))
         self.printer_action.setText(self.tr("Send to printer…"))
         self.tabs.setTabText(0, self.tr("Sets × periods"))

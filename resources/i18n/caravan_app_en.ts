@@ -2112,6 +2112,22 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Lock stay</translation>
         </message>
         <message>
+            <source>Export field kit</source>
+            <translation>Export field kit</translation>
+        </message>
+        <message>
+            <source>Field kits (*.ckit)</source>
+            <translation>Field kits (*.ckit)</translation>
+        </message>
+        <message>
+            <source>Kit not written</source>
+            <translation>Kit not written</translation>
+        </message>
+        <message>
+            <source>Field kit of stay %1 written to %2 (%3 parts).</source>
+            <translation>Field kit of stay %1 written to %2 (%3 parts).</translation>
+        </message>
+        <message>
             <source>Not saved</source>
             <translation>Not saved</translation>
         </message>
@@ -2202,6 +2218,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Print…</source>
             <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Field kit of this stay…</source>
+            <translation>Field kit of this stay…</translation>
         </message>
         <message>
             <source>Save PDF…</source>

@@ -2112,6 +2112,22 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>锁定展期</translation>
     </message>
     <message>
+        <source>Export field kit</source>
+        <translation>导出现场工具包</translation>
+    </message>
+    <message>
+        <source>Field kits (*.ckit)</source>
+        <translation>现场工具包 (*.ckit)</translation>
+    </message>
+    <message>
+        <source>Kit not written</source>
+        <translation>工具包未写出</translation>
+    </message>
+    <message>
+        <source>Field kit of stay %1 written to %2 (%3 parts).</source>
+        <translation>展期 %1 的现场工具包已写入 %2（%3 个部分）。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -2202,6 +2218,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Print…</source>
         <translation>打印……</translation>
+    </message>
+    <message>
+        <source>Field kit of this stay…</source>
+        <translation>本展期的现场工具包…</translation>
     </message>
     <message>
         <source>Save PDF…</source>

@@ -1,7 +1,9 @@
-"""The rotation planner screen: a solve in its worker thread shown as a sets × periods grid, a stay
-locked and kept by a re-solve, approval."""
+"""The rotation planner screen: a solve in its worker thread shown as a sets × periods grid, a stay's
+field kit, a stay locked and kept by a re-solve, approval."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -9,12 +11,13 @@ from sqlalchemy import select
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, SetPlacement
+from caravan_app.services.field_kit import open_kit
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.rotation_page import LOCK_MARK, RotationPage
 
 
 def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
-    window: MainWindow, demo_db: Database, qtbot: QtBot
+    window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path
 ) -> None:
     page = window.show_page("rotation")
     assert isinstance(page, RotationPage)
@@ -32,6 +35,18 @@ def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
     stay = grid.stays[0]
     page.select_stay(stay.set_code, stay.period)
     assert page.selected_stay() == stay and page.lock_button.text() == "Lock stay"
+    # The crew that sets the stay up takes its field kit.
+    assert page.kit_button.isEnabled() and page.kit_button.text() == "Field kit of this stay…"
+    assert page.export_kit(stay.code, tmp_path / "stay.ckit")
+    assert f"Field kit of stay {stay.code} written to" in page.figures.text()
+    with open_kit(tmp_path / "stay.ckit") as kit:
+        assert (kit.contents.kind, kit.contents.code, kit.contents.facility_code) == (
+            "placement",
+            stay.code,
+            stay.set_code,
+        )
+        assert [v.code for v in kit.contents.venues] == [stay.venue_code]
+        assert kit.contents.start <= stay.start and kit.contents.end >= stay.end
     assert page.toggle_lock()
     assert page.grid is not None and page.grid.stay(stay.set_code, stay.period).locked  # type: ignore[union-attr]
     row = [c for c, _n in page.grid.sets].index(stay.set_code)
