@@ -23,6 +23,7 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanKind
 from caravan_app.services import inventory, tour_plans
 from caravan_app.ui.context import AppContext
+from caravan_app.ui.exports import ExportsBar
 from caravan_app.ui.hooks import REPORTS_SERVICE, service_function
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.pdf_output import ask_save_path, load_pdf, print_pdf, render_pdf, write_pdf
@@ -100,6 +101,8 @@ class ReportsPage(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
+        self.exports = ExportsBar(context)
+        layout.addWidget(self.exports)
         self.loaded = False
         self._plans: list[tour_plans.PlanRow] = []
         self._choices: list[inventory.Choice] = []
@@ -147,6 +150,7 @@ class ReportsPage(QWidget):
         self.plan.setCurrentIndex(max(found, 0))
         self.plan.blockSignals(False)
         self.loaded = True
+        self.exports.load_venues()
         self._show_status()
 
     def _show_status(self) -> None:

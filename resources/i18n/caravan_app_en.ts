@@ -633,6 +633,61 @@
         </message>
     </context>
     <context>
+        <name>ExportsBar</name>
+        <message>
+            <source>Events for the national platform</source>
+            <translation>Events for the national platform</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation>Workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Not written: the last day %1 is before the first %2</source>
+            <translation>Not written: the last day %1 is before the first %2</translation>
+        </message>
+        <message>
+            <source>Not written: %1</source>
+            <translation>Not written: %1</translation>
+        </message>
+        <message>
+            <source>%1 events written to %2</source>
+            <translation>%1 events written to %2</translation>
+        </message>
+        <message>
+            <source>Bookings of a venue</source>
+            <translation>Bookings of a venue</translation>
+        </message>
+        <message>
+            <source>Calendars (*.ics)</source>
+            <translation>Calendars (*.ics)</translation>
+        </message>
+        <message>
+            <source>%1 bookings of %2 written to %3</source>
+            <translation>%1 bookings of %2 written to %3</translation>
+        </message>
+        <message>
+            <source>Files for others</source>
+            <translation>Files for others</translation>
+        </message>
+        <message>
+            <source>Events (national platform)</source>
+            <translation>Events (national platform)</translation>
+        </message>
+        <message>
+            <source>Save Excel…</source>
+            <translation>Save Excel…</translation>
+        </message>
+        <message>
+            <source>A venue's bookings</source>
+            <translation>A venue's bookings</translation>
+        </message>
+        <message>
+            <source>Save calendar (.ics)…</source>
+            <translation>Save calendar (.ics)…</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldCheck</name>
         <message>
             <source>must be between %1 and %2</source>

@@ -633,6 +633,61 @@
     </message>
 </context>
 <context>
+    <name>ExportsBar</name>
+    <message>
+        <source>Events for the national platform</source>
+        <translation>报送全国平台的活动</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Not written: the last day %1 is before the first %2</source>
+        <translation>未写出：结束日期 %1 早于开始日期 %2</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>未写出：%1</translation>
+    </message>
+    <message>
+        <source>%1 events written to %2</source>
+        <translation>已将 %1 场活动写入 %2</translation>
+    </message>
+    <message>
+        <source>Bookings of a venue</source>
+        <translation>场地的预约日程</translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>%1 bookings of %2 written to %3</source>
+        <translation>已将 %2 的 %1 项预约写入 %3</translation>
+    </message>
+    <message>
+        <source>Files for others</source>
+        <translation>对外报送文件</translation>
+    </message>
+    <message>
+        <source>Events (national platform)</source>
+        <translation>活动（全国平台）</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <source>A venue&apos;s bookings</source>
+        <translation>场地预约</translation>
+    </message>
+    <message>
+        <source>Save calendar (.ics)…</source>
+        <translation>保存日历 (.ics)…</translation>
+    </message>
+</context>
+<context>
     <name>FieldCheck</name>
     <message>
         <source>must be between %1 and %2</source>

@@ -46,3 +46,52 @@ def test_route_sheets_are_previewed_saved_and_printed(
     except FileNotFoundError:
         pytest.skip("pdftotext is not installed")
     assert "Route" in text or "行程" in text
+
+
+def test_events_for_the_national_platform_and_a_venues_calendar_are_saved(
+    window: MainWindow, demo_db: Database, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtCore import QDate
+    from sqlalchemy import func, select
+
+    from caravan_app.domain.enums import EventStatus
+    from caravan_app.persistence.models import Event, Venue
+
+    page = window.show_page("reports")
+    assert isinstance(page, ReportsPage)
+    bar = page.exports
+    assert bar.venue.count() == 562  # every demo venue to choose from
+    with demo_db.session(audited=False) as s:
+        held = s.scalar(
+            select(func.count())
+            .select_from(Event)
+            .where(
+                Event.held_on.between(date(2026, 3, 1), date(2026, 3, 31)), Event.status == EventStatus.HELD
+            )
+        )
+        busiest = s.execute(
+            select(Venue.code, func.count()).join(Event).group_by(Venue.code).order_by(func.count().desc())
+        ).first()
+    assert held and busiest is not None
+    bar.first.setDate(QDate(2026, 3, 1))
+    bar.last.setDate(QDate(2026, 3, 31))
+    out = tmp_path / "march.xlsx"
+    assert bar.export_events(out) == held
+    assert bar.message.text().startswith(f"{held} events written to")
+    sheet = load_workbook(out).active
+    assert sheet.max_row == held + 1 and sheet.cell(1, 1).value == "Event"
+
+    bar.last.setDate(QDate(2026, 2, 1))
+    assert bar.export_events(tmp_path / "backwards.xlsx") is None
+    assert "the last day 2026-02-01 is before the first 2026-03-01" in bar.message.text()
+    assert not (tmp_path / "backwards.xlsx").exists()
+
+    venue, events = busiest
+    ics = tmp_path / "venue.ics"
+    count = bar.export_ics(venue, ics)
+    assert count is not None and count >= events
+    text = ics.read_bytes().decode("utf-8")  # as written: RFC 5545 lines end in CRLF
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.count("BEGIN:VEVENT") == count
+    assert bar.export_ics("NO-SUCH", tmp_path / "none.ics") is None
+    assert "NO-SUCH" in bar.message.text()
