@@ -339,7 +339,16 @@ def export_trip(
         )
         manifest = _manifest("trip", trip.code, trip_fingerprint(trip), exported_by, now)
     sheet = route_sheets(view, lang, trip_codes=[code], printed_on=manifest.exported_at.date())
-    page = render_tour_map(view, lang)
+    # The map's title speaks of this trip: its own days, not the plan's term and served count.
+    trip_only = replace(
+        view,
+        name=f"{view.name} · {code}",
+        start=trip_view.leave_at.date(),
+        end=trip_view.back_at.date(),
+        requests=0,
+        served=0,
+    )
+    page = render_tour_map(trip_only, lang)
     parts = [
         (CONTENTS_PART, JSON, contents.to_json().encode("utf-8")),
         (ROUTE_SHEET_PART, PDF, sheet),

@@ -136,6 +136,9 @@ def test_export_record_import_gives_exactly_the_recorded_rows(planned: Database,
     assert manifest.condition_form == ROUTE_SHEET_PART
     assert {p.name for p in manifest.parts} == {CONTENTS_PART, ROUTE_SHEET_PART, MAP_PART}
     with open_kit(path) as kit:
+        # The map is titled by this trip and its own days, not by the plan's term and figures.
+        page = kit.part(MAP_PART).decode("utf-8")
+        assert f"三月第一周 · {code}" in page and "已服务需求" not in page
         record_a_trip(kit)
         records, latest = kit.records(), kit.latest()
         contents = kit.contents
