@@ -360,11 +360,11 @@ class FieldWindow(QMainWindow):
                         f"{stop.show_start:%H:%M}–{stop.show_end:%H:%M}",
                         v.name,
                         f"{v.city}{v.county}",
-                        v.address,
                         v.contact_name,
                         v.contact_phone,
                         round(stop.km_from_previous, 1),
                         self._status_text(shows.get(stop.seq)),
+                        v.address,  # last: long, and the route sheet has it too
                     ]
                 )
             headers = [
@@ -374,11 +374,11 @@ class FieldWindow(QMainWindow):
                 self.tr("Show"),
                 self.tr("Venue"),
                 self.tr("County"),
-                self.tr("Address"),
                 self.tr("Contact"),
                 self.tr("Phone"),
                 self.tr("km"),
                 self.tr("Recorded"),
+                self.tr("Address"),
             ]
         else:
             venue = self.contents.venues[0] if self.contents.venues else None
