@@ -66,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     tours = plan_commands.add_parser(
         "tours", parents=[common], help="plan the caravan tours of a term and store a draft plan"
     )
-    tours.add_argument("--term", default="2027-spring", help="school term, e.g. 2027-spring (default)")
+    tours.add_argument(
+        "--term",
+        default="2027-spring",
+        help="school term, e.g. 2027-spring (default); not needed with --from and --to",
+    )
     tours.add_argument("--from", dest="start", type=_date, help="first day (default: the term's first)")
     tours.add_argument("--to", dest="end", type=_date, help="last day (default: the term's last)")
     tours.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
@@ -201,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
     kit_export.add_argument(
         "--lang", choices=["zh", "en"], default="zh", help="language of the sheets and map"
     )
+    kit_export.add_argument(
+        "--force", action="store_true", help="replace a kit at FILE even if its records are not imported"
+    )
     kit_export.set_defaults(run=_run_kit_export)
     kit_import = kit_commands.add_parser(
         "import", parents=[common], help="take a kit's field records into the database (all or nothing)"
@@ -253,8 +260,12 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
     from caravan_app.services.tour_planning import default_plan_name, plan_term_tours
 
     db = open_database(args.db)
-    school_term = term_named(db, args.term)
-    start, end = args.start or school_term.start, args.end or school_term.end
+    if args.start and args.end:
+        # Both days given: no term is needed, so none is looked up (the calendar may not have it).
+        start, end, label = args.start, args.end, f"{args.start}..{args.end}"
+    else:
+        school_term = term_named(db, args.term)
+        start, end, label = args.start or school_term.start, args.end or school_term.end, school_term.name
     if end < start:
         raise CaravanError(f"--to {end} is before --from {start}")
     last_shown = [-10.0]
@@ -264,7 +275,7 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
             last_shown[0] = progress.seconds
             print(f"  {progress.seconds:5.1f} s: {progress.served} requests served", flush=True)
 
-    name = args.name or default_plan_name(school_term.name)
+    name = args.name or default_plan_name(label)
     print(f"planning tours {start} to {end} in {db.describe()}, up to {args.time_limit:g} s ...", flush=True)
     summary = plan_term_tours(
         db,
@@ -513,9 +524,9 @@ def _run_kit_export(args: argparse.Namespace) -> None:
 
     db = open_database(args.db)
     if args.trip:
-        manifest = field_kit.export_trip(db, args.trip, args.out, lang=args.lang)
+        manifest = field_kit.export_trip(db, args.trip, args.out, lang=args.lang, force=args.force)
     else:
-        manifest = field_kit.export_placement(db, args.placement, args.out, lang=args.lang)
+        manifest = field_kit.export_placement(db, args.placement, args.out, lang=args.lang, force=args.force)
     size = args.out.stat().st_size
     print(f"wrote the kit of {manifest.kind} {manifest.code} to {args.out} ({size / 1024:.0f} KiB)")
     print(f"kit id {manifest.kit_id}; parts: {', '.join(p.name for p in manifest.parts)}")

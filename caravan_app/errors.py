@@ -72,9 +72,22 @@ class KitRecordInvalid(KitError):
     def __init__(self, field: str, value: object, reason: str, seq: int | None = None) -> None:
         self.field = field
         self.value = value
+        self.reason = reason
         self.seq = seq
         where = f"record {seq}: " if seq is not None else ""
         super().__init__(f"{where}{field}: {value} {reason}")
+
+
+class KitHoldsRecords(CaravanError):
+    """Writing a kit would replace a kit whose field records the office has not imported yet."""
+
+    def __init__(self, path: str, waiting: int) -> None:
+        self.path = path
+        self.waiting = waiting
+        super().__init__(
+            f"{path} is a field kit holding {waiting} record(s) not yet imported; import it first or "
+            "write the new kit to another file (--force replaces it and its records are lost)"
+        )
 
 
 class KitConflict(CaravanError):

@@ -61,7 +61,7 @@ def load_thresholds(path: Path | None = None) -> Thresholds:
     path = path or settings_file()
     section = _read_settings(path).get("retirement", {})
     if not isinstance(section, dict):
-        raise CaravanError(f"the settings file {path}: \"retirement\" is not an object")
+        raise CaravanError(f'the settings file {path}: "retirement" is not an object')
     try:
         return thresholds_from_dict(section)
     except ValueError as exc:

@@ -138,6 +138,10 @@ def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert out_file.exists()
     assert main(["--db", str(path), "plan", "tours", "--term", "2031-winter"]) == 1
     assert "unknown term" in one_error_line(capsys.readouterr().err)
+    # With both days given no term is looked up, so a calendar without the default term still plans.
+    argv = ["--db", str(path), "plan", "tours", "--term", "2031-winter", "--from", "2027-03-01"]
+    assert main([*argv, "--to", "2027-03-02", "--time-limit", "1", "--name", "两天"]) == 0
+    assert "plan 两天:" in capsys.readouterr().out
 
 
 def test_plan_rotation_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

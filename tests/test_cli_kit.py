@@ -84,6 +84,17 @@ def test_export_show_record_import_and_again(
             exhibit=field.contents.exhibits[0].code, grade="B", checked_on=stop.show_start.date()
         )
 
+    # A new export over it would lose the crew's records: refused, unless forced (to another file here).
+    export = ["--db", str(demo_file), "kit", "export", "--trip", code, "--out"]
+    assert main([*export, str(kit)]) == 1
+    assert "holding 2 record(s) not yet imported" in one_error_line(capsys.readouterr().err)
+    spare = tmp_path / "spare.ckit"
+    assert main([*export, str(spare)]) == 0
+    with open_kit(spare) as other:
+        other.record_show(stop=stop.seq, visitors=1)
+    assert main([*export, str(spare), "--force"]) == 0
+    capsys.readouterr()
+
     assert main(["--db", str(demo_file), "kit", "import", str(kit)]) == 0
     out = capsys.readouterr().out
     assert "1 show(s), 1 condition check(s), 0 damage or loss record(s)" in out

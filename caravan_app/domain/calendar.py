@@ -9,7 +9,7 @@ with and what code without a database uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -106,32 +106,71 @@ class WorkingCalendar:
         return frozenset(days)
 
 
-def calendar_problems(terms: Iterable[Term], holidays: Iterable[Holiday]) -> list[str]:
-    """What is wrong with a calendar as typed, one line per row and field; empty when it is sound."""
-    problems: list[str] = []
+@dataclass(frozen=True)
+class CalendarProblem:
+    """One thing wrong with a calendar as typed: which table, which row, what (a code the program's
+    window words in its own language) and the values involved."""
+
+    table: str  # term | holiday
+    row: int
+    what: str  # bad_name | name_twice | end_before_start | overlap | day_twice | long_name
+    values: tuple[str, ...] = ()
+
+    _ENGLISH = {
+        "bad_name": "name {0!r} must be 1 to 40 characters, no outer spaces",
+        "name_twice": "name {0!r} is used by term {1} too",
+        "end_before_start": "({0}): end {1} is before start {2}",
+        "overlap": "({0}): starts {1}, inside {2} (to {3})",
+        "day_twice": "{0} is listed twice (also holiday {1})",
+        "long_name": "({0}): name is longer than 40 characters",
+    }
+
+    def __str__(self) -> str:
+        detail = self._ENGLISH[self.what].format(*self.values)
+        return f"{self.table} {self.row}{'' if detail.startswith('(') else ':'} {detail}"
+
+
+def calendar_problems(
+    terms: Sequence[Term],
+    holidays: Sequence[Holiday],
+    term_rows: Sequence[int] | None = None,
+    holiday_rows: Sequence[int] | None = None,
+) -> list[CalendarProblem]:
+    """What is wrong with a calendar as typed, one problem per row and field; empty when it is sound.
+
+    Rows are numbered as given (`term_rows`, `holiday_rows`: the table rows they were typed in).
+    """
+    problems: list[CalendarProblem] = []
+    term_rows = term_rows or range(1, len(terms) + 1)
+    holiday_rows = holiday_rows or range(1, len(holidays) + 1)
     seen: dict[str, int] = {}
-    ordered = sorted(terms, key=lambda t: t.start)
-    for row, t in enumerate(ordered, 1):
+    for row, t in zip(term_rows, terms, strict=True):
         if not TERM_NAME.fullmatch(t.name):
-            problems.append(f"term {row}: name {t.name!r} must be 1 to 40 characters, no outer spaces")
+            problems.append(CalendarProblem("term", row, "bad_name", (t.name,)))
         elif t.name in seen:
-            problems.append(f"term {row}: name {t.name!r} is used by term {seen[t.name]} too")
+            problems.append(CalendarProblem("term", row, "name_twice", (t.name, str(seen[t.name]))))
         else:
             seen[t.name] = row
         if t.end < t.start:
-            problems.append(f"term {row} ({t.name}): end {t.end} is before start {t.start}")
-        if row > 1 and t.start <= ordered[row - 2].end:
-            previous = ordered[row - 2]
             problems.append(
-                f"term {row} ({t.name}): starts {t.start}, inside {previous.name} (to {previous.end})"
+                CalendarProblem("term", row, "end_before_start", (t.name, str(t.end), str(t.start)))
+            )
+    ordered = sorted(zip(term_rows, terms, strict=True), key=lambda rt: rt[1].start)
+    for (_r, previous), (row, t) in zip(ordered, ordered[1:], strict=False):
+        if t.start <= previous.end:
+            problems.append(
+                CalendarProblem(
+                    "term", row, "overlap", (t.name, str(t.start), previous.name, str(previous.end))
+                )
             )
     days: dict[date, int] = {}
-    for row, h in enumerate(sorted(holidays, key=lambda h: h.day), 1):
+    for row, h in zip(holiday_rows, holidays, strict=True):
         if h.day in days:
-            problems.append(f"holiday {row}: {h.day} is listed twice")
-        days[h.day] = row
+            problems.append(CalendarProblem("holiday", row, "day_twice", (str(h.day), str(days[h.day]))))
+        else:
+            days[h.day] = row
         if len(h.name) > 40:
-            problems.append(f"holiday {row} ({h.day}): name is longer than 40 characters")
+            problems.append(CalendarProblem("holiday", row, "long_name", (str(h.day),)))
     return problems
 
 

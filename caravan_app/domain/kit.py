@@ -34,6 +34,8 @@ CONDITION_FORM_PART = "condition-form.pdf"
 
 # The widths of the central database's columns the entries end up in.
 MAX_ACTIVITY = 100
+# More visitors than any show draws; a typing slip, and more than the database's whole numbers hold.
+MAX_COUNT = 1_000_000
 MAX_AUDIENCE = 100
 MAX_REASON = 200
 MAX_FAULT = 200
@@ -376,6 +378,8 @@ class _Checker:
         value = self.payload.get(name, 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise self.fail(name, value, "is not a number ≥ 0")
+        if value > MAX_COUNT:
+            raise self.fail(name, value, f"is more than {MAX_COUNT:,}")
         return value
 
     def day(self, name: str, *, required: bool = True) -> date | None:

@@ -7,8 +7,9 @@ flat battery loses at most the entry being typed: SQLite rolls a hot journal bac
 
 Opening verifies the file before anything is shown: SQLite's integrity check (a truncated copy
 fails it), the format and the schema version in the manifest, every part's SHA-256 against the
-manifest, and the chain of record hashes (each record's hash covers the previous one's, so a record
-edited, inserted or removed outside the program is found and named).
+manifest, and the chain of record hashes (each record's hash covers the previous one's, and the head
+holds the last hash and the count, so a record edited, inserted or removed outside the program is
+found and named; only someone who rewrites the whole chain and its head goes unnoticed).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CREATE TABLE records (
     recorded_at TEXT NOT NULL,
     sha256 TEXT NOT NULL
 );
+CREATE TABLE head (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL, sha256 TEXT NOT NULL);
 """
 
 
@@ -79,6 +81,7 @@ def write_kit(path: Path, manifest: KitManifest, parts: list[tuple[str, str, byt
             connection.executescript(SCHEMA)
             connection.execute("BEGIN IMMEDIATE")
             connection.execute("INSERT INTO manifest (id, json) VALUES (1, ?)", (manifest.to_json(),))
+            connection.execute("INSERT INTO head (id, count, sha256) VALUES (1, 0, ?)", (manifest.kit_id,))
             connection.executemany(
                 "INSERT INTO parts (name, bytes) VALUES (?, ?)", [(name, data) for name, _m, data in parts]
             )
@@ -89,6 +92,24 @@ def write_kit(path: Path, manifest: KitManifest, parts: list[tuple[str, str, byt
     finally:
         building.unlink(missing_ok=True)
     return manifest
+
+
+def unverified_records(path: Path) -> tuple[str, list[str]] | None:
+    """The kit id and record ids of whatever kit lies at `path`, read without verifying it (a kit of
+    an older schema or a damaged one may still hold a crew's records); None if it holds no kit."""
+    try:
+        with path.open("rb") as f:
+            if not f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+                return None
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            manifest = connection.execute("SELECT json FROM manifest WHERE id = 1").fetchone()
+            ids = [row[0] for row in connection.execute("SELECT record_id FROM records")]
+        finally:
+            connection.close()
+        return str(json.loads(manifest[0]).get("kit_id", "")) if manifest else "", ids
+    except (OSError, sqlite3.Error, ValueError, AttributeError):
+        return None
 
 
 def _damaged(path: Path, detail: str) -> KitError:
@@ -177,6 +198,9 @@ class KitFile:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (seq, record_id, kind, text, at, digest),
             )
+            # The head moves with every record, in the same transaction: records cut from the end
+            # of the chain are found as well as records changed inside it.
+            c.execute("UPDATE head SET count = ?, sha256 = ? WHERE id = 1", (seq, digest))
             c.execute("COMMIT")
         except sqlite3.Error as exc:
             if c.in_transaction:
@@ -203,7 +227,7 @@ def _verify(path: Path, c: sqlite3.Connection, schema_version: str) -> KitManife
         if path.stat().st_size < page_size * page_count:
             raise _damaged(path, f"{path.stat().st_size} bytes of {page_size * page_count}")
         tables = {row[0] for row in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not {"manifest", "parts", "records"} <= tables:
+        if not {"manifest", "parts", "records", "head"} <= tables:
             raise KitError(f"{path.name} is an SQLite file but not a field kit")
         row = c.execute("SELECT json FROM manifest WHERE id = 1").fetchone()
         if row is None:
@@ -255,3 +279,10 @@ def _verify_chain(path: Path, c: sqlite3.Connection, manifest: KitManifest) -> N
             raise KitError(f"{path.name}: record {seq} is not readable ({exc})") from exc
         previous = digest
         expected_seq += 1
+    head = c.execute("SELECT count, sha256 FROM head WHERE id = 1").fetchone()
+    if head is None or head[0] != expected_seq - 1 or head[1] != previous:
+        recorded = head[0] if head is not None else "?"
+        raise KitError(
+            f"{path.name}: records after {expected_seq - 1} were removed outside the program "
+            f"(the kit had {recorded})"
+        )

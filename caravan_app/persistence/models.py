@@ -615,7 +615,11 @@ class KitImport(Base):
     record_id: Mapped[str] = mapped_column(String(36))
     seq: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
+    # The trip or placement ("trip:CODE", "placement:CODE"): kits of the same one update the same rows.
+    subject: Mapped[str] = mapped_column(String(60), index=True, default="")
     record_key: Mapped[str] = mapped_column(String(120))
+    # The record as recorded (JSON), from which a stay's one event is summed again on a later import.
+    payload: Mapped[str] = mapped_column(Text, default="{}")
     # The row it made or updated (events, condition_checks, maintenance_records); empty if superseded.
     row_table: Mapped[str] = mapped_column(String(40), default="")
     row_code: Mapped[str] = mapped_column(String(40), default="")

@@ -63,7 +63,7 @@ def save_calendar(db: Database, calendar: WorkingCalendar, read: StoredCalendar)
     """Replace the stored calendar by `calendar`, if it is still as `read`; returns it as saved."""
     problems = calendar_problems(calendar.terms, calendar.holidays)
     if problems:
-        raise CaravanError("calendar not saved: " + "; ".join(problems))
+        raise CaravanError("calendar not saved: " + "; ".join(str(p) for p in problems))
     with db.session() as s:
         if _stamp(s) != read.stamp:
             raise ConflictError("working calendar", "", "terms or holidays were saved by someone else")

@@ -14,6 +14,7 @@ A trip or placement changed in the office since export is a conflict the user mu
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -54,12 +55,12 @@ from caravan_app.domain.kit import (
 )
 from caravan_app.domain.views import DepotView, ExhibitView, PlaceView, RotationPlanView, SetMoveView
 from caravan_app.domain.weekdays import is_open_on
-from caravan_app.errors import CaravanError, KitConflict, KitError, KitRecordInvalid
+from caravan_app.errors import CaravanError, KitConflict, KitError, KitHoldsRecords, KitRecordInvalid
 from caravan_app.maps import render_rotation_map, render_tour_map
 from caravan_app.persistence import migrate
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.kit_file import KitFile, write_kit
+from caravan_app.persistence.kit_file import KitFile, unverified_records, write_kit
 from caravan_app.persistence.models import (
     Caravan,
     ConditionCheck,
@@ -77,7 +78,7 @@ from caravan_app.persistence.models import (
 )
 from caravan_app.reports import rotation_schedule, route_sheets
 from caravan_app.reports.condition_form import condition_form
-from caravan_app.services.reports import tour_plan_view
+from caravan_app.services.reports import GONE, tour_plan_view
 from caravan_app.services.rotation_views import road_km
 
 PDF, HTML, JSON = "application/pdf", "text/html; charset=utf-8", "application/json"
@@ -276,6 +277,20 @@ def _manifest(
     )
 
 
+def _refuse_to_lose_records(db: Database, out: Path, force: bool) -> None:
+    if force or not out.exists():
+        return
+    found = unverified_records(out)
+    if found is None or not found[1]:
+        return
+    kit_id, record_ids = found
+    with db.session(audited=False) as s:
+        taken = set(s.scalars(select(KitImport.record_id).where(KitImport.kit_id == kit_id)))
+    waiting = [r for r in record_ids if r not in taken]
+    if waiting:
+        raise KitHoldsRecords(str(out), len(waiting))
+
+
 def export_trip(
     db: Database,
     code: str,
@@ -284,8 +299,11 @@ def export_trip(
     lang: str = "zh",
     exported_by: str | None = None,
     now: datetime | None = None,
+    force: bool = False,
 ) -> KitManifest:
-    """Write the kit of one caravan trip to `out`; returns its manifest."""
+    """Write the kit of one caravan trip to `out`; returns its manifest. A kit at `out` whose records
+    are not all imported is not replaced unless `force` (KitHoldsRecords)."""
+    _refuse_to_lose_records(db, Path(out), force)
     with db.session(audited=False) as s:
         trip = s.scalar(
             select(Trip)
@@ -312,7 +330,11 @@ def export_trip(
         )
         stops = sorted(trip.stops, key=lambda st: st.seq)
         venues = {st.venue.code: _kit_venue(st.venue) for st in stops}
-        exhibits = list(s.scalars(select(Exhibit).where(Exhibit.caravan_id == trip.caravan_id)))
+        exhibits = list(
+            s.scalars(
+                select(Exhibit).where(Exhibit.caravan_id == trip.caravan_id, Exhibit.status.not_in(GONE))
+            )
+        )
         contents = KitContents(
             kind="trip",
             code=trip.code,
@@ -366,8 +388,11 @@ def export_placement(
     lang: str = "zh",
     exported_by: str | None = None,
     now: datetime | None = None,
+    force: bool = False,
 ) -> KitManifest:
-    """Write the kit of one museum set's stay in a venue to `out`; returns its manifest."""
+    """Write the kit of one museum set's stay in a venue to `out`; returns its manifest. A kit at `out`
+    whose records are not all imported is not replaced unless `force` (KitHoldsRecords)."""
+    _refuse_to_lose_records(db, Path(out), force)
     with db.session(audited=False) as s:
         placement = s.scalar(
             select(SetPlacement)
@@ -382,7 +407,9 @@ def export_placement(
             raise CaravanError(f"no set placement {code!r}")
         exhibit_set, venue = placement.exhibit_set, placement.venue
         depot = exhibit_set.home_depot
-        exhibits = list(s.scalars(select(Exhibit).where(Exhibit.set_id == exhibit_set.id)))
+        exhibits = list(
+            s.scalars(select(Exhibit).where(Exhibit.set_id == exhibit_set.id, Exhibit.status.not_in(GONE)))
+        )
         days = []
         day = placement.start_on
         while day <= placement.end_on:
@@ -581,20 +608,14 @@ class _Rows:
 
 
 def _show_values(entry: ShowEntry, contents: KitContents, rows: _Rows, seq: int) -> dict[str, Any]:
-    if contents.kind == "trip":
-        assert entry.stop is not None
-        stop = contents.stop(entry.stop)
-        assert stop is not None
-        held_on = stop.show_start.date()
-        venue_code = stop.venue_code
-        facility = {"caravan_id": rows.id_of(Caravan, contents.facility_code, seq, "caravan"), "set_id": None}
-        km = stop.km_from_previous if entry.status == "held" else 0.0
-    else:
-        assert entry.day is not None
-        held_on = entry.day
-        venue_code = contents.venues[0].code
-        facility = {"set_id": rows.id_of(ExhibitSet, contents.facility_code, seq, "set"), "caravan_id": None}
-        km = 0.0
+    # A trip's show; a set's stay is one event summed over its days (_stay_values).
+    assert contents.kind == "trip" and entry.stop is not None
+    stop = contents.stop(entry.stop)
+    assert stop is not None
+    held_on = stop.show_start.date()
+    venue_code = stop.venue_code
+    facility = {"caravan_id": rows.id_of(Caravan, contents.facility_code, seq, "caravan"), "set_id": None}
+    km = stop.km_from_previous if entry.status == "held" else 0.0
     return {
         "venue_id": rows.id_of(Venue, venue_code, seq, "venue"),
         "held_on": held_on,
@@ -679,13 +700,47 @@ def _apply(
 _PREFIX = {SHOW: "EV", CONDITION: "CC", DAMAGE: "MR"}
 
 
+def _stay_values(days: dict[date, ShowEntry], contents: KitContents, rows: _Rows, seq: int) -> dict[str, Any]:
+    """A set's stay as its one event: the open days' visitors summed, the closed days and why."""
+    held = sorted((d, e) for d, e in days.items() if e.status == "held")
+    closed = sorted((d, e) for d, e in days.items() if e.status != "held")
+    first_day = held[0][0] if held else min(days)
+    first, last = (held[0][1], held[-1][1]) if held else (None, None)
+    audiences = list(dict.fromkeys(e.audience for _d, e in held if e.audience))
+    notes = [f"{len(held)} day(s) open, {len(closed)} closed"]
+    notes += [f"{d:%m-%d} closed: {e.cancel_reason}" for d, e in closed]
+    notes += [f"{d:%m-%d}: {e.notes}" for d, e in sorted(days.items()) if e.notes]
+    return {
+        "venue_id": rows.id_of(Venue, contents.venues[0].code, seq, "venue"),
+        "held_on": first_day,
+        "set_id": rows.id_of(ExhibitSet, contents.facility_code, seq, "set"),
+        "caravan_id": None,
+        "visitors": sum(e.visitors for _d, e in held),
+        "km_driven": 0.0,
+        "activity": next((e.activity for _d, e in held if e.activity), "")[:100],
+        "notes": "\n".join(notes),
+        "status": EventStatus.HELD if held else EventStatus.CANCELLED,
+        "cancel_reason": "" if held else "; ".join(f"{d:%m-%d}: {e.cancel_reason}" for d, e in closed)[:200],
+        "started_at": datetime.combine(held[0][0], first.start) if first and first.start else None,
+        "ended_at": datetime.combine(held[-1][0], last.end) if last and last.end else None,
+        "audience": "、".join(audiences)[:100],
+        "feedback": "\n".join(f"{d:%m-%d}: {e.feedback}" for d, e in held if e.feedback),
+    }
+
+
 def import_kit(
     db: Database, path: Path, *, accept_conflict: bool = False, now: datetime | None = None
 ) -> ImportResult:
-    """Take a kit's new records into the database in one transaction; see the module docstring."""
+    """Take a kit's new records into the database in one transaction; see the module docstring.
+
+    Rows are shared by every kit of the same trip or placement: a second kit's show at the same stop
+    updates the event the first one made rather than adding another, and a set's stay stays one event
+    whose figures are summed again over every day recorded in any of its kits.
+    """
     with open_kit(Path(path)) as kit:
         manifest, contents, records = kit.manifest, kit.contents, kit.records()
     at = (now or datetime.now()).replace(microsecond=0)
+    subject = f"{manifest.kind}:{manifest.code}"
     with db.session() as s:
         taken = list(s.scalars(select(KitImport).where(KitImport.kit_id == manifest.kit_id)))
         seen = {t.record_id for t in taken}
@@ -699,18 +754,44 @@ def import_kit(
             raise KitConflict(f"{manifest.kind} {manifest.code}", changes)
         entries = {r.seq: parse_entry(r.kind, r.payload, contents, r.seq) for r in new}
         newest = {r.key: r for r in latest(records)}
-        # The row each key made in an earlier import, which a superseding record updates.
-        made: dict[str, str] = {}
-        for t in sorted(taken, key=lambda t: t.seq):
-            if t.row_code:
-                made[t.record_key] = t.row_code
+        earlier = list(
+            s.scalars(select(KitImport).where(KitImport.subject == subject).order_by(KitImport.id))
+        )
+        # The row each key made in an earlier import of any kit of this subject; a later record updates it.
+        made: dict[str, str] = {t.record_key: t.row_code for t in earlier if t.row_code}
         rows = _Rows(s, contents)
         result: list[ImportedRow] = []
-        graded: dict[int, tuple[date, int, ConditionGrade]] = {}
+        checked_exhibits: set[int] = set()
+        stay = contents.kind == "placement"
+        stay_days: dict[date, ShowEntry] = {}
+        stay_code = next((t.row_code for t in earlier if t.kind == SHOW and t.row_code), None)
+        if stay:
+            for t in earlier:
+                if t.kind == SHOW and t.action != "superseded":
+                    try:
+                        day_entry = parse_entry(SHOW, json.loads(t.payload), contents, t.seq)
+                    except (KitRecordInvalid, ValueError):
+                        continue  # a day no longer part of the stay
+                    if isinstance(day_entry, ShowEntry) and day_entry.day is not None:
+                        stay_days[day_entry.day] = day_entry
+        stay_new = stay_code is None
+        stay_code = stay_code or derived_code("EV", subject, "stay")
         for record in new:
             entry = entries[record.seq]
             if newest[record.key] is not record:
                 table, code, action, summary = "", "", "superseded", f"by record {newest[record.key].seq}"
+            elif stay and isinstance(entry, ShowEntry):
+                assert entry.day is not None
+                action = "updated" if record.key in made else "created"
+                stay_days[entry.day] = entry
+                table, code = "events", stay_code
+                what = (
+                    f"open, {entry.visitors} visitors"
+                    if entry.status == "held"
+                    else f"closed: {entry.cancel_reason}"
+                )
+                summary = f"{entry.day}: {what}"
+                made[record.key] = code
             else:
                 existing = made.get(record.key)
                 fresh = derived_code(_PREFIX[record.kind], manifest.kit_id, record.record_id)
@@ -718,17 +799,16 @@ def import_kit(
                 action = "updated" if existing else "created"
                 made[record.key] = code
                 if isinstance(entry, ConditionEntry):
-                    exhibit = rows.exhibit(entry.exhibit, record.seq)
-                    mark = (entry.checked_on, record.seq, ConditionGrade(entry.grade))
-                    if exhibit.id not in graded or mark[:2] > graded[exhibit.id][:2]:
-                        graded[exhibit.id] = mark
+                    checked_exhibits.add(rows.exhibit(entry.exhibit, record.seq).id)
             s.add(
                 KitImport(
                     kit_id=manifest.kit_id,
                     record_id=record.record_id,
                     seq=record.seq,
                     kind=record.kind,
+                    subject=subject,
                     record_key=record.key,
+                    payload=canonical_json(record.payload),
                     row_table=table,
                     row_code=code,
                     action=action,
@@ -737,10 +817,27 @@ def import_kit(
                 )
             )
             result.append(ImportedRow(record.seq, record.kind, action, table, code, summary))
-        for exhibit_id, (_day, _seq, grade) in graded.items():
-            checked = s.get(Exhibit, exhibit_id)
-            assert checked is not None
-            checked.condition = grade
+        if stay and stay_days and any(r.table == "events" for r in result):
+            values = _stay_values(stay_days, contents, rows, new[0].seq)
+            event = None if stay_new else s.scalar(select(Event).where(Event.code == stay_code))
+            if event is None:
+                s.add(Event(code=stay_code, **values))
+            else:
+                for name, value in values.items():
+                    setattr(event, name, value)
+        s.flush()
+        # An exhibit's grade is its latest check's, whichever kit or office desk it came from: a
+        # check dated earlier than one already held does not set the grade back.
+        for exhibit_id in checked_exhibits:
+            grade = s.scalar(
+                select(ConditionCheck.grade)
+                .where(ConditionCheck.exhibit_id == exhibit_id)
+                .order_by(ConditionCheck.checked_on.desc(), ConditionCheck.id.desc())
+                .limit(1)
+            )
+            exhibit = s.get(Exhibit, exhibit_id)
+            if exhibit is not None and grade is not None:
+                exhibit.condition = grade
     return ImportResult(
         manifest.kit_id,
         manifest.kind,

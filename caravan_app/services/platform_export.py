@@ -152,6 +152,10 @@ def export_events(
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row.cells())
+        # Text typed in the field stays text: "=…" must not become a formula in the office's Excel.
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     for cell in sheet["B"][1:]:
         cell.number_format = "yyyy-mm-dd"
     for column, width in zip("ABCDEFGHIJ", (20, 12, 28, 14, 10, 22, 20, 10, 14, 40), strict=True):

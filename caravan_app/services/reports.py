@@ -44,6 +44,9 @@ from caravan_app.reports import exhibit_labels, plan_summary, rotation_schedule,
 from caravan_app.reports.texts import check_language
 from caravan_app.services.rotation_views import rotation_plan_view
 
+# Exhibits no longer on board: a load list or a field kit that named them would send a crew looking.
+GONE = (ExhibitStatus.LOST, ExhibitStatus.RETIRED)
+
 
 def find_tour_plan(session: Session, plan_name: str | None) -> Plan:
     """The tour plan named, or the newest tour plan when no name is given."""
@@ -128,7 +131,9 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
     loads: dict[int, list[ExhibitView]] = defaultdict(list)
     if caravan_ids:
         for exhibit in session.scalars(
-            select(Exhibit).where(Exhibit.caravan_id.in_(caravan_ids)).order_by(Exhibit.code)
+            select(Exhibit)
+            .where(Exhibit.caravan_id.in_(caravan_ids), Exhibit.status.not_in(GONE))
+            .order_by(Exhibit.code)
         ):
             assert exhibit.caravan_id is not None
             loads[exhibit.caravan_id].append(_exhibit_view(exhibit, lang))

@@ -8,6 +8,8 @@ typed. No central database is opened here.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -50,12 +52,13 @@ from caravan_app.domain.kit import (
     SHOW,
     ConditionEntry,
     DamageEntry,
+    KitManifest,
     KitRecord,
     ShowEntry,
 )
-from caravan_app.errors import CaravanError, KitConflict
+from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords, KitRecordInvalid
 from caravan_app.persistence.database import Database
-from caravan_app.services.field_kit import FieldKit, open_kit
+from caravan_app.services.field_kit import FieldKit, ImportResult, open_kit
 from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.table_model import RowsModel
 
@@ -576,10 +579,66 @@ class FieldWindow(QMainWindow):
         self.message.setText(self.tr("Saved: %1").replace("%1", self._entry_text(record)))
         self.refresh()
 
+    def _field_label(self, field: str) -> str:
+        labels = {
+            "stop": self.tr("Stop"),
+            "day": self.tr("Day"),
+            "status": self.tr("Show"),
+            "cancel_reason": self.tr("Reason cancelled"),
+            "start": self.tr("Started"),
+            "end": self.tr("Ended"),
+            "visitors": self.tr("Visitors"),
+            "activity": self.tr("Activity"),
+            "audience": self.tr("Audience"),
+            "feedback": self.tr("Feedback"),
+            "notes": self.tr("Notes"),
+            "exhibit": self.tr("Exhibit"),
+            "grade": self.tr("Grade"),
+            "fault": self.tr("Fault"),
+            "photo_path": self.tr("Photo"),
+            "checked_by": self.tr("Checked by"),
+            "checked_on": self.tr("Checked on"),
+            "kind": self.tr("What happened"),
+            "description": self.tr("Description"),
+            "on": self.tr("On"),
+        }
+        return labels.get(field, field)
+
+    def _reason(self, reason: str) -> str:
+        """The rule an entry broke, in the window's language (the kit's checks word it in English)."""
+        patterns = (
+            (r"is required", self.tr("is required")),
+            (r"is longer than (\d+) characters", self.tr("is longer than %1 characters")),
+            (r"is not a number ≥ 0", self.tr("is not a number of 0 or more")),
+            (r"is more than ([\d,]+)", self.tr("is more than %1")),
+            (r"is before the start \((.+)\)", self.tr("is before the start (%1)")),
+            (r"is given for a show that was held", self.tr("is only for a cancelled show")),
+            (r"is given for a cancelled show", self.tr("is only for a show that was held")),
+            (r"is not an exhibit in this kit", self.tr("is not an exhibit in this kit")),
+            (r"is not near the kit's dates \((.+)\)", self.tr("is not near the kit's dates (%1)")),
+            (r"is not within the stay \((.+)\)", self.tr("is not within the stay (%1)")),
+        )
+        for pattern, text in patterns:
+            match = re.fullmatch(pattern, reason)
+            if match:
+                for number, value in enumerate(match.groups(), 1):
+                    text = text.replace(f"%{number}", value)
+                return text
+        return reason
+
     def _refused(self, exc: Exception) -> None:
         # The form keeps what was typed so the crew can correct the one field named.
+        if isinstance(exc, KitRecordInvalid):
+            text = (
+                self.tr("%1: %2 %3")
+                .replace("%1", self._field_label(exc.field))
+                .replace("%2", str(exc.value))
+                .replace("%3", self._reason(exc.reason))
+            )
+        else:
+            text = str(exc)
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.message.setText(self.tr("Not saved: %1").replace("%1", text))
 
     def record_show(self) -> bool:
         value = self.show_where.currentData()
@@ -793,11 +852,11 @@ class FieldWindow(QMainWindow):
 class KitImportDialog(QDialog):
     """What a kit import changed, in text the user can select and copy."""
 
-    def __init__(self, path: Path, lines: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, result: ImportResult, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kit_import_dialog")
         self.setWindowTitle(self.tr("Kit imported: %1").replace("%1", path.name))
-        self.text = QPlainTextEdit("\n".join(lines))
+        self.text = QPlainTextEdit("\n".join(self.lines(result)))
         self.text.setObjectName("kit_import_text")
         self.text.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -806,6 +865,40 @@ class KitImportDialog(QDialog):
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.resize(760, 420)
+
+    def lines(self, result: ImportResult) -> list[str]:
+        what = (self.tr("trip %1") if result.kind == "trip" else self.tr("stay %1")).replace(
+            "%1", result.code
+        )
+        if result.already_imported:
+            return [self.tr("Kit of %1: already imported, nothing changed.").replace("%1", what)]
+        counts = result.counts()
+        lines = [
+            self.tr("Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.")
+            .replace("%1", what)
+            .replace("%2", str(counts.get(SHOW, 0)))
+            .replace("%3", str(counts.get(CONDITION, 0)))
+            .replace("%4", str(counts.get(DAMAGE, 0)))
+        ]
+        lines += [
+            self.tr("Accepted office change: %1").replace("%1", change) for change in result.accepted_changes
+        ]
+        actions = {
+            "created": self.tr("new"),
+            "updated": self.tr("updated"),
+            "superseded": self.tr("replaced by a later entry"),
+        }
+        kinds = {SHOW: self.tr("show"), CONDITION: self.tr("condition"), DAMAGE: self.tr("damage or loss")}
+        for row in result.rows:
+            lines.append(
+                self.tr("Entry %1, %2: %3 %4 — %5")
+                .replace("%1", str(row.seq))
+                .replace("%2", kinds.get(row.kind, row.kind))
+                .replace("%3", actions.get(row.action, row.action))
+                .replace("%4", row.code)
+                .replace("%5", row.summary)
+            )
+        return lines
 
 
 def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> KitImportDialog | None:
@@ -833,9 +926,31 @@ def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> 
     except CaravanError as exc:
         QMessageBox.warning(parent, QCoreApplication.translate("FieldWindow", "Kit not imported"), str(exc))
         return None
-    dialog = KitImportDialog(path, result.lines(), parent)
+    dialog = KitImportDialog(path, result, parent)
     dialog.open()
     return dialog
+
+
+def write_kit_asking(parent: QWidget | None, write: Callable[[bool], KitManifest]) -> KitManifest | None:
+    """Write a kit by `write(force)`; if that would replace a kit whose records are not imported,
+    ask first. None when the user keeps the old kit."""
+    try:
+        return write(False)
+    except KitHoldsRecords as exc:
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("FieldWindow", "Replace a kit with records?"),
+            QCoreApplication.translate(
+                "FieldWindow",
+                "%1 holds %2 field records the office has not imported. Replacing it loses them.\n\n"
+                "Replace it anyway?",
+            )
+            .replace("%1", exc.path)
+            .replace("%2", str(exc.waiting)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return write(True)
 
 
 def open_field_window(path: Path, parent: QWidget | None = None) -> FieldWindow | None:

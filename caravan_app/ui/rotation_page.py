@@ -393,12 +393,17 @@ class RotationPage(QWidget):
     def export_kit(self, placement: str, path: Path) -> bool:
         """Write the field kit of a set's stay for the crew that sets it up and runs it."""
         from caravan_app.services.field_kit import export_placement
+        from caravan_app.ui.field_mode import write_kit_asking
 
         lang = "zh" if QLocale().name().startswith("zh") else "en"
         try:
-            manifest = export_placement(self.context.db, placement, path, lang=lang)
+            manifest = write_kit_asking(
+                self, lambda force: export_placement(self.context.db, placement, path, lang=lang, force=force)
+            )
         except (CaravanError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            return False
+        if manifest is None:
             return False
         self.figures.setText(
             self.tr("Field kit of stay %1 written to %2 (%3 parts).")

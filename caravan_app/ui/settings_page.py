@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app import log
-from caravan_app.domain.calendar import Holiday, Term, WorkingCalendar
+from caravan_app.domain.calendar import CalendarProblem, Holiday, Term, WorkingCalendar, calendar_problems
 from caravan_app.domain.retirement import THRESHOLD_LABELS, Thresholds
 from caravan_app.errors import CaravanError
 from caravan_app.services.calendar import StoredCalendar, save_calendar, working_calendar
@@ -369,6 +369,7 @@ class SettingsPage(QWidget):
         """The calendar as typed in the two tables, or the problems that stop it being read."""
         problems: list[str] = []
         terms: list[Term] = []
+        term_rows: list[int] = []
         term_word, holiday_word = self.tr("Term"), self.tr("Holiday")
         for row in range(self.terms_table.rowCount()):
             name, first, last = (self.terms_table.text(row, c) for c in range(3))
@@ -385,7 +386,9 @@ class SettingsPage(QWidget):
             end = self._typed_date(term_word, row, self.tr("Last day"), last, problems)
             if name and start and end:
                 terms.append(Term(name, start, end))
+                term_rows.append(row + 1)
         holidays: list[Holiday] = []
+        holiday_rows: list[int] = []
         for row in range(self.holidays_table.rowCount()):
             day_text, name = self.holidays_table.text(row, 0), self.holidays_table.text(row, 1)
             if not (day_text or name):
@@ -393,11 +396,32 @@ class SettingsPage(QWidget):
             day = self._typed_date(holiday_word, row, self.tr("Date"), day_text, problems)
             if day is not None:
                 holidays.append(Holiday(day, name))
+                holiday_rows.append(row + 1)
+        problems += [
+            self._problem_text(p) for p in calendar_problems(terms, holidays, term_rows, holiday_rows)
+        ]
         if problems:
             return None, problems
         return WorkingCalendar(
             tuple(sorted(terms, key=lambda t: t.start)), tuple(sorted(holidays, key=lambda h: h.day))
         ), []
+
+    def _problem_text(self, problem: CalendarProblem) -> str:
+        texts = {
+            "bad_name": self.tr("name '%1' must be 1 to 40 characters, no spaces around it"),
+            "name_twice": self.tr("name '%1' is used by term row %2 too"),
+            "end_before_start": self.tr("(%1) the last day %2 is before the first %3"),
+            "overlap": self.tr("(%1) starts %2, inside %3 (which runs to %4)"),
+            "day_twice": self.tr("%1 is listed twice (also holiday row %2)"),
+            "long_name": self.tr("(%1) the name is longer than 40 characters"),
+        }
+        text = texts[problem.what]
+        for number, value in enumerate(problem.values, 1):
+            text = text.replace(f"%{number}", value)
+        where = (self.tr("Term row %1") if problem.table == "term" else self.tr("Holiday row %1")).replace(
+            "%1", str(problem.row)
+        )
+        return f"{where}{'' if text.startswith('(') else ':'} {text}"
 
     def save_calendar(self) -> bool:
         if self.stored_calendar is None:

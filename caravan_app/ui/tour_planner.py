@@ -777,12 +777,17 @@ class TourPlannerPage(QWidget):
     def export_kit(self, trip: str, path: Path) -> bool:
         """Write the field kit of `trip` for its crew to take offline."""
         from caravan_app.services.field_kit import export_trip
+        from caravan_app.ui.field_mode import write_kit_asking
 
         lang = "zh" if QLocale().name().startswith("zh") else "en"
         try:
-            manifest = export_trip(self.context.db, trip, path, lang=lang)
+            manifest = write_kit_asking(
+                self, lambda force: export_trip(self.context.db, trip, path, lang=lang, force=force)
+            )
         except (CaravanError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            return False
+        if manifest is None:
             return False
         self.hand_move_note.setText(
             self.tr("Field kit of trip %1 written to %2 (%3 parts).")

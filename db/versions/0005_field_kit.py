@@ -52,7 +52,9 @@ def upgrade() -> None:
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=16), nullable=False),
+        sa.Column("subject", sa.String(length=60), nullable=False),
         sa.Column("record_key", sa.String(length=120), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
         sa.Column("row_table", sa.String(length=40), nullable=False),
         sa.Column("row_code", sa.String(length=40), nullable=False),
         sa.Column("action", sa.String(length=12), nullable=False),
@@ -63,11 +65,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("kit_imports", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_kit_imports_kit_id"), ["kit_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_kit_imports_subject"), ["subject"], unique=False)
 
 
 def downgrade() -> None:
     """Downgrade schema."""
     with op.batch_alter_table("kit_imports", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_kit_imports_subject"))
         batch_op.drop_index(batch_op.f("ix_kit_imports_kit_id"))
     op.drop_table("kit_imports")
 

@@ -929,6 +929,50 @@
             <translation>Saved: %1</translation>
         </message>
         <message>
+            <source>is required</source>
+            <translation>is required</translation>
+        </message>
+        <message>
+            <source>is longer than %1 characters</source>
+            <translation>is longer than %1 characters</translation>
+        </message>
+        <message>
+            <source>is not a number of 0 or more</source>
+            <translation>is not a number of 0 or more</translation>
+        </message>
+        <message>
+            <source>is more than %1</source>
+            <translation>is more than %1</translation>
+        </message>
+        <message>
+            <source>is before the start (%1)</source>
+            <translation>is before the start (%1)</translation>
+        </message>
+        <message>
+            <source>is only for a cancelled show</source>
+            <translation>is only for a cancelled show</translation>
+        </message>
+        <message>
+            <source>is only for a show that was held</source>
+            <translation>is only for a show that was held</translation>
+        </message>
+        <message>
+            <source>is not an exhibit in this kit</source>
+            <translation>is not an exhibit in this kit</translation>
+        </message>
+        <message>
+            <source>is not near the kit's dates (%1)</source>
+            <translation>is not near the kit's dates (%1)</translation>
+        </message>
+        <message>
+            <source>is not within the stay (%1)</source>
+            <translation>is not within the stay (%1)</translation>
+        </message>
+        <message>
+            <source>%1: %2 %3</source>
+            <translation>%1: %2 %3</translation>
+        </message>
+        <message>
             <source>Not saved: %1</source>
             <translation>Not saved: %1</translation>
         </message>
@@ -1121,6 +1165,18 @@ Import the field records anyway?</translation>
             <translation>Kit not imported</translation>
         </message>
         <message>
+            <source>Replace a kit with records?</source>
+            <translation>Replace a kit with records?</translation>
+        </message>
+        <message>
+            <source>%1 holds %2 field records the office has not imported. Replacing it loses them.
+
+Replace it anyway?</source>
+            <translation>%1 holds %2 field records the office has not imported. Replacing it loses them.
+
+Replace it anyway?</translation>
+        </message>
+        <message>
             <source>Kit not opened</source>
             <translation>Kit not opened</translation>
         </message>
@@ -1165,6 +1221,54 @@ Import the field records anyway?</translation>
         <message>
             <source>Kit imported: %1</source>
             <translation>Kit imported: %1</translation>
+        </message>
+        <message>
+            <source>trip %1</source>
+            <translation>trip %1</translation>
+        </message>
+        <message>
+            <source>stay %1</source>
+            <translation>stay %1</translation>
+        </message>
+        <message>
+            <source>Kit of %1: already imported, nothing changed.</source>
+            <translation>Kit of %1: already imported, nothing changed.</translation>
+        </message>
+        <message>
+            <source>Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.</source>
+            <translation>Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.</translation>
+        </message>
+        <message>
+            <source>Accepted office change: %1</source>
+            <translation>Accepted office change: %1</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>updated</source>
+            <translation>updated</translation>
+        </message>
+        <message>
+            <source>replaced by a later entry</source>
+            <translation>replaced by a later entry</translation>
+        </message>
+        <message>
+            <source>show</source>
+            <translation>show</translation>
+        </message>
+        <message>
+            <source>condition</source>
+            <translation>condition</translation>
+        </message>
+        <message>
+            <source>damage or loss</source>
+            <translation>damage or loss</translation>
+        </message>
+        <message>
+            <source>Entry %1, %2: %3 %4 — %5</source>
+            <translation>Entry %1, %2: %3 %4 — %5</translation>
         </message>
     </context>
     <context>
@@ -2368,6 +2472,38 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Date</source>
             <translation>Date</translation>
+        </message>
+        <message>
+            <source>name '%1' must be 1 to 40 characters, no spaces around it</source>
+            <translation>name '%1' must be 1 to 40 characters, no spaces around it</translation>
+        </message>
+        <message>
+            <source>name '%1' is used by term row %2 too</source>
+            <translation>name '%1' is used by term row %2 too</translation>
+        </message>
+        <message>
+            <source>(%1) the last day %2 is before the first %3</source>
+            <translation>(%1) the last day %2 is before the first %3</translation>
+        </message>
+        <message>
+            <source>(%1) starts %2, inside %3 (which runs to %4)</source>
+            <translation>(%1) starts %2, inside %3 (which runs to %4)</translation>
+        </message>
+        <message>
+            <source>%1 is listed twice (also holiday row %2)</source>
+            <translation>%1 is listed twice (also holiday row %2)</translation>
+        </message>
+        <message>
+            <source>(%1) the name is longer than 40 characters</source>
+            <translation>(%1) the name is longer than 40 characters</translation>
+        </message>
+        <message>
+            <source>Term row %1</source>
+            <translation>Term row %1</translation>
+        </message>
+        <message>
+            <source>Holiday row %1</source>
+            <translation>Holiday row %1</translation>
         </message>
         <message>
             <source>Saved: %1 terms, %2 holidays.</source>

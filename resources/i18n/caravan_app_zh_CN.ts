@@ -929,6 +929,50 @@
         <translation>已保存：%1</translation>
     </message>
     <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>is longer than %1 characters</source>
+        <translation>超过 %1 个字</translation>
+    </message>
+    <message>
+        <source>is not a number of 0 or more</source>
+        <translation>不是不小于 0 的数</translation>
+    </message>
+    <message>
+        <source>is more than %1</source>
+        <translation>超过 %1</translation>
+    </message>
+    <message>
+        <source>is before the start (%1)</source>
+        <translation>早于开始时间（%1）</translation>
+    </message>
+    <message>
+        <source>is only for a cancelled show</source>
+        <translation>仅适用于已取消的展演</translation>
+    </message>
+    <message>
+        <source>is only for a show that was held</source>
+        <translation>仅适用于已举办的展演</translation>
+    </message>
+    <message>
+        <source>is not an exhibit in this kit</source>
+        <translation>不是本工具包中的展品</translation>
+    </message>
+    <message>
+        <source>is not near the kit&apos;s dates (%1)</source>
+        <translation>不在工具包日期附近（%1）</translation>
+    </message>
+    <message>
+        <source>is not within the stay (%1)</source>
+        <translation>不在展期内（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1：%2 %3</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1121,6 +1165,18 @@ Import the field records anyway?</source>
         <translation>工具包未导入</translation>
     </message>
     <message>
+        <source>Replace a kit with records?</source>
+        <translation>替换含有记录的工具包？</translation>
+    </message>
+    <message>
+        <source>%1 holds %2 field records the office has not imported. Replacing it loses them.
+
+Replace it anyway?</source>
+        <translation>%1 中有 %2 条办公室尚未导入的现场记录，替换后这些记录将丢失。
+
+仍要替换吗？</translation>
+    </message>
+    <message>
         <source>Kit not opened</source>
         <translation>工具包未打开</translation>
     </message>
@@ -1165,6 +1221,54 @@ Import the field records anyway?</source>
     <message>
         <source>Kit imported: %1</source>
         <translation>已导入工具包：%1</translation>
+    </message>
+    <message>
+        <source>trip %1</source>
+        <translation>行程 %1</translation>
+    </message>
+    <message>
+        <source>stay %1</source>
+        <translation>展期 %1</translation>
+    </message>
+    <message>
+        <source>Kit of %1: already imported, nothing changed.</source>
+        <translation>%1 的工具包：此前已导入，没有变化。</translation>
+    </message>
+    <message>
+        <source>Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.</source>
+        <translation>%1 的工具包：展演 %2 场，状况检查 %3 条，损坏或遗失 %4 条。</translation>
+    </message>
+    <message>
+        <source>Accepted office change: %1</source>
+        <translation>已接受办公室的修改：%1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>replaced by a later entry</source>
+        <translation>已被后一条记录取代</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>状况检查</translation>
+    </message>
+    <message>
+        <source>damage or loss</source>
+        <translation>损坏或遗失</translation>
+    </message>
+    <message>
+        <source>Entry %1, %2: %3 %4 — %5</source>
+        <translation>第 %1 条，%2：%3 %4 — %5</translation>
     </message>
 </context>
 <context>
@@ -2368,6 +2472,38 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos; must be 1 to 40 characters, no spaces around it</source>
+        <translation>名称“%1”须为 1 至 40 个字，首尾不能有空格</translation>
+    </message>
+    <message>
+        <source>name &apos;%1&apos; is used by term row %2 too</source>
+        <translation>名称“%1”与学期第 %2 行重复</translation>
+    </message>
+    <message>
+        <source>(%1) the last day %2 is before the first %3</source>
+        <translation>（%1）结束日期 %2 早于开始日期 %3</translation>
+    </message>
+    <message>
+        <source>(%1) starts %2, inside %3 (which runs to %4)</source>
+        <translation>（%1）开始于 %2，落在%3之内（该学期至 %4）</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice (also holiday row %2)</source>
+        <translation>%1 重复（节假日第 %2 行也有）</translation>
+    </message>
+    <message>
+        <source>(%1) the name is longer than 40 characters</source>
+        <translation>（%1）名称超过 40 个字</translation>
+    </message>
+    <message>
+        <source>Term row %1</source>
+        <translation>学期第 %1 行</translation>
+    </message>
+    <message>
+        <source>Holiday row %1</source>
+        <translation>节假日第 %1 行</translation>
     </message>
     <message>
         <source>Saved: %1 terms, %2 holidays.</source>

@@ -180,6 +180,16 @@ def test_a_record_edited_outside_the_program_is_named(kit_path: Path) -> None:
         KitFile.open(kit_path, SCHEMA)
 
 
+def test_records_cut_from_the_end_are_found(kit_path: Path) -> None:
+    with KitFile.open(kit_path, SCHEMA) as kit:
+        for visitors in (10, 20, 30):
+            kit.append("show", {"stop": visitors // 10, "visitors": visitors})
+    with sqlite3.connect(kit_path) as c:
+        c.execute("DELETE FROM records WHERE seq = 3")
+    with pytest.raises(KitError, match=r"records after 2 were removed outside the program \(the kit had 3\)"):
+        KitFile.open(kit_path, SCHEMA)
+
+
 def test_another_schema_or_format_is_refused(kit_path: Path) -> None:
     with pytest.raises(KitError, match=f"made by schema {SCHEMA}, this program has 9999"):
         KitFile.open(kit_path, "9999")

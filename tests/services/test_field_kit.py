@@ -570,3 +570,133 @@ def test_a_recorder_killed_mid_entry_loses_only_that_entry(tmp_path: Path) -> No
     with open_kit(path) as kit:
         assert len(kit.records()) == 4
     assert os.path.getsize(path) > 0
+
+
+# --- what the review of the first version found ---------------------------------------------------
+
+
+def test_two_kits_of_one_trip_share_the_shows_event(planned: Database, tmp_path: Path) -> None:
+    code = small_trip(planned)
+    first, second = tmp_path / "a.ckit", tmp_path / "b.ckit"
+    export_trip(planned, code, first)
+    export_trip(planned, code, second)  # a second copy for the same crew, e.g. a re-export
+    with open_kit(first) as kit:
+        stop = kit.contents.stops[0].seq
+        kit.record_show(stop=stop, visitors=100)
+    with open_kit(second) as kit:
+        kit.record_show(stop=stop, visitors=120, feedback="第二台电脑的记录")
+    made = import_kit(planned, first).rows[0]
+    again = import_kit(planned, second).rows[0]
+    assert (made.action, again.action, again.code) == ("created", "updated", made.code)
+    with planned.session() as s:
+        events = s.scalars(select(Event).where(Event.code == made.code)).all()
+        assert [(e.visitors, e.feedback) for e in events] == [(120, "第二台电脑的记录")]
+        assert (
+            s.scalar(select(func.count()).select_from(KitImport).where(KitImport.row_code == made.code)) == 2
+        )
+
+
+def test_a_grade_is_the_latest_checks_whatever_the_order_of_entry(planned: Database, tmp_path: Path) -> None:
+    code = small_trip(planned)
+    path = tmp_path / "trip.ckit"
+    export_trip(planned, code, path)
+    with open_kit(path) as kit:
+        exhibit = kit.contents.exhibits[0].code
+        day1, day2 = kit.contents.start, kit.contents.start + timedelta(days=1)
+        kit.record_condition(exhibit=exhibit, grade="D", fault="屏幕碎裂", checked_on=day2)
+    import_kit(planned, path)
+    with open_kit(path) as kit:
+        # Entered later, but checked a day earlier: it does not set the grade back.
+        kit.record_condition(exhibit=exhibit, grade="A", checked_on=day1)
+    import_kit(planned, path)
+    with planned.session() as s:
+        grades = s.execute(
+            select(ConditionCheck.checked_on, ConditionCheck.grade)
+            .join(Exhibit)
+            .where(Exhibit.code == exhibit, ConditionCheck.checked_on >= day1)
+            .order_by(ConditionCheck.checked_on)
+        ).all()
+        assert [tuple(g) for g in grades] == [(day1, ConditionGrade.A), (day2, ConditionGrade.D)]
+        assert s.scalar(select(Exhibit.condition).where(Exhibit.code == exhibit)) is ConditionGrade.D
+
+
+def test_a_stay_is_one_event_summed_over_the_days_of_all_its_kits(planned: Database, tmp_path: Path) -> None:
+    with planned.session() as s:
+        placement = s.scalars(
+            select(SetPlacement).order_by(SetPlacement.end_on.desc(), SetPlacement.code)
+        ).first()
+        assert placement is not None
+        code, set_id = placement.code, placement.set_id
+    events_before = row_counts(planned)["events"]
+    first, second = tmp_path / "a.ckit", tmp_path / "b.ckit"
+    export_placement(planned, code, first)
+    with open_kit(first) as kit:
+        d1, d2, d3 = kit.contents.days[:3]
+        kit.record_show(day=d1, visitors=1000, start=time(9, 0), end=time(17, 0), audience="中小学生")
+        kit.record_show(day=d2, status="cancelled", cancel_reason="停电闭馆")
+    result = import_kit(planned, first)
+    assert {r.code for r in result.rows} == {result.rows[0].code}  # both days, one event
+    export_placement(planned, code, second)
+    with open_kit(second) as kit:
+        kit.record_show(day=d3, visitors=500, start=time(9, 0), end=time(16, 30), audience="家长")
+        kit.record_show(day=d1, visitors=1100, start=time(9, 0), end=time(17, 0), audience="中小学生")
+    later = import_kit(planned, second)
+    assert [r.action for r in later.rows] == ["created", "updated"]
+    assert row_counts(planned)["events"] == events_before + 1
+    with planned.session() as s:
+        event = s.scalars(select(Event).where(Event.code == result.rows[0].code)).one()
+        assert (event.set_id, event.held_on, event.visitors, event.status) == (
+            set_id,
+            d1,
+            1600,
+            EventStatus.HELD,
+        )
+        assert event.started_at == datetime.combine(d1, time(9, 0))
+        assert event.ended_at == datetime.combine(d3, time(16, 30))
+        assert event.audience == "中小学生、家长"
+        assert f"{d2:%m-%d} closed: 停电闭馆" in event.notes and "2 day(s) open, 1 closed" in event.notes
+
+
+def test_a_kit_whose_records_are_not_imported_is_not_replaced(planned: Database, tmp_path: Path) -> None:
+    from caravan_app.errors import KitHoldsRecords
+
+    code = small_trip(planned)
+    path = tmp_path / "trip.ckit"
+    export_trip(planned, code, path)
+    export_trip(planned, code, path)  # no records yet: replaced
+    with open_kit(path) as kit:
+        kit.record_show(stop=kit.contents.stops[0].seq, visitors=40)
+        kit_id = kit.manifest.kit_id
+    with pytest.raises(KitHoldsRecords, match=r"holding 1 record\(s\) not yet imported"):
+        export_trip(planned, code, path)
+    with open_kit(path) as kit:
+        assert kit.manifest.kit_id == kit_id and len(kit.records()) == 1
+    import_kit(planned, path)
+    export_trip(planned, code, path)  # all imported: nothing is lost by replacing it
+    with open_kit(path) as kit:
+        assert kit.manifest.kit_id != kit_id and kit.records() == []
+        kit.record_show(stop=kit.contents.stops[0].seq, visitors=41)
+    export_trip(planned, code, path, force=True)
+    with open_kit(path) as kit:
+        assert kit.records() == []
+
+
+def test_a_lost_exhibit_is_not_on_board_in_the_next_kit(planned: Database, tmp_path: Path) -> None:
+    code = small_trip(planned)
+    export_trip(planned, code, tmp_path / "a.ckit")
+    with open_kit(tmp_path / "a.ckit") as kit:
+        lost = kit.contents.exhibits[0].code
+        kit.record_damage(exhibit=lost, kind="loss", description="撤展时遗失", on=kit.contents.start)
+    import_kit(planned, tmp_path / "a.ckit")
+    export_trip(planned, code, tmp_path / "b.ckit")
+    with open_kit(tmp_path / "b.ckit") as kit:
+        assert lost not in {e.code for e in kit.contents.exhibits} and kit.contents.exhibits
+
+
+def test_a_visitor_count_beyond_belief_is_refused(planned: Database, tmp_path: Path) -> None:
+    code = small_trip(planned)
+    export_trip(planned, code, tmp_path / "a.ckit")
+    with open_kit(tmp_path / "a.ckit") as kit:
+        with pytest.raises(KitRecordInvalid, match="visitors: 3000000000 is more than 1,000,000"):
+            kit.record_show(stop=kit.contents.stops[0].seq, visitors=3_000_000_000)
+        assert kit.records() == []

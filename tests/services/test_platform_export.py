@@ -48,6 +48,15 @@ def test_held_events_read_back_from_the_workbook(planned_week: Database, tmp_pat
                     feedback=TRICKY,
                 ),
                 Event(
+                    code="EV-T3",
+                    venue_id=venue.id,
+                    held_on=date(2027, 3, 4),
+                    caravan_id=caravan.id,
+                    visitors=12,
+                    activity="=1+1",
+                    feedback="=学生很喜欢",
+                ),
+                Event(
                     code="EV-T2",
                     venue_id=venue.id,
                     held_on=date(2027, 3, 3),
@@ -96,6 +105,9 @@ def test_held_events_read_back_from_the_workbook(planned_week: Database, tmp_pat
         TRICKY,
     )
     assert "EV-T2" not in {r[0] for r in rows}
+    # Text typed in the field stays text: never a formula in the office's spreadsheet.
+    typed = next(row for row in openpyxl.load_workbook(out).active.iter_rows() if row[0].value == "EV-T3")
+    assert [(c.value, c.data_type) for c in (typed[6], typed[9])] == [("=1+1", "s"), ("=学生很喜欢", "s")]
     # The vehicle: a caravan's plate and code, or a museum set's code and name.
     assert [r[5] for r in rows[1:]] == vehicles
     assert any(v.startswith(set_codes) for v in vehicles)

@@ -82,7 +82,8 @@ def test_a_trip_is_recorded_in_field_mode_and_imported_from_the_file_menu(
     field.fault.setText("触摸屏失灵" * 50)
     before = len(field.kit.records())
     assert not field.record_condition()
-    assert "fault" in field.message.text() and field.message.text().startswith("Not saved:")
+    assert field.message.text().startswith("Not saved: Fault: 触摸屏失灵")
+    assert field.message.text().endswith("is longer than 200 characters")
     assert len(field.kit.records()) == before and field.fault.text().startswith("触摸屏失灵")
     field.fault.setText("触摸屏失灵")
     assert field.record_condition()
@@ -106,7 +107,11 @@ def test_a_trip_is_recorded_in_field_mode_and_imported_from_the_file_menu(
     dialog = window.import_kit(kit_path)
     assert isinstance(dialog, KitImportDialog)
     shown = dialog.text.toPlainText()
-    assert f"trip {code}" in shown and "condition check" in shown
+    shows = 2 if len(field.contents.stops) > 1 else 1
+    assert shown.startswith(
+        f"Kit of trip {code}: {shows} shows, 1 condition checks, 1 damage or loss records."
+    )
+    assert "Entry 1, show: new EV-" in shown
     dialog.close()
     held_and_cancelled = 2 if stops > 1 else 1
     assert _counts(demo_db) == (events + held_and_cancelled, checks + 1, repairs + 1)
@@ -155,7 +160,9 @@ def test_a_kit_whose_trip_changed_in_the_office_is_put_to_the_user(
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     dialog = window.import_kit(kit_path)
-    assert dialog is not None and "accepted office change" in dialog.text.toPlainText()
+    assert (
+        dialog is not None and "Accepted office change: saved again since export" in dialog.text.toPlainText()
+    )
     dialog.close()
     assert _counts(demo_db)[0] == before[0] + 1
 
@@ -179,6 +186,10 @@ def test_field_mode_follows_the_language(
     try:
         assert field.record_show_button.text() == "记录展演"
         assert field.tabs.tabText(2) == "车载展品"
+        # A refusal in the crew's language, naming the field by its label on the form.
+        field.show_status.setCurrentIndex(1)
+        assert not field.record_show()
+        assert field.message.text() == '未保存：取消原因："" 为必填项'
     finally:
         languages.switch("en")
     field.close()
@@ -227,6 +238,22 @@ def test_the_tour_planner_writes_the_kit_of_the_selected_trip(
         assert kit.contents.code == trip
         venue = str(page.itinerary_model.value(0, "venue"))
         assert venue in {kit.contents.venue(s.venue_code).name for s in kit.contents.stops}
+
+    # Writing over a kit whose records the office has not imported asks first.
+    with open_kit(path) as kit:
+        kit.record_show(stop=kit.contents.stops[0].seq, visitors=12)
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or next(answers)
+    )
+    assert not page.export_kit(trip, path)
+    assert "holds 1 field records the office has not imported" in asked[0]
+    with open_kit(path) as kit:
+        assert len(kit.records()) == 1
+    assert page.export_kit(trip, path)
+    with open_kit(path) as kit:
+        assert kit.records() == []
 
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))

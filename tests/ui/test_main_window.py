@@ -185,6 +185,13 @@ def test_the_working_calendar_is_edited_in_settings_and_the_planners_use_it(wind
         "Term row 4, First day: '2028-02-30' is not a date (YYYY-MM-DD)" in settings.calendar_message.text()
     )
     assert terms.rowCount() == 4
+    # A term inside another is named by the row it was typed in, not by its place in time.
+    terms.item(3, 1).setText("2027-06-01")
+    assert not settings.save_calendar()
+    message = settings.calendar_message.text()
+    assert (
+        "Term row 4 (2028-spring) starts 2027-06-01, inside 2027-spring (which runs to 2027-07-02)" in message
+    )
     terms.item(3, 1).setText("2028-02-21")
     holidays.add_row(("2027-03-10", "全省科普日"))
     assert settings.save_calendar(), settings.calendar_message.text()
