@@ -498,8 +498,10 @@ def new_map(
     lang: Lang,
     tiles: str | None = None,
     county_style: dict[str, Any] | None = None,
+    focus: list[tuple[float, float]] | None = None,
 ) -> MapCanvas:
-    """A map of the province on the boundary base; `county_style` restyles the county polygons."""
+    """A map of the province on the boundary base; `county_style` restyles the county polygons.
+    It opens on the whole province, or around the `focus` points (WGS-84 lat, lon) when given."""
     base = boundaries()
     source = tile_source(tiles)
     (south, west), (north, east) = base.bounds
@@ -559,6 +561,11 @@ def new_map(
         )
     )
     group.add_to(m)
+    if focus:
+        # Padded, so the outermost stops are not on the edge; the whole province stays a zoom-out away.
+        lats, lons = [p[0] for p in focus], [p[1] for p in focus]
+        pad = max(max(lats) - min(lats), max(lons) - min(lons), 0.1) * 0.15
+        south, west, north, east = min(lats) - pad, min(lons) - pad, max(lats) + pad, max(lons) + pad
     m.add_child(MapScript([[south, west], [north, east]]))
     heading = f"<h1>{esc(title)}</h1>" + (f"<div>{esc(subtitle)}</div>" if subtitle else "")
     m.add_child(Panel(heading, "cv-title", "topcenter"))

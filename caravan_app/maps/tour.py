@@ -37,7 +37,13 @@ def render_tour_map(plan: TourPlanView, lang: str = "zh", tiles: str | None = No
         for part in (span(plan.start, plan.end), counted(len(plan.trips), "trips", language), served)
         if part
     )
-    canvas = new_map(f"{plan.name} — {word('tour_map', language)}", subtitle, language, tiles)
+    # One trip (a crew's field kit) opens around its own route; a whole plan on the province.
+    focus = (
+        [wgs(plan.trips[0].depot.place)] + [wgs(s.place) for s in plan.trips[0].stops]
+        if len(plan.trips) == 1
+        else None
+    )
+    canvas = new_map(f"{plan.name} — {word('tour_map', language)}", subtitle, language, tiles, focus=focus)
     by_caravan: dict[str, list[TripView]] = defaultdict(list)
     for trip in sorted(plan.trips, key=lambda t: (t.caravan_code, t.leave_at, t.code)):
         by_caravan[trip.caravan_code].append(trip)

@@ -93,6 +93,28 @@ def test_tour_map_in_english() -> None:
         render_tour_map(samples.tour_plan(), lang="fr")
 
 
+def _opening_bounds(page: str) -> list[list[float]]:
+    found = re.search(r"caravanMapSetup\([^,]+, (\[\[.*?\]\])\)", page)
+    assert found is not None
+    bounds: list[list[float]] = json.loads(found.group(1))
+    return bounds
+
+
+def test_a_plan_opens_on_the_province_and_one_trip_around_its_route() -> None:
+    from dataclasses import replace
+
+    from caravan_app.maps.base import wgs
+
+    plan = samples.tour_plan()
+    (south, west), (north, east) = boundaries().bounds
+    assert _opening_bounds(render_tour_map(plan)) == [[south, west], [north, east]]
+    trip = plan.trips[0]
+    (s, w), (n, e) = _opening_bounds(render_tour_map(replace(plan, trips=(trip,))))
+    points = [wgs(trip.depot.place)] + [wgs(stop.place) for stop in trip.stops]
+    assert all(s < lat < n and w < lon < e for lat, lon in points)
+    assert (n - s) * (e - w) < (north - south) * (east - west) / 2
+
+
 def test_rotation_map_has_an_arrow_per_move_and_a_layer_per_period() -> None:
     plan = samples.rotation_plan()
     page = render_rotation_map(plan)
