@@ -286,15 +286,11 @@ class RowsFilter(QSortFilterProxyModel):
         """The source's rows changed wholesale: re-index the search text and re-filter."""
         values = self.source().all_values
         self._haystack = [" ".join(v for v in row if isinstance(v, str)).lower() for row in values]
-        self.beginFilterChange()
-        self._compute()
-        self.endFilterChange()
+        self._refilter()
 
     def set_search(self, text: str) -> None:
         self._search = text.strip().lower()
-        self.beginFilterChange()
-        self._compute()
-        self.endFilterChange()
+        self._refilter()
 
     def set_facet(self, column: str, value: Any) -> None:
         """Show only rows whose `column` is `value`; None clears that filter."""
@@ -302,9 +298,7 @@ class RowsFilter(QSortFilterProxyModel):
             self._facets.pop(column, None)
         else:
             self._facets[column] = value
-        self.beginFilterChange()
-        self._compute()
-        self.endFilterChange()
+        self._refilter()
 
     def _compute(self) -> None:
         model = self.source()
@@ -327,6 +321,12 @@ class RowsFilter(QSortFilterProxyModel):
                 for p, row in enumerate(values)
             ]
         self._order = model.order
+
+    def _refilter(self) -> None:
+        # invalidate() re-maps the rows in one layout change; a filter change would report every
+        # run of hidden rows separately, and the view and the row count would answer each of them.
+        self._compute()
+        self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, _parent: Index) -> bool:
         # Called once per row on every change: kept to two list look-ups.
