@@ -79,7 +79,7 @@ from caravan_app.persistence.models import (
 from caravan_app.reports import rotation_schedule, route_sheets
 from caravan_app.reports.condition_form import condition_form
 from caravan_app.services.reports import GONE, tour_plan_view
-from caravan_app.services.rotation_views import road_km
+from caravan_app.services.rotation_views import road_km, rotation_plan_view
 
 PDF, HTML, JSON = "application/pdf", "text/html; charset=utf-8", "application/json"
 
@@ -451,8 +451,20 @@ def export_placement(
             truck_loads=exhibit_set.truck_loads,
             locked=placement.locked,
         )
+        if placement.plan is not None and placement.period is not None:
+            # The move the plan makes into this stay (from the hall before, or from a depot), shown
+            # as the kit's one period.
+            planned = rotation_plan_view(s, placement.plan.name)
+            stay = next(
+                (
+                    replace(m, period=0)
+                    for m in planned.stays
+                    if m.set_code == exhibit_set.code and m.period == placement.period
+                ),
+                stay,
+            )
         view = RotationPlanView(
-            name=plan_name or placement.code,
+            name=f"{plan_name} · {placement.code}" if plan_name else placement.code,
             start=placement.start_on,
             periods=((placement.start_on, placement.end_on),),
             stays=(stay,),

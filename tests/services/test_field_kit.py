@@ -700,3 +700,47 @@ def test_a_visitor_count_beyond_belief_is_refused(planned: Database, tmp_path: P
         with pytest.raises(KitRecordInvalid, match="visitors: 3000000000 is more than 1,000,000"):
             kit.record_show(stop=kit.contents.stops[0].seq, visitors=3_000_000_000)
         assert kit.records() == []
+
+
+def test_a_planned_stays_kit_shows_the_move_into_it(planned: Database, tmp_path: Path) -> None:
+    from datetime import date
+
+    from caravan_app.planning.control import SolveControl
+    from caravan_app.services.rotation import plan_rotation_scenario
+
+    plan_rotation_scenario(
+        planned,
+        date(2027, 1, 1),
+        3,
+        2,
+        name="扬泰换展",
+        cities=["扬州", "泰州"],
+        control=SolveControl(time_limit=5),
+    )
+    with planned.session() as s:
+        stays = s.scalars(
+            select(SetPlacement)
+            .join(Plan)
+            .where(Plan.name == "扬泰换展", SetPlacement.period > 0)
+            .order_by(SetPlacement.period, SetPlacement.code)
+        ).all()
+        moved = []
+        for stay in stays:
+            before = s.scalars(
+                select(SetPlacement).where(
+                    SetPlacement.plan_id == stay.plan_id,
+                    SetPlacement.set_id == stay.set_id,
+                    SetPlacement.period == stay.period - 1,
+                )
+            ).first()
+            if before is not None and before.venue_id != stay.venue_id:
+                moved.append((stay.code, before.venue.name, stay.venue.name))
+    assert moved, "the plan moves no set from one hall to another"
+    code, previous, here = moved[0]
+    export_placement(planned, code, tmp_path / "stay.ckit")
+    with open_kit(tmp_path / "stay.ckit") as kit:
+        page = kit.part(MAP_PART).decode("utf-8")
+        schedule = squeeze("".join(pages(kit.part(ROUTE_SHEET_PART), tmp_path)))
+    # The truck comes from the hall the set stood in before, not from its depot.
+    assert f"{previous} → {here}" in page and f"扬泰换展 · {code}" in page
+    assert squeeze(previous) in schedule
