@@ -60,8 +60,14 @@ def render_rotation_map(plan: RotationPlanView, lang: str = "zh", tiles: str | N
     if everything:
         first_day = min(s.period_start for s in everything)
         subtitle_parts.insert(0, span(first_day, max(s.period_end for s in everything)))
+    # One stay (a crew's field kit) opens around its hall and where the set comes from.
+    focus = [wgs(everything[0].place), wgs(everything[0].from_place)] if len(everything) == 1 else None
     canvas = new_map(
-        f"{plan.name} — {word('rotation_map', language)}", "  ·  ".join(subtitle_parts), language, tiles
+        f"{plan.name} — {word('rotation_map', language)}",
+        "  ·  ".join(subtitle_parts),
+        language,
+        tiles,
+        focus=focus,
     )
     sets = sorted({(s.set_code, s.set_name, s.theme) for s in everything})
     colours = dict(zip((code for code, _, _ in sets), palette(len(sets)), strict=True))

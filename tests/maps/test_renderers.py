@@ -115,6 +115,20 @@ def test_a_plan_opens_on_the_province_and_one_trip_around_its_route() -> None:
     assert (n - s) * (e - w) < (north - south) * (east - west) / 2
 
 
+def test_one_stay_opens_around_its_move() -> None:
+    from dataclasses import replace
+
+    from caravan_app.maps.base import wgs
+
+    plan = samples.rotation_plan()
+    (south, west), (north, east) = boundaries().bounds
+    assert _opening_bounds(render_rotation_map(plan)) == [[south, west], [north, east]]
+    stay = next(s for s in plan.stays if s.from_place != s.place)
+    (s, w), (n, e) = _opening_bounds(render_rotation_map(replace(plan, stays=(stay,), returns=())))
+    assert all(s < lat < n and w < lon < e for lat, lon in (wgs(stay.place), wgs(stay.from_place)))
+    assert (n - s) * (e - w) < (north - south) * (east - west) / 2
+
+
 def test_rotation_map_has_an_arrow_per_move_and_a_layer_per_period() -> None:
     plan = samples.rotation_plan()
     page = render_rotation_map(plan)
