@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -93,10 +94,10 @@ class KitHoldsRecords(CaravanError):
 class KitConflict(CaravanError):
     """The trip or placement of a kit was changed in the office since the kit was exported."""
 
-    def __init__(self, code: str, changes: list[str]) -> None:
+    def __init__(self, code: str, changes: Sequence[object]) -> None:
         self.code = code
-        self.changes = changes
+        self.changes = list(changes)  # OfficeChange: str() is English, `what` and `values` for a window
         super().__init__(
-            f"{code} was changed in the office since the kit was exported: {'; '.join(changes)}. "
+            f"{code} was changed in the office since the kit was exported: {'; '.join(map(str, changes))}. "
             "Nothing was imported; import with --accept-conflict to take the field records anyway."
         )

@@ -124,6 +124,29 @@ class KitManifest:
         raise KitError(f"the kit has no part {name!r}")
 
 
+@dataclass(frozen=True)
+class OfficeChange:
+    """One way a trip or placement differs from what it was when its kit was exported.
+
+    `what` is a code the window words in its own language; str() is the English of the command line.
+    """
+
+    what: str  # gone | field | stop_added | stop_removed | stop_field | saved_again
+    values: tuple[str, ...] = ()
+
+    _ENGLISH = {
+        "gone": "the {0} no longer exists in the database",
+        "field": "{0} {1} → {2}",
+        "stop_added": "stop {0} added ({1})",
+        "stop_removed": "stop {0} removed ({1})",
+        "stop_field": "stop {0} {1} {2} → {3}",
+        "saved_again": "saved again since export (versions {0} → {1})",
+    }
+
+    def __str__(self) -> str:
+        return self._ENGLISH[self.what].format(*self.values)
+
+
 # --- contents -------------------------------------------------------------------------------------
 
 

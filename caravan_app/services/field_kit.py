@@ -45,6 +45,7 @@ from caravan_app.domain.kit import (
     KitRecord,
     KitStop,
     KitVenue,
+    OfficeChange,
     ShowEntry,
     canonical_json,
     condition_payload,
@@ -506,6 +507,7 @@ class ImportedRow:
     table: str  # events, condition_checks, maintenance_records; empty when superseded
     code: str
     summary: str
+    entry: Entry | None = None  # what was recorded, for a window to word in its own language
 
 
 @dataclass(frozen=True)
@@ -516,7 +518,7 @@ class ImportResult:
     rows: tuple[ImportedRow, ...] = ()
     already_imported: bool = False
     # What changed in the office since export, when the import was made anyway.
-    accepted_changes: tuple[str, ...] = ()
+    accepted_changes: tuple[OfficeChange, ...] = ()
 
     def counts(self) -> dict[str, int]:
         """Rows created or updated, per record kind."""
@@ -552,30 +554,30 @@ def derived_code(prefix: str, kit_id: str, record_id: str) -> str:
     return f"{prefix}-K{digest}"
 
 
-def _describe_changes(kind: str, before: dict[str, Any], now: dict[str, Any] | None) -> list[str]:
-    """What changed between the fingerprint at export and the trip or placement now, in words."""
+def _describe_changes(kind: str, before: dict[str, Any], now: dict[str, Any] | None) -> list[OfficeChange]:
+    """What changed between the fingerprint at export and the trip or placement now."""
     if now is None:
-        return [f"the {kind} no longer exists in the database"]
+        return [OfficeChange("gone", (kind,))]
     old, new = before.get("planned", {}), now["planned"]
-    changes: list[str] = []
+    changes: list[OfficeChange] = []
     for name in sorted(set(old) | set(new)):
         if name == "stops" or old.get(name) == new.get(name):
             continue
-        changes.append(f"{name} {old.get(name)} → {new.get(name)}")
+        changes.append(OfficeChange("field", (name, str(old.get(name)), str(new.get(name)))))
     old_stops = {s["seq"]: s for s in old.get("stops", [])}
     new_stops = {s["seq"]: s for s in new.get("stops", [])}
     for seq in sorted(set(old_stops) | set(new_stops)):
         a, b = old_stops.get(seq), new_stops.get(seq)
         if a is None:
-            changes.append(f"stop {seq} added ({b['venue'] if b else ''})")
+            changes.append(OfficeChange("stop_added", (str(seq), b["venue"] if b else "")))
         elif b is None:
-            changes.append(f"stop {seq} removed ({a['venue']})")
+            changes.append(OfficeChange("stop_removed", (str(seq), a["venue"])))
         else:
             for name in ("venue", "show_start", "show_end"):
                 if a[name] != b[name]:
-                    changes.append(f"stop {seq} {name} {a[name]} → {b[name]}")
+                    changes.append(OfficeChange("stop_field", (str(seq), name, str(a[name]), str(b[name]))))
     if not changes and before.get("versions") != now["versions"]:
-        changes.append(f"saved again since export (versions {before.get('versions')} → {now['versions']})")
+        changes.append(OfficeChange("saved_again", (str(before.get("versions")), str(now["versions"]))))
     return changes
 
 
@@ -828,7 +830,7 @@ def import_kit(
                     imported_by=current_user(),
                 )
             )
-            result.append(ImportedRow(record.seq, record.kind, action, table, code, summary))
+            result.append(ImportedRow(record.seq, record.kind, action, table, code, summary, entry))
         if stay and stay_days and any(r.table == "events" for r in result):
             values = _stay_values(stay_days, contents, rows, new[0].seq)
             event = None if stay_new else s.scalar(select(Event).where(Event.code == stay_code))

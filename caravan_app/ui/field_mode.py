@@ -52,8 +52,10 @@ from caravan_app.domain.kit import (
     SHOW,
     ConditionEntry,
     DamageEntry,
+    Entry,
     KitManifest,
     KitRecord,
+    OfficeChange,
     ShowEntry,
 )
 from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords, KitRecordInvalid
@@ -339,11 +341,7 @@ class FieldWindow(QMainWindow):
         return shows
 
     def _status_text(self, entry: ShowEntry | None) -> str:
-        if entry is None:
-            return self.tr("not recorded")
-        if entry.status == "cancelled":
-            return self.tr("cancelled: %1").replace("%1", entry.cancel_reason)
-        return self.tr("held, %1 visitors").replace("%1", str(entry.visitors))
+        return status_text(entry)
 
     def refresh(self) -> None:
         """Fill the tables from the kit file as it is now."""
@@ -510,26 +508,14 @@ class FieldWindow(QMainWindow):
         }.get(kind, kind)
 
     def _damage_text(self, entry: DamageEntry) -> str:
-        kind = self.tr("lost") if entry.kind == "loss" else self.tr("damaged")
-        return f"{entry.on:%m-%d} {kind}: {entry.description}"
+        return damage_text(entry)
 
     def _entry_text(self, record: KitRecord) -> str:
         try:
             entry = self.kit.entry(record)
         except CaravanError as exc:
             return str(exc)
-        if isinstance(entry, ShowEntry):
-            where = (
-                self.tr("stop %1").replace("%1", str(entry.stop))
-                if entry.stop is not None
-                else str(entry.day)
-            )
-            times = f" {entry.start:%H:%M}–{entry.end:%H:%M}" if entry.start and entry.end else ""
-            return f"{where}{times}: {self._status_text(entry)}"
-        if isinstance(entry, ConditionEntry):
-            fault = f", {entry.fault}" if entry.fault else ""
-            return f"{entry.exhibit} {entry.checked_on:%m-%d}: {entry.grade}{fault}"
-        return f"{entry.exhibit} {self._damage_text(entry)}"
+        return entry_text(entry)
 
     # --- forms ---------------------------------------------------------------------------------
 
@@ -881,7 +867,8 @@ class KitImportDialog(QDialog):
             .replace("%4", str(counts.get(DAMAGE, 0)))
         ]
         lines += [
-            self.tr("Accepted office change: %1").replace("%1", change) for change in result.accepted_changes
+            self.tr("Accepted office change: %1").replace("%1", change_text(change))
+            for change in result.accepted_changes
         ]
         actions = {
             "created": self.tr("new"),
@@ -896,7 +883,7 @@ class KitImportDialog(QDialog):
                 .replace("%2", kinds.get(row.kind, row.kind))
                 .replace("%3", actions.get(row.action, row.action))
                 .replace("%4", row.code)
-                .replace("%5", row.summary)
+                .replace("%5", entry_text(row.entry) if row.entry is not None else row.summary)
             )
         return lines
 
@@ -918,7 +905,7 @@ def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> 
                     "Import the field records anyway?",
                 )
                 .replace("%1", conflict.code)
-                .replace("%2", "\n".join(conflict.changes)),
+                .replace("%2", "\n".join(change_text(c) for c in conflict.changes)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -986,3 +973,84 @@ def run_field_mode(path: Path, language: str | None = None) -> int:
     window = FieldWindow(kit)
     window.show()
     return app.exec()
+
+
+# --- words for what the crew recorded and what the office changed, in the window's language --------
+
+
+def _plain(value: str) -> str:
+    """An ISO moment ("2027-03-02T08:00:00") as people write it ("2027-03-02 08:00"); others as they are."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?", value):
+        return value.replace("T", " ")[:16]
+    return value
+
+
+def status_text(entry: ShowEntry | None) -> str:
+    if entry is None:
+        return QCoreApplication.translate("FieldWindow", "not recorded")
+    if entry.status == "cancelled":
+        return QCoreApplication.translate("FieldWindow", "cancelled: %1").replace("%1", entry.cancel_reason)
+    return QCoreApplication.translate("FieldWindow", "held, %1 visitors").replace("%1", str(entry.visitors))
+
+
+def damage_text(entry: DamageEntry) -> str:
+    kind = (
+        QCoreApplication.translate("FieldWindow", "lost")
+        if entry.kind == "loss"
+        else QCoreApplication.translate("FieldWindow", "damaged")
+    )
+    return f"{entry.on:%m-%d} {kind}: {entry.description}"
+
+
+def entry_text(entry: Entry) -> str:
+    if isinstance(entry, ShowEntry):
+        where = (
+            QCoreApplication.translate("FieldWindow", "stop %1").replace("%1", str(entry.stop))
+            if entry.stop is not None
+            else str(entry.day)
+        )
+        times = f" {entry.start:%H:%M}–{entry.end:%H:%M}" if entry.start and entry.end else ""
+        return f"{where}{times}: {status_text(entry)}"
+    if isinstance(entry, ConditionEntry):
+        fault = f", {entry.fault}" if entry.fault else ""
+        return f"{entry.exhibit} {entry.checked_on:%m-%d}: {entry.grade}{fault}"
+    return f"{entry.exhibit} {damage_text(entry)}"
+
+
+def change_text(change: object) -> str:
+    """An office change (OfficeChange) in the window's language."""
+    if not isinstance(change, OfficeChange):
+        return str(change)
+    fields = {
+        "caravan": QCoreApplication.translate("FieldWindow", "caravan"),
+        "leave_at": QCoreApplication.translate("FieldWindow", "departure"),
+        "back_at": QCoreApplication.translate("FieldWindow", "return"),
+        "set": QCoreApplication.translate("FieldWindow", "set"),
+        "venue": QCoreApplication.translate("FieldWindow", "venue"),
+        "start_on": QCoreApplication.translate("FieldWindow", "first day"),
+        "end_on": QCoreApplication.translate("FieldWindow", "last day"),
+        "show_start": QCoreApplication.translate("FieldWindow", "show start"),
+        "show_end": QCoreApplication.translate("FieldWindow", "show end"),
+        "trip": QCoreApplication.translate("FieldWindow", "trip"),
+        "placement": QCoreApplication.translate("FieldWindow", "stay"),
+    }
+    texts = {
+        "gone": QCoreApplication.translate("FieldWindow", "the %1 is no longer in the database"),
+        "field": QCoreApplication.translate("FieldWindow", "%1: %2 → %3"),
+        "stop_added": QCoreApplication.translate("FieldWindow", "stop %1 added (%2)"),
+        "stop_removed": QCoreApplication.translate("FieldWindow", "stop %1 removed (%2)"),
+        "stop_field": QCoreApplication.translate("FieldWindow", "stop %1, %2: %3 → %4"),
+        "saved_again": QCoreApplication.translate("FieldWindow", "saved again since export"),
+    }
+    values = list(change.values)
+    # The field named in a change is worded; the values (codes, dates) are data.
+    if change.what in ("gone", "field") and values:
+        values[0] = fields.get(values[0], values[0])
+    if change.what == "stop_field" and len(values) > 1:
+        values[1] = fields.get(values[1], values[1])
+    text = texts.get(change.what)
+    if text is None:
+        return str(change)
+    for number, value in reversed(list(enumerate(values, 1))):
+        text = text.replace(f"%{number}", _plain(value))
+    return text

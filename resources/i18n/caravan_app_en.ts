@@ -1033,6 +1033,74 @@
             <translation>Record a show</translation>
         </message>
         <message>
+            <source>caravan</source>
+            <translation>caravan</translation>
+        </message>
+        <message>
+            <source>departure</source>
+            <translation>departure</translation>
+        </message>
+        <message>
+            <source>return</source>
+            <translation>return</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>set</translation>
+        </message>
+        <message>
+            <source>venue</source>
+            <translation>venue</translation>
+        </message>
+        <message>
+            <source>first day</source>
+            <translation>first day</translation>
+        </message>
+        <message>
+            <source>last day</source>
+            <translation>last day</translation>
+        </message>
+        <message>
+            <source>show start</source>
+            <translation>show start</translation>
+        </message>
+        <message>
+            <source>show end</source>
+            <translation>show end</translation>
+        </message>
+        <message>
+            <source>trip</source>
+            <translation>trip</translation>
+        </message>
+        <message>
+            <source>stay</source>
+            <translation>stay</translation>
+        </message>
+        <message>
+            <source>the %1 is no longer in the database</source>
+            <translation>the %1 is no longer in the database</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <translation>%1: %2 → %3</translation>
+        </message>
+        <message>
+            <source>stop %1 added (%2)</source>
+            <translation>stop %1 added (%2)</translation>
+        </message>
+        <message>
+            <source>stop %1 removed (%2)</source>
+            <translation>stop %1 removed (%2)</translation>
+        </message>
+        <message>
+            <source>stop %1, %2: %3 → %4</source>
+            <translation>stop %1, %2: %3 → %4</translation>
+        </message>
+        <message>
+            <source>saved again since export</source>
+            <translation>saved again since export</translation>
+        </message>
+        <message>
             <source>Day</source>
             <translation>Day</translation>
         </message>

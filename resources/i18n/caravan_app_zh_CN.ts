@@ -1033,6 +1033,74 @@
         <translation>记录一场展演</translation>
     </message>
     <message>
+        <source>caravan</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>departure</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>返回时间</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>展品套</translation>
+    </message>
+    <message>
+        <source>venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>first day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>show start</source>
+        <translation>展演开始</translation>
+    </message>
+    <message>
+        <source>show end</source>
+        <translation>展演结束</translation>
+    </message>
+    <message>
+        <source>trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>stay</source>
+        <translation>展期</translation>
+    </message>
+    <message>
+        <source>the %1 is no longer in the database</source>
+        <translation>数据库中已没有这个%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>stop %1 added (%2)</source>
+        <translation>新增第 %1 站（%2）</translation>
+    </message>
+    <message>
+        <source>stop %1 removed (%2)</source>
+        <translation>删除第 %1 站（%2）</translation>
+    </message>
+    <message>
+        <source>stop %1, %2: %3 → %4</source>
+        <translation>第 %1 站，%2：%3 → %4</translation>
+    </message>
+    <message>
+        <source>saved again since export</source>
+        <translation>导出后又被保存过</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>

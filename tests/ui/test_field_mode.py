@@ -5,7 +5,7 @@ in the field window, a crash between entries, then File → Import kit into the 
 from __future__ import annotations
 
 import shutil
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -140,7 +140,13 @@ def test_a_kit_whose_trip_changed_in_the_office_is_put_to_the_user(
     with demo_db.session() as s:
         stop = s.scalars(select(TourStop).join(Trip).where(Trip.code == code).order_by(TourStop.seq)).first()
         assert stop is not None
-        stop.locked = not stop.locked  # an office edit after the kit left
+        # The office moves the first show an hour later after the kit left.
+        planned = stop.show_start
+        stop.show_start, stop.show_end = (
+            stop.show_start + timedelta(hours=1),
+            stop.show_end + timedelta(hours=1),
+        )
+    moved = f"stop 1, show start: {planned:%Y-%m-%d %H:%M} → {planned + timedelta(hours=1):%Y-%m-%d %H:%M}"
     asked: list[str] = []
 
     def answer(choice: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
@@ -156,13 +162,12 @@ def test_a_kit_whose_trip_changed_in_the_office_is_put_to_the_user(
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     assert window.import_kit(kit_path) is None
     assert asked and f"{code} was changed in the office since the kit was exported" in asked[0]
+    assert moved in asked[0]
     assert _counts(demo_db) == before
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     dialog = window.import_kit(kit_path)
-    assert (
-        dialog is not None and "Accepted office change: saved again since export" in dialog.text.toPlainText()
-    )
+    assert dialog is not None and f"Accepted office change: {moved}" in dialog.text.toPlainText()
     dialog.close()
     assert _counts(demo_db)[0] == before[0] + 1
 
