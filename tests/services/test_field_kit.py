@@ -405,7 +405,7 @@ def test_a_trip_changed_in_the_office_is_a_conflict_until_accepted(planned: Data
     assert state(planned) == before
 
     result = import_kit(planned, path, accept_conflict=True)
-    assert expected in result.accepted_changes
+    assert expected in [str(c) for c in result.accepted_changes]
     assert result.counts() == {"show": 2, "condition": 2, "damage": 1}
 
 
