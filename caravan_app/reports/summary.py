@@ -130,7 +130,13 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
         table(
             [t("col_request"), t("col_venue"), t("col_county"), t("col_reason"), t("col_detail")],
             [
-                [u.request_code, u.venue_name, u.county, t.code("reason", u.reason), u.detail]
+                [
+                    u.request_code,
+                    u.venue_name,
+                    u.county,
+                    t.code("reason", u.reason),
+                    t.unserved_detail(u.reason, u.detail, u.venue_name, u.county),
+                ]
                 for u in plan.unserved
             ],
             [24 * mm, 46 * mm, 20 * mm, 40 * mm, 50 * mm],

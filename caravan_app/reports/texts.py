@@ -131,6 +131,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_count": ("数量", "Count"),
     "col_request": ("需求编号", "Request"),
     "col_detail": ("说明", "Detail"),
+    "detail_no_permitted_caravan": ("没有大篷车可服务{county}", "No caravan may serve {county}"),
+    "detail_no_workable_date": (
+        "没有大篷车能在允许的工作日到达{venue}",
+        "No caravan can reach {venue} on an allowed working day",
+    ),
+    "detail_capacity": ("能服务的大篷车都已排满", "Every caravan that could serve it was busy"),
+    "detail_needs": ("需要{types}，主题为{themes}", "Needs {types} with {themes}"),
+    "any_type": ("任意车型", "any type"),
+    "any_theme": ("任意主题", "any theme"),
     "all_served": ("所有需求均已安排。", "Every request is served."),
     # Rotation schedule
     "rotation_schedule": ("流动科技馆轮换计划表", "Travelling museum rotation schedule"),
@@ -288,6 +297,19 @@ class Texts:
         """A code's label (reason, status, kind, recommendation, decision, rule), or the code itself."""
         known = _CODES[vocabulary].get(code)
         return known[self._index] if known else code
+
+    def unserved_detail(self, reason: str, detail: str, venue: str, county: str) -> str:
+        """The planner's explanation of an unserved request (English, from planning) in this language."""
+        if reason in ("no_permitted_caravan", "no_workable_date", "capacity"):
+            return self(f"detail_{reason}", venue=venue, county=county)
+        if reason == "no_type_or_theme" and detail.startswith("needs ") and " with " in detail:
+            types, _sep, themes = detail[len("needs ") :].partition(" with ")
+            return self(
+                "detail_needs",
+                types=self("any_type") if types == "any type" else types,
+                themes=self("any_theme") if themes == "any theme" else themes,
+            )
+        return detail
 
     def day(self, d: date) -> str:
         """ISO date and weekday: read the same way in both languages, and sorts on paper."""

@@ -37,6 +37,9 @@ def test_summary_holds_the_figures_per_caravan_and_totals(tmp_path: Path) -> Non
     assert "运力已排满2" in whole and "没有可跨区服务该地区的大篷车1" in whole and "合计3" in whole
     for code in ("RQ-T-101", "RQ-T-102", "RQ-T-103"):
         assert code in whole
+    # The planner's details in Chinese too, not its English.
+    assert "没有大篷车可服务灌南县" in whole and "能服务的大篷车都已排满" in whole
+    assert "nocaravanmaygo" not in whole
     assert_font_embedded(pdf, tmp_path)
 
 

@@ -45,6 +45,38 @@ def test_the_planner_reasons_are_all_translated() -> None:
         assert t.code("reason", reason.value) == reason.zh
 
 
+def test_the_planners_details_are_worded_in_the_documents_language() -> None:
+    from caravan_app.planning.problem import Point, TourRequest
+    from caravan_app.planning.tours import _reason_detail
+
+    zh, en = Texts("zh"), Texts("en")
+    assert zh.unserved_detail("capacity", "all busy", "某小学", "睢宁县") == "能服务的大篷车都已排满"
+    assert zh.unserved_detail("no_permitted_caravan", "x", "某小学", "睢宁县") == "没有大篷车可服务睢宁县"
+    assert en.unserved_detail("no_workable_date", "x", "某小学", "睢宁县") == (
+        "No caravan can reach 某小学 on an allowed working day"
+    )
+    # The planner's own wording of a type or theme it could not match is read and reworded.
+    request = TourRequest(
+        code="R1",
+        venue_code="V1",
+        venue_name="某小学",
+        location=Point(34.0, 118.0),
+        county="320324",
+        city="320300",
+        key_county=True,
+        township=True,
+        dates=frozenset({date(2027, 3, 1)}),
+        open_from=480,
+        open_to=1020,
+        show_minutes=240,
+        themes_wanted=frozenset({"力学"}),
+    )
+    detail = _reason_detail(UnservedReason.NO_TYPE_OR_THEME, request)
+    assert zh.unserved_detail("no_type_or_theme", detail, "", "") == "需要任意车型，主题为力学"
+    assert en.unserved_detail("no_type_or_theme", detail, "", "") == "Needs any type with 力学"
+    assert zh.unserved_detail("something_new", "as the planner said", "", "") == "as the planner said"
+
+
 def test_unknown_codes_print_as_they_are_and_unknown_languages_are_refused() -> None:
     assert Texts("en").code("rule", "new_rule_x") == "new_rule_x"
     assert Texts("zh").code("decision", "") == "待定"
