@@ -7,7 +7,20 @@ from dataclasses import dataclass
 
 
 class CaravanError(Exception):
-    """An error the user can act on; its message is shown as it is, with no traceback."""
+    """An error the user can act on, shown with no traceback.
+
+    `str()` is English, for the command line and the log. Where the window may show it, the error
+    also carries a `code` and the `values` it names, and the window words it in its own language
+    (ui/outcomes.py); an error without a code is shown as its English message.
+    """
+
+    code: str = ""
+
+    def __init__(self, message: str, *, code: str = "", **values: object) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+        self.values = values
 
 
 class ConflictError(CaravanError):

@@ -8,8 +8,11 @@ six-digit division codes of divisions.csv.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
+
+from caravan_app.domain.figures import CoverageFigures, RegroupFigures
+from caravan_app.domain.outcomes import UnservedReason
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,14 @@ class TripView:
 
 @dataclass(frozen=True)
 class UnservedView:
+    """A request a plan leaves out, with what the document needs to say why in its own words."""
+
     request_code: str
     venue_name: str
-    county: str
-    reason: str  # the planner's reason code, e.g. capacity
-    detail: str = ""
+    county: str  # county name, e.g. 丰县
+    reason: UnservedReason
+    types_wanted: tuple[str, ...] = ()  # caravan types the request allows (I..IV); empty: any
+    themes_wanted: tuple[str, ...] = ()  # themes it wants (at least one of them); empty: any
 
 
 @dataclass(frozen=True)
@@ -233,8 +239,8 @@ class SetCompletenessView:
 class WhatIfView:
     """Re-planning the term without a caravan (or with it moved) against the plan with it."""
 
-    label: str  # e.g. "without CV-07" or "CV-07 moved to 淮安"
     caravan_code: str
+    moved_to_city: str  # the city's name when the caravan is redeployed there; empty when retired
     served_before: int
     served_after: int
     key_counties_before: int
@@ -257,4 +263,11 @@ class ConsolidationView:
     moves: tuple[RegroupMoveView, ...] = ()
     sets: tuple[SetCompletenessView, ...] = ()
     what_ifs: tuple[WhatIfView, ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    # What the run's notes say, worded by the report: when it screened and over which records, the
+    # baseline plan, the caravan kits' regrouping, exhibits sent back to store, checker findings.
+    as_of: date | None = None
+    use_window: tuple[date, date] | None = None
+    baseline: CoverageFigures | None = None
+    kits: RegroupFigures | None = None
+    to_store: int = 0
+    violations: int = 0

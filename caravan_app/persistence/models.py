@@ -51,6 +51,7 @@ from caravan_app.domain.enums import (
     SetStatus,
     VenueKind,
 )
+from caravan_app.domain.outcomes import SolveStatus, UnservedReason
 
 # Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -454,7 +455,8 @@ class Plan(Base):
     )
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(40), default="")
-    solver_status: Mapped[str] = mapped_column(String(40), default="")
+    # None for a plan not made by a solver here (imported, or typed in a workbook).
+    solver_status: Mapped[SolveStatus | None] = mapped_column(enum_column(SolveStatus, "solve_status"))
     objective: Mapped[float | None] = mapped_column(Float)
     bound: Mapped[float | None] = mapped_column(Float)
     solve_seconds: Mapped[float | None] = mapped_column(Float)
@@ -529,8 +531,7 @@ class UnservedRequest(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
     request_id: Mapped[int] = mapped_column(ForeignKey("requests.id"), index=True)
-    reason: Mapped[str] = mapped_column(String(40))
-    detail: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[UnservedReason] = mapped_column(enum_column(UnservedReason, "unserved_reason"))
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 

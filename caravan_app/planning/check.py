@@ -8,12 +8,14 @@ come back as violations. `RULES` lists every rule identifier with a one-line des
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from caravan_app.domain.enums import Level
+from caravan_app.domain.outcomes import TOUR_RULES, TourRule
 from caravan_app.planning.problem import Point, TourCaravan, TourProblem, TourRequest, TourSolution, Trip
 
 EARTH_RADIUS_KM = 6371.0088
@@ -25,60 +27,22 @@ _EPSILON_MINUTES = 1e-6
 # Trips longer than this are not walked day by day (bad data must not make the checker crawl).
 _MAX_DAYS_WALKED = 1000
 
-RULES: dict[str, str] = {
-    "duplicate_caravan_code": "two caravans of the problem share a code",
-    "duplicate_request_code": "two requests of the problem share a code",
-    "unknown_request": "a stop names a request the problem does not have",
-    "venue_mismatch": "a stop's venue is not its request's venue",
-    "request_twice": "a one-day request is served by more than one stop",
-    "multi_day_count": "a request of N show days is not served by exactly N stops",
-    "multi_day_split": "the stops of a multi-day request are not consecutive stops of one trip",
-    "multi_day_not_successive": "the days of a multi-day request are not successive working days",
-    "served_and_unserved": "a request is both served and listed as unserved",
-    "unserved_twice": "a request is listed as unserved more than once",
-    "unknown_unserved": "an unserved entry names a request the problem does not have",
-    "request_missing": "a request is neither served nor listed as unserved",
-    "unknown_caravan": "a trip names a caravan the problem does not have",
-    "empty_trip": "a trip has no stop",
-    "back_before_leave": "a trip comes back before it leaves",
-    "trip_day_not_working": "a day of a trip is not a working day of the calendar",
-    "caravan_unavailable": "a day of a trip is one of the caravan's unavailable days",
-    "trip_too_long": "a trip lasts more days than the caravan's max_trip_days",
-    "leave_before_crew_start": "a trip leaves before the crew's day starts",
-    "back_after_crew_end": "a trip comes back after the crew's day ends",
-    "trips_overlap": "two trips of one caravan share a day",
-    "show_day_not_allowed": "a show is on a day not among the request's dates",
-    "show_not_working_day": "a show is on a day that is not a working day",
-    "show_school_holiday": "a school's show is on a school holiday",
-    "show_wrong_length": "a show does not last exactly the request's show_minutes",
-    "show_too_early": "a show starts before the venue opens or the crew's day starts",
-    "show_too_late": "a show ends after the venue closes or the crew's day ends",
-    "show_crosses_midnight": "a show ends on a later date than it starts",
-    "show_outside_trip": "a show is not between the trip's leaving and its return",
-    "stops_out_of_order": "a show starts before the previous show of its trip ends",
-    "wrong_type": "the caravan's type is not one the request allows",
-    "no_wanted_theme": "the caravan carries none of the request's wanted themes",
-    "region_not_permitted": "the caravan may not serve the request's region",
-    "lock_broken": "a locked request is not served by the lock's caravan on the lock's day, marked locked",
-    "locked_flag_wrong": "a stop marked locked does not match a lock of its request",
-    "stop_km_wrong": "a stop's km_from_previous is not the distance from the previous place",
-    "km_back_wrong": "a trip's km_back is not the distance from the last venue to the depot",
-    "caravan_cannot_drive": "the caravan's speed is not a positive number, so no drive can be timed",
-    "arrives_late": "the rebuilt driving schedule reaches a stop after its show starts",
-    "arrive_mismatch": "a stop's reported arrival differs from the rebuilt one by more than a minute",
-    "back_too_early": "the rebuilt driving schedule reaches the depot after the trip's reported return",
-    "unreadable_data": "a value could not be read at all (e.g. a date out of range)",
-}
+# Every rule identifier with a one-line description.
+RULES = TOUR_RULES
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule: which rule, the caravan and request concerned (when known), and why, in English."""
+    """One broken rule and what it concerns (when known): caravan, request, the day, the venue and,
+    for a region rule, the request's county (adcode). `message` says it in English for the log."""
 
-    rule: str
+    rule: TourRule
     caravan: str | None
     request: str | None
     message: str
+    day: date | None = None
+    venue: str | None = None
+    region: str | None = None
 
 
 def great_circle_km(a: Point, b: Point) -> float:
@@ -222,8 +186,18 @@ class _Checker:
         # Request code -> its stops, in solution order.
         self.stops_of: dict[str, list[_Placed]] = {}
 
-    def add(self, rule: str, caravan: str | None, request: str | None, message: str) -> None:
-        self.found.append(Violation(rule, caravan, request, message))
+    def add(
+        self,
+        rule: str,
+        caravan: str | None,
+        request: str | None,
+        message: str,
+        *,
+        day: date | None = None,
+        venue: str | None = None,
+        region: str | None = None,
+    ) -> None:
+        self.found.append(Violation(TourRule(rule), caravan, request, message, day, venue, region))
 
     def run(self) -> list[Violation]:
         self.read_problem()
@@ -317,8 +291,8 @@ class _Checker:
             else:
                 self.check_show(trip, caravan, stop_index, request, label)
                 if caravan is not None:
-                    self.check_fit(caravan, request, label)
-                    self.check_region(caravan, request, label)
+                    self.check_fit(caravan, request, label, stop.show_start.date())
+                    self.check_region(caravan, request, label, stop.show_start.date())
             if previous_end is not None and stop.show_start < previous_end:
                 self.add(
                     "stops_out_of_order",
@@ -340,6 +314,7 @@ class _Checker:
                 None,
                 f"{label}: the trip lasts {days} days ({trip.leave.date()} to {trip.back.date()}), "
                 f"more than caravan {trip.caravan}'s limit of {caravan.max_trip_days}.",
+                day=trip.leave.date(),
             )
         first = trip.leave.date()
         walked = [first + timedelta(days=n) for n in range(min(days, _MAX_DAYS_WALKED))]
@@ -352,6 +327,7 @@ class _Checker:
                 f"{label}: the trip is away on {', '.join(_day(d) for d in idle)}, not working day(s) of the "
                 f"calendar ({self.calendar.start} to {self.calendar.end}, weekdays "
                 f"{''.join(str(w) for w in sorted(self.calendar.working_weekdays))}, less holidays).",
+                day=idle[0],
             )
         if caravan is not None:
             blocked = [d for d in walked if d in caravan.unavailable]
@@ -362,6 +338,7 @@ class _Checker:
                     None,
                     f"{label}: caravan {trip.caravan} is unavailable on "
                     f"{', '.join(_day(d) for d in blocked)}.",
+                    day=blocked[0],
                 )
 
     def check_crew_hours(self, trip: Trip, caravan: TourCaravan, label: str) -> None:
@@ -390,31 +367,32 @@ class _Checker:
         stop = trip.stops[stop_index]
         code = request.code
         where = f"{label}: request {code} at {request.venue_name} ({request.venue_code})"
+        day = stop.show_start.date()
+        add = functools.partial(self.add, day=day, venue=request.venue_code)
         if stop.venue_code != request.venue_code:
-            self.add(
+            add(
                 "venue_mismatch",
                 trip.caravan,
                 code,
                 f"{where}: the stop gives venue {stop.venue_code} instead.",
             )
-        day = stop.show_start.date()
         if day not in request.dates:
             allowed = ", ".join(d.isoformat() for d in sorted(request.dates)) or "none"
-            self.add(
+            add(
                 "show_day_not_allowed",
                 trip.caravan,
                 code,
                 f"{where}: the show is on {_day(day)}, not one of the request's dates ({allowed}).",
             )
         if not self.calendar.is_working_day(day):
-            self.add(
+            add(
                 "show_not_working_day",
                 trip.caravan,
                 code,
                 f"{where}: the show is on {_day(day)}, not a working day.",
             )
         if request.is_school and day in self.calendar.school_holidays:
-            self.add(
+            add(
                 "show_school_holiday",
                 trip.caravan,
                 code,
@@ -422,7 +400,7 @@ class _Checker:
             )
         expected_end = stop.show_start + timedelta(minutes=request.show_minutes)
         if stop.show_end != expected_end:
-            self.add(
+            add(
                 "show_wrong_length",
                 trip.caravan,
                 code,
@@ -439,7 +417,7 @@ class _Checker:
             hours += f", crew {_clock(caravan.crew_day_start)}–{_clock(caravan.crew_day_end)}"
         start = _minute_of_day(stop.show_start)
         if start < earliest:
-            self.add(
+            add(
                 "show_too_early",
                 trip.caravan,
                 code,
@@ -448,7 +426,7 @@ class _Checker:
         # Measured from the show day's midnight, so a show running past midnight counts as late too.
         end = _minutes_between(datetime.combine(day, time()), stop.show_end)
         if end > latest:
-            self.add(
+            add(
                 "show_too_late",
                 trip.caravan,
                 code,
@@ -456,14 +434,14 @@ class _Checker:
                 f"({hours}).",
             )
         if stop.show_end.date() != day:
-            self.add(
+            add(
                 "show_crosses_midnight",
                 trip.caravan,
                 code,
                 f"{where}: the show starts on {day} but ends on {stop.show_end.date()}.",
             )
         if stop.show_start < trip.leave or stop.show_end > trip.back:
-            self.add(
+            add(
                 "show_outside_trip",
                 trip.caravan,
                 code,
@@ -471,7 +449,7 @@ class _Checker:
                 f"the trip ({_moment(trip.leave)} to {_moment(trip.back)}).",
             )
 
-    def check_fit(self, caravan: TourCaravan, request: TourRequest, label: str) -> None:
+    def check_fit(self, caravan: TourCaravan, request: TourRequest, label: str, day: date) -> None:
         where = f"{label}: request {request.code} at {request.venue_name} ({request.venue_code})"
         if request.types_allowed and caravan.type not in request.types_allowed:
             allowed = ", ".join(sorted(t.value for t in request.types_allowed))
@@ -480,6 +458,8 @@ class _Checker:
                 caravan.code,
                 request.code,
                 f"{where} allows caravan types {allowed}, but {caravan.code} is type {caravan.type.value}.",
+                day=day,
+                venue=request.venue_code,
             )
         if request.themes_wanted and not (request.themes_wanted & caravan.themes):
             self.add(
@@ -488,6 +468,8 @@ class _Checker:
                 request.code,
                 f"{where} wants themes {', '.join(sorted(request.themes_wanted))}, but {caravan.code} "
                 f"carries {', '.join(sorted(caravan.themes)) or 'none'}.",
+                day=day,
+                venue=request.venue_code,
             )
 
     def permitted(self, caravan: TourCaravan, request: TourRequest) -> bool:
@@ -503,7 +485,7 @@ class _Checker:
             for joint in self.problem.joint_tours
         )
 
-    def check_region(self, caravan: TourCaravan, request: TourRequest, label: str) -> None:
+    def check_region(self, caravan: TourCaravan, request: TourRequest, label: str, day: date) -> None:
         if self.permitted(caravan, request):
             return
         self.add(
@@ -513,6 +495,9 @@ class _Checker:
             f"{label}: {caravan.owner_level.value}-level caravan {caravan.code} of region {caravan.region} "
             f"may not serve request {request.code} at {request.venue_name} ({request.venue_code}) in county "
             f"{request.county}, city {request.city}, and no joint tour lets it.",
+            day=day,
+            venue=request.venue_code,
+            region=request.county,
         )
 
     # -- kilometres and the driving schedule ----------------------------------------------------
@@ -674,6 +659,7 @@ class _Checker:
                         f"{_moment(first.back)}) and the trip leaving {_moment(second.leave)} (back "
                         f"{_moment(second.back)}) share "
                         f"{_day(second.leave.date())}.",
+                        day=second.leave.date(),
                     )
 
     def describe(self, placed: _Placed) -> str:
@@ -806,6 +792,8 @@ class _Checker:
                 code,
                 f"Request {code} at {request.venue_name} ({request.venue_code}) is locked: it must be served "
                 f"by caravan {lock.caravan} on {_day(lock.day)} with the stop marked locked, but {how}.",
+                day=lock.day,
+                venue=request.venue_code,
             )
         for trip in self.trips:
             for stop in trip.stops:

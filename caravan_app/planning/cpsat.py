@@ -10,6 +10,7 @@ import threading
 
 from ortools.sat.python import cp_model
 
+from caravan_app.domain.outcomes import SolveStatus
 from caravan_app.planning.control import SolveControl
 
 
@@ -40,3 +41,17 @@ def solve_cp(
         done.set()
         watcher.join()
     return solver, status
+
+
+def outcome(status: cp_model.CpSolverStatus, control: SolveControl) -> SolveStatus:
+    """CP-SAT's status as ours. An OPTIMAL after a cancel is not trusted (the proof may be cut short);
+    UNKNOWN is a cancel when the user stopped it, else the time ran out; MODEL_INVALID is a bug."""
+    if status == cp_model.MODEL_INVALID:
+        raise AssertionError("CP-SAT says the model is invalid: a bug in the model's construction")
+    if status == cp_model.INFEASIBLE:
+        return SolveStatus.INFEASIBLE
+    if status == cp_model.OPTIMAL:
+        return SolveStatus.FEASIBLE if control.cancelled else SolveStatus.OPTIMAL
+    if status == cp_model.FEASIBLE:
+        return SolveStatus.FEASIBLE
+    return SolveStatus.CANCELLED if control.cancelled else SolveStatus.NO_SOLUTION

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import StrEnum
 
 from caravan_app.domain.enums import CaravanType, Level
+
+# The outcome codes are part of this contract: re-exported for the planners and their callers.
+from caravan_app.domain.outcomes import SolveStatus as SolveStatus
+from caravan_app.domain.outcomes import UnservedReason as UnservedReason
 
 # Roads are longer than the straight line; 1.3 is the usual detour factor on a plain.
 DEFAULT_ROAD_FACTOR = 1.3
@@ -136,24 +139,6 @@ class TourProblem:
     distance_km: tuple[tuple[str, str, float], ...] = ()
 
 
-class UnservedReason(StrEnum):
-    """Why a request is not in the plan; the first that applies is given."""
-
-    NO_TYPE_OR_THEME = "no_type_or_theme"  # no caravan of a wanted type carrying a wanted theme
-    NO_PERMITTED_CARAVAN = "no_permitted_caravan"  # none of those may serve the request's region
-    NO_WORKABLE_DATE = "no_workable_date"  # none of those can get there on an allowed working day
-    CAPACITY = "capacity"  # it could be served, but the caravans' days were used for others
-
-    @property
-    def zh(self) -> str:
-        return {
-            "no_type_or_theme": "没有符合车型或主题的大篷车",
-            "no_permitted_caravan": "没有可跨区服务该地区的大篷车",
-            "no_workable_date": "没有可行的日期",
-            "capacity": "运力已排满",
-        }[self.value]
-
-
 @dataclass(frozen=True)
 class Stop:
     request: str  # request code
@@ -186,16 +171,17 @@ class Trip:
 
 @dataclass(frozen=True)
 class Unserved:
+    """A request left out of the plan and why; the request itself says where and what it wanted."""
+
     request: str
     reason: UnservedReason
-    detail: str = ""
 
 
 @dataclass(frozen=True)
 class TourSolution:
     trips: tuple[Trip, ...]
     unserved: tuple[Unserved, ...]
-    status: str  # e.g. "feasible", "no solution", "cancelled"
+    status: SolveStatus
     objective: float | None = None
     solve_seconds: float = 0.0
 

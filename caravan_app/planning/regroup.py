@@ -31,9 +31,9 @@ from ortools.sat.python import cp_model
 
 from caravan_app import log
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.cpsat import solve_cp
+from caravan_app.planning.cpsat import outcome, solve_cp
 from caravan_app.planning.distance import great_circle_km
-from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point
+from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point, SolveStatus
 
 _log = log.get(log.PLANNING)
 
@@ -108,7 +108,7 @@ class RegroupSolution:
     placements: tuple[tuple[str, str], ...]  # (item, container or STORE) for every item
     moves: tuple[Move, ...]
     containers: tuple[ContainerResult, ...]
-    status: str  # optimal, feasible, cancelled, no solution
+    status: SolveStatus
     complete_bound: int | None = None  # no plan completes more containers than this
     moves_bound: int | None = None  # with that many complete, no plan moves fewer items
     km_bound: float | None = None  # with both, no plan drives fewer km
@@ -269,27 +269,25 @@ def regroup(
             m.minimize(objective)
         built.hint(values)
         share = PHASE_SHARES[phase - 1] if phase <= len(PHASE_SHARES) else 1.0
-        solver, outcome = solve_cp(
+        solver, cp_status = solve_cp(
             built.model, control, _Progress(built, control, phase), control.remaining * share, workers
         )
-        if outcome not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status = outcome(cp_status, control)
+        if not status.has_plan:
             if phase == 1:
-                label = "cancelled" if control.cancelled else "no solution"
-                return RegroupSolution((), (), (), label, solve_seconds=control.elapsed)
+                return RegroupSolution((), (), (), status, solve_seconds=control.elapsed)
             proven = False
             break
         values = {key: int(solver.value(var)) for key, var in built.n.items()}
         reached = round(solver.objective_value)
         bounds[phase - 1] = solver.best_objective_bound
-        proven = proven and outcome == cp_model.OPTIMAL
+        proven = proven and status is SolveStatus.OPTIMAL
         # Later phases keep what this one reached.
         if phase == 1:
             m.add(objective >= reached)
         else:
             m.add(objective <= reached)
-    status = "optimal" if proven else "feasible"
-    if control.cancelled:
-        status = "cancelled"
+    status = SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE
     solution = _solution(problem, built, values, status, control.elapsed)
     return RegroupSolution(
         solution.placements,
@@ -323,7 +321,11 @@ def complete_with(container: Container, themes: list[str]) -> bool:
 
 
 def _solution(
-    problem: RegroupProblem, built: _Model, values: dict[tuple[int, str], int], status: str, seconds: float
+    problem: RegroupProblem,
+    built: _Model,
+    values: dict[tuple[int, str], int],
+    status: SolveStatus,
+    seconds: float,
 ) -> RegroupSolution:
     """Items placed one by one from the group counts: those that stay first, then in container order."""
     where: dict[str, str] = {}

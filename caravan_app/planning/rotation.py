@@ -29,14 +29,16 @@ from datetime import date, timedelta
 from ortools.sat.python import cp_model
 
 from caravan_app import log
+from caravan_app.domain.outcomes import RotationRule, SolveStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.cpsat import solve_cp
+from caravan_app.planning.cpsat import outcome, solve_cp
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.rotation_problem import (
     HostVenue,
     Period,
     Place,
+    RotationLock,
     RotationProblem,
     RotationSet,
     RotationSolution,
@@ -51,7 +53,11 @@ START = "@start"
 
 
 class RotationLockError(CaravanError):
-    """A lock the rules forbid: the message names the set, venue, period and the rule."""
+    """A lock the rules forbid: the rule it breaks, and its set, venue and period (0-based)."""
+
+    def __init__(self, rule: RotationRule, set_code: str, venue_code: str, period: int, detail: str) -> None:
+        self.rule, self.set_code, self.venue_code, self.period = rule, set_code, venue_code, period
+        super().__init__(f"lock {set_code} in {venue_code}, period {period + 1}: {detail}")
 
 
 @dataclass(frozen=True)
@@ -118,33 +124,48 @@ def check_locks(problem: RotationProblem) -> None:
     seen_set: dict[tuple[str, int], str] = {}
     seen_venue: dict[tuple[str, int], str] = {}
     for lock in problem.locks:
-        label = f"lock {lock.set_code} in {lock.venue_code}, period {lock.period + 1}"
+
+        def refuse(rule: RotationRule, detail: str, lock: RotationLock = lock) -> RotationLockError:
+            return RotationLockError(rule, lock.set_code, lock.venue_code, lock.period, detail)
+
         s, v = sets.get(lock.set_code), venues.get(lock.venue_code)
-        if s is None or v is None or not 0 <= lock.period < len(problem.periods):
-            raise RotationLockError(f"{label}: no such set, venue or period")
+        if s is None or v is None or lock.period not in range(len(problem.periods)):
+            raise refuse(RotationRule.UNKNOWN_SET, "no such set, venue or period")
         if v.hall_area_m2 < s.hall_area_m2:
-            raise RotationLockError(
-                f"{label}: the hall ({v.hall_area_m2:.0f} m²) is smaller than the set needs "
-                f"({s.hall_area_m2:.0f} m²)"
+            raise refuse(
+                RotationRule.HALL_TOO_SMALL,
+                f"the hall ({v.hall_area_m2:.0f} m²) is smaller than the set needs ({s.hall_area_m2:.0f} m²)",
             )
         if lock.period not in v.periods:
-            raise RotationLockError(f"{label}: the venue does not host in that period")
+            raise refuse(RotationRule.VENUE_NOT_HOSTING, "the venue does not host in that period")
         if s.code in v.hosted_before or (s.start_installed and v.code == s.start.code):
-            raise RotationLockError(f"{label}: the venue has had this set before")
+            raise refuse(RotationRule.HOSTED_BEFORE, "the venue has had this set before")
         if lock.period < s.stays_at_start or lock.period in s.unavailable:
-            raise RotationLockError(f"{label}: the set is not available in that period")
+            raise refuse(RotationRule.SET_UNAVAILABLE, "the set is not available in that period")
         if s.cities and v.city not in s.cities:
-            raise RotationLockError(f"{label}: the venue is outside the set's region")
-        for key, seen in (((s.code, lock.period), seen_set), ((v.code, lock.period), seen_venue)):
+            raise refuse(RotationRule.OUTSIDE_REGION, "the venue is outside the set's region")
+        label = f"lock {lock.set_code} in {lock.venue_code}, period {lock.period + 1}"
+        for key, seen, rule in (
+            ((s.code, lock.period), seen_set, RotationRule.SET_TWICE_IN_PERIOD),
+            ((v.code, lock.period), seen_venue, RotationRule.VENUE_TWICE_IN_PERIOD),
+        ):
             if key in seen:
-                raise RotationLockError(f"{label}: clashes with {seen[key]}")
+                raise refuse(rule, f"clashes with {seen[key]}")
             seen[key] = label
-    by_set: dict[str, list[str]] = defaultdict(list)
+    by_set: dict[str, list[RotationLock]] = defaultdict(list)
     for lock in problem.locks:
-        by_set[lock.set_code].append(lock.venue_code)
-    for code, locked in by_set.items():
-        if len(locked) != len(set(locked)):
-            raise RotationLockError(f"locks put set {code} in the same venue twice")
+        by_set[lock.set_code].append(lock)
+    for locks in by_set.values():
+        venues_locked = [lk.venue_code for lk in locks]
+        if len(venues_locked) != len(set(venues_locked)):
+            again = next(lk for lk in locks if venues_locked.count(lk.venue_code) > 1)
+            raise RotationLockError(
+                RotationRule.VENUE_REPEATED,
+                again.set_code,
+                again.venue_code,
+                again.period,
+                "locks put the set in the same venue twice",
+            )
 
 
 Literal = cp_model.IntVar | bool  # a model literal, or a constant where the position is fixed
@@ -439,13 +460,9 @@ def plan_rotation(
     )
     first = _Progress(hosting, control, 1, None)
     solver1, status1 = solve_cp(hosting.model, control, first, control.remaining * HOSTING_SHARE, workers)
-    if status1 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        label = (
-            "cancelled"
-            if control.cancelled
-            else {cp_model.INFEASIBLE: "infeasible"}.get(status1, "no solution")
-        )
-        return RotationSolution((), (), label, solve_seconds=control.elapsed)
+    hosting_status = outcome(status1, control)
+    if not hosting_status.has_plan:
+        return RotationSolution((), (), hosting_status, solve_seconds=control.elapsed)
     hosting_seconds = control.elapsed
     positions = {key: solver1.boolean_value(lit) for key, lit in hosting.x.items()}
     weight = round(solver1.objective_value)
@@ -453,9 +470,8 @@ def plan_rotation(
     if not control.cancelled and control.remaining > 1.0:
         positions = _near_home(problem, control, positions, weight, weight_bound, workers)
     result = _plan_from(problem, hosting, positions)
-    hosting_proven = status1 == cp_model.OPTIMAL
     km_bound: float | None = None
-    status = "optimal" if hosting_proven else "feasible"
+    status = hosting_status
     if not control.cancelled and control.remaining > 0.5:
         full = hosting.arc_count()
         nearest = None
@@ -464,7 +480,7 @@ def plan_rotation(
             nearest = max(MIN_NEAREST, MAX_ARCS // positions_count)
             _log.info("rotation: %d arcs in a full model; each hall reaches its %d nearest", full, nearest)
         driving = _Model(problem, arcs=True, nearest=nearest, keep=hosting.paths(positions))
-        if status1 == cp_model.OPTIMAL:
+        if hosting_status is SolveStatus.OPTIMAL:
             # No plan hosts more: saying so helps the km phase's relaxation and search.
             driving.model.add(driving.hosted() == weight)
         else:
@@ -475,17 +491,17 @@ def plan_rotation(
         driving.hint_home(hosting.paths(positions))
         second = _Progress(driving, control, 2, weight_bound)
         solver2, status2 = solve_cp(driving.model, control, second, control.remaining, workers)
-        if status2 in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        driving_status = outcome(status2, control)
+        if driving_status.has_plan:
             positions = {key: solver2.boolean_value(lit) for key, lit in driving.x.items()}
             result = _plan_from(problem, driving, positions)
             if nearest is None:
                 km_bound = max(0.0, solver2.best_objective_bound)
-        if status2 != cp_model.OPTIMAL or nearest is not None:
-            status = "feasible"
+        if driving_status is not SolveStatus.OPTIMAL or nearest is not None:
+            status = SolveStatus.FEASIBLE
     else:
-        status = "feasible"
-    if control.cancelled:
-        status = "cancelled"
+        # No time was left to minimise the truck-km: the plan hosts the most, its km are not proven.
+        status = SolveStatus.FEASIBLE
     stays, moves = result
     return RotationSolution(
         stays=stays,
@@ -519,7 +535,7 @@ def _near_home(
     seconds = min(NEAR_HOME_SECONDS, control.remaining * 0.2)
     progress = _Progress(near, control, NEAR_HOME_PHASE, weight_bound)
     solver, status = solve_cp(near.model, control, progress, seconds, workers)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if outcome(status, control).has_plan:
         return {key: solver.boolean_value(lit) for key, lit in near.x.items()}
     return positions
 

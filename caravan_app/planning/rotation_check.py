@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from caravan_app.domain.outcomes import ROTATION_RULES, RotationRule
 from caravan_app.planning.rotation_problem import (
     HostVenue,
     Period,
@@ -26,31 +27,8 @@ from caravan_app.planning.rotation_problem import (
 _EARTH_KM = 6371.0088
 _KM_TOLERANCE = 0.1
 
-RULES: dict[str, str] = {
-    "unknown_set": "a stay or move names a set the problem does not have",
-    "unknown_venue": "a stay names a venue the problem does not have",
-    "unknown_period": "a stay or move names a period outside the horizon",
-    "set_twice_in_period": "a set stands in two venues in one period",
-    "venue_twice_in_period": "a venue holds two sets in one period",
-    "venue_repeated": "a set stands in the same venue twice in the horizon",
-    "hosted_before": "a venue gets a set it has had before",
-    "hall_too_small": "the venue's hall is smaller than the set needs",
-    "venue_not_hosting": "the venue does not host in that period",
-    "set_unavailable": "the set is in maintenance or still on an earlier stay in that period",
-    "outside_region": "the venue is outside the cities the set may rotate in",
-    "lock_broken": "a locked stay is not in the plan",
-    "stay_dates": "a stay does not open after the changeover window or close on the period's last day",
-    "move_missing": "a set changes place between periods but no move says so",
-    "move_unexpected": "a move does not match where the set is before and after",
-    "move_km": "a move's kilometres differ from great-circle distance times the road factor",
-    "move_outside_window": "a move's uninstall, drive or install days are not working days of the window",
-    "move_order": "a move's days are not in the order uninstall, drive, install without overlap",
-    "uninstall_days": "a move uninstalls for a number of days other than the set needs",
-    "install_days": "a move installs for a number of days other than the set needs",
-    "drive_days": "a move drives on fewer days than its kilometres need",
-    "hall_not_free": "a set is installed before the outgoing set has been uninstalled from the hall",
-    "figures": "the solution's hosted weight or truck-kilometres do not add up",
-}
+# Every rule identifier with a one-line description.
+RULES = ROTATION_RULES
 
 
 # Records a violation: rule, set code (when known), message.
@@ -59,7 +37,9 @@ _Bad = Callable[[str, "str | None", str], None]
 
 @dataclass(frozen=True)
 class RotationViolation:
-    rule: str
+    """One broken rule, the set it concerns (when known), and why in English, for the log."""
+
+    rule: RotationRule
     set_code: str | None
     message: str
 
@@ -87,7 +67,7 @@ def check_rotation(problem: RotationProblem, solution: RotationSolution) -> list
     found: list[RotationViolation] = []
 
     def bad(rule: str, set_code: str | None, message: str) -> None:
-        found.append(RotationViolation(rule, set_code, message))
+        found.append(RotationViolation(RotationRule(rule), set_code, message))
 
     sets = {s.code: s for s in problem.sets}
     venues = {v.code: v for v in problem.venues}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from caravan_app.planning.problem import Point
+from caravan_app.planning.problem import Point, SolveStatus
 from caravan_app.planning.rotation_problem import (
     HostVenue,
     Period,
@@ -146,7 +146,7 @@ def problem_from_json(data: dict[str, Any]) -> RotationProblem:
 
 def solution_to_json(solution: RotationSolution) -> dict[str, Any]:
     return {
-        "status": solution.status,
+        "status": solution.status.value,
         "hosted_weight": solution.hosted_weight,
         "hosted_bound": solution.hosted_bound,
         "truck_km": solution.truck_km,
@@ -208,7 +208,7 @@ def solution_from_json(data: dict[str, Any]) -> RotationSolution:
             )
             for m in data["moves"]
         ),
-        status=data["status"],
+        status=SolveStatus.read(data["status"]),
         hosted_weight=data["hosted_weight"],
         hosted_bound=data.get("hosted_bound"),
         truck_km=data["truck_km"],

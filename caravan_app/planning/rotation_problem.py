@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point
+from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point, SolveStatus
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ class RotationSolution:
 
     stays: tuple[Stay, ...]
     moves: tuple[SetMove, ...]
-    status: str  # optimal, feasible, infeasible, cancelled, no solution
+    status: SolveStatus
     hosted_weight: int = 0
     hosted_bound: int | None = None  # no plan can host more weight than this
     truck_km: float = 0.0
@@ -133,7 +133,7 @@ class RotationSolution:
 
     @property
     def optimal(self) -> bool:
-        return self.status == "optimal"
+        return self.status is SolveStatus.OPTIMAL
 
     @property
     def hosting_gap(self) -> float | None:

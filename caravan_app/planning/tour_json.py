@@ -15,6 +15,7 @@ from caravan_app.planning.problem import (
     JointTour,
     Lock,
     Point,
+    SolveStatus,
     Stop,
     TourCaravan,
     TourProblem,
@@ -109,7 +110,7 @@ def problem_to_json(problem: TourProblem) -> dict[str, Any]:
 
 def solution_to_json(solution: TourSolution) -> dict[str, Any]:
     return {
-        "status": solution.status,
+        "status": solution.status.value,
         "objective": solution.objective,
         "solve_seconds": solution.solve_seconds,
         "trips": [
@@ -134,9 +135,7 @@ def solution_to_json(solution: TourSolution) -> dict[str, Any]:
             }
             for t in solution.trips
         ],
-        "unserved": [
-            {"request": u.request, "reason": u.reason.value, "detail": u.detail} for u in solution.unserved
-        ],
+        "unserved": [{"request": u.request, "reason": u.reason.value} for u in solution.unserved],
     }
 
 
@@ -231,10 +230,8 @@ def solution_from_json(data: dict[str, Any]) -> TourSolution:
             )
             for t in data["trips"]
         ),
-        unserved=tuple(
-            Unserved(u["request"], UnservedReason(u["reason"]), u["detail"]) for u in data["unserved"]
-        ),
-        status=data["status"],
+        unserved=tuple(Unserved(u["request"], UnservedReason(u["reason"])) for u in data["unserved"]),
+        status=SolveStatus.read(data["status"]),
         objective=data["objective"],
         solve_seconds=data["solve_seconds"],
     )

@@ -33,10 +33,12 @@ from ortools.constraint_solver import pywrapcp
 
 from caravan_app import log
 from caravan_app.domain.enums import Level
+from caravan_app.domain.outcomes import MoveRefusal
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.distance import DistanceMatrix
 from caravan_app.planning.problem import (
+    SolveStatus,
     Stop,
     TourCaravan,
     TourProblem,
@@ -60,7 +62,16 @@ SPAN_COST_PER_MINUTE = 2
 
 
 class LockError(CaravanError):
-    """A locked visit cannot be kept: the caravan is not free or cannot reach it that day."""
+    """A locked visit cannot be kept: the caravan is not free or cannot reach it that day.
+
+    `reason` says why none of the caravan's days works (an UnservedReason), or is None when the
+    caravan could serve it that day but its trip has no room left for it.
+    """
+
+    def __init__(self, request: str, caravan: str, day: date, reason: UnservedReason | None) -> None:
+        self.request, self.caravan, self.day, self.reason = request, caravan, day, reason
+        why = f"that caravan cannot serve it that day ({reason.value})" if reason else "its trip has no room"
+        super().__init__(f"request {request} is locked to caravan {caravan} on {day}, but {why}")
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,10 @@ def plan_tours(
     control = control or SolveControl()
     control.start_clock()
     return _TourModel(problem, control, first_solution).solve()
+
+
+class _Cancelled(Exception):
+    """The user stopped the solve before the first plan was complete."""
 
 
 class _TourModel:
@@ -315,22 +330,23 @@ class _TourModel:
                 else UnservedReason.NO_WORKABLE_DATE
             )
             if request.lock is not None:
-                raise LockError(
-                    f"request {request.code} is locked to caravan {request.lock.caravan} on "
-                    f"{request.lock.day}, but that caravan cannot serve it that day ({reason.value})"
-                )
-            self.unserved.append(Unserved(request.code, reason, _reason_detail(reason, request)))
+                raise LockError(request.code, request.lock.caravan, request.lock.day, reason)
+            self.unserved.append(Unserved(request.code, reason))
 
     # --- greedy insertion -------------------------------------------------------------------
 
     def _weight(self, request: TourRequest) -> float:
         return self.problem.weights.weight(request)
 
-    def _insert(self, routes: dict[int, Route], requests: Sequence[TourRequest]) -> list[TourRequest]:
+    def _insert(
+        self, routes: dict[int, Route], requests: Sequence[TourRequest], cancellable: bool = False
+    ) -> list[TourRequest]:
         """Insert each request where it adds the fewest km; returns those that fit nowhere.
 
         Locked requests go first, day by day (a later day's lock inserted first could leave an earlier
-        one no position), then by weight, the ones with fewest choices first among equals.
+        one no position), then by weight, the ones with fewest choices first among equals. With
+        `cancellable`, a cancel stops it (raising _Cancelled): the first plan of a large province
+        takes seconds, and a half-built one would call every request it did not reach "capacity".
         """
         order = sorted(
             requests,
@@ -344,6 +360,8 @@ class _TourModel:
         )
         left = []
         for request in order:
+            if cancellable and self.control.cancelled:
+                raise _Cancelled
             best: tuple[float, int, int] | None = None
             for number in self.candidates[request.code]:
                 route = routes.get(number, [])
@@ -361,7 +379,7 @@ class _TourModel:
                         best = (added, number, position)
             if best is None:
                 if request.lock is not None:
-                    raise LockError(f"request {request.code} is locked but its caravan has no room that day")
+                    raise LockError(request.code, request.lock.caravan, request.lock.day, None)
                 left.append(request)
                 continue
             routes.setdefault(best[1], []).insert(best[2], request)
@@ -573,7 +591,12 @@ class _TourModel:
     def solve(self) -> TourSolution:
         started = time.monotonic()
         best: dict[int, Route] = {}
-        self._insert(best, self.servable)
+        try:
+            self._insert(best, self.servable, cancellable=True)
+        except _Cancelled:
+            return TourSolution(
+                (), (), SolveStatus.CANCELLED, solve_seconds=round(time.monotonic() - started, 3)
+            )
         greedy_cost = self._cost(best)
         self.control.report(greedy_cost, sum(len(r) for r in best.values()))
         # OR-Tools improves the plan a block of weeks at a time: a whole term in one model is too
@@ -599,8 +622,8 @@ class _TourModel:
                 best = candidate
                 self.control.report(self._cost(best), sum(len(r) for r in best.values()))
         _log.info("greedy plan costs %.0f, improved %.0f", greedy_cost, self._cost(best))
-        status = "cancelled" if self.control.cancelled else "feasible"
-        return self._solution(best, status, started)
+        # A plan stopped by a cancel is as valid as one stopped by the clock; neither is proven best.
+        return self._solution(best, SolveStatus.FEASIBLE, started)
 
     def _blocks(self, weeks: int = 2) -> list[set[int]]:
         """Slot numbers grouped by blocks of `weeks` weeks of the horizon, in time order."""
@@ -609,14 +632,12 @@ class _TourModel:
             blocks.setdefault(slot.days[0] // (7 * weeks), set()).add(number)
         return [blocks[key] for key in sorted(blocks)]
 
-    def _solution(self, routes: dict[int, Route], status: str, started: float) -> TourSolution:
+    def _solution(self, routes: dict[int, Route], status: SolveStatus, started: float) -> TourSolution:
         trips = [self._trip(number, route) for number, route in sorted(routes.items()) if route]
         trips.sort(key=lambda t: (t.caravan, t.leave))
         served = {s.request for t in trips for s in t.stops}
         unserved = list(self.unserved) + [
-            Unserved(r.code, UnservedReason.CAPACITY, "every caravan that could serve it was busy")
-            for r in self.servable
-            if r.code not in served
+            Unserved(r.code, UnservedReason.CAPACITY) for r in self.servable if r.code not in served
         ]
         unserved.sort(key=lambda u: u.request)
         return TourSolution(
@@ -701,18 +722,6 @@ class _TourModel:
         return float(slot.opens)
 
 
-def _reason_detail(reason: UnservedReason, request: TourRequest) -> str:
-    if reason is UnservedReason.NO_TYPE_OR_THEME:
-        wanted = "、".join(sorted(request.themes_wanted)) or "any theme"
-        types = "/".join(sorted(t.value for t in request.types_allowed)) or "any type"
-        return f"needs {types} with {wanted}"
-    if reason is UnservedReason.NO_PERMITTED_CARAVAN:
-        return f"no caravan may serve county {request.county}"
-    if reason is UnservedReason.NO_WORKABLE_DATE:
-        return f"no caravan can reach {request.venue_name} on an allowed working day"
-    return ""
-
-
 # --- moving one visit by hand -----------------------------------------------------------------------
 
 
@@ -723,13 +732,13 @@ def move_visit(
     caravan_code: str,
     day: date,
     alone: bool = False,
-) -> TourSolution | str:
+) -> TourSolution | MoveRefusal:
     """The plan with one served request moved to `caravan_code`, its first show on `day`.
 
     The trips it leaves and joins are rescheduled exactly as the planner would, every show kept on its
     day; the moved visit goes where it adds the fewest km among that day's shows. Neither the rules
     nor the request's dates are enforced here, so the checker can name what a move breaks; the
-    result is a reason (in English) only when no schedule of the joined trip exists at all.
+    result is a refusal only when no schedule of the trips exists at all.
     With `alone`, the visit gets a trip of its own that day, whatever else the caravan does then:
     what rules a visit breaks by itself, when the joined trip has no schedule.
     """
@@ -737,11 +746,11 @@ def move_visit(
     by_code = {r.code: r for r in problem.requests}
     caravans = {c.code: c for c in problem.caravans}
     request = by_code.get(request_code)
-    if request is None or caravan_code not in caravans:
-        return f"the plan has no request {request_code} or no caravan {caravan_code}"
+    if caravan_code not in caravans:
+        return MoveRefusal.UNKNOWN_CARAVAN
     source = next((t for t in solution.trips if any(s.request == request_code for s in t.stops)), None)
-    if source is None:
-        return f"request {request_code} is not served in this plan"
+    if request is None or source is None:
+        return MoveRefusal.NOT_SERVED
 
     def first_days(trip: Trip) -> list[tuple[TourRequest, int]]:
         seen: dict[str, int] = {}
@@ -773,7 +782,7 @@ def move_visit(
             number = model.slot_for(caravans[source.caravan], left[0][1], left[0][0].show_days)
             trip = model.rebuild(number, left)
             if trip is None:
-                return f"the trip {request_code} leaves can no longer be scheduled"
+                return MoveRefusal.SOURCE_UNSCHEDULABLE
             rebuilt.append(trip)
     others = first_days(joined) if joined is not None else []
     best: Trip | None = None
@@ -785,7 +794,7 @@ def move_visit(
         if trip is not None and (best is None or trip.km < best.km):
             best = trip
     if best is None:
-        return f"caravan {caravan_code} cannot fit the show of {request_code} on {day} into a trip"
+        return MoveRefusal.NO_SCHEDULE
     rebuilt.append(best)
     trips = [t for t in solution.trips if t is not source and t is not joined] + rebuilt
     trips.sort(key=lambda t: (t.caravan, t.leave))

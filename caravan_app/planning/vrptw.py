@@ -16,12 +16,12 @@ import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ortools.constraint_solver import pywrapcp
 
+from caravan_app.domain.outcomes import SolveStatus
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.search import FIRST_SOLUTION, attach_control, search_parameters
 
@@ -52,22 +52,22 @@ class VrptwInstance:
     vehicles: int
 
 
-class VrptwStatus(StrEnum):
-    FEASIBLE = "feasible"  # every customer is on a route and every constraint holds
-    PARTIAL = "partial"  # the routes hold, but some customers could not be served (see `unserved`)
-    NO_SOLUTION = "no solution"  # nothing found in the time given (or cancelled before the first)
-
-
 @dataclass(frozen=True)
 class VrptwSolution:
     routes: tuple[tuple[int, ...], ...]  # customer numbers in visit order, depot left out
     distance: float  # double precision, recomputed from the routes
     vehicles: int  # routes that serve at least one customer
-    status: VrptwStatus
+    # FEASIBLE: the routes hold every constraint, though customers in `unserved` may be left out;
+    # NO_SOLUTION or CANCELLED: no routes.
+    status: SolveStatus
     seconds: float
     unserved: tuple[int, ...] = ()
-    cancelled: bool = False
     started_from: str = "or-tools"  # which solver's routes the OR-Tools search started from
+
+    @property
+    def complete(self) -> bool:
+        """Every customer is on a route."""
+        return self.status.has_plan and not self.unserved
 
 
 def read_solomon(path: str | Path) -> VrptwInstance:
@@ -172,7 +172,8 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
 
     Every customer is in a disjunction whose drop penalty exceeds the cost of any plan that serves
     everyone, so the search serves all it can, and a plan that leaves the unservable ones out still
-    comes back (status PARTIAL) instead of nothing. The best plan so far is returned on cancel.
+    comes back (FEASIBLE, with `unserved`) instead of nothing. The best plan so far is returned on
+    cancel; a cancel before the first plan returns CANCELLED, a time limit too short NO_SOLUTION.
 
     `pyvrp_share` > 0 gives that share of the time to PyVRP (an optional package) to find starting
     routes, which OR-Tools then improves for the rest of the time. Without PyVRP installed, OR-Tools
@@ -196,10 +197,10 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
         routes = []
     on_route = {c for route in routes for c in route}
     missing = tuple(n for n in range(1, count) if n not in on_route)
-    if not routes:
-        status = VrptwStatus.NO_SOLUTION if missing else VrptwStatus.FEASIBLE
+    if routes or not missing:
+        status = SolveStatus.FEASIBLE
     else:
-        status = VrptwStatus.PARTIAL if missing else VrptwStatus.FEASIBLE
+        status = SolveStatus.CANCELLED if control.cancelled else SolveStatus.NO_SOLUTION
     return VrptwSolution(
         routes=tuple(tuple(route) for route in routes),
         distance=route_distance(instance, routes),
@@ -207,7 +208,6 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
         status=status,
         seconds=seconds,
         unserved=missing,
-        cancelled=control.cancelled,
         started_from=started_from,
     )
 

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from caravan_app.domain.views import ConsolidationView, Evidence, RetirementCandidateView
+from caravan_app.domain.views import ConsolidationView, Evidence, RetirementCandidateView, WhatIfView
 from caravan_app.reports.charts import SERIES_COLOURS, bar_chart
 from caravan_app.reports.document import Running, layout_table, markup, para, render, styles, table
 from caravan_app.reports.texts import Texts
@@ -119,9 +119,10 @@ def report_story(view: ConsolidationView, t: Texts, *, consolidation: bool) -> l
     story.append(para(t("what_if"), s.heading))
     story += _what_ifs(view, t)
 
-    if view.notes:
+    notes = _notes(view, t)
+    if notes:
         story.append(para(t("notes"), s.heading))
-        story += [markup("• " + escape(note)) for note in view.notes]
+        story += [markup("• " + escape(note)) for note in notes]
 
     story.append(Spacer(1, 6 * mm))
     story.append(_signatures(t))
@@ -161,8 +162,51 @@ def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Fl
                 f"{t('col_km_total')} {w.km_before:,.0f} → {w.km_after:,.0f}",
             ]
         )
-        out.append(para(t.pair_text(w.label, figures)))
+        out.append(para(t.pair_text(_case(w, t), figures)))
     return out
+
+
+def _case(w: WhatIfView, t: Texts) -> str:
+    """A what-if case as the report names it: the caravan retired, or moved to a city."""
+    if w.moved_to_city:
+        return t("case_moved", caravan=w.caravan_code, city=w.moved_to_city)
+    return t("case_without", caravan=w.caravan_code)
+
+
+def _notes(view: ConsolidationView, t: Texts) -> list[str]:
+    notes = []
+    if view.as_of is not None and view.use_window is not None:
+        first, last = view.use_window
+        notes.append(t("note_screened", as_of=view.as_of.isoformat(), first=first, last=last))
+    if view.baseline is not None:
+        b = view.baseline
+        notes.append(
+            t("note_baseline_plan", plan=b.plan) if b.plan else t("note_baseline_solved"),
+        )
+        notes[-1] += t(
+            "note_baseline_figures",
+            served=b.served,
+            requests=b.requests,
+            key_served=b.key_served,
+            key_requests=b.key_requests,
+        )
+    if view.kits is not None:
+        k = view.kits
+        notes.append(
+            t(
+                "note_kits",
+                before=k.complete_before,
+                after=k.complete,
+                containers=k.containers,
+                moved=k.moved,
+                km=f"{k.km:,.0f}",
+            )
+        )
+    if view.to_store:
+        notes.append(t("note_to_store", n=view.to_store))
+    if view.violations:
+        notes.append(t("note_violations", n=view.violations))
+    return notes
 
 
 def _rule_tables(view: ConsolidationView, t: Texts) -> list[Flowable]:
@@ -277,7 +321,7 @@ def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
     sep = "、" if t.lang == "zh" else ", "
     rows = [
         [
-            w.label,
+            _case(w, t),
             t("before_after", before=w.served_before, after=w.served_after),
             t("before_after", before=w.key_counties_before, after=w.key_counties_after),
             t("before_after", before=f"{w.km_before:,.0f}", after=f"{w.km_after:,.0f}"),

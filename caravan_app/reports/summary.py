@@ -135,7 +135,7 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
                     u.venue_name,
                     u.county,
                     t.code("reason", u.reason),
-                    t.unserved_detail(u.reason, u.detail, u.venue_name, u.county),
+                    t.unserved_detail(u),
                 ]
                 for u in plan.unserved
             ],

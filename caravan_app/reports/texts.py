@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from caravan_app.domain.outcomes import UnservedReason
 from caravan_app.domain.retirement import RECOMMENDATION_NAMES, RULE_NAMES
+from caravan_app.domain.views import UnservedView
 from caravan_app.errors import CaravanError
 
 LANGUAGES = ("zh", "en")
@@ -227,6 +229,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_key_counties": ("覆盖重点县", "Key counties covered"),
     "chart_km_total": ("里程（公里）", "Kilometres"),
     "notes": ("备注", "Notes"),
+    "case_moved": ("{caravan} 调往{city}", "{caravan} moved to {city}"),
+    "case_without": ("不含 {caravan}", "without {caravan}"),
+    "note_screened": (
+        "评估日期 {as_of}；使用情况按 {first} 至 {last} 的记录统计。",
+        "Screened as of {as_of}; use counted from the records of {first} to {last}.",
+    ),
+    "note_baseline_plan": ("对比基准：巡展方案“{plan}”", "Baseline: tour plan \u201c{plan}\u201d"),
+    "note_baseline_solved": ("对比基准：本次求解的巡展方案", "Baseline: a tour plan solved for this run"),
+    "note_baseline_figures": (
+        "，服务 {served}/{requests} 个需求，重点县需求 {key_served}/{key_requests}。",
+        ", serving {served} of {requests} requests, key-county requests {key_served} of {key_requests}.",
+    ),
+    "note_kits": (
+        "大篷车展品重组：完整配置 {before} → {after}/{containers} 辆，调拨展品 {moved} 件，{km} 公里。",
+        "Caravan kits: complete {before} -> {after} of {containers}, {moved} exhibits moved, {km} km.",
+    ),
+    "note_to_store": (
+        "超出容量退回库房的展品 {n} 件（未列入调拨表）。",
+        "{n} exhibits over a container's limits go back to store (not in the moves table).",
+    ),
+    "note_violations": (
+        "检查程序发现 {n} 处问题，详见日志。",
+        "The checkers found {n} problem(s); see the log.",
+    ),
     "signatures": ("审批签字", "Signatures"),
     "prepared_by": ("编制人", "Prepared by"),
     "reviewed_by": ("审核人", "Reviewed by"),
@@ -239,8 +265,8 @@ _WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
 }
 
-# Codes from the tour planner (planning.problem.UnservedReason, which reports may not import; kept in
-# step by a test) and from the retirement rules in domain.
+# Codes from the tour planner (domain.outcomes.UnservedReason; kept in step by a test) and from the
+# retirement rules in domain.
 _CODES: dict[str, dict[str, tuple[str, str]]] = {
     "reason": {
         "capacity": ("运力已排满", "capacity: the caravans' days went to other requests"),
@@ -298,18 +324,16 @@ class Texts:
         known = _CODES[vocabulary].get(code)
         return known[self._index] if known else code
 
-    def unserved_detail(self, reason: str, detail: str, venue: str, county: str) -> str:
-        """The planner's explanation of an unserved request (English, from planning) in this language."""
-        if reason in ("no_permitted_caravan", "no_workable_date", "capacity"):
-            return self(f"detail_{reason}", venue=venue, county=county)
-        if reason == "no_type_or_theme" and detail.startswith("needs ") and " with " in detail:
-            types, _sep, themes = detail[len("needs ") :].partition(" with ")
+    def unserved_detail(self, unserved: UnservedView) -> str:
+        """Why a plan leaves a request out, with its venue, county and what it wanted."""
+        if unserved.reason is UnservedReason.NO_TYPE_OR_THEME:
+            types = "/".join(sorted(unserved.types_wanted))
             return self(
                 "detail_needs",
-                types=self("any_type") if types == "any type" else types,
-                themes=self("any_theme") if themes == "any theme" else themes,
+                types=self("type_value", type=types) if types else self("any_type"),
+                themes="、".join(sorted(unserved.themes_wanted)) or self("any_theme"),
             )
-        return detail
+        return self(f"detail_{unserved.reason.value}", venue=unserved.venue_name, county=unserved.county)
 
     def day(self, d: date) -> str:
         """ISO date and weekday: read the same way in both languages, and sorts on paper."""

@@ -30,10 +30,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from caravan_app import log
 from caravan_app.domain import retirement
@@ -41,7 +42,6 @@ from caravan_app.domain.calendar import Term
 from caravan_app.domain.enums import (
     CandidateKind,
     CaravanStatus,
-    Decision,
     EventStatus,
     ExhibitStatus,
     ExhibitUse,
@@ -52,17 +52,17 @@ from caravan_app.domain.enums import (
     SetStatus,
     split_themes,
 )
+from caravan_app.domain.figures import (
+    ConsolidationFigures,
+    ContainerFigures,
+    CoverageFigures,
+    RegroupFigures,
+    WhatIfFigures,
+)
+from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.domain.retirement import Candidate, Thresholds
 from caravan_app.domain.sets import TemplateError, parse_template
-from caravan_app.domain.views import (
-    ConsolidationView,
-    Evidence,
-    RegroupMoveView,
-    RetirementCandidateView,
-    SetCompletenessView,
-    WhatIfView,
-)
-from caravan_app.errors import CaravanError, ConflictError
+from caravan_app.errors import CaravanError
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -93,7 +93,6 @@ from caravan_app.planning.regroup_check import check_regroup
 from caravan_app.planning.tour_json import problem_from_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
-from caravan_app.reports.consolidation import consolidation_report, retirement_report
 from caravan_app.services.calendar import term_in
 from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 from caravan_app.settings import load_thresholds
@@ -336,7 +335,9 @@ class _Baseline:
     solution: TourSolution
 
 
-def _baseline(db: Database, school_term: Term, seconds: float, seed: int) -> _Baseline:
+def _baseline(db: Database, school_term: Term, control: SolveControl) -> _Baseline:
+    """The newest tour plan of exactly the term, else one solved under `control` (not stored)."""
+    seconds = control.time_limit
     with db.session(audited=False) as s:
         plan = s.scalar(
             select(Plan)
@@ -357,7 +358,9 @@ def _baseline(db: Database, school_term: Term, seconds: float, seed: int) -> _Ba
             )
             return _Baseline(plan.name, problem, stored_tour_solution(s, plan))
         problem = build_tour_problem(s, school_term.start, school_term.end)
-    solution = plan_tours(problem, SolveControl(time_limit=seconds, seed=seed))
+    solution = plan_tours(problem, control)
+    if not solution.status.has_plan:
+        raise NoPlan(SolveTask.TOURS, solution.status, seconds)
     return _Baseline("", problem, solution)
 
 
@@ -438,22 +441,22 @@ def _what_if_cases(session: Session, candidates: tuple[Candidate, ...], baseline
     return cases
 
 
-def _what_if_figures(case: _Case, result: WhatIfResult) -> dict[str, Any]:
+def _what_if_figures(case: _Case, result: WhatIfResult) -> WhatIfFigures:
     b, a = result.before, result.after
-    return {
-        "caravan": case.caravan,
-        "moved_to_depot": result.moved_to,
-        "moved_to_city": case.city,
-        "served": [b.served, a.served],
-        "key_requests_served": [b.key_served, a.key_served],
-        "key_counties": [b.key_counties, a.key_counties],
-        "counties": [b.counties, a.counties],
-        "km": [b.km, a.km],
-        "lost": [[u.request, u.reason.value] for u in result.lost],
-        "gained": list(result.gained),
-        "locks_kept": result.locks_kept,
-        "solve_seconds": result.solution.solve_seconds,
-    }
+    return WhatIfFigures(
+        caravan=case.caravan,
+        moved_to_depot=result.moved_to or "",
+        moved_to_city=case.city,
+        served=(b.served, a.served),
+        key_requests_served=(b.key_served, a.key_served),
+        key_counties=(b.key_counties, a.key_counties),
+        counties=(b.counties, a.counties),
+        km=(b.km, a.km),
+        lost=tuple((u.request, u.reason) for u in result.lost),
+        gained=tuple(result.gained),
+        locks_kept=result.locks_kept,
+        solve_seconds=result.solution.solve_seconds,
+    )
 
 
 def _part_of(control: SolveControl, seconds: float) -> SolveControl:
@@ -465,59 +468,23 @@ def _part_of(control: SolveControl, seconds: float) -> SolveControl:
 # --- consolidate --------------------------------------------------------------------------------
 
 
+class ConsolidationStep(StrEnum):
+    """The steps of a run, in order, as `on_step` hears them."""
+
+    SCREENING = "screening"
+    SETS = "sets"  # regrouping museum sets
+    KITS = "kits"  # regrouping caravan kits
+    BASELINE = "baseline"  # the tour plan the what-ifs compare with
+    WHAT_IF = "what_if"  # re-planning without one caravan, or with it moved
+    STORING = "storing"
+
+
 @dataclass(frozen=True)
 class ConsolidationSummary:
     """What `consolidate` reports: the stored plan's name and its figures."""
 
     name: str
-    figures: dict[str, Any]
-
-    def lines(self) -> list[str]:
-        f = self.figures
-        out = [
-            f"consolidation plan {self.name}: term {f['term']}, screened as of {f['as_of']}, "
-            f"use counted {f['use_window'][0]} .. {f['use_window'][1]}",
-            f"candidates 候选: {f['candidates']} ("
-            + ", ".join(f"{kind} {n}" for kind, n in f["candidates_by_kind"].items())
-            + ")",
-            "by rule 按规则: "
-            + (", ".join(f"{r} {n}" for r, n in f["candidates_by_rule"].items()) or "none"),
-            "by recommendation 按建议: "
-            + (", ".join(f"{r} {n}" for r, n in f["candidates_by_recommendation"].items()) or "none"),
-        ]
-        for key, label in (("sets", "museum sets 流动科技馆套"), ("kits", "caravan kits 大篷车展品")):
-            g = f["regroup"][key]
-            out.append(
-                f"{label}: complete {g['complete_before']} -> {g['complete']} of {g['containers']}, "
-                f"exhibits moved {g['moved']} ({g['km']:,.0f} km), {g['status']} "
-                f"(bounds: complete <= {g['complete_bound']}, moves >= {g['moves_bound']})"
-            )
-        baseline = f["baseline"]
-        source = f"plan {baseline['plan']}" if baseline["plan"] else "solved for this run"
-        out.append(
-            f"what-if baseline ({source}): served {baseline['served']} of {baseline['requests']}, "
-            f"key-county requests {baseline['key_served']} of {baseline['key_requests']}, "
-            f"key counties {baseline['key_counties']}, {baseline['km']:,.0f} km"
-        )
-        for w in f["what_ifs"]:
-            label = (
-                f"{w['caravan']} moved to {w['moved_to_city']}"
-                if w["moved_to_city"]
-                else f"without {w['caravan']}"
-            )
-            out.append(
-                f"  {label}: served {w['served'][0]} -> {w['served'][1]}, "
-                f"key-county requests {w['key_requests_served'][0]} -> {w['key_requests_served'][1]}, "
-                f"key counties {w['key_counties'][0]} -> {w['key_counties'][1]}, "
-                f"km {w['km'][0]:,.0f} -> {w['km'][1]:,.0f}, lost {len(w['lost'])}, gained {len(w['gained'])}"
-            )
-        if f["violations"]:
-            out.append(f"checkers found {len(f['violations'])} violation(s): this is a bug, see the log")
-        out.append(f"done in {f['seconds']:.1f} s")
-        return out
-
-    def __str__(self) -> str:
-        return "\n".join(self.lines())
+    figures: ConsolidationFigures
 
 
 def default_plan_name(term_name: str) -> str:
@@ -533,28 +500,33 @@ def consolidate(
     what_if_time: float = 10.0,
     thresholds: Thresholds | None = None,
     as_of: date | None = None,
-    on_step: Callable[[str], None] | None = None,
+    on_step: Callable[[ConsolidationStep, str], None] | None = None,
 ) -> ConsolidationSummary:
     """Screen, regroup and re-plan the term, and store it all as a consolidation plan named `name`.
 
     `control` limits the regrouping (its time limit is shared by the sets and the kits); each
     what-if re-plan gets `what_if_time` seconds. `thresholds` default to those kept in settings;
-    `as_of` to the term's first day. `on_step` hears a line as each step starts.
+    `as_of` to the term's first day. `on_step` hears each step as it starts (with the caravan of a
+    what-if). Raises NoPlan, storing nothing, when a regrouping finds no plan in its time.
     """
     started = time.monotonic()
     control = control or SolveControl(time_limit=30)
     control.start_clock()
-    step = on_step or (lambda _line: None)
+    step = on_step or (lambda _step, _caravan: None)
     with db.session(audited=False) as s:
         school_term = term_in(s, term_name)
     thresholds = thresholds or load_thresholds()
     as_of = as_of or school_term.start
     name = name or default_plan_name(school_term.name)
 
-    step("screening 评估")
+    step(ConsolidationStep.SCREENING, "")
     with db.session(audited=False) as s:
         if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
+            raise CaravanError(
+                f"a plan named {name!r} exists already; choose another --name",
+                code="plan_name_taken",
+                name=name,
+            )
         window = _use_window(s, as_of)
         facts = _read_facts(s, window)
         candidates = retirement.screen(
@@ -569,22 +541,28 @@ def consolidate(
         }
         current = {x.code: sum(1 for e in facts.exhibits if e.set_id == x.id) for x in facts.sets}
 
-    step("regrouping museum sets 流动科技馆套重组")
-    sets_solution = regroup(sets_problem, _part_of(control, control.remaining * SETS_TIME_SHARE))
-    step("regrouping caravan kits 大篷车展品重组")
-    kits_solution = regroup(kits_problem, _part_of(control, control.remaining))
-    violations = [f"sets: {v}" for v in check_regroup(sets_problem, sets_solution)]
-    violations += [f"kits: {v}" for v in check_regroup(kits_problem, kits_solution)]
+    step(ConsolidationStep.SETS, "")
+    sets_time = control.remaining * SETS_TIME_SHARE
+    sets_solution = regroup(sets_problem, _part_of(control, sets_time))
+    if not sets_solution.status.has_plan:
+        raise NoPlan(SolveTask.MUSEUM_SETS, sets_solution.status, round(sets_time, 1))
+    step(ConsolidationStep.KITS, "")
+    kits_time = control.remaining
+    kits_solution = regroup(kits_problem, _part_of(control, kits_time))
+    if not kits_solution.status.has_plan:
+        raise NoPlan(SolveTask.CARAVAN_KITS, kits_solution.status, round(kits_time, 1))
+    violations = [f"sets: {v.rule.value}: {v.message}" for v in check_regroup(sets_problem, sets_solution)]
+    violations += [f"kits: {v.rule.value}: {v.message}" for v in check_regroup(kits_problem, kits_solution)]
 
-    step("what-if baseline 基准方案")
-    baseline = _baseline(db, school_term, what_if_time, control.seed)
+    step(ConsolidationStep.BASELINE, "")
+    baseline = _baseline(db, school_term, _part_of(control, what_if_time))
     with db.session(audited=False) as s:
         cases = _what_if_cases(s, candidates, baseline)
-    what_ifs: list[dict[str, Any]] = []
+    what_ifs: list[WhatIfFigures] = []
     for case in cases:
         if control.cancelled:
             break
-        step(f"what-if {case.caravan}" + (f" -> {case.city}" if case.city else " removed"))
+        step(ConsolidationStep.WHAT_IF, case.caravan)
         result = what_if(
             baseline.problem,
             baseline.solution,
@@ -592,8 +570,10 @@ def consolidate(
             case.moved,
             _part_of(control, what_if_time),
         )
+        if not result.solution.status.has_plan:
+            break  # stopped by the user: the cases measured so far are kept
         violations += [
-            f"what-if {case.caravan}: {v.rule}: {v.message}"
+            f"what-if {case.caravan}: {v.rule.value}: {v.message}"
             for v in check_tours(result.problem, result.solution)
         ]
         what_ifs.append(_what_if_figures(case, result))
@@ -601,41 +581,39 @@ def consolidate(
         _log.error("consolidation checker: %s", violation)
 
     base = coverage(baseline.problem, baseline.solution)
-    figures: dict[str, Any] = {
-        "term": school_term.name,
-        "as_of": as_of.isoformat(),
-        "use_window": [window[0].isoformat(), window[1].isoformat()],
-        "candidates": len(candidates),
-        "candidates_by_kind": dict(Counter(c.kind.value for c in candidates)),
-        "candidates_by_rule": {
+    figures = ConsolidationFigures(
+        term=school_term.name,
+        as_of=as_of.isoformat(),
+        use_window=(window[0].isoformat(), window[1].isoformat()),
+        candidates=len(candidates),
+        candidates_by_kind=dict(Counter(c.kind.value for c in candidates)),
+        candidates_by_rule={
             rule: n for rule in retirement.RULES if (n := sum(1 for c in candidates if rule in c.rules))
         },
-        "candidates_by_recommendation": {
+        candidates_by_recommendation={
             r.value: n for r in Recommendation if (n := sum(1 for c in candidates if c.recommendation is r))
         },
-        "regroup": {
-            "sets": _regroup_figures(sets_solution, current),
-            "kits": _regroup_figures(kits_solution, None),
-        },
-        "baseline": {
-            "plan": baseline.label,
-            "requests": base.requests,
-            "served": base.served,
-            "key_requests": base.key_requests,
-            "key_served": base.key_served,
-            "key_counties": base.key_counties,
-            "counties": base.counties,
-            "km": base.km,
-        },
-        "what_ifs": what_ifs,
-        "violations": violations,
-        "seconds": round(time.monotonic() - started, 1),
-    }
+        sets=_regroup_figures(sets_solution, current),
+        kits=_regroup_figures(kits_solution, None),
+        baseline=CoverageFigures(
+            plan=baseline.label,
+            requests=base.requests,
+            served=base.served,
+            key_requests=base.key_requests,
+            key_served=base.key_served,
+            key_counties=base.key_counties,
+            counties=base.counties,
+            km=base.km,
+        ),
+        what_ifs=tuple(what_ifs),
+        violations=tuple(violations),
+        seconds=round(time.monotonic() - started, 1),
+    )
     parameters = {
         "term": school_term.name,
         "as_of": as_of.isoformat(),
         "thresholds": retirement.thresholds_to_dict(thresholds),
-        "use_window": figures["use_window"],
+        "use_window": list(figures.use_window),
         "time_limit": control.time_limit,
         "what_if_time": what_if_time,
         "seed": control.seed,
@@ -643,7 +621,7 @@ def consolidate(
         "kit_own_theme_share": KIT_OWN_THEME_SHARE,
         "space_factor": sets_problem.space_factor,
     }
-    step("storing 保存")
+    step(ConsolidationStep.STORING, "")
     with db.session() as s:
         _store(
             s,
@@ -659,31 +637,31 @@ def consolidate(
     return ConsolidationSummary(name, figures)
 
 
-def _regroup_figures(solution: RegroupSolution, current: dict[str, int] | None) -> dict[str, Any]:
+def _regroup_figures(solution: RegroupSolution, current: dict[str, int] | None) -> RegroupFigures:
     """Figures of one regrouping; `current` (sets only): what each set holds now, retirements included."""
-    return {
-        "status": solution.status,
-        "containers": len(solution.containers),
-        "complete_before": sum(1 for c in solution.containers if c.complete_before),
-        "complete": solution.complete,
-        "complete_bound": solution.complete_bound,
-        "moved": solution.moved,
-        "moves_bound": solution.moves_bound,
-        "km": solution.km,
-        "km_bound": solution.km_bound,
-        "to_store": sum(1 for m in solution.moves if m.to_container == STORE),
-        "solve_seconds": solution.solve_seconds,
-        "per_container": {
-            c.code: {
-                "now": current.get(c.code, c.before) if current is not None else c.before,
-                "survivors": c.before,
-                "after": c.after,
-                "complete_before": c.complete_before,
-                "complete": c.complete,
-            }
+    return RegroupFigures(
+        status=solution.status,
+        containers=len(solution.containers),
+        complete_before=sum(1 for c in solution.containers if c.complete_before),
+        complete=solution.complete,
+        complete_bound=solution.complete_bound,
+        moved=solution.moved,
+        moves_bound=solution.moves_bound,
+        km=solution.km,
+        km_bound=solution.km_bound,
+        to_store=sum(1 for m in solution.moves if m.to_container == STORE),
+        solve_seconds=solution.solve_seconds,
+        per_container={
+            c.code: ContainerFigures(
+                now=current.get(c.code, c.before) if current is not None else c.before,
+                survivors=c.before,
+                after=c.after,
+                complete_before=c.complete_before,
+                complete=c.complete,
+            )
             for c in solution.containers
         },
-    }
+    )
 
 
 def _store(
@@ -695,10 +673,10 @@ def _store(
     solutions: tuple[RegroupSolution, RegroupSolution],
     origins: dict[str, _Origin],
     parameters: dict[str, Any],
-    figures: dict[str, Any],
+    figures: ConsolidationFigures,
 ) -> Plan:
     sets_solution, kits_solution = solutions
-    statuses = {sets_solution.status, kits_solution.status}
+    both_proven = sets_solution.status is kits_solution.status is SolveStatus.OPTIMAL
     bounds = [sets_solution.complete_bound, kits_solution.complete_bound]
     plan = Plan(
         name=name,
@@ -708,17 +686,13 @@ def _store(
         status=PlanStatus.DRAFT,
         created_at=datetime.now().replace(microsecond=0),
         created_by=current_user(),
-        solver_status="optimal"
-        if statuses == {"optimal"}
-        else "cancelled"
-        if "cancelled" in statuses
-        else "feasible",
+        solver_status=SolveStatus.OPTIMAL if both_proven else SolveStatus.FEASIBLE,
         # Complete sets and kits after regrouping, and the most any regrouping could complete.
         objective=float(sets_solution.complete + kits_solution.complete),
         bound=float(sum(b for b in bounds if b is not None)) if None not in bounds else None,
-        solve_seconds=figures["seconds"],
+        solve_seconds=figures.seconds,
         parameters_json=json.dumps(parameters, ensure_ascii=False),
-        figures_json=json.dumps(figures, ensure_ascii=False),
+        figures_json=json.dumps(figures.to_json(), ensure_ascii=False),
     )
     session.add(plan)
     session.flush()
@@ -761,280 +735,3 @@ def _store(
                 )
             )
     return plan
-
-
-# --- reading a stored consolidation plan --------------------------------------------------------
-
-
-def find_consolidation_plan(session: Session, name: str | None) -> Plan:
-    """The consolidation plan named `name`, or the newest one."""
-    query = select(Plan).where(Plan.kind == PlanKind.CONSOLIDATION)
-    if name is not None:
-        plan = session.scalar(query.where(Plan.name == name))
-    else:
-        plan = session.scalar(query.order_by(Plan.created_at.desc(), Plan.id.desc()).limit(1))
-    if plan is None:
-        known = (
-            ", ".join(session.scalars(select(Plan.name).where(Plan.kind == PlanKind.CONSOLIDATION))) or "none"
-        )
-        what = f"no consolidation plan named {name!r}" if name else "no consolidation plan yet"
-        raise CaravanError(f"{what}; consolidation plans: {known}")
-    return plan
-
-
-def _caravan_name(caravan: Caravan, region: Region, lang: str) -> str:
-    if lang == "zh":
-        return f"{region.name} {caravan.type.zh} {caravan.plate}"
-    return f"{caravan.plate}, type {caravan.type.value}, {region.name}"
-
-
-def consolidation_view(db: Database, name: str | None = None, lang: str = "zh") -> ConsolidationView:
-    """A stored consolidation plan as the retirement and consolidation reports print it."""
-    if lang not in retirement.LANGUAGES:
-        raise CaravanError(f"unknown language {lang!r}: choose zh or en")
-    with db.session(audited=False) as s:
-        plan = find_consolidation_plan(s, name)
-        parameters = json.loads(plan.parameters_json)
-        figures = json.loads(plan.figures_json)
-        regions = {r.id: r for r in s.scalars(select(Region))}
-        caravans = {c.id: c for c in s.scalars(select(Caravan))}
-        sets = {x.id: x for x in s.scalars(select(ExhibitSet))}
-        depots = {d.id: d for d in s.scalars(select(Depot))}
-        rows = s.scalars(
-            select(RetirementCandidate)
-            .options(selectinload(RetirementCandidate.exhibit))
-            .where(RetirementCandidate.plan_id == plan.id)
-            .order_by(RetirementCandidate.code)
-        ).all()
-        candidates = tuple(_candidate_view(row, caravans, sets, regions, lang) for row in rows)
-        moves = s.scalars(
-            select(RegroupMove)
-            .options(selectinload(RegroupMove.exhibit))
-            .where(RegroupMove.plan_id == plan.id)
-            .order_by(RegroupMove.id)
-        ).all()
-
-        def place(set_id: int | None, caravan_id: int | None, depot_id: int | None) -> str:
-            if set_id is not None:
-                return f"{sets[set_id].code} {sets[set_id].name}"
-            if caravan_id is not None:
-                return f"{caravans[caravan_id].code} {caravans[caravan_id].plate}"
-            if depot_id is not None:
-                return depots[depot_id].name
-            return "维修站" if lang == "zh" else "workshop"
-
-        move_views = tuple(
-            RegroupMoveView(
-                exhibit_code=m.exhibit.code,
-                exhibit_name=m.exhibit.name_zh
-                if lang == "zh" or not m.exhibit.name_en
-                else m.exhibit.name_en,
-                theme=m.exhibit.theme,
-                from_name=place(m.from_set_id, m.from_caravan_id, m.from_depot_id),
-                to_name=place(m.to_set_id, m.to_caravan_id, None),
-                km=m.km,
-            )
-            for m in moves
-        )
-        set_codes = {x.code: x for x in sets.values()}
-        per_set = figures["regroup"]["sets"]["per_container"]
-        set_views = tuple(
-            SetCompletenessView(
-                code, set_codes[code].name, numbers["now"], numbers["after"], numbers["complete"]
-            )
-            for code, numbers in sorted(per_set.items())
-        )
-    thresholds = retirement.thresholds_from_dict(parameters["thresholds"])
-    return ConsolidationView(
-        name=plan.name,
-        made_on=plan.created_at.date(),
-        term=parameters["term"],
-        thresholds=tuple(
-            Evidence(label, value) for label, value in retirement.threshold_text(thresholds, lang)
-        ),
-        candidates=candidates,
-        moves=move_views,
-        sets=set_views,
-        what_ifs=tuple(_what_if_view(w, figures["baseline"], lang) for w in figures["what_ifs"]),
-        notes=_notes(parameters, figures, lang),
-    )
-
-
-def _candidate_view(
-    row: RetirementCandidate,
-    caravans: dict[int, Caravan],
-    sets: dict[int, ExhibitSet],
-    regions: dict[int, Region],
-    lang: str,
-) -> RetirementCandidateView:
-    if row.caravan_id is not None:
-        caravan = caravans[row.caravan_id]
-        code, name = caravan.code, _caravan_name(caravan, regions[caravan.owner_region_id], lang)
-    elif row.set_id is not None:
-        code, name = sets[row.set_id].code, sets[row.set_id].name
-    else:
-        assert row.exhibit is not None, "a candidate has exactly one subject (a database check)"
-        exhibit = row.exhibit
-        code = exhibit.code
-        name = exhibit.name_zh if lang == "zh" or not exhibit.name_en else exhibit.name_en
-    hits = [retirement.hit_from_json(h) for h in json.loads(row.evidence_json)]
-    return RetirementCandidateView(
-        kind=row.kind.value,
-        code=code,
-        name=name,
-        rules=tuple(r for r in row.rules.split(";") if r),
-        evidence=tuple(Evidence(*retirement.evidence_text(h, lang)) for h in hits),
-        recommendation=row.recommendation.value,
-        decision="" if row.decision is Decision.PENDING else row.decision.value,
-    )
-
-
-def _what_if_view(w: dict[str, Any], baseline: dict[str, Any], lang: str) -> WhatIfView:
-    code = w["caravan"]
-    if w["moved_to_city"]:
-        label = (
-            f"{code} 调往{w['moved_to_city']}" if lang == "zh" else f"{code} moved to {w['moved_to_city']}"
-        )
-    else:
-        label = f"不含 {code}" if lang == "zh" else f"without {code}"
-    return WhatIfView(
-        label=label,
-        caravan_code=code,
-        served_before=w["served"][0],
-        served_after=w["served"][1],
-        key_counties_before=w["key_counties"][0],
-        key_counties_after=w["key_counties"][1],
-        km_before=w["km"][0],
-        km_after=w["km"][1],
-        lost_requests=tuple(code for code, _ in w["lost"]),
-        key_requests_before=w["key_requests_served"][0],
-        key_requests_after=w["key_requests_served"][1],
-    )
-
-
-def _notes(parameters: dict[str, Any], figures: dict[str, Any], lang: str) -> tuple[str, ...]:
-    first, last = parameters["use_window"]
-    baseline = figures["baseline"]
-    kits = figures["regroup"]["kits"]
-    sets = figures["regroup"]["sets"]
-    if lang == "zh":
-        notes = [
-            f"评估日期 {parameters['as_of']}；使用情况按 {first} 至 {last} 的记录统计。",
-            (
-                f"对比基准：巡展方案“{baseline['plan']}”"
-                if baseline["plan"]
-                else "对比基准：本次求解的巡展方案"
-            )
-            + f"，服务 {baseline['served']}/{baseline['requests']} 个需求，重点县需求 "
-            f"{baseline['key_served']}/{baseline['key_requests']}。",
-            f"大篷车展品重组：完整配置 {kits['complete_before']} → "
-            f"{kits['complete']}/{kits['containers']} 辆，"
-            f"调拨展品 {kits['moved']} 件，{kits['km']:,.0f} 公里。",
-        ]
-        if sets["to_store"] or kits["to_store"]:
-            notes.append(f"超出容量退回库房的展品 {sets['to_store'] + kits['to_store']} 件（未列入调拨表）。")
-    else:
-        notes = [
-            f"Screened as of {parameters['as_of']}; use counted from the records of {first} to {last}.",
-            (
-                f"Baseline: tour plan \u201c{baseline['plan']}\u201d"
-                if baseline["plan"]
-                else "Baseline: a tour plan solved for this run"
-            )
-            + f", serving {baseline['served']} of {baseline['requests']} requests, key-county requests "
-            f"{baseline['key_served']} of {baseline['key_requests']}.",
-            f"Caravan kits: complete {kits['complete_before']} -> {kits['complete']} "
-            f"of {kits['containers']}, "
-            f"{kits['moved']} exhibits moved, {kits['km']:,.0f} km.",
-        ]
-        if sets["to_store"] or kits["to_store"]:
-            notes.append(
-                f"{sets['to_store'] + kits['to_store']} exhibits over a container's limits go back to store "
-                "(not in the moves table)."
-            )
-    if figures["violations"]:
-        notes.append(
-            f"检查程序发现 {len(figures['violations'])} 处问题，详见日志。"
-            if lang == "zh"
-            else f"The checkers found {len(figures['violations'])} problem(s); see the log."
-        )
-    return tuple(notes)
-
-
-# --- decisions ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CandidateRow:
-    """A candidate as the retirement screen lists it, with the version its decision is saved over."""
-
-    code: str  # the candidate's own code, e.g. P12-RC0003
-    kind: CandidateKind
-    subject: str  # caravan, exhibit or set code
-    rules: tuple[str, ...]
-    recommendation: Recommendation
-    decision: Decision
-    version: int
-
-
-def candidate_rows(db: Database, plan_name: str | None = None) -> list[CandidateRow]:
-    """The candidates of a consolidation plan (the newest when no name is given)."""
-    with db.session(audited=False) as s:
-        plan = find_consolidation_plan(s, plan_name)
-        rows = s.scalars(
-            select(RetirementCandidate)
-            .options(
-                selectinload(RetirementCandidate.caravan),
-                selectinload(RetirementCandidate.exhibit),
-                selectinload(RetirementCandidate.exhibit_set),
-            )
-            .where(RetirementCandidate.plan_id == plan.id)
-            .order_by(RetirementCandidate.code)
-        ).all()
-        return [
-            CandidateRow(
-                code=r.code,
-                kind=r.kind,
-                subject=(r.caravan or r.exhibit or r.exhibit_set).code,  # type: ignore[union-attr]
-                rules=tuple(x for x in r.rules.split(";") if x),
-                recommendation=r.recommendation,
-                decision=r.decision,
-                version=r.version,
-            )
-            for r in rows
-        ]
-
-
-def set_decision(db: Database, candidate_code: str, decision: Decision | str, version: int) -> int:
-    """Record a decision on a candidate read at `version`; returns the row's new version.
-
-    Raises ConflictError, saving nothing, when someone else saved a decision on it since.
-    """
-    try:
-        chosen = decision if isinstance(decision, Decision) else Decision.parse(decision)
-    except ValueError as exc:
-        raise CaravanError(f"decision {decision!r}: {exc}") from None
-    with db.session() as s:
-        row = s.scalar(select(RetirementCandidate).where(RetirementCandidate.code == candidate_code))
-        if row is None:
-            raise CaravanError(f"no retirement candidate {candidate_code!r}")
-        if row.version != version:
-            raise ConflictError(
-                "retirement_candidates", candidate_code, f"version {row.version}, yours {version}"
-            )
-        row.decision = chosen
-        s.flush()
-        return row.version
-
-
-# --- printed reports ----------------------------------------------------------------------------
-
-
-def retirement_pdf(db: Database, name: str | None = None, lang: str = "zh") -> bytes:
-    """The retirement report (报废评估报告) of a consolidation plan, the newest when no name is given."""
-    return retirement_report(consolidation_view(db, name, lang), lang)
-
-
-def consolidation_pdf(db: Database, name: str | None = None, lang: str = "zh") -> bytes:
-    """The consolidation report (整合方案报告) of a consolidation plan, the newest when no name is given."""
-    return consolidation_report(consolidation_view(db, name, lang), lang)

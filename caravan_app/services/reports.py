@@ -14,7 +14,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from caravan_app.domain.enums import ExhibitStatus, PlanKind
+from caravan_app.domain.enums import ExhibitStatus, PlanKind, split_themes
+from caravan_app.domain.figures import TourFigures
 from caravan_app.domain.views import (
     CaravanFigures,
     DepotView,
@@ -55,7 +56,10 @@ def find_tour_plan(session: Session, plan_name: str | None) -> Plan:
             select(Plan).where(Plan.kind == PlanKind.TOUR).order_by(Plan.created_at.desc(), Plan.id.desc())
         ).first()
         if plan is None:
-            raise CaravanError("no tour plan to print yet: plan tours first (caravan-app plan tours)")
+            raise CaravanError(
+                "no tour plan to print yet: plan tours first (caravan-app plan tours)",
+                code="no_tour_plan_yet",
+            )
         return plan
     plan = session.scalar(select(Plan).where(Plan.name == plan_name))
     if plan is None:
@@ -172,14 +176,15 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
                     venue_name=u.request.venue.name,
                     county=u.request.venue.county.name,
                     reason=u.reason,
-                    detail=u.detail,
+                    types_wanted=tuple(split_themes(u.request.caravan_types)),
+                    themes_wanted=tuple(split_themes(u.request.themes_wanted)),
                 )
                 for u in unserved
             ),
             key=lambda u: (u.reason, u.request_code),
         )
     )
-    figures = json.loads(plan.figures_json or "{}")
+    figures = TourFigures.from_json(json.loads(plan.figures_json or "{}"))
     return TourPlanView(
         name=plan.name,
         start=plan.horizon_start,
@@ -193,8 +198,8 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
                 select(Region.adcode).where(Region.is_key_county.is_(True)).order_by(Region.adcode)
             )
         ),
-        requests=int(figures.get("requests", len(unserved_views) + _served(trip_views))),
-        served=int(figures.get("served", _served(trip_views))),
+        requests=figures.requests or len(unserved_views) + _served(trip_views),
+        served=figures.served or _served(trip_views),
     )
 
 
@@ -301,7 +306,7 @@ def labels_pdf(
             s, set_code=set_code, caravan_code=caravan_code, depot_code=depot_code, codes=codes, lang=lang
         )
     if not exhibits:
-        raise CaravanError("no exhibits to label there")
+        raise CaravanError("no exhibits to label there", code="no_exhibits_to_label")
     return exhibit_labels(exhibits, lang)
 
 

@@ -32,6 +32,8 @@ from sqlalchemy.orm import Session
 from caravan_app import log
 from caravan_app.domain.calendar import DEFAULT_CALENDAR, WorkingCalendar, add_months
 from caravan_app.domain.enums import Level, PlanKind, PlanStatus, RequestKind, RequestStatus, SetStatus
+from caravan_app.domain.figures import RotationFigures
+from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
@@ -49,7 +51,7 @@ from caravan_app.persistence.models import (
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.problem import Point
 from caravan_app.planning.rotation import plan_rotation
-from caravan_app.planning.rotation_check import check_rotation
+from caravan_app.planning.rotation_check import RotationViolation, check_rotation
 from caravan_app.planning.rotation_json import FORMAT, problem_from_json, problem_to_json, solution_to_json
 from caravan_app.planning.rotation_problem import (
     HostVenue,
@@ -78,15 +80,30 @@ def rotation_periods(
     calendar: WorkingCalendar = DEFAULT_CALENDAR,
 ) -> tuple[Period, ...]:
     if count < 1 or months < 1:
-        raise CaravanError(f"need at least one period of at least one month (got {count} × {months})")
+        raise CaravanError(
+            f"need at least one period of at least one month (got {count} × {months})",
+            code="rotation_periods",
+            periods=count,
+            months=months,
+        )
     if changeover_days < 1:
-        raise CaravanError(f"the changeover window needs at least one working day (got {changeover_days})")
+        raise CaravanError(
+            f"the changeover window needs at least one working day (got {changeover_days})",
+            code="changeover_days",
+            days=changeover_days,
+        )
     periods = []
     for t in range(count):
         start, end = add_months(first, t * months), add_months(first, (t + 1) * months) - timedelta(days=1)
         window = calendar.working_days_from(start, changeover_days)
         if window[-1] >= end:
-            raise CaravanError(f"period {t + 1} ({start}..{end}) is shorter than its changeover window")
+            raise CaravanError(
+                f"period {t + 1} ({start}..{end}) is shorter than its changeover window",
+                code="period_too_short",
+                period=t + 1,
+                start=start,
+                end=end,
+            )
         periods.append(Period(t, start, end, window))
     return tuple(periods)
 
@@ -168,7 +185,11 @@ def build_rotation_problem(
             )
         )
     if not sets:
-        raise CaravanError("no sets to plan" + (f" in {', '.join(cities or [])}" if cities else ""))
+        raise CaravanError(
+            "no sets to plan" + (f" in {', '.join(cities or [])}" if cities else ""),
+            code="no_sets_to_plan",
+            cities="、".join(cities or []),
+        )
     smallest = min(s.hall_area_m2 for s in sets)
     set_codes = {r.id: r.code for r in session.scalars(select(ExhibitSet))}
     hosted_counties = {regions[venues[p.venue_id].county_id].adcode for p in history}
@@ -228,7 +249,9 @@ def _maintenance_periods(session: Session, row: ExhibitSet, periods: tuple[Perio
 def locked_placements(session: Session, plan_name: str) -> tuple[RotationLock, ...]:
     plan = session.scalar(select(Plan).where(Plan.name == plan_name))
     if plan is None or plan.kind is not PlanKind.ROTATION:
-        raise CaravanError(f"no rotation plan named {plan_name!r} to keep locks from")
+        raise CaravanError(
+            f"no rotation plan named {plan_name!r} to keep locks from", code="no_plan_named", name=plan_name
+        )
     sets = {r.id: r.code for r in session.scalars(select(ExhibitSet))}
     venues = {v.id: v.code for v in session.scalars(select(Venue))}
     rows = session.scalars(
@@ -240,36 +263,36 @@ def locked_placements(session: Session, plan_name: str) -> tuple[RotationLock, .
 @dataclass(frozen=True)
 class RotationPlanSummary:
     name: str
-    figures: dict[str, Any]
-    violations: tuple[str, ...]
+    figures: RotationFigures
+    violations: tuple[RotationViolation, ...]
 
 
-def figures(problem: RotationProblem, solution: RotationSolution) -> dict[str, Any]:
+def figures(problem: RotationProblem, solution: RotationSolution) -> RotationFigures:
     venues = {v.code: v for v in problem.venues}
     counties = {venues[s.venue_code].county for s in solution.stays}
     key = {venues[s.venue_code].county for s in solution.stays if venues[s.venue_code].key_county}
-    return {
-        "status": solution.status,
-        "solve_seconds": round(solution.solve_seconds, 2),
-        "first_solution_seconds": solution.first_solution_seconds,
-        "sets": len(problem.sets),
-        "halls": len(problem.venues),
-        "periods": len(problem.periods),
-        "stays": len(solution.stays),
-        "set_periods_free": sum(
+    return RotationFigures(
+        status=solution.status,
+        solve_seconds=round(solution.solve_seconds, 2),
+        first_solution_seconds=solution.first_solution_seconds,
+        sets=len(problem.sets),
+        halls=len(problem.venues),
+        periods=len(problem.periods),
+        stays=len(solution.stays),
+        set_periods_free=sum(
             1
             for s in problem.sets
             for p in problem.periods
             if p.index >= s.stays_at_start and p.index not in s.unavailable
         ),
-        "hosted_weight": solution.hosted_weight,
-        "hosted_bound": solution.hosted_bound,
-        "truck_km": solution.truck_km,
-        "truck_km_bound": solution.truck_km_bound,
-        "moves": len(solution.moves),
-        "counties": len(counties),
-        "key_counties": len(key),
-    }
+        hosted_weight=solution.hosted_weight,
+        hosted_bound=solution.hosted_bound,
+        truck_km=solution.truck_km,
+        truck_km_bound=solution.truck_km_bound,
+        moves=len(solution.moves),
+        counties=len(counties),
+        key_counties=len(key),
+    )
 
 
 def default_plan_name(first: date) -> str:
@@ -293,15 +316,19 @@ def plan_rotation_scenario(
     with db.session(audited=False) as s:
         blocks = rotation_periods(first, periods, months, changeover_days, calendar_in(s))
         if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
+            raise CaravanError(
+                f"a plan named {name!r} exists already; choose another --name",
+                code="plan_name_taken",
+                name=name,
+            )
         locks = locked_placements(s, keep_locks_from) if keep_locks_from else ()
         problem = build_rotation_problem(s, blocks, cities=cities, locks=locks)
     solution = plan_rotation(problem, control)
-    if solution.status in ("infeasible", "no solution", "cancelled") and not solution.stays:
-        raise CaravanError(f"the rotation solver found no plan ({solution.status})")
-    violations = tuple(f"{v.rule}: {v.message}" for v in check_rotation(problem, solution))
+    if not solution.status.has_plan:
+        raise NoPlan(SolveTask.ROTATION, solution.status, control.time_limit)
+    violations = tuple(check_rotation(problem, solution))
     for violation in violations:
-        _log.error("rotation checker: %s", violation)
+        _log.error("rotation checker: %s: %s", violation.rule.value, violation.message)
     summary = figures(problem, solution)
     parameters = {
         "first": first.isoformat(),
@@ -322,7 +349,7 @@ def _store(
     name: str,
     problem: RotationProblem,
     solution: RotationSolution,
-    summary: dict[str, Any],
+    summary: RotationFigures,
     parameters: dict[str, Any],
 ) -> Plan:
     plan = Plan(
@@ -338,7 +365,7 @@ def _store(
         bound=None if solution.hosted_bound is None else float(solution.hosted_bound),
         solve_seconds=solution.solve_seconds,
         parameters_json=json.dumps(parameters, ensure_ascii=False),
-        figures_json=json.dumps(summary, ensure_ascii=False),
+        figures_json=json.dumps(summary.to_json(), ensure_ascii=False),
     )
     session.add(plan)
     session.flush()
@@ -411,15 +438,15 @@ def stored_rotation(session: Session, plan: Plan) -> tuple[RotationProblem, Rota
                 install=tuple(date.fromisoformat(d) for d in schedule.get("install", [])),
             )
         )
-    stored_figures = json.loads(plan.figures_json or "{}")
+    stored_figures = RotationFigures.from_json(json.loads(plan.figures_json or "{}"))
     solution = RotationSolution(
         stays=stays,
         moves=tuple(moves),
-        status=plan.solver_status,
+        status=plan.solver_status or SolveStatus.FEASIBLE,
         hosted_weight=sum({v.code: v.weight for v in problem.venues}.get(s.venue_code, 0) for s in stays),
-        hosted_bound=stored_figures.get("hosted_bound"),
+        hosted_bound=stored_figures.hosted_bound,
         truck_km=round(sum(m.truck_km for m in moves), 1),
-        truck_km_bound=stored_figures.get("truck_km_bound"),
+        truck_km_bound=stored_figures.truck_km_bound,
         solve_seconds=plan.solve_seconds or 0.0,
     )
     return problem, solution

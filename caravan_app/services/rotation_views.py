@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from caravan_app.domain.enums import PlanKind
+from caravan_app.domain.outcomes import SolveStatus
 from caravan_app.domain.views import DepotView, PlaceView, RotationPlanView, SetMoveView
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.models import Depot, ExhibitSet, Plan, SetMove, SetPlacement, Venue
@@ -37,7 +38,9 @@ def find_rotation_plan(session: Session, name: str | None) -> Plan:
             .order_by(Plan.created_at.desc(), Plan.id.desc())
         ).first()
         if plan is None:
-            raise CaravanError("no rotation plan yet: plan the museum-set rotation first")
+            raise CaravanError(
+                "no rotation plan yet: plan the museum-set rotation first", code="no_rotation_plan_yet"
+            )
         return plan
     plan = session.scalar(select(Plan).where(Plan.name == name))
     if plan is None:
@@ -170,7 +173,7 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
         status=plan.status.value,
         objective=plan.objective,
         bound=plan.bound,
-        optimal=plan.solver_status.upper() == "OPTIMAL",
+        optimal=plan.solver_status is SolveStatus.OPTIMAL,
         returns=returns,
     )
 

@@ -14,10 +14,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from caravan_app.domain.figures import TourFigures
+from caravan_app.domain.outcomes import MoveRefusal, Refusal, TourRule
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Caravan, Plan, TourStop, Trip, Venue, VisitRequest
-from caravan_app.planning.check import check_tours
+from caravan_app.persistence.models import Caravan, Plan, Region, TourStop, Trip, Venue, VisitRequest
+from caravan_app.planning.check import Violation, check_tours
 from caravan_app.planning.problem import Lock, TourProblem, TourSolution
 from caravan_app.planning.tour_json import problem_from_json, problem_to_json
 from caravan_app.planning.tours import move_visit as planned_move
@@ -26,29 +28,54 @@ from caravan_app.services.tour_planning import figures, stored_tour_solution
 
 @dataclass(frozen=True)
 class MoveResult:
-    """What became of a move: stored, or refused with the rule it would break (a RULES key)."""
+    """What became of a move: stored (`refusal` None), or refused with the rule it would break."""
 
     moved: bool
-    rule: str  # "" when moved
-    message: str  # English, from the checker or the scheduler
+    refusal: Refusal | None
     plan_version: int
     from_caravan: str  # where the visit was, so a move can be undone by moving it back
     from_day: date
 
 
-# Not a checker rule: the joined trip has no schedule at all (the caravan cannot be there in time).
-NO_SCHEDULE = "no_schedule"
 # Rules a visit breaks by itself, whatever trip it is on (not overlaps with the caravan's other trips).
 _OWN_RULES = (
-    "wrong_type",
-    "no_wanted_theme",
-    "region_not_permitted",
-    "show_day_not_allowed",
-    "show_not_working_day",
-    "show_school_holiday",
-    "trip_day_not_working",
-    "caravan_unavailable",
+    TourRule.WRONG_TYPE,
+    TourRule.NO_WANTED_THEME,
+    TourRule.REGION_NOT_PERMITTED,
+    TourRule.SHOW_DAY_NOT_ALLOWED,
+    TourRule.SHOW_NOT_WORKING_DAY,
+    TourRule.SHOW_SCHOOL_HOLIDAY,
+    TourRule.TRIP_DAY_NOT_WORKING,
+    TourRule.CARAVAN_UNAVAILABLE,
 )
+
+
+def _key(v: Violation) -> tuple[str, str | None, str | None, date | None]:
+    """What makes a violation the same one before and after a move (its wording may differ)."""
+    return v.rule.value, v.caravan, v.request, v.day
+
+
+def _refusal(
+    session: Session, problem: TourProblem, v: Violation | MoveRefusal, caravan: str, request: str, day: date
+) -> Refusal:
+    """A refusal with the places it concerns named as the reader knows them."""
+    if isinstance(v, MoveRefusal):
+        rule: TourRule | MoveRefusal = v
+    else:
+        rule, caravan, request, day = v.rule, v.caravan or caravan, v.request or request, v.day or day
+    wanted = next((r for r in problem.requests if r.code == request), None)
+    owner = next((c for c in problem.caravans if c.code == caravan), None)
+    names = dict(session.execute(select(Region.adcode, Region.name)).tuples())
+    return Refusal(
+        rule=rule,
+        caravan=caravan,
+        request=request,
+        day=day,
+        venue=wanted.venue_code if wanted else "",
+        venue_name=wanted.venue_name if wanted else "",
+        region_name=names.get(wanted.county, wanted.county) if wanted else "",
+        caravan_home=names.get(owner.region, owner.region) if owner else "",
+    )
 
 
 def _with_locks(problem: TourProblem, solution: TourSolution) -> TourProblem:
@@ -79,12 +106,16 @@ def move_visit(
     with db.session() as s:
         plan = s.scalar(select(Plan).where(Plan.name == plan_name))
         if plan is None:
-            raise CaravanError(f"no plan named {plan_name!r}")
+            raise CaravanError(f"no plan named {plan_name!r}", code="no_plan_named", name=plan_name)
         if plan_version is not None and plan.version != plan_version:
             raise ConflictError("plans", plan.name, f"version {plan.version}, yours {plan_version}")
         parameters = json.loads(plan.parameters_json or "{}")
         if "problem" not in parameters:
-            raise CaravanError(f"plan {plan_name!r} keeps no problem to check a move against")
+            raise CaravanError(
+                f"plan {plan_name!r} keeps no problem to check a move against",
+                code="plan_keeps_no_problem",
+                name=plan_name,
+            )
         solution = stored_tour_solution(s, plan)
         problem = _with_locks(problem_from_json(parameters["problem"]), solution)
         old = next(
@@ -97,7 +128,12 @@ def move_visit(
             None,
         )
         if old is None:
-            raise CaravanError(f"request {request_code} is not served in plan {plan_name!r}")
+            raise CaravanError(
+                f"request {request_code} is not served in plan {plan_name!r}",
+                code="request_not_served",
+                request=request_code,
+                name=plan_name,
+            )
         moved_problem = replace(
             problem,
             requests=tuple(
@@ -106,43 +142,41 @@ def move_visit(
             ),
         )
         candidate = planned_move(moved_problem, solution, request_code, caravan_code, day)
-        before = {(v.rule, v.message) for v in check_tours(problem, solution)}
-        if isinstance(candidate, str):
+        before = {_key(v) for v in check_tours(problem, solution)}
+
+        def refused(why: Violation | MoveRefusal) -> MoveResult:
+            refusal = _refusal(s, moved_problem, why, caravan_code, request_code, day)
+            return MoveResult(False, refusal, plan.version, *old)
+
+        if isinstance(candidate, MoveRefusal):
             # A rule the visit breaks even on a trip of its own says more than "no time for it".
             alone = planned_move(moved_problem, solution, request_code, caravan_code, day, alone=True)
             own = (
                 []
-                if isinstance(alone, str)
+                if isinstance(alone, MoveRefusal)
                 else [
                     v
                     for v in check_tours(moved_problem, alone)
-                    if v.request == request_code
-                    and v.rule in _OWN_RULES
-                    and (v.rule, v.message) not in before
+                    if v.request == request_code and v.rule in _OWN_RULES and _key(v) not in before
                 ]
             )
-            if own:
-                return MoveResult(False, own[0].rule, own[0].message, plan.version, *old)
-            return MoveResult(False, NO_SCHEDULE, candidate, plan.version, *old)
-        broken = [v for v in check_tours(moved_problem, candidate) if (v.rule, v.message) not in before]
+            return refused(own[0] if own else candidate)
+        broken = [v for v in check_tours(moved_problem, candidate) if _key(v) not in before]
         if broken:
             # The moved request's own breaches say most about the move; show one of them first.
             broken.sort(key=lambda v: v.request != request_code)
-            return MoveResult(False, broken[0].rule, broken[0].message, plan.version, *old)
+            return refused(broken[0])
         _store_trips(s, plan, solution, candidate)
         parameters["problem"] = problem_to_json(moved_problem)
         plan.parameters_json = json.dumps(parameters, ensure_ascii=False)
-        summary = json.loads(plan.figures_json or "{}")
-        summary.update(
-            {
-                k: v
-                for k, v in figures(moved_problem, candidate).items()
-                if k not in ("status", "solve_seconds")
-            }
+        solved = TourFigures.from_json(json.loads(plan.figures_json or "{}"))
+        # The figures of the plan as it now is; how it was solved stays as it was.
+        moved = replace(
+            figures(moved_problem, candidate), status=solved.status, solve_seconds=solved.solve_seconds
         )
-        plan.figures_json = json.dumps(summary, ensure_ascii=False)
+        plan.figures_json = json.dumps(moved.to_json(), ensure_ascii=False)
         s.flush()
-        return MoveResult(True, "", "", plan.version, *old)
+        return MoveResult(True, None, plan.version, *old)
 
 
 def _store_trips(session: Session, plan: Plan, before: TourSolution, after: TourSolution) -> None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -24,6 +24,8 @@ from caravan_app.domain.enums import (
     VenueKind,
     split_themes,
 )
+from caravan_app.domain.figures import TourFigures
+from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.domain.weekdays import is_open_on
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.audit import current_user
@@ -41,7 +43,7 @@ from caravan_app.persistence.models import (
     VisitRequest,
 )
 from caravan_app.persistence.models import JointTour as JointTourRow
-from caravan_app.planning.check import check_tours
+from caravan_app.planning.check import Violation, check_tours
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.distance import read_distance_csv
 from caravan_app.planning.problem import (
@@ -55,7 +57,6 @@ from caravan_app.planning.problem import (
     TourRequest,
     TourSolution,
     Unserved,
-    UnservedReason,
 )
 from caravan_app.planning.problem import Trip as PlannedTrip
 from caravan_app.planning.tour_json import FORMAT, problem_to_json, solution_to_json
@@ -186,63 +187,43 @@ def _joint_tours(session: Session, regions: dict[int, Region]) -> tuple[JointTou
 
 @dataclass(frozen=True)
 class TourPlanSummary:
-    """What `plan tours` reports: the stored plan's name and its figures."""
+    """What `plan tours` reports: the stored plan's name, its figures and what the checker found."""
 
     name: str
-    figures: dict[str, Any]
-    violations: tuple[str, ...]
-
-    def lines(self) -> list[str]:
-        f = self.figures
-        out = [
-            f"plan {self.name}: {f['status']}, solved in {f['solve_seconds']:.1f} s",
-            f"requests served 已服务: {f['served']} of {f['requests']}",
-            f"key-county requests served 重点县: {f['key_county_served']} of {f['key_county_requests']}",
-            f"km 里程: {f['km']:.0f} in {f['trips']} trips",
-            "unserved by reason 未满足原因: "
-            + (", ".join(f"{reason} {n}" for reason, n in f["unserved_by_reason"].items()) or "none"),
-            "days on the road per caravan 出车天数: "
-            + ", ".join(f"{code} {days}" for code, days in f["days_on_road"].items()),
-        ]
-        if self.violations:
-            out.append(f"checker found {len(self.violations)} violation(s): this is a bug, see the log")
-        return out
-
-    def __str__(self) -> str:
-        return "\n".join(self.lines())
+    figures: TourFigures
+    violations: tuple[Violation, ...]
 
 
-def figures(problem: TourProblem, solution: TourSolution) -> dict[str, Any]:
+def figures(problem: TourProblem, solution: TourSolution) -> TourFigures:
     """The figures staff report upward, from a plan and its problem."""
     served = {s.request for t in solution.trips for s in t.stops}
     key = [r.code for r in problem.requests if r.key_county]
     days: dict[str, int] = {c.code: 0 for c in problem.caravans}
     for trip in solution.trips:
         days[trip.caravan] += trip.days
-    reasons: dict[str, int] = {}
-    for u in solution.unserved:
-        reasons[u.reason.value] = reasons.get(u.reason.value, 0) + 1
-    return {
-        "status": solution.status,
-        "solve_seconds": solution.solve_seconds,
-        "objective": solution.objective,
-        "requests": len(problem.requests),
-        "served": len(served),
-        "show_days": solution.show_days,
-        "key_county_requests": len(key),
-        "key_county_served": sum(1 for code in key if code in served),
-        "km": round(solution.km, 1),
-        "trips": len(solution.trips),
-        "unserved_by_reason": dict(sorted(reasons.items())),
-        "days_on_road": {code: n for code, n in days.items() if n},
-    }
+    return TourFigures(
+        status=solution.status,
+        solve_seconds=solution.solve_seconds,
+        objective=solution.objective,
+        requests=len(problem.requests),
+        served=len(served),
+        show_days=solution.show_days,
+        key_county_requests=len(key),
+        key_county_served=sum(1 for code in key if code in served),
+        km=round(solution.km, 1),
+        trips=len(solution.trips),
+        unserved_by_reason=dict(sorted(Counter(u.reason for u in solution.unserved).items())),
+        days_on_road={code: n for code, n in days.items() if n},
+    )
 
 
 def locked_visits(session: Session, plan_name: str) -> dict[str, Lock]:
     """The visits a planner locked in a plan: request code -> caravan and first show day."""
     plan = session.scalar(select(Plan).where(Plan.name == plan_name))
     if plan is None:
-        raise CaravanError(f"no plan named {plan_name!r} to keep locks from")
+        raise CaravanError(
+            f"no plan named {plan_name!r} to keep locks from", code="no_plan_named", name=plan_name
+        )
     locks: dict[str, Lock] = {}
     rows = session.execute(
         select(VisitRequest.code, Caravan.code, TourStop.show_start)
@@ -285,10 +266,18 @@ def plan_term_tours(
         try:
             table = read_distance_csv(distances_csv)
         except (OSError, ValueError) as exc:
-            raise CaravanError(f"cannot read road distances: {exc}") from exc
+            raise CaravanError(
+                f"cannot read road distances: {exc}",
+                code="road_distances_unreadable",
+                path=str(distances_csv),
+            ) from exc
     with db.session(audited=False) as s:
         if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(f"a plan named {name!r} exists already; choose another --name")
+            raise CaravanError(
+                f"a plan named {name!r} exists already; choose another --name",
+                code="plan_name_taken",
+                name=name,
+            )
         locks = locked_visits(s, keep_locks_from) if keep_locks_from else {}
         problem = build_tour_problem(s, start, end, locks=locks, distance_km=table)
     if caravans is not None:
@@ -306,9 +295,11 @@ def plan_term_tours(
         wanted = set(requests)
         problem = replace(problem, requests=tuple(r for r in problem.requests if r.code in wanted))
     solution = plan_tours(problem, control)
-    violations = tuple(f"{v.rule}: {v.message}" for v in check_tours(problem, solution))
+    if not solution.status.has_plan:
+        raise NoPlan(SolveTask.TOURS, solution.status, control.time_limit)
+    violations = tuple(check_tours(problem, solution))
     for violation in violations:
-        _log.error("tour checker: %s", violation)
+        _log.error("tour checker: %s: %s", violation.rule.value, violation.message)
     summary = figures(problem, solution)
     with db.session() as s:
         _store(s, name, problem, solution, summary, control)
@@ -320,7 +311,7 @@ def _store(
     name: str,
     problem: TourProblem,
     solution: TourSolution,
-    summary: dict[str, Any],
+    summary: TourFigures,
     control: SolveControl,
 ) -> Plan:
     plan = Plan(
@@ -338,7 +329,7 @@ def _store(
             {"time_limit": control.time_limit, "seed": control.seed, "problem": problem_to_json(problem)},
             ensure_ascii=False,
         ),
-        figures_json=json.dumps(summary, ensure_ascii=False),
+        figures_json=json.dumps(summary.to_json(), ensure_ascii=False),
     )
     session.add(plan)
     session.flush()
@@ -373,8 +364,7 @@ def _store(
             UnservedRequest(
                 plan_id=plan.id,
                 request_id=requests[unserved.request].id,
-                reason=unserved.reason.value,
-                detail=unserved.detail[:200],
+                reason=unserved.reason,
             )
         )
     return plan
@@ -414,10 +404,8 @@ def stored_tour_solution(session: Session, plan: Plan) -> TourSolution:
             )
             for t in trips
         ),
-        unserved=tuple(
-            Unserved(request_codes[u.request_id], UnservedReason(u.reason), u.detail) for u in unserved
-        ),
-        status=plan.solver_status,
+        unserved=tuple(Unserved(request_codes[u.request_id], u.reason) for u in unserved),
+        status=plan.solver_status or SolveStatus.FEASIBLE,
         objective=plan.objective,
         solve_seconds=plan.solve_seconds or 0.0,
     )

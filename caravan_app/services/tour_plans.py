@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from caravan_app.domain.enums import PlanKind, PlanStatus
+from caravan_app.domain.enums import PlanKind, PlanStatus, split_themes
+from caravan_app.domain.figures import ConsolidationFigures, RotationFigures, TourFigures
+from caravan_app.domain.outcomes import UnservedReason
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -36,7 +37,17 @@ class PlanRow:
     start: date
     end: date
     created_at: datetime
-    figures: dict[str, Any]
+    figures: TourFigures | RotationFigures | ConsolidationFigures
+
+    @property
+    def tour(self) -> TourFigures:
+        assert isinstance(self.figures, TourFigures), f"{self.name} is not a tour plan"
+        return self.figures
+
+    @property
+    def rotation(self) -> RotationFigures:
+        assert isinstance(self.figures, RotationFigures), f"{self.name} is not a rotation plan"
+        return self.figures
 
 
 @dataclass(frozen=True)
@@ -75,10 +86,11 @@ class TripRow:
 class UnservedRow:
     request_code: str
     venue_name: str
-    county: str
+    county: str  # name
     priority: int
-    reason: str  # UnservedReason value
-    detail: str
+    reason: UnservedReason
+    types_wanted: tuple[str, ...] = ()  # caravan types the request allows; empty: any
+    themes_wanted: tuple[str, ...] = ()  # empty: any
 
 
 @dataclass(frozen=True)
@@ -98,8 +110,17 @@ def _plan_row(plan: Plan) -> PlanRow:
         plan.horizon_start,
         plan.horizon_end,
         plan.created_at,
-        json.loads(plan.figures_json or "{}"),
+        _figures(plan),
     )
+
+
+def _figures(plan: Plan) -> TourFigures | RotationFigures | ConsolidationFigures:
+    stored = json.loads(plan.figures_json or "{}")
+    if plan.kind is PlanKind.ROTATION:
+        return RotationFigures.from_json(stored)
+    if plan.kind is PlanKind.CONSOLIDATION:
+        return ConsolidationFigures.from_json(stored)
+    return TourFigures.from_json(stored)
 
 
 def tour_plans(db: Database) -> list[PlanRow]:
@@ -116,7 +137,7 @@ def tour_plan_detail(db: Database, plan_id: int) -> TourPlanDetail:
     with db.session(audited=False) as s:
         plan = s.get(Plan, plan_id)
         if plan is None or plan.kind is not PlanKind.TOUR:
-            raise CaravanError(f"no tour plan #{plan_id}")
+            raise CaravanError(f"no tour plan #{plan_id}", code="plan_gone")
         regions = {r.id: r for r in s.scalars(select(Region))}
         venues = {v.id: v for v in s.scalars(select(Venue))}
         caravans = {c.id: c for c in s.scalars(select(Caravan))}
@@ -166,7 +187,8 @@ def tour_plan_detail(db: Database, plan_id: int) -> TourPlanDetail:
                     regions[venue.county_id].name,
                     request.priority,
                     u.reason,
-                    u.detail,
+                    tuple(split_themes(request.caravan_types)),
+                    tuple(split_themes(request.themes_wanted)),
                 )
             )
         unserved.sort(key=lambda u: (-u.priority, u.request_code))
@@ -284,7 +306,7 @@ def rotation_grid(db: Database, plan_id: int) -> RotationGrid:
     with db.session(audited=False) as s:
         plan = s.get(Plan, plan_id)
         if plan is None or plan.kind is not PlanKind.ROTATION:
-            raise CaravanError(f"no rotation plan #{plan_id}")
+            raise CaravanError(f"no rotation plan #{plan_id}", code="plan_gone")
         regions = {r.id: r.name for r in s.scalars(select(Region))}
         venues = {v.id: v for v in s.scalars(select(Venue))}
         sets = {x.id: x for x in s.scalars(select(ExhibitSet))}

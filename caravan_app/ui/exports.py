@@ -23,6 +23,7 @@ from caravan_app.errors import CaravanError
 from caravan_app.services import inventory
 from caravan_app.services.platform_export import export_events, write_venue_ics
 from caravan_app.ui.context import AppContext
+from caravan_app.ui.outcomes import error_text
 
 
 def _date(value: QDate) -> date:
@@ -108,7 +109,7 @@ class ExportsBar(QGroupBox):
         try:
             count = export_events(self.context.db, path, start=first, end=last, lang=self._language())
         except (CaravanError, OSError) as exc:
-            self.message.setText(self.tr("Not written: %1").replace("%1", str(exc)))
+            self.message.setText(self.tr("Not written: %1").replace("%1", error_text(exc)))
             return None
         self.message.setText(
             self.tr("%1 events written to %2").replace("%1", str(count)).replace("%2", str(path))
@@ -129,7 +130,7 @@ class ExportsBar(QGroupBox):
         try:
             count = write_venue_ics(self.context.db, venue, path)
         except (CaravanError, OSError) as exc:
-            self.message.setText(self.tr("Not written: %1").replace("%1", str(exc)))
+            self.message.setText(self.tr("Not written: %1").replace("%1", error_text(exc)))
             return None
         self.message.setText(
             self.tr("%1 bookings of %2 written to %3")

@@ -62,6 +62,7 @@ from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords, KitRe
 from caravan_app.persistence.database import Database
 from caravan_app.services.field_kit import FieldKit, ImportResult, open_kit
 from caravan_app.ui.hooks import map_folder
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsModel
 
 _log = log.get(log.UI)
@@ -514,7 +515,7 @@ class FieldWindow(QMainWindow):
         try:
             entry = self.kit.entry(record)
         except CaravanError as exc:
-            return str(exc)
+            return error_text(exc)
         return entry_text(entry)
 
     # --- forms ---------------------------------------------------------------------------------
@@ -622,7 +623,7 @@ class FieldWindow(QMainWindow):
                 .replace("%3", self._reason(exc.reason))
             )
         else:
-            text = str(exc)
+            text = error_text(exc)
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(self.tr("Not saved: %1").replace("%1", text))
 
@@ -709,7 +710,7 @@ class FieldWindow(QMainWindow):
         try:
             html = self.kit.part(MAP_PART)
         except CaravanError as exc:
-            self.map_message.setText(self.tr("The kit holds no map: %1").replace("%1", str(exc)))
+            self.map_message.setText(self.tr("The kit holds no map: %1").replace("%1", error_text(exc)))
             return
         path = map_folder() / f"kit-{self.kit.manifest.kit_id}.html"
         path.write_bytes(html)
@@ -911,7 +912,9 @@ def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> 
                 return None
             result = import_kit(db, path, accept_conflict=True)
     except CaravanError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("FieldWindow", "Kit not imported"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("FieldWindow", "Kit not imported"), error_text(exc)
+        )
         return None
     dialog = KitImportDialog(path, result, parent)
     dialog.open()
@@ -945,7 +948,9 @@ def open_field_window(path: Path, parent: QWidget | None = None) -> FieldWindow 
     try:
         kit = open_kit(path)
     except CaravanError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("FieldWindow", "Kit not opened"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("FieldWindow", "Kit not opened"), error_text(exc)
+        )
         return None
     window = FieldWindow(kit, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -966,7 +971,9 @@ def run_field_mode(path: Path, language: str | None = None) -> int:
     try:
         kit = open_kit(path)
     except CaravanError as exc:
-        QMessageBox.warning(None, QCoreApplication.translate("FieldWindow", "Kit not opened"), str(exc))
+        QMessageBox.warning(
+            None, QCoreApplication.translate("FieldWindow", "Kit not opened"), error_text(exc)
+        )
         raise
     memory_handler()
     crash.install()

@@ -43,6 +43,7 @@ from caravan_app.ui.labels import (
     place_kind,
     place_text,
 )
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsFilter, RowsModel
 
 _log = log.get(log.UI)
@@ -435,7 +436,7 @@ class EntityPage(QWidget):
         try:
             record = inventory.read_record(self.context.db, self.entity, row_id)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Cannot edit"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot edit"), error_text(exc))
             self.reload()
             return
         self.dialog = RecordDialog(self.entity, record.values, self._ref_choices(), self)
@@ -488,7 +489,7 @@ class EntityPage(QWidget):
         self.reload()
 
     def _refused(self, exc: CaravanError) -> None:
-        QMessageBox.warning(self.dialog or self, self.tr("Not saved"), str(exc))
+        QMessageBox.warning(self.dialog or self, self.tr("Not saved"), error_text(exc))
 
     def _conflict(self, exc: ConflictError, dialog: RecordDialog, row_id: int) -> None:
         ask = ConflictDialog(exc, dialog.typed_text(), dialog)
@@ -525,7 +526,7 @@ class EntityPage(QWidget):
         try:
             saved = inventory.save_record(self.context.db, self.entity, row_id, version, values)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             self.reload()
             return
         ref = self.context.refs.reset(self.entity, row_id, saved.version)
@@ -559,7 +560,7 @@ class EntityPage(QWidget):
         try:
             moved = inventory.move_exhibit(self.context.db, row_id, version, to, reason)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not moved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not moved"), error_text(exc))
             self.reload()
             return False
         ref = self.context.refs.reset("exhibits", row_id, moved.version)

@@ -29,10 +29,11 @@ from caravan_app.errors import CaravanError, ImportRejected
 from caravan_app.persistence.database import Database
 from caravan_app.services.inventory_io import export_inventory, import_inventory
 from caravan_app.settings import RESOURCES_DIR
-from caravan_app.ui import preferences
+from caravan_app.ui import background, preferences
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import Languages, system_language
 from caravan_app.ui.import_dialog import ImportProblemsDialog
+from caravan_app.ui.outcomes import error_text
 
 _log = log.get(log.UI)
 FONT_FILE = RESOURCES_DIR / "fonts" / "wqy-microhei-gb2312.ttf"
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
             dialog.open()
             return dialog
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Import refused"), str(exc))
+            QMessageBox.warning(self, self.tr("Import refused"), error_text(exc))
             return None
         # Imported rows carry new versions, so earlier edits can no longer be undone safely.
         self.context.undo_stack.clear()
@@ -443,7 +444,7 @@ class MainWindow(QMainWindow):
         try:
             export_inventory(self.context.db, path)
         except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
             return False
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 8000)
         return True
@@ -468,10 +469,11 @@ class MainWindow(QMainWindow):
     # --- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for key in ("tours", "rotation", "retirement"):
-            page = self.pages.get(key)
-            if page is not None and hasattr(page, "shutdown"):
-                page.shutdown()
+        # A solve stops within a couple of seconds of a cancel and keeps nothing half-made; waiting
+        # for it means Qt never destroys a thread that is still running.
+        if background.running():
+            self.statusBar().showMessage(self.tr("Stopping the work still running…"))
+        background.shutdown()
         preferences.save_window(self.saveGeometry(), self.saveState(), self.nav.currentRow())
         super().closeEvent(event)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +31,12 @@ from caravan_app.domain.retirement import recommendation_name, rule_name
 from caravan_app.domain.views import ConsolidationView
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.planning.control import SolveControl
-from caravan_app.services import consolidation, tour_plans
+from caravan_app.services import consolidation, consolidation_views, tour_plans
+from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import enum_label, term_label
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 
@@ -44,36 +45,6 @@ _log = log.get(log.UI)
 
 def _lang() -> str:
     return "zh" if QLocale().name().startswith("zh") else "en"
-
-
-class ConsolidationWorker(QObject):
-    step = Signal(str)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, term_name: str, time_limit: float, what_if_time: float) -> None:
-        super().__init__()
-        self.db, self.term_name, self.what_if_time = db, term_name, what_if_time
-        self.control = SolveControl(time_limit=time_limit)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            summary = consolidation.consolidate(
-                self.db,
-                self.term_name,
-                control=self.control,
-                what_if_time=self.what_if_time,
-                on_step=self.step.emit,
-            )
-        except CaravanError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # shown and logged; the thread must still finish
-            _log.exception("consolidation failed")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.finished.emit(summary)
 
 
 class DecisionCommand(QUndoCommand):
@@ -96,7 +67,7 @@ class DecisionCommand(QUndoCommand):
 
     def _write(self, decision: Decision) -> None:
         try:
-            self.version = consolidation.set_decision(self.db, self.code, decision, self.version)
+            self.version = consolidation_views.set_decision(self.db, self.code, decision, self.version)
         except CaravanError as exc:
             self.setObsolete(True)
             self.feedback.failed(exc)
@@ -119,9 +90,8 @@ class RetirementPage(QWidget):
         self.setObjectName("page_retirement")
         self.context = context
         self.view: ConsolidationView | None = None
-        self.rows: list[consolidation.CandidateRow] = []
-        self._thread: QThread | None = None
-        self._worker: ConsolidationWorker | None = None
+        self.rows: list[consolidation_views.CandidateRow] = []
+        self.run_op: Operation | None = None
         self.steps: list[str] = []
 
         self.heading = QLabel()
@@ -272,11 +242,11 @@ class RetirementPage(QWidget):
             self._fill()
             return
         try:
-            self.rows = consolidation.candidate_rows(self.context.db, str(name))
+            self.rows = consolidation_views.candidate_rows(self.context.db, str(name))
             if not keep_view or self.view is None:
-                self.view = consolidation.consolidation_view(self.context.db, str(name), _lang())
+                self.view = consolidation_views.consolidation_view(self.context.db, str(name), _lang())
         except CaravanError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             self.view, self.rows = None, []
         self._fill()
 
@@ -335,7 +305,9 @@ class RetirementPage(QWidget):
             ],
             [
                 (
-                    w.label,
+                    self.tr("%1 moved to %2").replace("%1", w.caravan_code).replace("%2", w.moved_to_city)
+                    if w.moved_to_city
+                    else self.tr("without %1").replace("%1", w.caravan_code),
                     f"{w.served_before} → {w.served_after}",
                     f"{w.key_counties_before} → {w.key_counties_after}",
                     f"{w.km_before:,.0f} → {w.km_after:,.0f}",
@@ -358,7 +330,7 @@ class RetirementPage(QWidget):
         rows = self.candidates.selectionModel().selectedRows()
         return str(self.candidates_model.value(rows[0].row(), "code")) if rows else None
 
-    def _selected_row(self) -> consolidation.CandidateRow | None:
+    def _selected_row(self) -> consolidation_views.CandidateRow | None:
         code = self.selected_code()
         return next((r for r in self.rows if r.code == code), None)
 
@@ -385,9 +357,9 @@ class RetirementPage(QWidget):
         if row is None or row.decision is decision:
             return False
         try:
-            version = consolidation.set_decision(self.context.db, row.code, decision, row.version)
+            version = consolidation_views.set_decision(self.context.db, row.code, decision, row.version)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             self.show_plan(keep_view=True)
             return False
         text = self.tr("%1: %2").replace("%1", row.subject).replace("%2", enum_label(decision))
@@ -403,68 +375,79 @@ class RetirementPage(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self.run_op is not None and self.run_op.running
 
     def run(self, time_limit: float = 30.0, what_if_time: float = 10.0) -> bool:
         if self.running:
             return False
-        term_name = str(self.term.currentData())
-        worker = ConsolidationWorker(self.context.db, term_name, time_limit, what_if_time)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.step.connect(self._step)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        self._thread, self._worker = thread, worker
+        db, term_name = self.context.db, str(self.term.currentData())
+
+        def consolidate(state: TaskState) -> consolidation.ConsolidationSummary:
+            return consolidation.consolidate(
+                db,
+                term_name,
+                control=state.control(time_limit),
+                what_if_time=what_if_time,
+                on_step=lambda step, caravan: state.report((step, caravan)),
+            )
+
         self.steps = []
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(self.tr("Starting…"))
-        thread.start()
+        self.run_op = (
+            Operation(self, consolidate, "consolidation")
+            .progress(self._step)
+            .success(self._finished)
+            .failure(self._failed)
+            .finished(self._end)
+            .run()
+        )
         return True
 
-    def _step(self, line: str) -> None:
+    def _step(self, value: object) -> None:
+        if not isinstance(value, tuple):
+            return  # a solver's progress: the step it belongs to is on screen already
+        step, caravan = value
+        line = self.step_text(step, caravan)
         self.steps.append(line)
         self.status.setText(line)
 
+    def step_text(self, step: consolidation.ConsolidationStep, caravan: str) -> str:
+        return {
+            consolidation.ConsolidationStep.SCREENING: self.tr("Screening caravans, exhibits and sets…"),
+            consolidation.ConsolidationStep.SETS: self.tr("Regrouping the museum sets…"),
+            consolidation.ConsolidationStep.KITS: self.tr("Regrouping the caravan kits…"),
+            consolidation.ConsolidationStep.BASELINE: self.tr("Planning the term as it is…"),
+            consolidation.ConsolidationStep.WHAT_IF: self.tr("Re-planning the term for caravan %1…").replace(
+                "%1", caravan
+            ),
+            consolidation.ConsolidationStep.STORING: self.tr("Storing the plan…"),
+        }[step]
+
     def _end(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread, self._worker = None, None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
     def _finished(self, summary: consolidation.ConsolidationSummary) -> None:
-        self._end()
         f = summary.figures
         self.status.setText(
             self.tr("Done: %1 candidates in %2 s.")
-            .replace("%1", str(f["candidates"]))
-            .replace("%2", f"{f['seconds']:.0f}")
+            .replace("%1", str(f.candidates))
+            .replace("%2", f"{f.seconds:.0f}")
         )
         self.refresh(select_name=summary.name)
         self.context.bus.data_changed.emit("plans")
 
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.status.setText(self.tr("Not done: %1").replace("%1", message))
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            _log.error("consolidation failed", exc_info=exc)
+        self.status.setText(self.tr("Not done: %1").replace("%1", error_text(exc)))
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.control.cancel()
+        if self.run_op is not None:
+            self.run_op.cancel()
             self.cancel_button.setEnabled(False)
-
-    def shutdown(self) -> None:
-        if self._worker is not None:
-            self._worker.control.cancel()
-            self._worker.finished.disconnect(self._finished)
-            self._worker.failed.disconnect(self._failed)
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(60_000)
-        self._thread, self._worker = None, None
 
     # --- printing ------------------------------------------------------------------------------
 
@@ -480,11 +463,15 @@ class RetirementPage(QWidget):
 
     def save_pdf(self, which: str, path: Path) -> bool:
         name = self.plan.currentData()
-        make = consolidation.retirement_pdf if which == "retirement" else consolidation.consolidation_pdf
+        make = (
+            consolidation_views.retirement_pdf
+            if which == "retirement"
+            else consolidation_views.consolidation_pdf
+        )
         try:
             path.write_bytes(make(self.context.db, str(name), _lang()))
         except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return False
         self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
         return True

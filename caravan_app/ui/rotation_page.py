@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,45 +36,19 @@ from PySide6.QtWidgets import (
 from caravan_app import log
 from caravan_app.domain.enums import PlanKind, PlanStatus
 from caravan_app.errors import CaravanError
-from caravan_app.persistence.database import Database
-from caravan_app.planning.control import Progress, SolveControl
+from caravan_app.planning.control import Progress
 from caravan_app.services import rotation, tour_plans
 from caravan_app.services.tour_plans import PlanRow, RotationGrid
+from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, REPORTS_SERVICE, map_folder, service_function
 from caravan_app.ui.labels import enum_label
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.pdf_output import ask_save_path, print_pdf, write_pdf
 from caravan_app.ui.table_model import RowsModel
 
 _log = log.get(log.UI)
 LOCK_MARK = "🔒"
-
-
-class RotationWorker(QObject):
-    progress = Signal(float, float, int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, arguments: dict[str, Any], time_limit: float) -> None:
-        super().__init__()
-        self.db, self.arguments = db, arguments
-        self.control = SolveControl(time_limit=time_limit, on_progress=self._report)
-
-    def _report(self, progress: Progress) -> None:
-        self.progress.emit(progress.seconds, progress.objective, progress.served)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            summary = rotation.plan_rotation_scenario(self.db, control=self.control, **self.arguments)
-        except CaravanError as exc:
-            self.failed.emit(str(exc))
-            return
-        except Exception as exc:  # shown and logged; the thread must still finish
-            _log.exception("rotation solve failed")
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-            return
-        self.finished.emit(summary)
 
 
 class RotationMap(QStackedWidget):
@@ -127,10 +101,9 @@ class RotationPage(QWidget):
         self.context = context
         self.grid: RotationGrid | None = None
         self.plans: list[PlanRow] = []
-        self._thread: QThread | None = None
-        self._worker: RotationWorker | None = None
+        self.solve_op: Operation | None = None
         self._time_limit = 60.0
-        self.progress_seen: list[tuple[float, float, int]] = []
+        self.progress_seen: list[Progress] = []
 
         self.solve_group = QGroupBox()
         self.first = QDateEdit(QDate(2027, 3, 1))
@@ -292,7 +265,7 @@ class RotationPage(QWidget):
             )
         except CaravanError as exc:
             self.grid = None
-            self.figures.setText(str(exc))
+            self.figures.setText(error_text(exc))
         self._show_grid()
 
     def _show_grid(self) -> None:
@@ -308,7 +281,7 @@ class RotationPage(QWidget):
             self.grid_model.set_rows([], [], [])
             self._cell_selected()
             return
-        f = g.plan.figures
+        f = g.plan.rotation
         self.figures.setText(
             self.tr("%1 · %2 sets in %3 periods · %4 stays, %5 locked")
             .replace("%1", enum_label(g.plan.status))
@@ -318,10 +291,10 @@ class RotationPage(QWidget):
             .replace("%5", str(sum(1 for s in g.stays if s.locked)))
             + "\n"
             + self.tr("%1 truck-km in %2 moves; %3 counties, %4 key counties")
-            .replace("%1", f"{float(f.get('truck_km') or 0):,.0f}")
-            .replace("%2", str(f.get("moves", 0)))
-            .replace("%3", str(f.get("counties", 0)))
-            .replace("%4", str(f.get("key_counties", 0)))
+            .replace("%1", f"{f.truck_km:,.0f}")
+            .replace("%2", str(f.moves))
+            .replace("%3", str(f.counties))
+            .replace("%4", str(f.key_counties))
         )
         self.approve_button.setText(
             self.tr("Return to draft") if g.plan.status is PlanStatus.APPROVED else self.tr("Approve")
@@ -401,7 +374,7 @@ class RotationPage(QWidget):
                 self, lambda force: export_placement(self.context.db, placement, path, lang=lang, force=force)
             )
         except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            QMessageBox.warning(self, self.tr("Kit not written"), error_text(exc))
             return False
         if manifest is None:
             return False
@@ -420,7 +393,7 @@ class RotationPage(QWidget):
         try:
             tour_plans.set_stay_locked(self.context.db, stay.id, stay.version, not stay.locked)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return False
         self.show_selected_plan()
         self.select_stay(stay.set_code, stay.period)
@@ -430,7 +403,7 @@ class RotationPage(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self.solve_op is not None and self.solve_op.running
 
     def start_solve(self, keep_locks_from: str | None = None) -> bool:
         if self.running:
@@ -443,49 +416,49 @@ class RotationPage(QWidget):
             for c in self.cities.text().replace("，", ",").replace("、", ",").split(",")
             if c.strip()
         ]
-        arguments: dict[str, Any] = {
-            "first": first,
-            "periods": self.periods.value(),
-            "months": self.months.value(),
-            "name": name,
-            "cities": cities or None,
-            "keep_locks_from": keep_locks_from,
-        }
-        self._time_limit = self.time_limit.value()
-        worker = RotationWorker(self.context.db, arguments, self._time_limit)
-        thread = QThread()
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._progress)
-        worker.finished.connect(self._finished)
-        worker.failed.connect(self._failed)
-        self._thread, self._worker = thread, worker
+        db, time_limit = self.context.db, self.time_limit.value()
+        periods, months = self.periods.value(), self.months.value()
+
+        def solve(state: TaskState) -> rotation.RotationPlanSummary:
+            return rotation.plan_rotation_scenario(
+                db,
+                first,
+                periods,
+                months,
+                name=name,
+                cities=cities or None,
+                control=state.control(time_limit),
+                keep_locks_from=keep_locks_from,
+            )
+
         self.progress_seen = []
         self.solve_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress_label.setText(self.tr("Starting…"))
-        thread.start()
+        self.solve_op = (
+            Operation(self, solve, "rotation_solve")
+            .progress(self._progress)
+            .success(self._finished)
+            .failure(self._failed)
+            .finished(self._end)
+            .run()
+        )
         return True
 
-    def _progress(self, seconds: float, objective: float, hosted: int) -> None:
-        self.progress_seen.append((seconds, objective, hosted))
+    def _progress(self, progress: Progress) -> None:
+        self.progress_seen.append(progress)
         self.progress_label.setText(
             self.tr("%1 s: %2 set-periods hosted, objective %3")
-            .replace("%1", f"{seconds:.1f}")
-            .replace("%2", str(hosted))
-            .replace("%3", f"{objective:,.0f}")
+            .replace("%1", f"{progress.seconds:.1f}")
+            .replace("%2", str(progress.served))
+            .replace("%3", f"{progress.objective:,.0f}")
         )
 
     def _end(self) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-        self._thread, self._worker = None, None
         self.solve_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 
     def _finished(self, summary: rotation.RotationPlanSummary) -> None:
-        self._end()
         self.progress_label.setText(self.tr("Done: plan %1 stored.").replace("%1", summary.name))
         if summary.violations:
             self.progress_label.setText(
@@ -499,24 +472,15 @@ class RotationPage(QWidget):
         self.refresh_plans(select_name=summary.name)
         self.context.bus.data_changed.emit("plans")
 
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", message))
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            _log.error("rotation solve failed", exc_info=exc)
+        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", error_text(exc)))
 
     def cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.control.cancel()
+        if self.solve_op is not None:
+            self.solve_op.cancel()
             self.cancel_button.setEnabled(False)
-
-    def shutdown(self) -> None:
-        if self._worker is not None:
-            self._worker.control.cancel()
-            self._worker.finished.disconnect(self._finished)
-            self._worker.failed.disconnect(self._failed)
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(60_000)
-        self._thread, self._worker = None, None
 
     def resolve_keeping_locks(self) -> bool:
         if self.grid is None:
@@ -536,7 +500,7 @@ class RotationPage(QWidget):
         try:
             tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return False
         self.refresh_plans(select_name=plan.name)
         return True
@@ -552,7 +516,7 @@ class RotationPage(QWidget):
         try:
             return bytes(function(self.context.db, self.grid.plan.name, lang))
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not printed"), str(exc))
+            QMessageBox.warning(self, self.tr("Not printed"), error_text(exc))
             return b""
 
     def save_schedule(self, path: Path) -> bool:

@@ -35,6 +35,7 @@ from caravan_app.settings import load_thresholds, save_thresholds, to_url
 from caravan_app.ui import preferences
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.terms import CALENDAR_ENTITY
 
 _log = log.get(log.UI)
@@ -278,7 +279,7 @@ class SettingsPage(QWidget):
             db = open_database(url)
             db.check_reachable()
         except CaravanError as exc:
-            self.db_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.db_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return False
         except Exception as exc:  # a driver error the services did not name still means "cannot open"
             self.db_message.setText(self.tr("Not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
@@ -325,7 +326,7 @@ class SettingsPage(QWidget):
         try:
             save_thresholds(thresholds)
         except (CaravanError, OSError) as exc:
-            self.saved_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.saved_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return False
         preferences.set_planning(preferences.PlanningSettings(self.time_limit.value(), road))
         self.saved_message.setText(self.tr("Saved."))
@@ -345,7 +346,7 @@ class SettingsPage(QWidget):
             self.stored_calendar = working_calendar(self.context.db)
         except CaravanError as exc:
             self.stored_calendar = None
-            self.calendar_message.setText(self.tr("Not read: %1").replace("%1", str(exc)))
+            self.calendar_message.setText(self.tr("Not read: %1").replace("%1", error_text(exc)))
             return
         calendar = self.stored_calendar.calendar
         self.terms_table.set_rows([(t.name, t.start.isoformat(), t.end.isoformat()) for t in calendar.terms])
@@ -435,7 +436,7 @@ class SettingsPage(QWidget):
             self.stored_calendar = save_calendar(self.context.db, calendar, self.stored_calendar)
         except CaravanError as exc:
             # The typed rows stay in the tables, so nothing the user typed is lost; Reload discards them.
-            self.calendar_message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.calendar_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return False
         self.calendar_message.setText(
             self.tr("Saved: %1 terms, %2 holidays.")

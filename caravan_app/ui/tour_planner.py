@@ -43,15 +43,24 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
+from caravan_app.planning.control import Progress
 from caravan_app.services import tour_edits, tour_plans
-from caravan_app.services.tour_planning import TourPlanSummary
+from caravan_app.services.tour_planning import TourPlanSummary, plan_term_tours
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
+from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import DatabaseCommand, Feedback, LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
-from caravan_app.ui.labels import enum_label, term_label, unserved_detail, unserved_reason, yes_no
-from caravan_app.ui.solve_worker import SolveRequest, SolveRunner
+from caravan_app.ui.labels import enum_label, term_label, yes_no
+from caravan_app.ui.outcomes import (
+    MoveRefused,
+    error_text,
+    refusal_text,
+    solve_status,
+    unserved_detail,
+    unserved_reason,
+)
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 from caravan_app.ui.timeline import TimelineWidget
@@ -202,12 +211,9 @@ class TourPlannerPage(QWidget):
         self.plans: list[PlanRow] = []
         self.chosen_caravans: set[str] | None = None
         self.chosen_requests: set[str] | None = None
-        self.progress_seen: list[tuple[float, float, int]] = []
+        self.progress_seen: list[Progress] = []
         self.last_error = ""
-        self.runner = SolveRunner(self)
-        self.runner.progress.connect(self._progress)
-        self.runner.finished.connect(self._solved)
-        self.runner.failed.connect(self._solve_failed)
+        self.solve_op: Operation | None = None  # the solve running now, or the last one
 
         # --- what to solve
         self.solve_group = QGroupBox()
@@ -429,14 +435,14 @@ class TourPlannerPage(QWidget):
             self.detail = tour_plans.tour_plan_detail(self.context.db, plan_id)
         except CaravanError as exc:
             self.detail = None
-            self.figures.setText(str(exc))
+            self.figures.setText(error_text(exc))
         self._show_detail()
 
     def _show_detail(self) -> None:
         d = self.detail
         has = d is not None
         for button in (self.approve_button, self.resolve_button):
-            button.setEnabled(has and not self.runner.running)
+            button.setEnabled(has and not self.solving)
         self.compare_button.setEnabled(len(self.plans) >= 2)
         self.timeline.set_plan(d)
         self._show_map()
@@ -445,25 +451,24 @@ class TourPlannerPage(QWidget):
             self.itinerary_model.set_rows([], [], [])
             self.unserved_model.set_rows([], [], [])
             return
-        f = d.plan.figures
-        days_on_road = sum(f.get("days_on_road", {}).values())
+        f = d.plan.tour
         locked = sum(1 for t in d.trips for s in t.stops if s.locked)
         self.figures.setText(
             self.tr(
                 "%1 to %2 · %3\nServed %4 of %5 requests, key counties %6 of %7\n"
                 "%8 km in %9 trips, %10 days on the road, %11 locked visits"
             )
-            .replace("%10", str(days_on_road))
+            .replace("%10", str(f.total_days_on_road))
             .replace("%11", str(locked))
             .replace("%1", str(d.plan.start))
             .replace("%2", str(d.plan.end))
             .replace("%3", enum_label(d.plan.status))
-            .replace("%4", str(f.get("served", 0)))
-            .replace("%5", str(f.get("requests", 0)))
-            .replace("%6", str(f.get("key_county_served", 0)))
-            .replace("%7", str(f.get("key_county_requests", 0)))
-            .replace("%8", f"{f.get('km', 0):,.0f}")
-            .replace("%9", str(f.get("trips", 0)))
+            .replace("%4", str(f.served))
+            .replace("%5", str(f.requests))
+            .replace("%6", str(f.key_county_served))
+            .replace("%7", str(f.key_county_requests))
+            .replace("%8", f"{f.km:,.0f}")
+            .replace("%9", str(f.trips))
         )
         self.approve_button.setText(
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
@@ -523,7 +528,7 @@ class TourPlannerPage(QWidget):
                     u.county,
                     u.priority,
                     unserved_reason(u.reason),
-                    unserved_detail(u.reason, u.detail, u.venue_name, u.county),
+                    unserved_detail(u.reason, u.venue_name, u.county, u.types_wanted, u.themes_wanted),
                 )
                 for u in d.unserved
             ],
@@ -624,8 +629,12 @@ class TourPlannerPage(QWidget):
         label = self.term.currentData() or f"{self.start.date().toString('yyyy-MM-dd')}"
         return f"{label} {datetime.now():%Y-%m-%d %H:%M:%S}"
 
+    @property
+    def solving(self) -> bool:
+        return self.solve_op is not None and self.solve_op.running
+
     def start_solve(self, keep_locks_from: str | None = None) -> bool:
-        if self.runner.running:
+        if self.solving:
             return False
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         if end < start:
@@ -638,16 +647,23 @@ class TourPlannerPage(QWidget):
             )
             return False
         road = preferences.planning().road_distances
-        request = SolveRequest(
-            start=start,
-            end=end,
-            name=name,
-            time_limit=self.time_limit.value(),
-            caravans=tuple(sorted(self.chosen_caravans)) if self.chosen_caravans is not None else None,
-            requests=tuple(sorted(self.chosen_requests)) if self.chosen_requests is not None else None,
-            keep_locks_from=keep_locks_from,
-            road_distances=Path(road) if road else None,
-        )
+        db, time_limit = self.context.db, self.time_limit.value()
+        caravans = tuple(sorted(self.chosen_caravans)) if self.chosen_caravans is not None else None
+        requests = tuple(sorted(self.chosen_requests)) if self.chosen_requests is not None else None
+
+        def solve(state: TaskState) -> TourPlanSummary:
+            return plan_term_tours(
+                db,
+                start,
+                end,
+                name=name,
+                control=state.control(time_limit),
+                keep_locks_from=keep_locks_from,
+                distances_csv=Path(road) if road else None,
+                caravans=caravans,
+                requests=requests,
+            )
+
         self.progress_seen = []
         self.last_error = ""
         self.progress.setValue(0)
@@ -655,39 +671,48 @@ class TourPlannerPage(QWidget):
         self.solve_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.resolve_button.setEnabled(False)
-        self._time_limit = request.time_limit
-        self.runner.start(self.context.db, request)
+        self._time_limit = time_limit
+        self.solve_op = (
+            Operation(self, solve, "tour_solve")
+            .progress(self._progress)
+            .success(self._solved)
+            .failure(self._solve_failed)
+            .finished(self._solve_ended)
+            .run()
+        )
         return True
 
-    def _progress(self, seconds: float, objective: float, served: int) -> None:
-        self.progress_seen.append((seconds, objective, served))
-        self.progress.setValue(min(99, int(100 * seconds / max(self._time_limit, 1))))
+    def _progress(self, progress: Progress) -> None:
+        self.progress_seen.append(progress)
+        self.progress.setValue(min(99, int(100 * progress.seconds / max(self._time_limit, 1))))
         self.progress_label.setText(
             self.tr("%1 s: %2 requests served, best objective %3")
-            .replace("%1", f"{seconds:.1f}")
-            .replace("%2", str(served))
-            .replace("%3", f"{objective:,.1f}")
+            .replace("%1", f"{progress.seconds:.1f}")
+            .replace("%2", str(progress.served))
+            .replace("%3", f"{progress.objective:,.1f}")
         )
 
     def cancel_solve(self) -> None:
-        self.runner.cancel()
+        if self.solve_op is not None:
+            self.solve_op.cancel()
         self.cancel_button.setEnabled(False)
         self.progress_label.setText(self.tr("Cancelling: keeping the best plan found so far…"))
 
     def _solve_ended(self) -> None:
         self.solve_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        self.progress.setValue(100)
+        if not self.last_error:
+            self.progress.setValue(100)
+        self._show_detail()
 
     def _solved(self, summary: TourPlanSummary) -> None:
-        self._solve_ended()
         f = summary.figures
         self.progress_label.setText(
             self.tr("Done: %1 of %2 requests served in %3 s (%4).")
-            .replace("%1", str(f["served"]))
-            .replace("%2", str(f["requests"]))
-            .replace("%3", f"{f['solve_seconds']:.1f}")
-            .replace("%4", str(f["status"]))
+            .replace("%1", str(f.served))
+            .replace("%2", str(f.requests))
+            .replace("%3", f"{f.solve_seconds:.1f}")
+            .replace("%4", solve_status(f.status))
         )
         if summary.violations:
             self.progress_label.setText(
@@ -701,18 +726,12 @@ class TourPlannerPage(QWidget):
         self.refresh_plans(select_name=summary.name)
         self.context.bus.data_changed.emit("plans")
 
-    def _solve_failed(self, message: str) -> None:
-        self._solve_ended()
+    def _solve_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            _log.error("tour solve failed", exc_info=exc)
         self.progress.setValue(0)
-        self.last_error = message
-        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", message))
-        self._show_detail()
-
-    def shutdown(self) -> None:
-        """Closing: stop a running solve and wait for its thread."""
-        if self.runner.running:
-            self.runner.cancel()
-            self.runner.wait()
+        self.last_error = error_text(exc)
+        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", self.last_error))
 
     # --- plan actions ----------------------------------------------------------------------------
 
@@ -738,7 +757,7 @@ class TourPlannerPage(QWidget):
         try:
             new_version = tour_plans.set_stop_locked(self.context.db, stop_id, version, locked)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             self.show_selected_plan()
             return False
         ref = self.context.refs.reset("tour_stops", stop_id, new_version)
@@ -785,7 +804,7 @@ class TourPlannerPage(QWidget):
                 self, lambda force: export_trip(self.context.db, trip, path, lang=lang, force=force)
             )
         except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Kit not written"), str(exc))
+            QMessageBox.warning(self, self.tr("Kit not written"), error_text(exc))
             return False
         if manifest is None:
             return False
@@ -824,15 +843,11 @@ class TourPlannerPage(QWidget):
         try:
             result = tour_edits.move_visit(self.context.db, plan.name, request, caravan, day, plan.version)
         except CaravanError as exc:
-            self.move_note.setText(self.tr("Not moved: %1").replace("%1", str(exc)))
+            self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
             self.show_selected_plan()
             return False
-        if not result.moved:
-            self.move_note.setText(
-                self.tr("Not moved: %1 — %2")
-                .replace("%1", self.rule_label(result.rule))
-                .replace("%2", result.message)
-            )
+        if result.refusal is not None:
+            self.move_note.setText(self.tr("Not moved: %1").replace("%1", refusal_text(result.refusal)))
             return False
         self.move_note.setText(
             self.tr("Moved %1 to %2 on %3; it is locked there.")
@@ -857,25 +872,6 @@ class TourPlannerPage(QWidget):
         self.show_selected_plan()
         return True
 
-    def rule_label(self, rule: str) -> str:
-        """A broken rule as the planner reads it: its name and, for the usual ones, what it means."""
-        meanings = {
-            tour_edits.NO_SCHEDULE: self.tr("the caravan cannot fit the show into that day's trip"),
-            "wrong_type": self.tr("the caravan's type is not one the request allows"),
-            "no_wanted_theme": self.tr("the caravan carries none of the request's themes"),
-            "region_not_permitted": self.tr("the caravan may not serve the request's region"),
-            "show_day_not_allowed": self.tr("the venue does not take a show that day"),
-            "show_not_working_day": self.tr("that day is not a working day"),
-            "show_school_holiday": self.tr("a school's show on a school holiday"),
-            "trip_day_not_working": self.tr("the trip would run on a day that is not a working day"),
-            "caravan_unavailable": self.tr("the caravan is not available that day"),
-            "trips_overlap": self.tr("the caravan is on another trip that day"),
-            "trip_too_long": self.tr("the trip would be longer than the caravan may be away"),
-            "lock_broken": self.tr("another locked visit would no longer be kept"),
-        }
-        meaning = meanings.get(rule)
-        return f"{rule} ({meaning})" if meaning else rule
-
     def approve(self, confirm: bool = True) -> bool:
         if self.detail is None:
             return False
@@ -890,7 +886,7 @@ class TourPlannerPage(QWidget):
         try:
             tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
         except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return False
         self.refresh_plans(select_name=plan.name)
         return True
@@ -1014,8 +1010,8 @@ class MoveVisitCommand(DatabaseCommand):
 
     def _move(self, where: tuple[str, date]) -> None:
         result = tour_edits.move_visit(self.db, self.plan_name, self.request, *where, self.plan_version)
-        if not result.moved:
-            raise CaravanError(f"{self.request} not moved back: {result.rule} — {result.message}")
+        if result.refusal is not None:
+            raise MoveRefused(result.refusal)
         self.plan_version = result.plan_version
         self.feedback.changed("tour_stops", self.plan_id)
 
@@ -1067,15 +1063,15 @@ class CompareDialog(QDialog):
             return
 
         def figures(plan: PlanRow) -> list[float]:
-            f = plan.figures
+            f = plan.tour
             return [
-                float(f.get("served", 0)),
-                float(f.get("requests", 0)),
-                float(f.get("key_county_served", 0)),
-                float(f.get("km", 0.0)),
-                float(sum(f.get("days_on_road", {}).values())),
-                float(f.get("trips", 0)),
-                float(f.get("show_days", 0)),
+                float(f.served),
+                float(f.requests),
+                float(f.key_county_served),
+                f.km,
+                float(f.total_days_on_road),
+                float(f.trips),
+                float(f.show_days),
             ]
 
         names = [
