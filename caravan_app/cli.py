@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from caravan_app import __version__, log
+from caravan_app import __version__, cli_text, log
+from caravan_app.domain.outcomes import NoPlan
 from caravan_app.errors import CaravanError
 from caravan_app.settings import DB_URL_VARIABLE, data_dir
 
@@ -27,6 +28,16 @@ def _add_db_option(parser: argparse.ArgumentParser, default: object) -> None:
         default=default,
         help=f"SQLite file path or PostgreSQL URL (default: ${DB_URL_VARIABLE}, else the SQLite file "
         "in your data folder)",
+    )
+
+
+def _add_solution_limit(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--solution-limit",
+        type=int,
+        metavar="N",
+        help="stop each search after N solutions: the same plan on a fast or a busy machine, "
+        "within the time limit",
     )
 
 
@@ -74,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     tours.add_argument("--from", dest="start", type=_date, help="first day (default: the term's first)")
     tours.add_argument("--to", dest="end", type=_date, help="last day (default: the term's last)")
     tours.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
+    _add_solution_limit(tours)
     tours.add_argument("--name", help="the plan's name (default: term and time)")
     tours.add_argument("--keep-locks-from", metavar="PLAN", help="keep the visits locked in this plan")
     tours.add_argument(
@@ -93,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--changeover-days", type=int, default=10, help="working days of the changeover window (10)"
     )
     rotation.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
+    _add_solution_limit(rotation)
     rotation.add_argument("--name", help="the plan's name (default: first month and time)")
     rotation.add_argument("--keep-locks-from", metavar="PLAN", help="keep the stays locked in this plan")
     rotation.set_defaults(run=_run_plan_rotation)
@@ -137,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     consolidation.add_argument(
         "--what-if-time", type=float, default=10.0, help="seconds for each what-if re-plan (10)"
     )
+    _add_solution_limit(consolidation)
     consolidation.set_defaults(run=_run_consolidate)
 
     printing = commands.add_parser(
@@ -282,11 +296,14 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
         start,
         end,
         name=name,
-        control=SolveControl(time_limit=args.time_limit, on_progress=show),
+        control=SolveControl(
+            time_limit=args.time_limit, solution_limit=args.solution_limit, on_progress=show
+        ),
         keep_locks_from=args.keep_locks_from,
         distances_csv=args.distances,
     )
-    print(summary)
+    violations = [(v.rule, v.caravan, v.request) for v in summary.violations]
+    print("\n".join(cli_text.tour_lines(summary.name, summary.figures, violations)))
 
 
 def _run_plan_rotation(args: argparse.Namespace) -> None:
@@ -321,21 +338,16 @@ def _run_plan_rotation(args: argparse.Namespace) -> None:
         name=name,
         cities=parse_cities(args.region),
         changeover_days=args.changeover_days,
-        control=SolveControl(time_limit=args.time_limit, on_progress=show),
+        control=SolveControl(
+            time_limit=args.time_limit, solution_limit=args.solution_limit, on_progress=show
+        ),
         keep_locks_from=args.keep_locks_from,
     )
-    f = summary.figures
-    print(f"stored draft rotation plan {summary.name!r} ({f['status']}, {f['solve_seconds']:.1f} s)")
-    print(f"  sets 套组: {f['sets']}, halls 展厅: {f['halls']}, periods 期次: {f['periods']}")
-    print(f"  stays 驻展: {f['stays']} of {f['set_periods_free']} free set-periods")
-    print(f"  hosted weight 加权覆盖: {f['hosted_weight']} (bound {f['hosted_bound']})")
-    bound = "" if f["truck_km_bound"] is None else f" (bound {f['truck_km_bound']:,.0f})"
-    print(f"  truck-km 运输车公里: {f['truck_km']:,.0f}{bound} in {f['moves']} moves")
-    print(f"  counties 县区: {f['counties']}, key counties 重点县: {f['key_counties']}")
+    print("\n".join(cli_text.rotation_lines(summary.name, summary.figures)))
     if summary.violations:
         print(f"checker found {len(summary.violations)} problems:")
-        for line in summary.violations[:20]:
-            print(f"  {line}")
+        for v in summary.violations[:20]:
+            print(f"  {v.rule.value}: {v.message}")
         raise CaravanError("the stored plan breaks rules (see above)")
 
 
@@ -404,11 +416,9 @@ def _run_print(args: argparse.Namespace) -> None:
         elif args.what == "rotation":
             pdf = reports.rotation_pdf(db, args.name, args.lang)
         elif args.what in ("retirement", "consolidation"):
-            from caravan_app.services import consolidation
+            from caravan_app.services import consolidation_views as views
 
-            printer = (
-                consolidation.retirement_pdf if args.what == "retirement" else consolidation.consolidation_pdf
-            )
+            printer = views.retirement_pdf if args.what == "retirement" else views.consolidation_pdf
             pdf = printer(db, args.name, args.lang)
         else:
             pdf = reports.labels_pdf(
@@ -441,13 +451,13 @@ def _run_consolidate(args: argparse.Namespace) -> None:
             db,
             args.term,
             name=name,
-            control=SolveControl(time_limit=args.time_limit),
+            control=SolveControl(time_limit=args.time_limit, solution_limit=args.solution_limit),
             what_if_time=args.what_if_time,
-            on_step=lambda line: print(f"  {line}", flush=True),
+            on_step=lambda kind, caravan: print(f"  {cli_text.step(kind, caravan)}", flush=True),
         )
     finally:
         db.dispose()
-    print(summary)
+    print("\n".join(cli_text.consolidation_lines(summary.name, summary.figures)))
 
 
 def _run_demo(args: argparse.Namespace) -> None:
@@ -601,6 +611,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = log.configure(data_dir() / "logs")
     try:
         run(args)
+    except NoPlan as exc:
+        print(f"error: {cli_text.no_plan(exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except CaravanError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR

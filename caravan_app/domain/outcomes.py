@@ -66,9 +66,9 @@ class UnservedReason(LabelledEnum):
     @classmethod
     def labels(cls) -> dict[str, str]:  # as a workbook shows them
         return {
-            "no_type_or_theme": "无符合车型或主题的大篷车",
-            "no_permitted_caravan": "无可服务该地区的大篷车",
-            "no_workable_date": "无可行日期",
+            "no_type_or_theme": "没有符合车型或主题的大篷车",
+            "no_permitted_caravan": "没有可跨区服务该地区的大篷车",
+            "no_workable_date": "没有可行的日期",
             "capacity": "运力已排满",
         }
 

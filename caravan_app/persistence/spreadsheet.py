@@ -60,6 +60,7 @@ from caravan_app.domain.enums import (
     join_themes,
     split_themes,
 )
+from caravan_app.domain.outcomes import SolveStatus, UnservedReason
 from caravan_app.domain.weekdays import normalise_weekdays
 from caravan_app.errors import CaravanError, ImportProblem, ImportRejected
 from caravan_app.persistence.models import (
@@ -450,7 +451,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _enum("状态", "status", PlanStatus),
             _col("创建时间", "created_at", DATETIME, req=True),
             _col("创建人", "created_by", TEXT),
-            _col("求解状态", "solver_status", TEXT),
+            _enum("求解状态", "solver_status", SolveStatus),
             _col("目标值", "objective", FLOAT),
             _col("下界", "bound", FLOAT),
             _amount("求解耗时(秒)", "solve_seconds"),
@@ -495,8 +496,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
         (
             _ref("方案名称", "plan_id", "plans", req=True),
             _ref("需求编号", "request_id", "requests", req=True),
-            _col("原因", "reason", TEXT, req=True),
-            _col("说明", "detail", TEXT),
+            _enum("原因", "reason", UnservedReason, req=True),
         ),
     ),
     SheetSpec(

@@ -24,10 +24,16 @@ class Progress:
 
 @dataclass
 class SolveControl:
-    """What a caller gives a solver: a time limit, a seed, a progress callback and a cancel flag."""
+    """What a caller gives a solver: a time limit, a seed, a progress callback and a cancel flag.
+
+    `solution_limit`, where a routing search honours it, stops each search after that many
+    solutions: a budget that is the same on a fast machine and a busy one, for tests and for
+    runs that must be reproduced. The time limit still applies.
+    """
 
     time_limit: float = 30.0
     seed: int = 0
+    solution_limit: int | None = None
     on_progress: Callable[[Progress], None] | None = None
     _cancel: threading.Event = field(default_factory=threading.Event)
     _started: float = field(default_factory=time.monotonic)

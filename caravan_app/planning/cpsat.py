@@ -14,6 +14,24 @@ from caravan_app.domain.outcomes import SolveStatus
 from caravan_app.planning.control import SolveControl
 
 
+class Callback(cp_model.CpSolverSolutionCallback):
+    """A solution callback that stops the search after the control's `solution_limit` solutions.
+
+    Subclasses call `count()` at the end of `on_solution_callback`.
+    """
+
+    def __init__(self, control: SolveControl) -> None:
+        super().__init__()
+        self._control = control
+        self._solutions = 0
+
+    def count(self) -> None:
+        self._solutions += 1
+        limit = self._control.solution_limit
+        if limit is not None and self._solutions >= limit:
+            self.stop_search()
+
+
 def solve_cp(
     model: cp_model.CpModel,
     control: SolveControl,
@@ -22,7 +40,10 @@ def solve_cp(
     workers: int,
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    if seconds <= 0:
+        # No time left: no search, so a zero time limit gives NO_SOLUTION on any machine.
+        return solver, cp_model.UNKNOWN
+    solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = control.seed
     done = threading.Event()

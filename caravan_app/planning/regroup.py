@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 
 from caravan_app import log
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.cpsat import outcome, solve_cp
+from caravan_app.planning.cpsat import Callback, outcome, solve_cp
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point, SolveStatus
 
@@ -225,11 +225,10 @@ class _Model:
         }
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):
+class _Progress(Callback):
     def __init__(self, built: _Model, control: SolveControl, phase: int) -> None:
-        super().__init__()
+        super().__init__(control)
         self._built = built
-        self._control = control
         self._phase = phase
 
     def on_solution_callback(self) -> None:
@@ -237,6 +236,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         bound = self.best_objective_bound if self._phase == 1 else None
         km = self.value(self._built.km) / KM_SCALE if self._phase == 3 else None
         self._control.report(self.objective_value, complete, bound, km)
+        self.count()
 
 
 def regroup(

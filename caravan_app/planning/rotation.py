@@ -32,7 +32,7 @@ from caravan_app import log
 from caravan_app.domain.outcomes import RotationRule, SolveStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.cpsat import outcome, solve_cp
+from caravan_app.planning.cpsat import Callback, outcome, solve_cp
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.rotation_problem import (
     HostVenue,
@@ -406,13 +406,12 @@ class _Model:
         )
 
 
-class _Progress(cp_model.CpSolverSolutionCallback):
+class _Progress(Callback):
     """Reports each better solution: hosted weight and count, the weight bound, and truck-km in phase 2."""
 
     def __init__(self, built: _Model, control: SolveControl, phase: int, hosted_bound: int | None) -> None:
-        super().__init__()
+        super().__init__(control)
         self._built = built
-        self._control = control
         self._phase = phase
         self._hosted_bound = hosted_bound
         self._weights = {v.code: v.weight for v in built.problem.venues}
@@ -429,6 +428,7 @@ class _Progress(cp_model.CpSolverSolutionCallback):
             self._control.report(weight, len(on), self._hosted_bound)
         else:
             self._control.report(weight, len(on), self._hosted_bound, km=self.objective_value)
+        self.count()
 
 
 # Phase 1 (hosting) gets at most this share of the time limit; phase 2 (kilometres) the rest.

@@ -22,8 +22,11 @@ def search_parameters(
     time_limit: float,
     first_solution: int = FIRST_SOLUTION.PARALLEL_CHEAPEST_INSERTION,
     metaheuristic: int = METAHEURISTIC.GUIDED_LOCAL_SEARCH,
+    solution_limit: int | None = None,
 ) -> pywrapcp.DefaultRoutingSearchParameters:
     parameters = pywrapcp.DefaultRoutingSearchParameters()
+    if solution_limit is not None:
+        parameters.solution_limit = max(1, solution_limit)
     parameters.first_solution_strategy = first_solution
     parameters.local_search_metaheuristic = metaheuristic
     parameters.time_limit.FromMilliseconds(max(1, int(time_limit * 1000)))

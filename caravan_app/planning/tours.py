@@ -548,7 +548,9 @@ class _TourModel:
         offset = self._metres({n: r for n, r in start.items() if n not in block})
         callbacks = (served, attach_control(routing, self.control, served, offset))
         # Leave a little time for the exact repair after the search.
-        parameters = search_parameters(max(0.2, seconds), self.first_solution)
+        parameters = search_parameters(
+            max(0.2, seconds), self.first_solution, solution_limit=self.control.solution_limit
+        )
         # Local search starts from the greedy routes. Locked chains would keep them from moving, so
         # they are restored as an assignment; where OR-Tools cannot restore it (on large models with
         # many breaks it reports failure, a limitation not yet understood), the search starts

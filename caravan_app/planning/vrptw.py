@@ -212,7 +212,7 @@ def solve_vrptw(instance: VrptwInstance, control: SolveControl, *, pyvrp_share: 
     )
 
 
-def routing_parameters(time_limit: float) -> Any:
+def routing_parameters(time_limit: float, solution_limit: int | None = None) -> Any:
     """The shared search set-up with two changes that measured better on the Solomon instances.
 
     PATH_CHEAPEST_ARC builds the first solution instead of the shared PARALLEL_CHEAPEST_INSERTION, and
@@ -223,7 +223,9 @@ def routing_parameters(time_limit: float) -> Any:
     mandatory; here a customer it cannot place starts out dropped and the local search inserts it.
     The shared defaults stay as they are for the caravan tour model.
     """
-    parameters = search_parameters(time_limit, first_solution=FIRST_SOLUTION.PATH_CHEAPEST_ARC)
+    parameters = search_parameters(
+        time_limit, first_solution=FIRST_SOLUTION.PATH_CHEAPEST_ARC, solution_limit=solution_limit
+    )
     parameters.use_full_propagation = True
     return parameters
 
@@ -276,7 +278,7 @@ class _RoutingModel:
     def solve(self, control: SolveControl, first_routes: list[list[int]] | None) -> list[list[int]] | None:
         routing, manager = self.routing, self.manager
         monitors = attach_control(routing, control, self.served)
-        parameters = routing_parameters(control.remaining)
+        parameters = routing_parameters(control.remaining, control.solution_limit)
         assignment = None
         if first_routes:
             routing.CloseModelWithParameters(parameters)

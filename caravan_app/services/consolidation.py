@@ -462,7 +462,9 @@ def _what_if_figures(case: _Case, result: WhatIfResult) -> WhatIfFigures:
 def _part_of(control: SolveControl, seconds: float) -> SolveControl:
     """A control for one solve of several: its own time limit, the caller's seed and cancel flag."""
     # Sharing the Event is what makes one cancel stop whichever solve is running.
-    return SolveControl(time_limit=seconds, seed=control.seed, _cancel=control._cancel)
+    return SolveControl(
+        time_limit=seconds, seed=control.seed, solution_limit=control.solution_limit, _cancel=control._cancel
+    )
 
 
 # --- consolidate --------------------------------------------------------------------------------

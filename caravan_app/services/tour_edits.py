@@ -65,7 +65,7 @@ def _refusal(
         rule, caravan, request, day = v.rule, v.caravan or caravan, v.request or request, v.day or day
     wanted = next((r for r in problem.requests if r.code == request), None)
     owner = next((c for c in problem.caravans if c.code == caravan), None)
-    names = dict(session.execute(select(Region.adcode, Region.name)).tuples())
+    names = {adcode: name for adcode, name in session.execute(select(Region.adcode, Region.name))}
     return Refusal(
         rule=rule,
         caravan=caravan,

@@ -41,6 +41,10 @@ _running: set[Operation] = set()
 class TaskState:
     """What the work sees: whether it should stop, and where to report progress; safe from any thread."""
 
+    # Stops each search after this many solutions as well as at the time limit: a run that is the
+    # same on a fast machine and a busy one (the tests set it; None in the program).
+    solution_limit: int | None = None
+
     def __init__(self, emit: Callable[[object], None]) -> None:
         self._cancel = threading.Event()
         self._emit = emit
@@ -53,15 +57,22 @@ class TaskState:
     def cancel(self) -> None:
         self._cancel.set()
 
-    def report(self, value: object) -> None:
+    def report(self, value: object, *, every: bool = False) -> None:
+        """Pass a report on to the progress callbacks; `every` for steps none of which may be lost."""
         now = time.monotonic()
-        if now - self._last >= PROGRESS_INTERVAL:
+        if every or now - self._last >= PROGRESS_INTERVAL:
             self._last = now
             self._emit(value)
 
     def control(self, time_limit: float, seed: int = 0) -> SolveControl:
         """A solver's control that stops when this task is cancelled and reports through it."""
-        return SolveControl(time_limit=time_limit, seed=seed, on_progress=self.report, _cancel=self._cancel)
+        return SolveControl(
+            time_limit=time_limit,
+            seed=seed,
+            solution_limit=self.solution_limit,
+            on_progress=self.report,
+            _cancel=self._cancel,
+        )
 
 
 class _Thread(QThread):

@@ -34,7 +34,7 @@ from caravan_app import log
 from caravan_app.services import dashboard
 from caravan_app.services.dashboard import YearFigures
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
+from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.labels import enum_labels
 
 _log = log.get(log.UI)
@@ -83,15 +83,12 @@ class CoverageMap(QStackedWidget):
         self.loaded = False
 
     def show_year(self, context: AppContext, year: int) -> None:
-        render = service_function(MAPS_SERVICE, "coverage_map")
-        if render is None:
-            self.message.setText(self.tr("The offline map is not part of this version."))
-            self.setCurrentWidget(self.message)
-            return
+        from caravan_app.services.maps import coverage_map  # folium loads with the first map, not at start
+
         lang = "zh" if QLocale().name().startswith("zh") else "en"
         path = map_folder() / f"coverage-{year}-{lang}-{id(context.db)}.html"
         try:
-            render(context.db, None, year, None, None, lang, None, path)  # type: ignore[operator]
+            coverage_map(context.db, year=year, lang=lang, out=path)
         except Exception as exc:  # the map must not take the dashboard down with it
             _log.exception("coverage map failed")
             self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))

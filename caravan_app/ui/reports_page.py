@@ -24,20 +24,14 @@ from caravan_app.domain.enums import PlanKind
 from caravan_app.services import inventory, tour_plans
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.exports import ExportsBar
-from caravan_app.ui.hooks import REPORTS_SERVICE, service_function
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.pdf_output import ask_save_path, load_pdf, print_pdf, render_pdf, write_pdf
 
 _log = log.get(log.UI)
 
-# Document key -> the reports service's function that makes it: from a stored tour plan (route sheets,
+# The documents, each made by the reports service (see make): from a stored tour plan (route sheets,
 # summary), a stored rotation plan, or the exhibits of a set, caravan or depot (labels).
-DOCUMENTS = {
-    "route_sheets": "route_sheets_pdf",
-    "summary": "summary_pdf",
-    "rotation": "rotation_pdf",
-    "labels": "labels_pdf",
-}
+DOCUMENTS = ("route_sheets", "summary", "rotation", "labels")
 # Labels' scope -> (inventory entity listed to choose from, labels_pdf's keyword).
 LABEL_SCOPES = {
     "set": ("exhibit_sets", "set_code"),
@@ -155,13 +149,10 @@ class ReportsPage(QWidget):
 
     def _show_status(self) -> None:
         key = self.document_key
-        available = service_function(REPORTS_SERVICE, DOCUMENTS[key]) is not None
         has_subject = self.plan.count() > 0
         for button in (self.preview_button, self.save_button, self.print_button):
-            button.setEnabled(available and has_subject)
-        if not available:
-            self.status.setText(self.tr("Printing is not part of this version."))
-        elif key == "rotation":
+            button.setEnabled(has_subject)
+        if key == "rotation":
             self.status.setText(
                 self.tr("The schedule of a stored rotation plan: halls per period, moves and truck-km.")
                 if has_subject
@@ -181,15 +172,21 @@ class ReportsPage(QWidget):
     def make(self) -> bytes:
         """The chosen document of the chosen plan (or set, caravan, depot) as PDF bytes, in the
         program's language."""
-        function: Any = service_function(REPORTS_SERVICE, DOCUMENTS[self.document_key])
+        from caravan_app.services import reports  # reportlab loads with the first PDF, not at start
+
         subject = self.plan.currentData()
-        if function is None or subject is None:
+        if subject is None:
             return b""
         lang = "zh" if QLocale().name().startswith("zh") else "en"
-        if self.document_key == "labels":
+        key = self.document_key
+        if key == "labels":
             keyword = LABEL_SCOPES[str(self.scope.currentData())][1]
-            return bytes(function(self.context.db, **{keyword: str(subject)}, lang=lang))
-        return bytes(function(self.context.db, str(subject), lang))
+            return reports.labels_pdf(self.context.db, **{keyword: str(subject)}, lang=lang)
+        if key == "rotation":
+            return reports.rotation_pdf(self.context.db, str(subject), lang)
+        if key == "summary":
+            return reports.summary_pdf(self.context.db, str(subject), lang)
+        return reports.route_sheets_pdf(self.context.db, str(subject), lang)
 
     def preview(self) -> int:
         """Make the document and show it; returns its page count (0 when nothing was made)."""

@@ -388,7 +388,7 @@ class RetirementPage(QWidget):
                 term_name,
                 control=state.control(time_limit),
                 what_if_time=what_if_time,
-                on_step=lambda step, caravan: state.report((step, caravan)),
+                on_step=lambda step, caravan: state.report((step, caravan), every=True),
             )
 
         self.steps = []

@@ -41,7 +41,7 @@ from caravan_app.services import rotation, tour_plans
 from caravan_app.services.tour_plans import PlanRow, RotationGrid
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import MAPS_SERVICE, REPORTS_SERVICE, map_folder, service_function
+from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.pdf_output import ask_save_path, print_pdf, write_pdf
@@ -64,8 +64,9 @@ class RotationMap(QStackedWidget):
         self.html_path: Any = None
 
     def show_plan(self, context: AppContext, plan: PlanRow | None) -> None:
-        render = service_function(MAPS_SERVICE, "rotation_map")
-        if plan is None or render is None:
+        from caravan_app.services.maps import rotation_map  # folium loads with the first map, not at start
+
+        if plan is None:
             self.message.setText(self.tr("No rotation plan to show."))
             self.setCurrentWidget(self.message)
             return
@@ -73,7 +74,7 @@ class RotationMap(QStackedWidget):
         path = map_folder() / f"rotation-{plan.id}-v{plan.version}-{lang}.html"
         try:
             if not path.exists():
-                render(context.db, plan.name, lang, None, path)  # type: ignore[operator]
+                rotation_map(context.db, plan.name, lang, out=path)
         except Exception as exc:  # the map must not take the planner down with it
             _log.exception("rotation map failed")
             self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
@@ -272,9 +273,7 @@ class RotationPage(QWidget):
         g = self.grid
         for button in (self.resolve_button, self.approve_button):
             button.setEnabled(g is not None and not self.running)
-        self.print_button.setEnabled(
-            g is not None and service_function(REPORTS_SERVICE, "rotation_pdf") is not None
-        )
+        self.print_button.setEnabled(g is not None)
         self._show_map()
         if g is None:
             self.figures.setText(self.tr("No rotation plan yet — choose the first day and solve one."))
@@ -509,12 +508,13 @@ class RotationPage(QWidget):
 
     def schedule_pdf(self) -> bytes:
         """The shown plan's rotation schedule, in the program's language (b"" when there is none)."""
-        function: Any = service_function(REPORTS_SERVICE, "rotation_pdf")
-        if function is None or self.grid is None:
+        from caravan_app.services.reports import rotation_pdf  # reportlab loads with the first PDF
+
+        if self.grid is None:
             return b""
         lang = "zh" if QLocale().name().startswith("zh") else "en"
         try:
-            return bytes(function(self.context.db, self.grid.plan.name, lang))
+            return rotation_pdf(self.context.db, self.grid.plan.name, lang)
         except CaravanError as exc:
             QMessageBox.warning(self, self.tr("Not printed"), error_text(exc))
             return b""

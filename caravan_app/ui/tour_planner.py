@@ -51,7 +51,7 @@ from caravan_app.ui import preferences
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import DatabaseCommand, Feedback, LockStopCommand
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import MAPS_SERVICE, map_folder, service_function
+from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.labels import enum_label, term_label, yes_no
 from caravan_app.ui.outcomes import (
     MoveRefused,
@@ -146,26 +146,18 @@ class MapPane(QStackedWidget):
             _log.warning("the map page %s did not load", self.html_path)
 
     def show_plan(self, context: AppContext, plan: PlanRow | None, language: str) -> None:
-        render = service_function(MAPS_SERVICE, "tour_map")
+        from caravan_app.services.maps import tour_map  # folium loads with the first map, not at start
+
         if plan is None:
             self.shown_plan = None
             self.message.setText(self.tr("Solve or choose a plan to see it on the map."))
-            self.setCurrentWidget(self.message)
-            return
-        if render is None:
-            self.message.setText(
-                self.tr(
-                    "The offline map is not part of this version yet. When the map service is, the plan's "
-                    "routes show here."
-                )
-            )
             self.setCurrentWidget(self.message)
             return
         lang = "zh" if language.startswith("zh") else "en"
         path = self._folder / f"plan-{plan.id}-v{plan.version}-{lang}.html"
         try:
             if not path.exists():
-                render(context.db, plan.name, lang, None, path)  # type: ignore[operator]
+                tour_map(context.db, plan.name, lang, out=path)
         except Exception as exc:  # the map must not take the planner down with it
             _log.exception("map of plan %s failed", plan.name)
             self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))

@@ -40,6 +40,7 @@ from caravan_app.domain.enums import (
     SetStatus,
     VenueKind,
 )
+from caravan_app.domain.outcomes import SolveStatus, UnservedReason
 from caravan_app.errors import CaravanError, ImportProblem, ImportRejected
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -333,7 +334,7 @@ def fill_sample(db: Database) -> None:
             status=PlanStatus.APPROVED,
             created_at=datetime(2026, 11, 2, 10, 15, 30),
             created_by="张科长",
-            solver_status="OPTIMAL",
+            solver_status=SolveStatus.OPTIMAL,
             objective=1234.5678901234567,
             bound=1200.0,
             solve_seconds=12.75,
@@ -386,7 +387,7 @@ def fill_sample(db: Database) -> None:
                     km_from_previous=140.05,
                     locked=True,
                 ),
-                UnservedRequest(plan=tour, request=q3, reason="cancelled", detail="申请已取消"),
+                UnservedRequest(plan=tour, request=q3, reason=UnservedReason.NO_WORKABLE_DATE),
                 SetPlacement(
                     code="PL-001",
                     plan=rotation,

@@ -18,12 +18,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from caravan_app.domain.enums import CaravanType, Level
+from caravan_app.domain.outcomes import TourRule
 from caravan_app.planning.check import RULES, Violation, check_tours, distance_km, great_circle_km
 from caravan_app.planning.problem import (
     Calendar,
     JointTour,
     Lock,
     Point,
+    SolveStatus,
     Stop,
     TourCaravan,
     TourProblem,
@@ -217,7 +219,7 @@ UNSERVED = (Unserved("RQ-LYG", UnservedReason.CAPACITY),)
 
 
 def base_solution(problem: TourProblem = PROBLEM) -> TourSolution:
-    return TourSolution(trips=base_trips(problem), unserved=UNSERVED, status="feasible")
+    return TourSolution(trips=base_trips(problem), unserved=UNSERVED, status=SolveStatus.FEASIBLE)
 
 
 def with_trips(solution: TourSolution, *trips: Trip) -> TourSolution:
@@ -260,12 +262,12 @@ def with_caravan(problem: TourProblem, code: str, **changes: object) -> TourProb
 def violations(problem: TourProblem, solution: TourSolution) -> list[Violation]:
     found = check_tours(problem, solution)
     for v in found:
-        assert v.rule in RULES, v
+        assert isinstance(v.rule, TourRule) and v.rule in RULES, v
         assert v.message
     return found
 
 
-def rules(problem: TourProblem, solution: TourSolution) -> set[str]:
+def rules(problem: TourProblem, solution: TourSolution) -> set[TourRule]:
     return {v.rule for v in violations(problem, solution)}
 
 
@@ -317,10 +319,10 @@ def test_distance_table_is_used_when_given() -> None:
     # on 3.8 km is now wrong in both directions, and one built on the table's 10 km is right.
     problem = replace(PROBLEM, distance_km=(("D-KS", "V-KS1", 10.0),))
     assert rules(problem, base_solution()) == {
-        "stop_km_wrong",
-        "km_back_wrong",
-        "arrive_mismatch",
-        "back_too_early",
+        TourRule.STOP_KM_WRONG,
+        TourRule.KM_BACK_WRONG,
+        TourRule.ARRIVE_MISMATCH,
+        TourRule.BACK_TOO_EARLY,
     }
     solution = base_solution(problem)
     assert solution.trips[0].stops[0].km_from_previous == 10.0 and solution.trips[0].km_back == 10.0
@@ -336,20 +338,20 @@ def test_request_served_twice() -> None:
     solution = base_solution()
     again = shifted(solution.trips[0], 1)
     again = replace(again, stops=(replace(again.stops[0], locked=False),))
-    assert rules(PROBLEM, with_trips(solution, *solution.trips, again)) == {"request_twice"}
+    assert rules(PROBLEM, with_trips(solution, *solution.trips, again)) == {TourRule.REQUEST_TWICE}
 
 
 def test_unknown_request() -> None:
     solution = with_stop(base_solution(), 3, 0, request="RQ-NOPE")
     found = violations(PROBLEM, solution)
-    assert {v.rule for v in found} == {"unknown_request", "request_missing"}
-    unknown = next(v for v in found if v.rule == "unknown_request")
+    assert {v.rule for v in found} == {TourRule.UNKNOWN_REQUEST, TourRule.REQUEST_MISSING}
+    unknown = next(v for v in found if v.rule == TourRule.UNKNOWN_REQUEST)
     assert (unknown.caravan, unknown.request) == ("CV-JY", "RQ-NOPE")
 
 
 def test_venue_mismatch() -> None:
     solution = with_stop(base_solution(), 3, 0, venue_code="V-ELSEWHERE")
-    assert rules(PROBLEM, solution) == {"venue_mismatch"}
+    assert rules(PROBLEM, solution) == {TourRule.VENUE_MISMATCH}
 
 
 def hall_trip(leave_day: int, show_days: list[int]) -> Trip:
@@ -361,25 +363,29 @@ def hall_trip(leave_day: int, show_days: list[int]) -> Trip:
 @pytest.mark.parametrize(
     ("trips", "expected"),
     [
-        pytest.param([hall_trip(2, [2])], {"multi_day_count"}, id="one-day-short"),
-        pytest.param([hall_trip(7, [7, 8, 9])], {"multi_day_count"}, id="one-day-too-many"),
-        pytest.param([hall_trip(2, [2]), hall_trip(3, [3])], {"multi_day_split"}, id="split-over-two-trips"),
-        pytest.param([hall_trip(7, [7, 9])], {"multi_day_not_successive"}, id="a-day-skipped"),
+        pytest.param([hall_trip(2, [2])], {TourRule.MULTI_DAY_COUNT}, id="one-day-short"),
+        pytest.param([hall_trip(7, [7, 8, 9])], {TourRule.MULTI_DAY_COUNT}, id="one-day-too-many"),
+        pytest.param(
+            [hall_trip(2, [2]), hall_trip(3, [3])], {TourRule.MULTI_DAY_SPLIT}, id="split-over-two-trips"
+        ),
+        pytest.param([hall_trip(7, [7, 9])], {TourRule.MULTI_DAY_NOT_SUCCESSIVE}, id="a-day-skipped"),
         pytest.param(
             [
                 simple_trip(
                     PROBLEM, "CV-SZ", at(day(2), 8), [("RQ-SH", at(day(2), 9)), ("RQ-SH", at(day(2), 13))]
                 )
             ],
-            {"multi_day_not_successive"},
+            {TourRule.MULTI_DAY_NOT_SUCCESSIVE},
             id="twice-on-one-day",
         ),
         # Wednesday and Friday around Thursday's holiday are successive working days; the trip away
         # over the holiday is what is wrong.
-        pytest.param([hall_trip(9, [9, 11])], {"trip_day_not_working"}, id="successive-across-holiday"),
+        pytest.param(
+            [hall_trip(9, [9, 11])], {TourRule.TRIP_DAY_NOT_WORKING}, id="successive-across-holiday"
+        ),
     ],
 )
-def test_multi_day_show(trips: list[Trip], expected: set[str]) -> None:
+def test_multi_day_show(trips: list[Trip], expected: set[TourRule]) -> None:
     base = base_solution()
     solution = with_trips(base, base.trips[0], base.trips[1], *trips, base.trips[3])
     assert rules(PROBLEM, solution) == expected
@@ -389,16 +395,18 @@ def test_multi_day_show(trips: list[Trip], expected: set[str]) -> None:
     ("unserved", "expected"),
     [
         pytest.param(
-            (*UNSERVED, Unserved("RQ-JY", UnservedReason.CAPACITY)), {"served_and_unserved"}, id="both"
+            (*UNSERVED, Unserved("RQ-JY", UnservedReason.CAPACITY)), {TourRule.SERVED_AND_UNSERVED}, id="both"
         ),
-        pytest.param((), {"request_missing"}, id="neither"),
-        pytest.param(UNSERVED + UNSERVED, {"unserved_twice"}, id="unserved-twice"),
+        pytest.param((), {TourRule.REQUEST_MISSING}, id="neither"),
+        pytest.param(UNSERVED + UNSERVED, {TourRule.UNSERVED_TWICE}, id="unserved-twice"),
         pytest.param(
-            (*UNSERVED, Unserved("RQ-NOPE", UnservedReason.CAPACITY)), {"unknown_unserved"}, id="unknown"
+            (*UNSERVED, Unserved("RQ-NOPE", UnservedReason.CAPACITY)),
+            {TourRule.UNKNOWN_UNSERVED},
+            id="unknown",
         ),
     ],
 )
-def test_served_or_unserved_exactly_once(unserved: tuple[Unserved, ...], expected: set[str]) -> None:
+def test_served_or_unserved_exactly_once(unserved: tuple[Unserved, ...], expected: set[TourRule]) -> None:
     assert rules(PROBLEM, replace(base_solution(), unserved=unserved)) == expected
 
 
@@ -410,42 +418,42 @@ def test_trip_days() -> None:
     base = base_solution()
     jiangyin = base.trips[3]  # Friday 03-05; the village hall is open every day of the horizon
     on_saturday = with_trip(base, 3, shifted(jiangyin, 1))
-    assert rules(PROBLEM, on_saturday) == {"trip_day_not_working", "show_not_working_day"}
+    assert rules(PROBLEM, on_saturday) == {TourRule.TRIP_DAY_NOT_WORKING, TourRule.SHOW_NOT_WORKING_DAY}
     on_holiday = with_trip(base, 3, shifted(jiangyin, 6))
-    assert rules(PROBLEM, on_holiday) == {"trip_day_not_working", "show_not_working_day"}
+    assert rules(PROBLEM, on_holiday) == {TourRule.TRIP_DAY_NOT_WORKING, TourRule.SHOW_NOT_WORKING_DAY}
     # Away over the weekend, back on Monday: the shows are fine, the days away are not.
     over_weekend = with_trip(base, 3, replace(jiangyin, back=jiangyin.back + timedelta(days=3)))
-    assert rules(PROBLEM, over_weekend) == {"trip_day_not_working"}
+    assert rules(PROBLEM, over_weekend) == {TourRule.TRIP_DAY_NOT_WORKING}
 
 
 def test_caravan_unavailable() -> None:
     base = base_solution()
     # CV-SZ is unavailable on Friday 03-05.
-    assert rules(PROBLEM, with_trip(base, 1, shifted(base.trips[1], 3))) == {"caravan_unavailable"}
+    assert rules(PROBLEM, with_trip(base, 1, shifted(base.trips[1], 3))) == {TourRule.CARAVAN_UNAVAILABLE}
 
 
 def test_trip_too_long() -> None:
     problem = with_caravan(PROBLEM, "CV-SZ", max_trip_days=1)
-    assert rules(problem, base_solution()) == {"trip_too_long"}
+    assert rules(problem, base_solution()) == {TourRule.TRIP_TOO_LONG}
 
 
 def test_leave_before_crew_start() -> None:
     base = base_solution()
     # Leaving early is reported, but the drive itself still starts at 08:00, so the arrival holds.
     solution = with_trip(base, 0, replace(base.trips[0], leave=at(day(0), 7, 30)))
-    assert rules(PROBLEM, solution) == {"leave_before_crew_start"}
+    assert rules(PROBLEM, solution) == {TourRule.LEAVE_BEFORE_CREW_START}
 
 
 def test_back_after_crew_end() -> None:
     base = base_solution()
     solution = with_trip(base, 0, replace(base.trips[0], back=at(day(0), 18, 30)))
-    assert rules(PROBLEM, solution) == {"back_after_crew_end"}
+    assert rules(PROBLEM, solution) == {TourRule.BACK_AFTER_CREW_END}
 
 
 def test_back_before_leave() -> None:
     base = base_solution()
     solution = with_trip(base, 0, replace(base.trips[0], back=at(day(0), 7)))
-    assert "back_before_leave" in rules(PROBLEM, solution)
+    assert TourRule.BACK_BEFORE_LEAVE in rules(PROBLEM, solution)
 
 
 def test_overlapping_trips() -> None:
@@ -456,19 +464,19 @@ def test_overlapping_trips() -> None:
     morning = simple_trip(PROBLEM, "CV-SZ", at(day(1), 8), [("RQ-TC", at(day(1), 9, 30))])
     afternoon = simple_trip(PROBLEM, "CV-SZ", at(day(1), 12, 15), [("RQ-KS2", at(day(1), 13))])
     solution = with_trips(base, base.trips[0], morning, afternoon, base.trips[2], base.trips[3])
-    assert rules(PROBLEM, solution) == {"trips_overlap"}
+    assert rules(PROBLEM, solution) == {TourRule.TRIPS_OVERLAP}
 
 
 def test_empty_trip() -> None:
     base = base_solution()
     empty = Trip("CV-P", at(day(0), 8), at(day(0), 9), (), 0.0)
-    assert rules(PROBLEM, with_trips(base, *base.trips, empty)) == {"empty_trip"}
+    assert rules(PROBLEM, with_trips(base, *base.trips, empty)) == {TourRule.EMPTY_TRIP}
 
 
 def test_unknown_caravan() -> None:
     base = base_solution()
     found = violations(PROBLEM, with_trip(base, 3, replace(base.trips[3], caravan="CV-NOPE")))
-    assert [(v.rule, v.caravan) for v in found] == [("unknown_caravan", "CV-NOPE")]
+    assert [(v.rule, v.caravan) for v in found] == [(TourRule.UNKNOWN_CARAVAN, "CV-NOPE")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -499,12 +507,12 @@ def late_school_trip() -> Trip:
 
 def test_show_on_a_day_the_venue_does_not_allow() -> None:
     problem = with_request(PROBLEM, "RQ-KS2", dates=WEEKDAYS - {day(1)})
-    assert rules(problem, base_solution()) == {"show_day_not_allowed"}
+    assert rules(problem, base_solution()) == {TourRule.SHOW_DAY_NOT_ALLOWED}
 
 
 def test_show_on_a_school_holiday() -> None:
     problem = replace(PROBLEM, calendar=replace(CALENDAR, school_holidays=frozenset({day(0)})))
-    assert rules(problem, base_solution()) == {"show_school_holiday"}
+    assert rules(problem, base_solution()) == {TourRule.SHOW_SCHOOL_HOLIDAY}
     # The same day is no problem for a venue that is not a school.
     problem = with_request(problem, "RQ-KS1", is_school=False)
     assert rules(problem, base_solution()) == set()
@@ -513,9 +521,9 @@ def test_show_on_a_school_holiday() -> None:
 @pytest.mark.parametrize(
     ("trip", "problem", "expected"),
     [
-        pytest.param(school_trip(8, 20), PROBLEM, {"show_too_early"}, id="before-opening-08:30"),
-        pytest.param(school_trip(15), PROBLEM, {"show_too_late"}, id="ends-17:00-after-closing-16:30"),
-        pytest.param(late_school_trip(), OPEN_LATE, {"show_too_late"}, id="ends-18:30-after-crew-end"),
+        pytest.param(school_trip(8, 20), PROBLEM, {TourRule.SHOW_TOO_EARLY}, id="before-opening-08:30"),
+        pytest.param(school_trip(15), PROBLEM, {TourRule.SHOW_TOO_LATE}, id="ends-17:00-after-closing-16:30"),
+        pytest.param(late_school_trip(), OPEN_LATE, {TourRule.SHOW_TOO_LATE}, id="ends-18:30-after-crew-end"),
         pytest.param(
             school_trip(8, 10, with_request(PROBLEM, "RQ-KS1", open_from=7 * 60)),
             with_request(PROBLEM, "RQ-KS1", open_from=7 * 60),
@@ -524,7 +532,7 @@ def test_show_on_a_school_holiday() -> None:
         ),
     ],
 )
-def test_show_within_hours(trip: Trip, problem: TourProblem, expected: set[str]) -> None:
+def test_show_within_hours(trip: Trip, problem: TourProblem, expected: set[TourRule]) -> None:
     assert rules(problem, with_trip(base_solution(), 0, trip)) == expected
 
 
@@ -534,26 +542,26 @@ def test_show_before_crew_start_even_if_the_venue_is_open() -> None:
     early = replace(trip.stops[0], show_start=at(day(0), 7, 50), show_end=at(day(0), 9, 50))
     found = rules(problem, with_trip(base_solution(), 0, replace(trip, stops=(early,))))
     # The crew cannot be there before 08:03 either, nor has the trip left by 07:50.
-    assert found == {"show_too_early", "arrives_late", "show_outside_trip"}
+    assert found == {TourRule.SHOW_TOO_EARLY, TourRule.ARRIVES_LATE, TourRule.SHOW_OUTSIDE_TRIP}
 
 
 def test_show_wrong_length() -> None:
     solution = with_stop(base_solution(), 0, 0, show_end=at(day(0), 10, 40))  # 100 minutes, not 120
     found = violations(PROBLEM, solution)
-    assert [v.rule for v in found] == ["show_wrong_length"]
+    assert [v.rule for v in found] == [TourRule.SHOW_WRONG_LENGTH]
     assert "100 minutes instead of 120" in found[0].message
 
 
 def test_show_crossing_midnight() -> None:
     solution = with_stop(base_solution(), 0, 0, show_start=at(day(0), 23), show_end=at(day(1), 1))
-    assert {"show_crosses_midnight", "show_too_late"} <= rules(PROBLEM, solution)
+    assert {TourRule.SHOW_CROSSES_MIDNIGHT, TourRule.SHOW_TOO_LATE} <= rules(PROBLEM, solution)
 
 
 def test_stops_out_of_order() -> None:
     base = base_solution()
     trip = base.trips[1]
     swapped = replace(trip, stops=(trip.stops[1], trip.stops[0]))
-    assert "stops_out_of_order" in rules(PROBLEM, with_trip(base, 1, swapped))
+    assert TourRule.STOPS_OUT_OF_ORDER in rules(PROBLEM, with_trip(base, 1, swapped))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -562,12 +570,12 @@ def test_stops_out_of_order() -> None:
 
 def test_wrong_type() -> None:
     problem = with_request(PROBLEM, "RQ-KS1", types_allowed=frozenset({CaravanType.I, CaravanType.II}))
-    assert rules(problem, base_solution()) == {"wrong_type"}
+    assert rules(problem, base_solution()) == {TourRule.WRONG_TYPE}
 
 
 def test_no_wanted_theme() -> None:
     problem = with_request(PROBLEM, "RQ-KS1", themes_wanted=frozenset({"ocean", "agriculture"}))
-    assert rules(problem, base_solution()) == {"no_wanted_theme"}
+    assert rules(problem, base_solution()) == {TourRule.NO_WANTED_THEME}
 
 
 # CV-JY moved to Yixing (320282, also in Wuxi city) no longer covers its Jiangyin request (320281).
@@ -577,10 +585,10 @@ YIXING_JY = with_caravan(PROBLEM, "CV-JY", region="320282")
 @pytest.mark.parametrize(
     ("problem", "expected"),
     [
-        pytest.param(YIXING_JY, {"region_not_permitted"}, id="county-caravan-outside-its-county"),
+        pytest.param(YIXING_JY, {TourRule.REGION_NOT_PERMITTED}, id="county-caravan-outside-its-county"),
         pytest.param(
             with_caravan(PROBLEM, "CV-SZ", region="320200"),
-            {"region_not_permitted"},
+            {TourRule.REGION_NOT_PERMITTED},
             id="city-caravan-outside-its-city",
         ),
         pytest.param(
@@ -601,12 +609,12 @@ YIXING_JY = with_caravan(PROBLEM, "CV-JY", region="320282")
             replace(
                 YIXING_JY, joint_tours=(JointTour("Taihu", frozenset({"CV-KS"}), frozenset({"320281"})),)
             ),
-            {"region_not_permitted"},
+            {TourRule.REGION_NOT_PERMITTED},
             id="joint-tour-of-another-caravan",
         ),
     ],
 )
-def test_region_permission(problem: TourProblem, expected: set[str]) -> None:
+def test_region_permission(problem: TourProblem, expected: set[TourRule]) -> None:
     found = violations(problem, base_solution())
     assert {v.rule for v in found} == expected
     for v in found:
@@ -622,18 +630,18 @@ def test_region_permission(problem: TourProblem, expected: set[str]) -> None:
     ("problem", "solution", "expected"),
     [
         pytest.param(
-            PROBLEM, with_stop(base_solution(), 0, 0, locked=False), {"lock_broken"}, id="flag-missing"
+            PROBLEM, with_stop(base_solution(), 0, 0, locked=False), {TourRule.LOCK_BROKEN}, id="flag-missing"
         ),
         pytest.param(
             with_request(PROBLEM, "RQ-KS1", lock=Lock("CV-KS", day(1))),
             base_solution(),
-            {"lock_broken", "locked_flag_wrong"},
+            {TourRule.LOCK_BROKEN, TourRule.LOCKED_FLAG_WRONG},
             id="served-on-another-day",
         ),
         pytest.param(
             with_request(PROBLEM, "RQ-KS1", lock=Lock("CV-P", day(0))),
             base_solution(),
-            {"lock_broken", "locked_flag_wrong"},
+            {TourRule.LOCK_BROKEN, TourRule.LOCKED_FLAG_WRONG},
             id="served-by-another-caravan",
         ),
         pytest.param(
@@ -642,15 +650,15 @@ def test_region_permission(problem: TourProblem, expected: set[str]) -> None:
                 with_trips(base_solution(), *base_solution().trips[1:]),
                 unserved=(*UNSERVED, Unserved("RQ-KS1", UnservedReason.CAPACITY)),
             ),
-            {"lock_broken"},
+            {TourRule.LOCK_BROKEN},
             id="locked-request-unserved",
         ),
         pytest.param(
-            PROBLEM, with_stop(base_solution(), 3, 0, locked=True), {"locked_flag_wrong"}, id="no-lock"
+            PROBLEM, with_stop(base_solution(), 3, 0, locked=True), {TourRule.LOCKED_FLAG_WRONG}, id="no-lock"
         ),
     ],
 )
-def test_locks(problem: TourProblem, solution: TourSolution, expected: set[str]) -> None:
+def test_locks(problem: TourProblem, solution: TourSolution, expected: set[TourRule]) -> None:
     assert rules(problem, solution) == expected
 
 
@@ -668,15 +676,15 @@ def test_lock_on_a_multi_day_request_holds_the_whole_run() -> None:
 @pytest.mark.parametrize(
     ("part", "error", "expected"),
     [
-        pytest.param("stop", 0.2, {"stop_km_wrong"}, id="stop-0.2-km-over"),
-        pytest.param("stop", -0.2, {"stop_km_wrong"}, id="stop-0.2-km-under"),
+        pytest.param("stop", 0.2, {TourRule.STOP_KM_WRONG}, id="stop-0.2-km-over"),
+        pytest.param("stop", -0.2, {TourRule.STOP_KM_WRONG}, id="stop-0.2-km-under"),
         pytest.param("stop", 0.04, set(), id="stop-0.04-km-over-is-within-tolerance"),
-        pytest.param("stop", math.nan, {"stop_km_wrong"}, id="stop-nan"),
-        pytest.param("back", -0.2, {"km_back_wrong"}, id="back-0.2-km-under"),
+        pytest.param("stop", math.nan, {TourRule.STOP_KM_WRONG}, id="stop-nan"),
+        pytest.param("back", -0.2, {TourRule.KM_BACK_WRONG}, id="back-0.2-km-under"),
         pytest.param("back", 0.04, set(), id="back-0.04-km-over-is-within-tolerance"),
     ],
 )
-def test_kilometres(part: str, error: float, expected: set[str]) -> None:
+def test_kilometres(part: str, error: float, expected: set[TourRule]) -> None:
     base = base_solution()
     # CV-SZ's Tuesday: the second stop's leg is from the township centre, not from the depot.
     trip = base.trips[1]
@@ -689,16 +697,20 @@ def test_kilometres(part: str, error: float, expected: set[str]) -> None:
 
 @pytest.mark.parametrize(
     ("minutes", "expected"),
-    [(5.0, {"arrive_mismatch"}), (-5.0, {"arrive_mismatch"}), (0.5, set()), (-0.9, set())],
+    [(5.0, {TourRule.ARRIVE_MISMATCH}), (-5.0, {TourRule.ARRIVE_MISMATCH}), (0.5, set()), (-0.9, set())],
 )
-def test_reported_arrival_must_match_the_rebuilt_one(minutes: float, expected: set[str]) -> None:
+def test_reported_arrival_must_match_the_rebuilt_one(minutes: float, expected: set[TourRule]) -> None:
     base = base_solution()
     arrive = base.trips[0].stops[0].arrive + timedelta(minutes=minutes)
     assert rules(PROBLEM, with_stop(base, 0, 0, arrive=arrive)) == expected
 
 
-@pytest.mark.parametrize(("minutes", "expected"), [(-2.0, {"back_too_early"}), (-0.5, set()), (60.0, set())])
-def test_reported_return_may_not_be_earlier_than_the_rebuilt_one(minutes: float, expected: set[str]) -> None:
+@pytest.mark.parametrize(
+    ("minutes", "expected"), [(-2.0, {TourRule.BACK_TOO_EARLY}), (-0.5, set()), (60.0, set())]
+)
+def test_reported_return_may_not_be_earlier_than_the_rebuilt_one(
+    minutes: float, expected: set[TourRule]
+) -> None:
     base = base_solution()
     trip = base.trips[0]
     assert (
@@ -720,7 +732,7 @@ def test_arrival_after_show_start(minute: int, late: str | None) -> None:
     if late is None:
         assert found == []
     else:
-        assert [v.rule for v in found] == ["arrives_late"]
+        assert [v.rule for v in found] == [TourRule.ARRIVES_LATE]
         assert f"{late} after the show starts at 2027-03-01 08:0{minute}" in found[0].message
 
 
@@ -735,7 +747,7 @@ def long_trip(show: datetime, arrive: datetime, back: datetime) -> Trip:
 
 
 def long_solution(trip: Trip) -> TourSolution:
-    return TourSolution(trips=(*base_trips(LONG), trip), unserved=(), status="feasible")
+    return TourSolution(trips=(*base_trips(LONG), trip), unserved=(), status=SolveStatus.FEASIBLE)
 
 
 def test_long_leg_takes_two_days() -> None:
@@ -750,7 +762,7 @@ def test_return_leg_counts_the_mornings_driving() -> None:
     # Were Tuesday's 30 min of the morning forgotten, the crew would drive 300 min from 11:00 and be
     # home at Wednesday 08:30; they are home at 09:00 only.
     trip = long_trip(show=at(day(8), 9), arrive=at(day(8), 8, 30), back=at(day(9), 8, 30))
-    assert rules(LONG, long_solution(trip)) == {"back_too_early"}
+    assert rules(LONG, long_solution(trip)) == {TourRule.BACK_TOO_EARLY}
 
 
 def test_arrival_later_than_show_start_because_of_the_daily_driving_limit() -> None:
@@ -758,9 +770,13 @@ def test_arrival_later_than_show_start_because_of_the_daily_driving_limit() -> N
     # arrive on Tuesday at 08:30.
     trip = long_trip(show=at(day(7), 15), arrive=at(day(7), 13, 30), back=at(day(8), 17))
     found = violations(LONG, long_solution(trip))
-    late = [v for v in found if v.rule == "arrives_late"]
+    late = [v for v in found if v.rule == TourRule.ARRIVES_LATE]
     assert len(late) == 1
-    assert {v.rule for v in found} <= {"arrives_late", "arrive_mismatch", "back_too_early"}
+    assert {v.rule for v in found} <= {
+        TourRule.ARRIVES_LATE,
+        TourRule.ARRIVE_MISMATCH,
+        TourRule.BACK_TOO_EARLY,
+    }
     message = late[0].message
     for part in ("CV-P", "2027-03-08 08:00", "RQ-LYG", "Lianyungang Haizhou School", "V-LYG", "330.0 km"):
         assert part in message
@@ -779,20 +795,25 @@ def test_bad_data_is_reported_not_raised() -> None:
     problem = with_caravan(PROBLEM, "CV-KS", speed_kmh=0.0)
     far = replace(base.trips[3], back=datetime(9999, 12, 31, 12))
     found = rules(problem, with_trip(base, 3, far))
-    assert {"caravan_cannot_drive", "trip_too_long", "trip_day_not_working"} <= found
+    assert {TourRule.CARAVAN_CANNOT_DRIVE, TourRule.TRIP_TOO_LONG, TourRule.TRIP_DAY_NOT_WORKING} <= found
     # A show too long to add to a date at all.
     problem = with_request(PROBLEM, "RQ-JY", show_minutes=10**15)
-    assert rules(problem, base) == {"unreadable_data"}
+    assert rules(problem, base) == {TourRule.UNREADABLE_DATA}
     # Codes used twice in the problem.
     duplicate = replace(PROBLEM, requests=(*REQUESTS, REQUESTS[0]), caravans=(*PROBLEM.caravans, KUNSHAN))
-    assert rules(duplicate, base) == {"duplicate_request_code", "duplicate_caravan_code"}
+    assert rules(duplicate, base) == {TourRule.DUPLICATE_REQUEST_CODE, TourRule.DUPLICATE_CARAVAN_CODE}
     # Nothing known at all.
     stranger = Trip(
         "CV-?", at(day(0), 8), at(day(0), 9), (replace(base.trips[0].stops[0], request="R-?"),), 1.0
     )
     found = rules(PROBLEM, with_trip(base, 0, stranger))
     # RQ-KS1, the request the trip did serve, is now missing, and its lock with it.
-    assert found == {"unknown_caravan", "unknown_request", "request_missing", "lock_broken"}
+    assert found == {
+        TourRule.UNKNOWN_CARAVAN,
+        TourRule.UNKNOWN_REQUEST,
+        TourRule.REQUEST_MISSING,
+        TourRule.LOCK_BROKEN,
+    }
 
 
 def test_aware_datetimes_are_read_as_local_wall_clock() -> None:
@@ -863,7 +884,7 @@ def planned(draw: st.DrawFn) -> tuple[TourProblem, TourSolution]:
         start = max(arrival, wanted.open_from)
         show = datetime.combine(show_day, time()) + timedelta(minutes=start)
         trips.append(simple_trip(problem, caravan, at(show_day, 8), [(wanted.code, show)]))
-    return problem, TourSolution(tuple(trips), tuple(unserved), "feasible")
+    return problem, TourSolution(tuple(trips), tuple(unserved), SolveStatus.FEASIBLE)
 
 
 PROPERTY_SETTINGS = settings(
@@ -896,9 +917,9 @@ def test_a_mutated_plan_is_rejected(
         assert violations(problem, mutated)
     elif mutation == "km":
         mutated = with_stop(solution, index, 0, km_from_previous=stop.km_from_previous + 1.0)
-        assert "stop_km_wrong" in rules(problem, mutated)
+        assert TourRule.STOP_KM_WRONG in rules(problem, mutated)
     else:
         county = find(problem, stop.request).county
         other = next(c for c in COUNTY_DEPOTS if c != county)
         mutated = with_trip(solution, index, replace(trip, caravan=f"CV-{other}"))
-        assert "region_not_permitted" in rules(problem, mutated)
+        assert TourRule.REGION_NOT_PERMITTED in rules(problem, mutated)

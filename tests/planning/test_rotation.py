@@ -1,4 +1,11 @@
-"""The rotation model and its checker: crafted rule breaks, locks, cancel, and a brute-force optimum."""
+"""The rotation model and its checker: crafted rule breaks, locks, no solution, cancel, and a
+brute-force optimum.
+
+Optima are asserted only where CP-SAT proves them (status OPTIMAL, on cases it proves in
+milliseconds), with a time limit that is never reached: the proof ends the solve, not the clock.
+No solution and cancel are forced (a zero time limit, a cancel from the progress callback); the one
+cancel from another thread only checks that the solve comes back long before its time limit.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +20,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from caravan_app.domain.outcomes import RotationRule
 from caravan_app.planning.control import Progress, SolveControl
-from caravan_app.planning.problem import Point
+from caravan_app.planning.problem import Point, SolveStatus
 from caravan_app.planning.rotation import RotationLockError, plan_rotation
 from caravan_app.planning.rotation_check import RULES, check_rotation
 from caravan_app.planning.rotation_json import (
@@ -43,18 +51,26 @@ def base_problem() -> RotationProblem:
     return RotationProblem(sets, halls, periods(3))
 
 
-def solve(problem: RotationProblem, seconds: float = 10.0) -> RotationSolution:
-    return plan_rotation(problem, SolveControl(time_limit=seconds))
+# A time limit no test reaches: every solve here ends by proof or by a cancel.
+NEVER = 600.0
 
 
-def rules(problem: RotationProblem, solution: RotationSolution) -> set[str]:
-    return {v.rule for v in check_rotation(problem, solution)}
+def solve(problem: RotationProblem) -> RotationSolution:
+    """The proven optimum: these cases are small enough for CP-SAT to prove in milliseconds."""
+    solution = plan_rotation(problem, SolveControl(time_limit=NEVER))
+    assert solution.status is SolveStatus.OPTIMAL
+    return solution
+
+
+def rules(problem: RotationProblem, solution: RotationSolution) -> set[RotationRule]:
+    found = check_rotation(problem, solution)
+    assert all(isinstance(v.rule, RotationRule) and v.message for v in found)
+    return {v.rule for v in found}
 
 
 def test_base_case_is_optimal_and_checks() -> None:
     problem = base_problem()
     solution = solve(problem)
-    assert solution.status == "optimal"
     assert check_rotation(problem, solution) == []
     # MS-B (600 m²) never fits 宝应's 450 m² hall, so 5 of the 6 set-periods can be hosted.
     assert len(solution.stays) == 5
@@ -83,7 +99,7 @@ def test_set_twice_in_a_period(solved: tuple[RotationProblem, RotationSolution])
     a0 = _stay(solution, "MS-A", 0)
     other = next(v.code for v in problem.venues if v.code != a0.venue_code)
     broken = replace(solution, stays=(*solution.stays, replace(a0, venue_code=other)))
-    assert "set_twice_in_period" in rules(problem, broken)
+    assert RotationRule.SET_TWICE_IN_PERIOD in rules(problem, broken)
 
 
 def test_venue_twice_in_a_period(solved: tuple[RotationProblem, RotationSolution]) -> None:
@@ -91,38 +107,38 @@ def test_venue_twice_in_a_period(solved: tuple[RotationProblem, RotationSolution
     b0 = next(s for s in solution.stays if s.set_code == "MS-B")
     a0 = _stay(solution, "MS-A", b0.period)
     stays = tuple(replace(s, venue_code=a0.venue_code) if s == b0 else s for s in solution.stays)
-    assert "venue_twice_in_period" in rules(problem, replace(solution, stays=stays))
+    assert RotationRule.VENUE_TWICE_IN_PERIOD in rules(problem, replace(solution, stays=stays))
 
 
 def test_venue_repeated_and_history(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     a0, a1 = _stay(solution, "MS-A", 0), _stay(solution, "MS-A", 1)
     stays = tuple(replace(s, venue_code=a0.venue_code) if s == a1 else s for s in solution.stays)
-    assert "venue_repeated" in rules(problem, replace(solution, stays=stays))
+    assert RotationRule.VENUE_REPEATED in rules(problem, replace(solution, stays=stays))
     venues = tuple(
         replace(v, hosted_before=frozenset({"MS-A"})) if v.code == a0.venue_code else v
         for v in problem.venues
     )
-    assert "hosted_before" in rules(replace(problem, venues=venues), solution)
+    assert RotationRule.HOSTED_BEFORE in rules(replace(problem, venues=venues), solution)
 
 
 def test_hall_too_small_and_not_hosting(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     b0 = next(s for s in solution.stays if s.set_code == "MS-B")
     sets = tuple(replace(s, hall_area_m2=2000.0) if s.code == "MS-B" else s for s in problem.sets)
-    assert "hall_too_small" in rules(replace(problem, sets=sets), solution)
+    assert RotationRule.HALL_TOO_SMALL in rules(replace(problem, sets=sets), solution)
     venues = tuple(
         replace(v, periods=frozenset({1, 2})) if v.code == b0.venue_code else v for v in problem.venues
     )
-    assert "venue_not_hosting" in rules(replace(problem, venues=venues), solution)
+    assert RotationRule.VENUE_NOT_HOSTING in rules(replace(problem, venues=venues), solution)
 
 
 def test_set_unavailable_and_region(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     sets = tuple(replace(s, unavailable=frozenset({0})) if s.code == "MS-A" else s for s in problem.sets)
-    assert "set_unavailable" in rules(replace(problem, sets=sets), solution)
+    assert RotationRule.SET_UNAVAILABLE in rules(replace(problem, sets=sets), solution)
     sets = tuple(replace(s, cities=frozenset({"321200"})) if s.code == "MS-A" else s for s in problem.sets)
-    assert "outside_region" in rules(replace(problem, sets=sets), solution)
+    assert RotationRule.OUTSIDE_REGION in rules(replace(problem, sets=sets), solution)
 
 
 def test_lock_broken(solved: tuple[RotationProblem, RotationSolution]) -> None:
@@ -130,24 +146,26 @@ def test_lock_broken(solved: tuple[RotationProblem, RotationSolution]) -> None:
     a0 = _stay(solution, "MS-A", 0)
     other = next(v.code for v in problem.venues if v.code != a0.venue_code)
     locked = replace(problem, locks=(RotationLock("MS-A", other, 0),))
-    assert "lock_broken" in rules(locked, solution)
+    assert RotationRule.LOCK_BROKEN in rules(locked, solution)
 
 
 def test_stay_dates(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     a0 = _stay(solution, "MS-A", 0)
     stays = tuple(replace(s, open_on=s.open_on - timedelta(days=3)) if s == a0 else s for s in solution.stays)
-    assert "stay_dates" in rules(problem, replace(solution, stays=stays))
+    assert RotationRule.STAY_DATES in rules(problem, replace(solution, stays=stays))
 
 
 def test_moves_missing_unexpected_and_km(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     first = solution.moves[0]
-    assert "move_missing" in rules(problem, replace(solution, moves=solution.moves[1:]))
+    assert RotationRule.MOVE_MISSING in rules(problem, replace(solution, moves=solution.moves[1:]))
     wrong_to = replace(first, to_code="V-ELSEWHERE")
-    assert "move_unexpected" in rules(problem, replace(solution, moves=(wrong_to, *solution.moves[1:])))
+    assert RotationRule.MOVE_UNEXPECTED in rules(
+        problem, replace(solution, moves=(wrong_to, *solution.moves[1:]))
+    )
     longer = replace(first, km=first.km + 25)
-    assert "move_km" in rules(problem, replace(solution, moves=(longer, *solution.moves[1:])))
+    assert RotationRule.MOVE_KM in rules(problem, replace(solution, moves=(longer, *solution.moves[1:])))
 
 
 def test_move_days(solved: tuple[RotationProblem, RotationSolution]) -> None:
@@ -156,15 +174,15 @@ def test_move_days(solved: tuple[RotationProblem, RotationSolution]) -> None:
     move = next(m for m in solution.moves if m.uninstall and m.install)
     others = tuple(m for m in solution.moves if m != move)
 
-    def broken(**changes: object) -> set[str]:
+    def broken(**changes: object) -> set[RotationRule]:
         return rules(problem, replace(solution, moves=(replace(move, **changes), *others)))  # type: ignore[arg-type]
 
     late = move.install[-1] + timedelta(days=30)
-    assert "move_outside_window" in broken(install=(*move.install[:-1], late))
-    assert "move_order" in broken(drive=(move.uninstall[0],))
-    assert "uninstall_days" in broken(uninstall=move.uninstall[:1])
-    assert "install_days" in broken(install=move.install[:-1])
-    assert "drive_days" in broken(drive=())
+    assert RotationRule.MOVE_OUTSIDE_WINDOW in broken(install=(*move.install[:-1], late))
+    assert RotationRule.MOVE_ORDER in broken(drive=(move.uninstall[0],))
+    assert RotationRule.UNINSTALL_DAYS in broken(uninstall=move.uninstall[:1])
+    assert RotationRule.INSTALL_DAYS in broken(install=move.install[:-1])
+    assert RotationRule.DRIVE_DAYS in broken(drive=())
 
 
 def test_hall_not_free() -> None:
@@ -179,13 +197,13 @@ def test_hall_not_free() -> None:
     early = tuple(leaving.uninstall[:1]) + move.install[: len(move.install) - 1]
     others = tuple(m for m in solution.moves if m != move)
     broken = replace(solution, moves=(replace(move, install=early), *others))
-    assert "hall_not_free" in rules(problem, broken)
+    assert RotationRule.HALL_NOT_FREE in rules(problem, broken)
 
 
 def test_figures_must_add_up(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
-    assert "figures" in rules(problem, replace(solution, hosted_weight=solution.hosted_weight + 1))
-    assert "figures" in rules(problem, replace(solution, truck_km=solution.truck_km + 500))
+    assert RotationRule.FIGURES in rules(problem, replace(solution, hosted_weight=solution.hosted_weight + 1))
+    assert RotationRule.FIGURES in rules(problem, replace(solution, truck_km=solution.truck_km + 500))
 
 
 def test_unknown_codes_are_reported_not_raised(solved: tuple[RotationProblem, RotationSolution]) -> None:
@@ -203,13 +221,16 @@ def test_every_rule_is_documented_and_tested() -> None:
         "move_outside_window", "move_order", "uninstall_days", "install_days", "drive_days",
         "hall_not_free", "figures",
     }  # fmt: skip
-    assert set(RULES) == tested
+    assert set(RULES) == set(RotationRule) == tested
+    assert all(RULES[rule] for rule in RotationRule)
 
 
 def test_unknown_venue(solved: tuple[RotationProblem, RotationSolution]) -> None:
     problem, solution = solved
     a0 = _stay(solution, "MS-A", 0)
-    assert "unknown_venue" in rules(problem, replace(solution, stays=(replace(a0, venue_code="V-NONE"),)))
+    assert RotationRule.UNKNOWN_VENUE in rules(
+        problem, replace(solution, stays=(replace(a0, venue_code="V-NONE"),))
+    )
 
 
 # --- what the model itself respects ------------------------------------------------------------
@@ -253,22 +274,83 @@ def test_locks_are_kept_and_bad_locks_named() -> None:
     assert any(
         s.set_code == "MS-A" and s.venue_code == "V-BY" and s.period == 2 and s.locked for s in solution.stays
     )
-    with pytest.raises(RotationLockError, match=r"MS-B in V-BY.*450 m².*600 m²"):
+    with pytest.raises(RotationLockError, match=r"MS-B in V-BY.*450 m².*600 m²") as refused:
         plan_rotation(replace(problem, locks=(RotationLock("MS-B", "V-BY", 0),)))
+    error = refused.value
+    assert (error.rule, error.set_code, error.venue_code, error.period) == (
+        RotationRule.HALL_TOO_SMALL,
+        "MS-B",
+        "V-BY",
+        0,
+    )
 
 
-def test_progress_and_cancel() -> None:
-    problem = random_problem(random.Random(7), 12, 40, 6, province_wide=1.0)
+def busy_problem() -> RotationProblem:
+    """Twelve province-wide sets, forty halls, six periods: its truck-km are not proven in 600 s."""
+    return random_problem(random.Random(7), 12, 40, 6, province_wide=1.0)
+
+
+def test_progress_and_a_cancel_after_the_first_plan() -> None:
+    """Cancelled from the progress callback at the first plan, the solve returns that plan as
+    FEASIBLE, without the truck-km phase (so no km bound)."""
+    problem = busy_problem()
     seen: list[Progress] = []
-    control = SolveControl(time_limit=60, on_progress=seen.append)
-    timer = threading.Timer(3.0, control.cancel)
-    timer.start()
+    control = SolveControl(time_limit=NEVER)
+
+    def on_progress(progress: Progress) -> None:
+        seen.append(progress)
+        control.cancel()
+
+    control.on_progress = on_progress
     solution = plan_rotation(problem, control)
-    timer.join()
-    assert seen and solution.solve_seconds < 10
-    assert solution.status == "cancelled"
-    if solution.stays:  # what it had when cancelled is still a valid plan
+    assert seen and seen[0].served > 0
+    assert solution.status is SolveStatus.FEASIBLE
+    assert solution.stays and solution.truck_km_bound is None and solution.hosted_bound is not None
+    assert check_rotation(problem, solution) == []
+
+
+def test_cancel_from_another_thread_stops_the_solve() -> None:
+    """The window's cancel comes at a moment the solve does not choose: the solve comes back long
+    before its time limit, with the plan it had (FEASIBLE) or none (CANCELLED)."""
+    problem = busy_problem()
+    control = SolveControl(time_limit=NEVER)
+    timer = threading.Timer(0.5, control.cancel)
+    timer.start()
+    try:
+        solution = plan_rotation(problem, control)
+    finally:
+        timer.cancel()
+    assert control.cancelled and solution.solve_seconds < NEVER / 2
+    assert solution.status in (SolveStatus.FEASIBLE, SolveStatus.CANCELLED)
+    if solution.status is SolveStatus.FEASIBLE:
+        assert solution.stays and check_rotation(problem, solution) == []
+    else:
+        assert solution.stays == () and solution.moves == ()
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_a_cancel_before_the_solve(busy: bool) -> None:
+    """Cancelled before it starts, the solve says CANCELLED with no plan, unless CP-SAT found one
+    before it noticed the cancel (its watcher looks every tenth of a second): then that plan,
+    FEASIBLE and never OPTIMAL, without the truck-km phase."""
+    problem = busy_problem() if busy else base_problem()
+    control = SolveControl(time_limit=NEVER)
+    control.cancel()
+    solution = plan_rotation(problem, control)
+    if solution.status is SolveStatus.CANCELLED:
+        assert solution.stays == () and solution.moves == ()
+    else:
+        assert solution.status is SolveStatus.FEASIBLE and solution.truck_km_bound is None
         assert check_rotation(problem, solution) == []
+
+
+@pytest.mark.parametrize("busy", [False, True])
+def test_no_time_at_all_gives_no_solution(busy: bool) -> None:
+    """A zero time limit: no search at all, so NO_SOLUTION on any machine, and no plan."""
+    problem = busy_problem() if busy else base_problem()
+    solution = plan_rotation(problem, SolveControl(time_limit=0))
+    assert solution.status is SolveStatus.NO_SOLUTION and not solution.status.has_plan
+    assert solution.stays == () and solution.moves == () and solution.hosted_weight == 0
 
 
 def test_json_round_trip(solved: tuple[RotationProblem, RotationSolution]) -> None:
@@ -391,8 +473,7 @@ def test_small_rotations_match_brute_force(
             replace(s, cities=frozenset({"321000"}) if s.cities else frozenset()) for s in problem.sets
         ),
     )
-    solution = solve(problem)
-    assert solution.status == "optimal"
+    solution = solve(problem)  # proven optimal
     assert check_rotation(problem, solution) == []
     weight, km = _brute_force(problem)
     assert solution.hosted_weight == weight

@@ -1,10 +1,19 @@
-"""The tour planner on small problems: known optima, reasons, locks, cancel, and every plan checked."""
+"""The tour planner on small problems: known optima, reasons, locks, cancel, and every plan checked.
+
+No verdict here depends on the machine's speed. The planner's greedy plan is deterministic and the
+OR-Tools improvement keeps a block's result only if the whole plan gets better, so the tests give
+the improvement a budget of solutions (SolveControl.solution_limit) under a time limit it never
+reaches. The budget must be one the search can reach: guided local search does not stop by itself,
+and where a problem has fewer solutions than the budget (one request, one caravan) it would go on
+until the time limit; such problems get a budget of one solution. Cancels are forced (before the
+call, from the progress callback); the one from another thread only checks that the solve comes
+back long before its time limit with a plan that holds, or none.
+"""
 
 from __future__ import annotations
 
 import itertools
 import threading
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -19,6 +28,7 @@ from caravan_app.planning.problem import (
     JointTour,
     Lock,
     Point,
+    SolveStatus,
     TourCaravan,
     TourProblem,
     TourRequest,
@@ -77,9 +87,19 @@ def problem(caravans: list[TourCaravan], requests: list[TourRequest], **changes:
     return TourProblem(**values)  # type: ignore[arg-type]
 
 
-def solve(p: TourProblem, seconds: float = 2.0) -> TourSolution:
-    solution = plan_tours(p, SolveControl(time_limit=seconds))
+# Never reached when the solution budget is: a test that takes this long has a budget its
+# problem cannot reach (see the module's docstring), not a slow machine.
+GENEROUS = 60.0
+# A time limit no solve reaches: it ends by a cancel.
+NEVER = 600.0
+
+
+def solve(p: TourProblem, solutions: int = 1) -> TourSolution:
+    """The plan after at most `solutions` solutions of each block's search; checked, and complete."""
+    solution = plan_tours(p, SolveControl(time_limit=GENEROUS, solution_limit=solutions))
+    assert solution.status is SolveStatus.FEASIBLE
     assert check_tours(p, solution) == []
+    assert served(solution) | {u.request for u in solution.unserved} == {r.code for r in p.requests}
     return solution
 
 
@@ -111,7 +131,7 @@ def test_one_caravan_serves_everything_in_the_shortest_order() -> None:
         request("E", 32.30, 118.95),
     ]
     p = problem([caravan()], requests, calendar=Calendar(MONDAY, MONDAY + timedelta(days=4)))
-    solution = solve(p, 3.0)
+    solution = solve(p, solutions=10)
     assert served(solution) == {"A", "B", "C", "D", "E"}
     best = min(tour_km(p, order) for order in itertools.permutations(requests))
     # One trip of the whole week is the cheapest way (a trip per day would drive back each night).
@@ -129,7 +149,7 @@ def test_priority_decides_when_capacity_is_short() -> None:
             request("MID", 31.9, 118.8, dates=one_day, priority=4, show_minutes=400),
         ],
     )
-    solution = solve(p)
+    solution = solve(p, solutions=10)
     assert served(solution) == {"KEY"}  # weight 3 × 2 beats 4
     assert reasons(solution) == {"LOW": UnservedReason.CAPACITY, "MID": UnservedReason.CAPACITY}
 
@@ -183,7 +203,7 @@ def test_a_distant_venue_takes_a_night_on_the_road() -> None:
 
 def test_two_day_show_takes_two_successive_days() -> None:
     p = problem([caravan()], [request("TWO", 32.1, 118.9, show_days=2), request("ONE", 32.2, 118.7)])
-    solution = solve(p)
+    solution = solve(p, solutions=10)
     stops = [s for t in solution.trips for s in t.stops if s.request == "TWO"]
     assert [s.show_start.date() for s in stops][1] - stops[0].show_start.date() == timedelta(days=1)
 
@@ -200,7 +220,7 @@ def test_a_locked_visit_stays_where_the_planner_put_it_across_solves() -> None:
     ]
     p = problem([caravan("CV1"), caravan("CV2")], requests)
     for _ in range(2):
-        solution = solve(p)
+        solution = solve(p, solutions=10)
         [stop] = [s for t in solution.trips for s in t.stops if s.request == "B"]
         [trip] = [t for t in solution.trips if stop in t.stops]
         assert trip.caravan == "CV2" and stop.show_start.date() == thursday and stop.locked
@@ -210,8 +230,11 @@ def test_a_locked_visit_stays_where_the_planner_put_it_across_solves() -> None:
 def test_an_impossible_lock_is_refused_with_a_reason() -> None:
     sunday = MONDAY - timedelta(days=1)
     p = problem([caravan()], [request("A", 32.2, 118.7, lock=Lock("CV1", sunday))])
-    with pytest.raises(LockError, match="A is locked to caravan CV1"):
-        plan_tours(p, SolveControl(time_limit=1))
+    with pytest.raises(LockError, match="A is locked to caravan CV1") as refused:
+        plan_tours(p, SolveControl(time_limit=GENEROUS))
+    error = refused.value
+    assert (error.request, error.caravan, error.day) == ("A", "CV1", sunday)
+    assert error.reason is UnservedReason.NO_WORKABLE_DATE
 
 
 def many_requests(count: int) -> TourProblem:
@@ -226,25 +249,63 @@ def many_requests(count: int) -> TourProblem:
     return problem(caravans, requests, calendar=Calendar(MONDAY, MONDAY + timedelta(days=7 * weeks - 1)))
 
 
-def test_cancel_stops_a_long_solve_within_two_seconds() -> None:
+def test_a_cancel_before_the_solve_gives_cancelled_and_no_plan() -> None:
     p = many_requests(120)
-    control = SolveControl(time_limit=60)
-    timer = threading.Timer(1.5, control.cancel)
-    started = time.monotonic()
-    timer.start()
+    control = SolveControl(time_limit=NEVER)
+    control.cancel()
     solution = plan_tours(p, control)
-    took = time.monotonic() - started
-    timer.cancel()
-    assert took < 1.5 + 2.0
-    assert solution.status == "cancelled"
+    assert solution.status is SolveStatus.CANCELLED and not solution.status.has_plan
+    assert solution.trips == () and solution.unserved == ()
+
+
+def test_a_cancel_at_the_first_plan_returns_the_greedy_plan() -> None:
+    """The first progress report is the greedy plan; a cancel there returns it, as FEASIBLE."""
+    p = many_requests(120)
+    seen: list[Progress] = []
+    control = SolveControl(time_limit=NEVER)
+
+    def on_progress(progress: Progress) -> None:
+        seen.append(progress)
+        control.cancel()
+
+    control.on_progress = on_progress
+    solution = plan_tours(p, control)
+    assert solution.status is SolveStatus.FEASIBLE
+    assert len(seen) == 1 and seen[0].objective == solution.objective
+    assert seen[0].served == len(served(solution)) > 0
     assert check_tours(p, solution) == []
+    greedy = plan_tours(p, SolveControl(time_limit=0))  # no time to improve: the greedy plan
+    assert greedy.trips == solution.trips and greedy.unserved == solution.unserved
+
+
+def test_cancel_from_another_thread_stops_a_long_solve() -> None:
+    """The window's cancel comes at a moment the solve does not choose: before the greedy plan is
+    complete (CANCELLED, nothing) or after (FEASIBLE, the best plan so far). Either way the solve
+    comes back long before its time limit."""
+    p = many_requests(120)
+    control = SolveControl(time_limit=NEVER)
+    timer = threading.Timer(0.5, control.cancel)
+    timer.start()
+    try:
+        solution = plan_tours(p, control)
+    finally:
+        timer.cancel()
+    assert control.cancelled and solution.solve_seconds < NEVER / 2
+    if solution.status is SolveStatus.CANCELLED:
+        assert solution.trips == () and solution.unserved == ()
+    else:
+        assert solution.status is SolveStatus.FEASIBLE
+        assert check_tours(p, solution) == []
 
 
 def test_progress_is_reported() -> None:
     seen: list[Progress] = []
-    solution = plan_tours(many_requests(30), SolveControl(time_limit=2, on_progress=seen.append))
+    p = many_requests(30)
+    solution = plan_tours(p, SolveControl(time_limit=GENEROUS, solution_limit=3, on_progress=seen.append))
+    assert check_tours(p, solution) == []
     assert seen and seen[0].served > 0
-    assert max(p.served for p in seen) >= len(served(solution)) - 1
+    # The greedy plan and every better plan kept are reported, so the final one is among them.
+    assert any(s.objective == solution.objective and s.served == len(served(solution)) for s in seen)
 
 
 # --- any plan the engine returns passes the checker ----------------------------------------------
@@ -294,8 +355,12 @@ def small_problems(draw: st.DrawFn) -> TourProblem:
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(small_problems())
-def test_every_plan_passes_the_checker(p: TourProblem) -> None:
-    solution = plan_tours(p, SolveControl(time_limit=0.5))
+@given(small_problems(), st.sampled_from([1, 3, 10]))
+def test_every_plan_passes_the_checker(p: TourProblem, solutions: int) -> None:
+    # Whatever plan the search stops at, by its budget of solutions or by the clock (a problem
+    # may have fewer solutions than the budget), passes the checker: the verdict does not depend
+    # on where the search stopped, so a short time limit keeps this quick.
+    solution = plan_tours(p, SolveControl(time_limit=0.3, solution_limit=solutions))
+    assert solution.status is SolveStatus.FEASIBLE
     assert check_tours(p, solution) == []
     assert served(solution) | {u.request for u in solution.unserved} == {r.code for r in p.requests}

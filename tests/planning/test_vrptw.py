@@ -1,5 +1,11 @@
 """The plain VRPTW mode: Solomon reader, optimum on a tiny instance, the bench checker, unservable
-customers, and cancellation."""
+customers, no solution, and cancellation.
+
+No verdict here depends on the machine's speed: searches that must reach something are given a
+budget of solutions (SolveControl.solution_limit) under a time limit they never reach, and "no
+solution" and "cancelled" are forced (a zero time limit, a cancel before the call or from the
+progress callback). The one cancel from another thread only checks that the solve comes back, long
+before its time limit, with a plan that holds or none at all."""
 
 from __future__ import annotations
 
@@ -8,7 +14,6 @@ import itertools
 import math
 import random
 import threading
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,11 +21,11 @@ import pytest
 
 from bench import checker
 from caravan_app.planning.control import Progress, SolveControl
+from caravan_app.planning.problem import SolveStatus
 from caravan_app.planning.vrptw import (
     Customer,
     VrptwInstance,
     VrptwSolution,
-    VrptwStatus,
     read_solomon,
     route_distance,
     solve_vrptw,
@@ -55,6 +60,29 @@ def tiny(tmp_path: Path) -> VrptwInstance:
 
 def verdict(instance: VrptwInstance, solution: VrptwSolution) -> checker.Verdict:
     return checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes)
+
+
+def assert_plan_holds(instance: VrptwInstance, solution: VrptwSolution) -> None:
+    """A plan (FEASIBLE) whose routes keep every rule; the customers left out are exactly `unserved`."""
+    assert solution.status is SolveStatus.FEASIBLE
+    result = verdict(instance, solution)
+    assert [p for p in result.problems if "not visited" not in p] == []
+    served = sorted(c for route in solution.routes for c in route)
+    assert sorted([*served, *solution.unserved]) == list(range(1, len(instance.customers)))
+    assert result.distance == pytest.approx(solution.distance)
+    assert solution.vehicles == len(solution.routes) <= instance.vehicles
+    assert solution.complete == (not solution.unserved)
+
+
+def assert_no_plan(instance: VrptwInstance, solution: VrptwSolution, status: SolveStatus) -> None:
+    assert solution.status is status and not status.has_plan
+    assert solution.routes == () and solution.vehicles == 0 and solution.distance == 0
+    assert solution.unserved == tuple(range(1, len(instance.customers))) and not solution.complete
+
+
+# Routing searches never end by themselves (guided local search goes on until stopped): the tests
+# stop them after a number of solutions, the same on any machine, with a time limit never reached.
+NEVER = 600.0
 
 
 @functools.cache
@@ -121,18 +149,22 @@ def test_tiny_instance_reaches_the_brute_force_optimum(tmp_path: Path) -> None:
     no_windows = tuple(c._replace(ready=0, due=400) for c in instance.customers)
     assert optimum > brute_force_optimum(replace(instance, customers=no_windows)) + 1
     assert optimum > brute_force_optimum(replace(instance, capacity=1000)) + 1
-    solution = solve_vrptw(instance, SolveControl(time_limit=1.0))
-    assert solution.status is VrptwStatus.FEASIBLE
-    assert verdict(instance, solution).ok, verdict(instance, solution).problems
+    # The search is deterministic: it reaches the optimum at its 10th solution; 100 leave a margin.
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=100))
+    assert_plan_holds(instance, solution)
+    assert solution.complete and verdict(instance, solution).ok
     assert solution.distance == pytest.approx(route_distance(instance, solution.routes))
     # Scaled integer arcs may tie plans that differ in the fourth decimal.
     assert solution.distance == pytest.approx(optimum, abs=0.01)
-    assert solution.vehicles == len(solution.routes) <= instance.vehicles
 
 
-def test_every_solution_passes_the_checker_and_the_checker_catches_faults(tmp_path: Path) -> None:
+@pytest.mark.parametrize("solutions", [1, 5, 50])
+def test_every_solution_passes_the_checker_and_the_checker_catches_faults(
+    tmp_path: Path, solutions: int
+) -> None:
     instance = tiny(tmp_path)
-    solution = solve_vrptw(instance, SolveControl(time_limit=0.5))
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=solutions))
+    assert_plan_holds(instance, solution)
     result = verdict(instance, solution)
     assert result.ok and result.distance == pytest.approx(solution.distance)
 
@@ -145,15 +177,16 @@ def test_every_solution_passes_the_checker_and_the_checker_catches_faults(tmp_pa
     assert any("due time" in p for p in checker.check(instance.customers, 40, 9, late).problems)
 
 
-def test_unservable_customers_come_back_unserved_with_a_partial_status(tmp_path: Path) -> None:
+def test_unservable_customers_come_back_unserved_with_a_plan(tmp_path: Path) -> None:
     instance = tiny(tmp_path)
     customers = list(instance.customers)
     customers.append(Customer(95, 95, 5, 0, 10, 10))  # 8: closes before any vehicle can get there
     customers.append(Customer(52, 52, 80, 0, 400, 10))  # 9: heavier than a vehicle carries
     instance = VrptwInstance("unservable", tuple(customers), instance.capacity, instance.vehicles)
-    solution = solve_vrptw(instance, SolveControl(time_limit=0.5))
-    assert solution.status is VrptwStatus.PARTIAL
-    assert solution.unserved == (8, 9)
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=20))
+    # What was PARTIAL is a plan (FEASIBLE) that lists the customers it leaves out.
+    assert_plan_holds(instance, solution)
+    assert solution.unserved == (8, 9) and not solution.complete
     served = sorted(c for route in solution.routes for c in route)
     assert served == list(range(1, 8))
     problems = verdict(instance, solution).problems
@@ -163,10 +196,18 @@ def test_unservable_customers_come_back_unserved_with_a_partial_status(tmp_path:
 def test_too_small_a_fleet_still_returns_a_plan(tmp_path: Path) -> None:
     instance = tiny(tmp_path)
     one_vehicle = VrptwInstance("one", instance.customers, instance.capacity, 1)
-    solution = solve_vrptw(one_vehicle, SolveControl(time_limit=0.5))
-    assert solution.status is VrptwStatus.PARTIAL
-    assert solution.vehicles == 1 and solution.unserved
-    assert all("not visited" in p for p in verdict(one_vehicle, solution).problems)
+    # 80 units of demand, one vehicle of 40: no plan serves everyone.
+    assert sum(c.demand for c in instance.customers) > instance.capacity
+    solution = solve_vrptw(one_vehicle, SolveControl(time_limit=NEVER, solution_limit=5))
+    assert_plan_holds(one_vehicle, solution)
+    assert solution.vehicles == 1 and solution.unserved and not solution.complete
+
+
+def test_no_time_at_all_gives_no_solution(tmp_path: Path) -> None:
+    """A zero time limit stops the search before its first solution, on any machine."""
+    instance = tiny(tmp_path)
+    solution = solve_vrptw(instance, SolveControl(time_limit=0))
+    assert_no_plan(instance, solution, SolveStatus.NO_SOLUTION)
 
 
 def random_instance(count: int, seed: int) -> VrptwInstance:
@@ -180,19 +221,12 @@ def random_instance(count: int, seed: int) -> VrptwInstance:
     return VrptwInstance(f"random{count}", tuple(customers), capacity=200, vehicles=25)
 
 
-def test_cancel_from_another_thread_stops_within_two_seconds() -> None:
-    instance = random_instance(80, seed=7)
-    control = SolveControl(time_limit=30.0)
-    timer = threading.Timer(0.5, control.cancel)
-    timer.start()
-    started = time.monotonic()
-    solution = solve_vrptw(instance, control)
-    elapsed = time.monotonic() - started
-    timer.cancel()
-    assert elapsed < 2.5, elapsed  # cancel at 0.5 s, stopped within 2 s of it
-    assert solution.cancelled
-    if solution.status is not VrptwStatus.NO_SOLUTION:
-        assert checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes).ok
+@pytest.mark.parametrize("count", [7, 80])
+def test_a_cancel_before_the_solve_gives_cancelled_and_no_routes(tmp_path: Path, count: int) -> None:
+    instance = tiny(tmp_path) if count == 7 else random_instance(count, seed=7)
+    control = SolveControl(time_limit=NEVER)
+    control.cancel()
+    assert_no_plan(instance, solve_vrptw(instance, control), SolveStatus.CANCELLED)
 
 
 def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
@@ -203,27 +237,60 @@ def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
         reports.append(progress)
         control.cancel()
 
-    control = SolveControl(time_limit=30.0, on_progress=on_progress)
+    # Without the cancel the search would go on for the whole time limit.
+    control = SolveControl(time_limit=NEVER, on_progress=on_progress)
     solution = solve_vrptw(instance, control)
-    assert solution.seconds < 2.0
-    assert solution.cancelled and reports
+    # A cancel after a plan was found returns that plan: FEASIBLE, not CANCELLED.
+    assert_plan_holds(instance, solution)
+    assert reports
     # What came back is the solution last reported.
     assert reports[-1].served == sum(len(route) for route in solution.routes) > 0
-    result = checker.check(instance.customers, instance.capacity, instance.vehicles, solution.routes)
-    assert all("not visited" in p for p in result.problems)
+
+
+def test_cancel_from_another_thread_stops_the_solve() -> None:
+    """The user's cancel comes from the window's thread, at a moment the solve does not choose: it may
+    come before the first solution (CANCELLED, no routes) or after (FEASIBLE, the best plan so far).
+    Either way the solve comes back long before its time limit."""
+    instance = random_instance(80, seed=7)
+    control = SolveControl(time_limit=NEVER)
+    timer = threading.Timer(0.5, control.cancel)
+    timer.start()
+    try:
+        solution = solve_vrptw(instance, control)
+    finally:
+        timer.cancel()
+    assert control.cancelled
+    assert solution.seconds < NEVER / 2
+    if solution.status is SolveStatus.CANCELLED:
+        assert_no_plan(instance, solution, SolveStatus.CANCELLED)
+    else:
+        assert_plan_holds(instance, solution)
 
 
 def test_a_pyvrp_start_when_pyvrp_is_installed(tmp_path: Path) -> None:
     pytest.importorskip("pyvrp", reason="PyVRP is an optional bench dependency (pip install -e .[bench])")
     instance = tiny(tmp_path)
-    solution = solve_vrptw(instance, SolveControl(time_limit=1.0), pyvrp_share=0.5)
+    # PyVRP's only budget is time: 0.06 s here, enough for its first routes on any machine (its
+    # initial population already holds a plan). OR-Tools then improves them for 200 solutions; from
+    # every start PyVRP gave (seeds 0-4, 0 to 0.1 s) it reaches the optimum within 30.
+    control = SolveControl(time_limit=60, solution_limit=200)
+    solution = solve_vrptw(instance, control, pyvrp_share=0.001)
     assert solution.started_from == "pyvrp"
-    assert verdict(instance, solution).ok
+    assert_plan_holds(instance, solution)
+    assert solution.complete and verdict(instance, solution).ok
     assert solution.distance == pytest.approx(brute_force_optimum(instance), abs=0.01)
 
-    control = SolveControl(time_limit=30.0)
+    # A cancel while PyVRP searches (it has half of a long time limit) stops it too.
+    large = random_instance(80, seed=5)
+    control = SolveControl(time_limit=NEVER)
     timer = threading.Timer(0.5, control.cancel)
     timer.start()
-    solution = solve_vrptw(random_instance(80, seed=5), control, pyvrp_share=0.5)
-    timer.cancel()
-    assert solution.seconds < 2.5 and solution.cancelled
+    try:
+        solution = solve_vrptw(large, control, pyvrp_share=0.5)
+    finally:
+        timer.cancel()
+    assert solution.seconds < NEVER / 2
+    if solution.status is SolveStatus.CANCELLED:
+        assert_no_plan(large, solution, SolveStatus.CANCELLED)
+    else:
+        assert_plan_holds(large, solution)

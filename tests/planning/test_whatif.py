@@ -1,5 +1,10 @@
 """What-if re-planning: coverage lost when the only permitted caravan of a region goes, work another
-caravan absorbs, a caravan moved to where it is lacking, and the other caravans' visits kept."""
+caravan absorbs, a caravan moved to where it is lacking, and the other caravans' visits kept.
+
+Solves have a budget of solutions, not seconds (see tests/planning/test_tours.py): the baseline 10,
+a re-plan around locked visits 1, since it may have no second solution and guided local search
+would then go on until the time limit.
+"""
 
 from __future__ import annotations
 
@@ -74,10 +79,17 @@ def the_term() -> TourProblem:
     return TourProblem((xuzhou, jiangning), tuple(requests), Calendar(MONDAY, MONDAY + timedelta(days=4)))
 
 
+GENEROUS = 60.0  # never reached: each solve ends at its budget of solutions
+
+
 def baseline(problem: TourProblem) -> TourSolution:
-    solution = plan_tours(problem, SolveControl(time_limit=1))
+    solution = plan_tours(problem, SolveControl(time_limit=GENEROUS, solution_limit=10))
     assert check_tours(problem, solution) == []
     return solution
+
+
+def replan() -> SolveControl:
+    return SolveControl(time_limit=GENEROUS, solution_limit=1)
 
 
 def visits(solution: TourSolution) -> dict[str, tuple[str, date]]:
@@ -88,7 +100,7 @@ def test_removing_the_only_permitted_caravan_of_a_region_loses_its_requests() ->
     problem = the_term()
     base = baseline(problem)
     assert served_requests(base) == {r.code for r in problem.requests}
-    result = what_if(problem, base, "CV-XZ", control=SolveControl(time_limit=1))
+    result = what_if(problem, base, "CV-XZ", control=replan())
 
     assert result.before.served == 6 and result.after.served == 3
     assert (result.before.key_served, result.after.key_served) == (3, 0)
@@ -111,7 +123,7 @@ def test_work_another_caravan_may_do_is_re_inserted_not_lost() -> None:
     problem = replace(problem, caravans=(*problem.caravans, provincial))
     base = baseline(problem)
     assert any(t.caravan == "CV-XZ" for t in base.trips)
-    result = what_if(problem, base, "CV-XZ", control=SolveControl(time_limit=1))
+    result = what_if(problem, base, "CV-XZ", control=replan())
     # The provincial caravan drives up from Nanjing: nothing is lost, the km grow.
     assert result.lost == () and result.after.served == result.before.served == 6
     assert result.after.key_counties == 1
@@ -128,7 +140,7 @@ def test_moving_a_caravan_to_a_city_that_lacks_one_gains_coverage() -> None:
     base = baseline(problem)
     assert base.requests_served == 3
     moved = replace(spare, owner_level=Level.CITY, region=XUZHOU_CITY, depot_code="D-XZ", depot=XUZHOU)
-    result = what_if(problem, base, "CV-JN2", moved=moved, control=SolveControl(time_limit=1))
+    result = what_if(problem, base, "CV-JN2", moved=moved, control=replan())
     assert result.moved_to == "D-XZ"
     assert result.gained == ("FX0", "FX1", "FX2") and result.lost == ()
     assert (result.before.key_counties, result.after.key_counties) == (0, 1)
@@ -138,7 +150,7 @@ def test_moving_a_caravan_to_a_city_that_lacks_one_gains_coverage() -> None:
 def test_a_caravan_outside_the_plan_changes_nothing() -> None:
     problem = the_term()
     base = baseline(problem)
-    result = what_if(problem, base, "CV-NOT-IN-SERVICE", control=SolveControl(time_limit=1))
+    result = what_if(problem, base, "CV-NOT-IN-SERVICE", control=replan())
     assert result.after == result.before and result.lost == () and result.solution is base
     assert coverage(problem, base).served == 6
 
@@ -160,7 +172,7 @@ def test_kept_visits_are_locked_and_start_no_earlier_than_in_the_baseline() -> N
         assert r.open_from == (minute if r.show_days == 1 else 8 * 60)
     assert set(starts) == {r.code for r in kept.requests if r.lock is not None}
     # The baseline itself keeps every kept visit: re-planning the same fleet reproduces them.
-    again = plan_tours(kept, SolveControl(time_limit=1))
+    again = plan_tours(kept, replan())
     assert check_tours(kept, again) == []
     assert {k: v for k, v in visits(again).items() if k in starts} == {
         k: v for k, v in visits(base).items() if k in starts

@@ -38,7 +38,11 @@ def test_consolidation_report_holds_rules_evidence_moves_sets_and_what_ifs(tmp_p
     assert "套组完整性" in whole and "流动科技馆·声光电磁探秘" in whole
     assert "334→321" in whole and "12→11" in whole and "48,491→45,210" in whole
     assert "RQ-2027S-0101、RQ-2027S-0102" in whole
-    assert "CV07的展品转入CV03。" in whole
+    assert "不含CV07" in whole and "CV19调往淮安市" in whole
+    assert "评估日期2027-02-15；使用情况按2026-02-15至2027-02-14的记录统计。" in whole
+    assert "对比基准：巡展方案“2027春季巡展”，服务334/340个需求，重点县需求112/120。" in whole
+    assert "大篷车展品重组：完整配置15→19/22辆，调拨展品41件，3,120公里。" in whole
+    assert "超出容量退回库房的展品3件" in whole and "检查程序" not in whole
     for role in ("编制人", "审核人", "批准人", "签名", "日期"):
         assert role in whole
     for i, page in enumerate(text, start=1):
@@ -69,13 +73,26 @@ def test_reports_in_english(tmp_path: Path) -> None:
             "retire",
             "accepted",
             "Printed 2027-01-20",
+            "without CV07",
+            "CV19 moved to 淮安市",
+            "Baseline: tour plan",
         ):
             assert label in whole, label
         assert "审核人" not in whole and "规则" not in whole
 
 
 def test_an_empty_scenario_still_prints(tmp_path: Path) -> None:
-    view = replace(consolidation(), candidates=(), moves=(), sets=(), what_ifs=(), notes=())
+    view = replace(
+        consolidation(),
+        candidates=(),
+        moves=(),
+        sets=(),
+        what_ifs=(),
+        baseline=None,
+        kits=None,
+        as_of=None,
+        to_store=0,
+    )
     whole = squeeze("".join(pages(consolidation_report(view, printed_on=PRINTED), tmp_path)))
     assert "没有项目触发评估规则。" in whole and "没有重组调拨。" in whole and "未做假设分析。" in whole
     assert "批准人" in whole

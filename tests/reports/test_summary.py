@@ -34,12 +34,13 @@ def test_summary_holds_the_figures_per_caravan_and_totals(tmp_path: Path) -> Non
     for county in ("丰县", "睢宁县", "灌云县", "灌南县"):
         assert county in whole
     # Unserved, with the planner's reasons in words.
-    assert "运力已排满2" in whole and "没有可跨区服务该地区的大篷车1" in whole and "合计3" in whole
+    assert "运力已排满1" in whole and "没有可跨区服务该地区的大篷车1" in whole and "合计3" in whole
+    assert "没有符合车型或主题的大篷车1" in whole
     for code in ("RQ-T-101", "RQ-T-102", "RQ-T-103"):
         assert code in whole
-    # The planner's details in Chinese too, not its English.
+    # Each reason worded in the document's language, with the county's name and what was wanted.
     assert "没有大篷车可服务灌南县" in whole and "能服务的大篷车都已排满" in whole
-    assert "nocaravanmaygo" not in whole
+    assert "需要II型，主题为力学" in whole
     assert_font_embedded(pdf, tmp_path)
 
 
@@ -53,6 +54,8 @@ def test_summary_in_english(tmp_path: Path) -> None:
         "2 of 4 key counties covered",
         "Unserved requests",
         "no caravan may serve this region",
+        "No caravan may serve 灌南县",
+        "Needs Type II with 力学",
         "Page 1 of",
         "Days on road",
     ):

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
+from caravan_app.domain.outcomes import UnservedReason
+from caravan_app.domain.views import UnservedView
 from caravan_app.errors import CaravanError
-from caravan_app.planning.problem import UnservedReason
 from caravan_app.reports.fonts import register_font
 from caravan_app.reports.texts import _CODES, LABELS, Texts, known_codes
 
@@ -45,36 +46,23 @@ def test_the_planner_reasons_are_all_translated() -> None:
         assert t.code("reason", reason.value) == reason.zh
 
 
-def test_the_planners_details_are_worded_in_the_documents_language() -> None:
-    from caravan_app.planning.problem import Point, TourRequest
-    from caravan_app.planning.tours import _reason_detail
-
+def test_the_planners_reasons_are_worded_in_the_documents_language_with_place_names() -> None:
     zh, en = Texts("zh"), Texts("en")
-    assert zh.unserved_detail("capacity", "all busy", "某小学", "睢宁县") == "能服务的大篷车都已排满"
-    assert zh.unserved_detail("no_permitted_caravan", "x", "某小学", "睢宁县") == "没有大篷车可服务睢宁县"
-    assert en.unserved_detail("no_workable_date", "x", "某小学", "睢宁县") == (
+
+    def unserved(
+        reason: UnservedReason, types: tuple[str, ...] = (), themes: tuple[str, ...] = ()
+    ) -> UnservedView:
+        return UnservedView("R1", "某小学", "睢宁县", reason, types, themes)
+
+    assert zh.unserved_detail(unserved(UnservedReason.CAPACITY)) == "能服务的大篷车都已排满"
+    assert zh.unserved_detail(unserved(UnservedReason.NO_PERMITTED_CARAVAN)) == "没有大篷车可服务睢宁县"
+    assert en.unserved_detail(unserved(UnservedReason.NO_WORKABLE_DATE)) == (
         "No caravan can reach 某小学 on an allowed working day"
     )
-    # The planner's own wording of a type or theme it could not match is read and reworded.
-    request = TourRequest(
-        code="R1",
-        venue_code="V1",
-        venue_name="某小学",
-        location=Point(34.0, 118.0),
-        county="320324",
-        city="320300",
-        key_county=True,
-        township=True,
-        dates=frozenset({date(2027, 3, 1)}),
-        open_from=480,
-        open_to=1020,
-        show_minutes=240,
-        themes_wanted=frozenset({"力学"}),
-    )
-    detail = _reason_detail(UnservedReason.NO_TYPE_OR_THEME, request)
-    assert zh.unserved_detail("no_type_or_theme", detail, "", "") == "需要任意车型，主题为力学"
-    assert en.unserved_detail("no_type_or_theme", detail, "", "") == "Needs any type with 力学"
-    assert zh.unserved_detail("something_new", "as the planner said", "", "") == "as the planner said"
+    # What a request wanted travels as data: the words are the document's.
+    needs = unserved(UnservedReason.NO_TYPE_OR_THEME, themes=("力学",))
+    assert zh.unserved_detail(needs) == "需要任意车型，主题为力学"
+    assert en.unserved_detail(needs) == "Needs any type with 力学"
 
 
 def test_unknown_codes_print_as_they_are_and_unknown_languages_are_refused() -> None:

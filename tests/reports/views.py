@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from caravan_app.domain.figures import CoverageFigures, RegroupFigures
+from caravan_app.domain.outcomes import SolveStatus, UnservedReason
 from caravan_app.domain.views import (
     CaravanFigures,
     ConsolidationView,
@@ -151,11 +153,11 @@ def tour_plan(*trips: TripView) -> TourPlanView:
         status="draft",
         trips=trips,
         unserved=(
+            UnservedView("RQ-T-101", "灌南县新安镇中心小学", "灌南县", UnservedReason.NO_PERMITTED_CARAVAN),
+            UnservedView("RQ-T-102", "沛县大屯中学", "沛县", UnservedReason.CAPACITY),
             UnservedView(
-                "RQ-T-101", "灌南县新安镇中心小学", "灌南县", "no_permitted_caravan", "no caravan may go"
+                "RQ-T-103", "丰县欢口镇文化站", "丰县", UnservedReason.NO_TYPE_OR_THEME, ("II",), ("力学",)
             ),
-            UnservedView("RQ-T-102", "沛县大屯中学", "沛县", "capacity", ""),
-            UnservedView("RQ-T-103", "丰县欢口镇文化站", "丰县", "capacity", ""),
         ),
         per_caravan=(
             CaravanFigures("CV05", "苏C·K1234", 2, 2, 177.1),
@@ -214,10 +216,12 @@ def consolidation() -> ConsolidationView:
             SetCompletenessView("MS05", "流动科技馆·声学奥秘", 41, 40, False),
         ),
         what_ifs=(
-            WhatIfView(
-                "不含 CV07", "CV07", 334, 321, 12, 11, 48491.0, 45210.0, ("RQ-2027S-0101", "RQ-2027S-0102")
-            ),
-            WhatIfView("CV19 调往淮安", "CV19", 334, 338, 12, 12, 48491.0, 49012.0),
+            WhatIfView("CV07", "", 334, 321, 12, 11, 48491.0, 45210.0, ("RQ-2027S-0101", "RQ-2027S-0102")),
+            WhatIfView("CV19", "淮安市", 334, 338, 12, 12, 48491.0, 49012.0),
         ),
-        notes=("CV07 的展品转入 CV03。",),
+        as_of=date(2027, 2, 15),
+        use_window=(date(2026, 2, 15), date(2027, 2, 14)),
+        baseline=CoverageFigures("2027春季巡展", 340, 334, 120, 112, 12, 40, 48491.0),
+        kits=RegroupFigures(SolveStatus.OPTIMAL, 22, 15, 19, 19, 41, 41, 3120.0, None, 0, 2.5),
+        to_store=3,
     )

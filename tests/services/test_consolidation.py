@@ -12,12 +12,14 @@ from caravan_app.cli import main
 from caravan_app.domain import retirement
 from caravan_app.domain.calendar import term
 from caravan_app.domain.enums import CandidateKind, Decision, PlanKind, Recommendation
+from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.domain.retirement import Thresholds
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Caravan, Exhibit, Plan, RegroupMove, RetirementCandidate
 from caravan_app.planning.control import SolveControl
-from caravan_app.services.consolidation import candidate_rows, consolidate, consolidation_view, set_decision
+from caravan_app.services.consolidation import ConsolidationStep, consolidate
+from caravan_app.services.consolidation_views import candidate_rows, consolidation_view, set_decision
 from caravan_app.services.demo import build_demo
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.settings import save_thresholds
@@ -31,28 +33,28 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
     # The thresholds kept in settings are the ones used: a stricter age limit flags more caravans.
     monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path))
     save_thresholds(Thresholds(caravan_age_years=9))
-    steps: list[str] = []
+    steps: list[tuple[ConsolidationStep, str]] = []
     summary = consolidate(
         db,
         "2027-spring",
         name="整合一",
-        control=SolveControl(time_limit=8),
-        what_if_time=1,
-        on_step=steps.append,
+        # A count of solutions, not seconds, bounds each search: the same run on a busy machine.
+        control=SolveControl(time_limit=600, solution_limit=3),
+        what_if_time=0.5,  # a re-plan always has the planner's first plan, whatever the time
+        on_step=lambda step, caravan: steps.append((step, caravan)),
     )
     f = summary.figures
-    assert steps[0].startswith("screening") and steps[-1].startswith("storing")
-    assert f["violations"] == []
-    assert f["baseline"]["plan"] == ""  # no tour plan stored for the term: one was solved for the run
-    assert (
-        f["candidates"]
-        == sum(f["candidates_by_kind"].values())
-        == sum(f["candidates_by_recommendation"].values())
-    )
-    assert f["candidates_by_rule"]["caravan_age"] >= 9
-    kits, sets = f["regroup"]["kits"], f["regroup"]["sets"]
-    assert kits["complete"] >= kits["complete_before"] and sets["complete"] >= sets["complete_before"]
-    assert kits["complete"] <= kits["complete_bound"]
+    assert steps[0] == (ConsolidationStep.SCREENING, "") and steps[-1] == (ConsolidationStep.STORING, "")
+    assert [caravan for step, caravan in steps if step is ConsolidationStep.WHAT_IF] == [
+        w.caravan for w in f.what_ifs
+    ]
+    assert f.violations == ()
+    assert f.baseline.plan == ""  # no tour plan stored for the term: one was solved for the run
+    assert f.candidates == sum(f.candidates_by_kind.values()) == sum(f.candidates_by_recommendation.values())
+    assert f.candidates_by_rule["caravan_age"] >= 9
+    kits, sets = f.kits, f.sets
+    assert kits.status.has_plan and sets.status.has_plan
+    assert kits.complete_bound is not None and kits.complete <= kits.complete_bound
 
     with db.session() as s:
         plan = s.scalars(select(Plan).where(Plan.name == "整合一")).one()
@@ -63,7 +65,7 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
             .where(RetirementCandidate.plan_id == plan.id)
             .order_by(RetirementCandidate.code)
         ).all()
-        assert len(rows) == f["candidates"] and rows[0].code == f"P{plan.id}-RC0001"
+        assert len(rows) == f.candidates and rows[0].code == f"P{plan.id}-RC0001"
         assert all(r.decision is Decision.PENDING for r in rows)
         by_kind = {kind: [r for r in rows if r.kind is kind] for kind in CandidateKind}
         assert by_kind[CandidateKind.CARAVAN] and by_kind[CandidateKind.EXHIBIT]
@@ -80,7 +82,7 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
         flagged = {r.caravan.code for r in by_kind[CandidateKind.CARAVAN] if "caravan_age" in r.rules}
         assert flagged == old
         moves = s.scalars(select(RegroupMove).where(RegroupMove.plan_id == plan.id)).all()
-        assert len(moves) == kits["moved"] + sets["moved"] - kits["to_store"] - sets["to_store"] > 0
+        assert len(moves) == kits.moved + sets.moved - kits.to_store - sets.to_store > 0
         retired_exhibits = {
             r.exhibit_id for r in rows if r.recommendation is Recommendation.RETIRE and r.exhibit_id
         }
@@ -93,24 +95,24 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
             for r in by_kind[CandidateKind.CARAVAN]
             if r.recommendation is Recommendation.RETIRE
         }
-    assert {w["caravan"] for w in f["what_ifs"] if not w["moved_to_city"]} == retire
-    for w in f["what_ifs"]:
-        assert w["served"][0] == f["baseline"]["served"] and w["locks_kept"]
-        assert w["served"][1] == w["served"][0] - len(w["lost"]) + len(w["gained"])
-        if not w["moved_to_city"]:
-            assert w["gained"] == []  # the others' visits are kept: removing a caravan gains nothing
+    assert {w.caravan for w in f.what_ifs if not w.moved_to_city} == retire
+    for w in f.what_ifs:
+        assert w.served[0] == f.baseline.served and w.locks_kept
+        assert w.served[1] == w.served[0] - len(w.lost) + len(w.gained)
+        if not w.moved_to_city:
+            assert w.gained == ()  # the others' visits are kept: removing a caravan gains nothing
 
     for lang in ("zh", "en"):
         view = consolidation_view(db, "整合一", lang)
-        assert view.term == "2027-spring" and len(view.candidates) == f["candidates"]
-        assert len(view.moves) == len(moves) and len(view.sets) == sets["containers"]
-        assert len(view.what_ifs) == len(f["what_ifs"]) and len(view.thresholds) == len(
+        assert view.term == "2027-spring" and len(view.candidates) == f.candidates
+        assert len(view.moves) == len(moves) and len(view.sets) == sets.containers
+        assert len(view.what_ifs) == len(f.what_ifs) and len(view.thresholds) == len(
             retirement.THRESHOLD_LABELS
         )
         caravan_view = next(c for c in view.candidates if c.kind == "caravan")
         assert all(e.value and e.threshold for e in caravan_view.evidence)
     zh_view = consolidation_view(db, None, "zh")  # the newest plan
-    assert zh_view.name == "整合一" and zh_view.what_ifs[0].label.startswith(("不含", "CV"))
+    assert zh_view.name == "整合一" and zh_view.what_ifs[0].caravan_code == f.what_ifs[0].caravan
 
     # Decisions: saved over the version read; a stale version is refused and nothing is written.
     first, second = candidate_rows(db, "整合一")[:2]
@@ -137,9 +139,10 @@ def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_t
     build_demo(db)
     monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path))  # default thresholds, logs in tmp_path
     spring = term("2027-spring")
-    tours = plan_term_tours(db, spring.start, spring.end, name="春季", control=SolveControl(time_limit=3))
+    tours = plan_term_tours(db, spring.start, spring.end, name="春季", control=SolveControl(time_limit=2))
     url = db.url.render_as_string(hide_password=False)
-    args = ["--db", url, "consolidate", "--name", "整合二", "--time-limit", "4", "--what-if-time", "0.5"]
+    args = ["--db", url, "consolidate", "--name", "整合二", "--time-limit", "600", "--solution-limit", "2"]
+    args += ["--what-if-time", "0.5"]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "what-if baseline (plan 春季)" in out and "candidates 候选:" in out and "checkers found" not in out
@@ -149,8 +152,8 @@ def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_t
         assert s.scalar(select(func.count()).select_from(Plan)) == 2
     assert (baseline["plan"], baseline["served"], baseline["km"]) == (
         "春季",
-        tours.figures["served"],
-        tours.figures["km"],
+        tours.figures.served,
+        tours.figures.km,
     )
 
     for what, lang, title in (
@@ -163,3 +166,28 @@ def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_t
         assert squeeze(title) in text and "整合二" in text
     assert squeeze("行驶里程达到更新标准") in text or squeeze("caravan mileage") in text
     assert main(["--db", url, "print", "retirement", "没有", "--out", str(tmp_path / "x.pdf")]) == 1
+
+
+def test_a_time_limit_too_short_for_the_museum_sets_says_so_in_one_line_and_stores_nothing(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build_demo(db)
+    monkeypatch.setenv("CARAVAN_DATA_DIR", str(tmp_path))
+    with db.session() as s:
+        plans_before = s.scalar(select(func.count()).select_from(Plan))
+    url = db.url.render_as_string(hide_password=False)
+    # No time at all: the regrouping starts no search, on a fast machine or a busy one.
+    assert main(["--db", url, "consolidate", "--name", "整合三", "--time-limit", "0"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert "museum-set regrouping found no plan" in lines[0] and "--time-limit" in lines[0]
+    assert "nothing was stored" in lines[0] and "bug" not in captured.out + captured.err
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Plan)) == plans_before
+        assert s.scalar(select(func.count()).select_from(RetirementCandidate)) == 0
+        assert s.scalar(select(func.count()).select_from(RegroupMove)) == 0
+
+    with pytest.raises(NoPlan) as raised:
+        consolidate(db, "2027-spring", name="整合三", control=SolveControl(time_limit=0))
+    assert (raised.value.task, raised.value.status) == (SolveTask.MUSEUM_SETS, SolveStatus.NO_SOLUTION)

@@ -52,6 +52,7 @@ from caravan_app.services.field_kit import (
     import_kit,
     open_kit,
 )
+from tests.budget import budget
 from tests.persistence.test_kit_file import make_kit
 from tests.reports.pdf_tools import pages, squeeze
 
@@ -705,7 +706,6 @@ def test_a_visitor_count_beyond_belief_is_refused(planned: Database, tmp_path: P
 def test_a_planned_stays_kit_shows_the_move_into_it(planned: Database, tmp_path: Path) -> None:
     from datetime import date
 
-    from caravan_app.planning.control import SolveControl
     from caravan_app.services.rotation import plan_rotation_scenario
 
     plan_rotation_scenario(
@@ -715,7 +715,7 @@ def test_a_planned_stays_kit_shows_the_move_into_it(planned: Database, tmp_path:
         2,
         name="扬泰换展",
         cities=["扬州", "泰州"],
-        control=SolveControl(time_limit=5),
+        control=budget(),
     )
     with planned.session() as s:
         stays = s.scalars(

@@ -26,6 +26,7 @@ from caravan_app.services.reports import (
 from caravan_app.services.rotation import plan_rotation_scenario
 from caravan_app.services.rotation_views import rotation_plan_view
 from caravan_app.services.tour_planning import plan_term_tours
+from tests.budget import budget
 from tests.reports.pdf_tools import assert_font_embedded, page_count, pages, squeeze
 
 PRINTED = date(2027, 2, 26)
@@ -170,7 +171,7 @@ def test_the_rotation_schedule_of_a_stored_plan(db: Database, tmp_path: Path) ->
         2,
         name="扬泰轮换",
         cities=["扬州", "泰州"],
-        control=SolveControl(time_limit=3),
+        control=budget(),
     )
     with db.session(audited=False) as s:
         view = rotation_plan_view(s, "扬泰轮换")
@@ -185,7 +186,7 @@ def test_the_rotation_schedule_of_a_stored_plan(db: Database, tmp_path: Path) ->
     moved = [m for m in (*view.stays, *view.returns) if m.km > 0]
     truck_km = sum(m.km * m.truck_loads for m in moved)
     assert f"运输车公里{truck_km:,.0f}" in whole
-    assert math.isclose(truck_km, summary.figures["truck_km"], rel_tol=0.01, abs_tol=1)
+    assert math.isclose(truck_km, summary.figures.truck_km, rel_tol=0.01, abs_tol=1)
     # The planner scheduled every move's changeover days, and the schedule prints them.
     for move in moved:
         assert move.changeover is not None

@@ -22,24 +22,25 @@ from caravan_app.services.rotation import (
     rotation_periods,
     write_rotation_json,
 )
+from tests.budget import budget
 
 FIRST = date(2027, 1, 1)
 
 
 def test_demo_rotation_is_planned_checked_stored_and_exported(db: Database, tmp_path: Path) -> None:
     build_demo(db)
-    summary = plan_rotation_scenario(db, FIRST, 4, 2, name="2027 换展", control=SolveControl(time_limit=10))
+    summary = plan_rotation_scenario(db, FIRST, 4, 2, name="2027 换展", control=budget())
     f = summary.figures
     assert summary.violations == ()
-    assert f["sets"] == 12 and f["halls"] >= 40 and f["periods"] == 4
-    assert 0 < f["stays"] <= f["set_periods_free"]
-    assert f["hosted_bound"] >= f["hosted_weight"] > 0
+    assert f.sets == 12 and f.halls >= 40 and f.periods == 4
+    assert 0 < f.stays <= f.set_periods_free
+    assert f.hosted_bound >= f.hosted_weight > 0
     with db.session() as s:
         plan = s.scalars(select(Plan).where(Plan.name == "2027 换展")).one()
-        assert plan.kind.value == "rotation" and plan.objective == f["hosted_weight"]
+        assert plan.kind.value == "rotation" and plan.objective == f.hosted_weight
         placements = s.scalars(select(SetPlacement).where(SetPlacement.plan_id == plan.id)).all()
-        assert len(placements) == f["stays"]
-        assert len(s.scalars(select(SetMove).where(SetMove.plan_id == plan.id)).all()) == f["moves"]
+        assert len(placements) == f.stays
+        assert len(s.scalars(select(SetMove).where(SetMove.plan_id == plan.id)).all()) == f.moves
         # Never a hall that had the set in the demo's history.
         history = {
             (p.set_id, p.venue_id)
@@ -50,10 +51,10 @@ def test_demo_rotation_is_planned_checked_stored_and_exported(db: Database, tmp_
     out = tmp_path / "rotation.json"
     write_rotation_json(db, "2027 换展", out)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == FORMAT and data["figures"] == f
+    assert data["format"] == FORMAT and data["figures"] == f.to_json()
     problem, solution = problem_from_json(data["problem"]), solution_from_json(data["solution"])
     assert check_rotation(problem, solution) == []
-    assert len(solution.moves) == f["moves"] and solution.hosted_weight == f["hosted_weight"]
+    assert len(solution.moves) == f.moves and solution.hosted_weight == f.hosted_weight
 
     with pytest.raises(CaravanError, match="exists already"):
         plan_rotation_scenario(db, FIRST, 4, 2, name="2027 换展", control=SolveControl(time_limit=1))
@@ -86,9 +87,7 @@ def test_history_maintenance_and_region_rule_shape_the_problem(db: Database) -> 
 
 def test_locks_are_kept_across_a_re_solve(db: Database) -> None:
     build_demo(db)
-    plan_rotation_scenario(
-        db, FIRST, 3, 2, name="R1", control=SolveControl(time_limit=5), cities=["扬州", "泰州"]
-    )
+    plan_rotation_scenario(db, FIRST, 3, 2, name="R1", control=budget(), cities=["扬州", "泰州"])
     with db.session() as s:
         plan_id = s.scalar(select(Plan.id).where(Plan.name == "R1"))
         first = s.scalars(select(SetPlacement).where(SetPlacement.plan_id == plan_id)).first()
@@ -101,7 +100,7 @@ def test_locks_are_kept_across_a_re_solve(db: Database) -> None:
         3,
         2,
         name="R2",
-        control=SolveControl(time_limit=5),
+        control=budget(),
         cities=["扬州", "泰州"],
         keep_locks_from="R1",
     )

@@ -19,6 +19,8 @@ from caravan_app.persistence import migrate
 from caravan_app.persistence.database import Database
 from caravan_app.services.demo import build_demo
 from caravan_app.settings import to_url
+from caravan_app.ui import background
+from caravan_app.ui.background import TaskState
 from caravan_app.ui.i18n import Languages
 from caravan_app.ui.main_window import MainWindow, create_application
 from tests.conftest import PostgresDatabases
@@ -36,6 +38,15 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
         os.environ.pop("CARAVAN_DATA_DIR", None)
     else:
         os.environ["CARAVAN_DATA_DIR"] = before
+
+
+@pytest.fixture(autouse=True)
+def background_work(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Searches stop after a count of solutions (the same outcome on a busy machine); whatever a test
+    leaves running is cancelled and waited for, as closing the window does."""
+    monkeypatch.setattr(TaskState, "solution_limit", 2)
+    yield
+    background.shutdown()
 
 
 @pytest.fixture(scope="session")
@@ -107,9 +118,7 @@ def window(qtbot: object, demo_db: Database, languages: Languages) -> Iterator[M
     qtbot.addWidget(win)  # type: ignore[attr-defined]
     win.show()
     yield win
-    tours = win.pages.get("tours")
-    if tours is not None:
-        tours.shutdown()  # type: ignore[attr-defined]
+    background.shutdown()  # the window's work is stopped before its database goes
     # Gone before its database is: no late event (a language switch, a timer) may reach it after.
     win.close()
     win.deleteLater()

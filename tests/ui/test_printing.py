@@ -13,12 +13,12 @@ from PySide6.QtPrintSupport import QPrinter
 
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.planning.control import SolveControl
 from caravan_app.services.reports import exhibit_views
 from caravan_app.services.rotation import plan_rotation_scenario
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.reports_page import ReportsPage
 from caravan_app.ui.rotation_page import RotationPage
+from tests.budget import budget
 
 
 def _text(pdf: Path) -> str:
@@ -35,7 +35,7 @@ def _rotation(db: Database) -> str:
         2,
         name="扬泰印刷",
         cities=["扬州", "泰州"],
-        control=SolveControl(time_limit=3),
+        control=budget(),
     )
     return "扬泰印刷"
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from caravan_app.domain.enums import Decision
 from caravan_app.persistence.database import Database
-from caravan_app.services.consolidation import candidate_rows
+from caravan_app.services.consolidation_views import candidate_rows
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.retirement_page import RetirementPage
 
@@ -20,7 +20,7 @@ def test_a_run_lists_candidates_with_evidence_and_decisions_are_undoable(
     page = window.show_page("retirement")
     assert isinstance(page, RetirementPage)
     assert page.plan.count() == 0 and "No consolidation plan yet" in page.status.text()
-    assert page.run(time_limit=2, what_if_time=1)
+    assert page.run(time_limit=600, what_if_time=0.5)
     assert page.running and not page.run_button.isEnabled()
     qtbot.waitUntil(lambda: not page.running and page.plan.count() == 1, timeout=120_000)
     assert page.steps, "the service's steps were shown while it ran"
