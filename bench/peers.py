@@ -35,13 +35,18 @@ def solve_pyvrp(instance: VrptwInstance, time_limit: float, seed: int = 0) -> Ro
     ready, due, _ = windows[0]
     depot = model.add_depot(locations[0], tw_early=ready, tw_late=due)
     model.add_vehicle_type(
-        num_available=instance.vehicles, capacity=instance.capacity, start_depot=depot, end_depot=depot,
-        tw_early=ready, tw_late=due,
+        num_available=instance.vehicles,
+        capacity=instance.capacity,
+        start_depot=depot,
+        end_depot=depot,
+        tw_early=ready,
+        tw_late=due,
     )
     for number, customer in enumerate(instance.customers[1:], start=1):
         ready, due, service = windows[number]
-        model.add_client(locations[number], delivery=customer.demand, service_duration=service,
-                         tw_early=ready, tw_late=due)
+        model.add_client(
+            locations[number], delivery=customer.demand, service_duration=service, tw_early=ready, tw_late=due
+        )
     for i, frm in enumerate(locations):
         for j, to in enumerate(locations):
             model.add_edge(frm, to, distance=distance[i][j], duration=duration[i][j])
@@ -65,15 +70,26 @@ def solve_vroom(instance: VrptwInstance, time_limit: float) -> Routes:
     problem.set_costs_matrix("car", distance)
     ready, due, _ = windows[0]
     for vehicle in range(instance.vehicles):
-        problem.add_vehicle(vroom.Vehicle(
-            vehicle, start=0, end=0, capacity=[instance.capacity], time_window=vroom.TimeWindow(ready, due)
-        ))
+        problem.add_vehicle(
+            vroom.Vehicle(
+                vehicle,
+                start=0,
+                end=0,
+                capacity=[instance.capacity],
+                time_window=vroom.TimeWindow(ready, due),
+            )
+        )
     for number, customer in enumerate(instance.customers[1:], start=1):
         ready, due, service = windows[number]
-        problem.add_job(vroom.Job(
-            number, location=number, default_service=service, delivery=[customer.demand],
-            time_windows=[vroom.TimeWindow(ready, due)],
-        ))
+        problem.add_job(
+            vroom.Job(
+                number,
+                location=number,
+                default_service=service,
+                delivery=[customer.demand],
+                time_windows=[vroom.TimeWindow(ready, due)],
+            )
+        )
     solution = problem.solve(exploration_level=5, nb_threads=1, timeout=timedelta(seconds=time_limit))
     routes = []
     for route in solution.to_dict()["routes"]:

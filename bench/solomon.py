@@ -102,8 +102,13 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
             if run is None:
                 line += ["-"] * 5
                 continue
-            line += [figure(run.distance, ".2f"), str(run.vehicles), f"{run.seconds:.1f}",
-                     figure(run.gap, "+.2f"), run.verdict]
+            line += [
+                figure(run.distance, ".2f"),
+                str(run.vehicles),
+                f"{run.seconds:.1f}",
+                figure(run.gap, "+.2f"),
+                run.verdict,
+            ]
         line += [figure(ratio(runs.get(o), runs.get(p)), ".4f") for o, p in pairs]
         lines.append(line)
     mean = ["mean"]
@@ -111,8 +116,13 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
         good = [r[s] for r in results.values() if s in r and r[s].verdict == "ok"]
         gaps = [run.gap for run in good if run.gap is not None]
         solved = len(good)
-        mean += ["", "", "", figure(statistics.fmean(gaps) if gaps else None, "+.2f"),
-                 f"{solved}/{len(results)} ok"]
+        mean += [
+            "",
+            "",
+            "",
+            figure(statistics.fmean(gaps) if gaps else None, "+.2f"),
+            f"{solved}/{len(results)} ok",
+        ]
     for o, p in pairs:
         ratios = [x for r in results.values() if (x := ratio(r.get(o), r.get(p))) is not None]
         mean.append(figure(statistics.fmean(ratios) if ratios else None, ".4f"))
@@ -133,8 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--solvers", default="ours,pyvrp,vroom", help=", ".join(SOLVERS))
     parser.add_argument("--instances", default="", help="comma-separated names to run (default: all)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--pyvrp-share", type=float, default=0.8,
-                        help="ours+pyvrp: share of the time PyVRP gets before OR-Tools takes over")
+    parser.add_argument(
+        "--pyvrp-share",
+        type=float,
+        default=0.8,
+        help="ours+pyvrp: share of the time PyVRP gets before OR-Tools takes over",
+    )
     parser.add_argument("--json", type=Path, help="write distances, vehicles, times and routes here")
     args = parser.parse_args(argv)
 
@@ -163,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         for solver in solvers:
             run = run_one(path, solver, args.time_limit, args.seed, args.pyvrp_share, bks.get(name))
             results[name][solver] = run
-            print(f"{name:8} {solver:10} {figure(run.distance, '10.2f')} {run.vehicles:3d} veh "
-                  f"{run.seconds:6.1f} s  gap {figure(run.gap, '+.2f')} %  {run.verdict}", flush=True)
+            print(
+                f"{name:8} {solver:10} {figure(run.distance, '10.2f')} {run.vehicles:3d} veh "
+                f"{run.seconds:6.1f} s  gap {figure(run.gap, '+.2f')} %  {run.verdict}",
+                flush=True,
+            )
     print_table(results, solvers, args.time_limit)
     if args.json:
         document = {

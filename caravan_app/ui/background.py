@@ -180,9 +180,11 @@ class Operation(QObject):
         self._end()
         if self._abandoned:
             return
-        for callback in self._success:
-            callback(result)
-        self._after()
+        try:
+            for callback in self._success:
+                callback(result)
+        finally:
+            self._after()
 
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
@@ -190,25 +192,31 @@ class Operation(QObject):
         if self._abandoned:
             _log.info("%s ended after the window closed: %r", self.name, exc)
             return
-        if self._failure is not None:
-            self._failure(exc)
-        else:
-            _log.error("%s failed", self.name, exc_info=exc)
-            QMessageBox.warning(self.widget, self.tr("Not done"), error_text(exc))
-        self._after()
+        try:
+            if self._failure is not None:
+                self._failure(exc)
+            else:
+                _log.error("%s failed", self.name, exc_info=exc)
+                QMessageBox.warning(self.widget, self.tr("Not done"), error_text(exc))
+        finally:
+            self._after()
 
     def _end(self) -> None:
         if self._thread is not None:
             self._thread.wait()
         _running.discard(self)
-        if self._queue is not None and not self._abandoned:
-            self._queue.next()
 
     def _after(self) -> None:
-        for callback in self._finished:
-            callback()
-        self.done.emit()
-        self._thread = None
+        try:
+            for callback in self._finished:
+                callback()
+            self.done.emit()
+        finally:
+            self._thread = None
+            # The next queued operation starts only now, so that it sees what this one's callbacks
+            # recorded (a move's new plan version, say).
+            if self._queue is not None:
+                self._queue.next()
 
 
 class Queue:

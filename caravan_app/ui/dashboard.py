@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -15,7 +14,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QLocale, QMargins, Qt, QUrl
+from PySide6.QtCore import QEvent, QLocale, QMargins, Qt
 from PySide6.QtGui import QCursor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QStackedWidget,
     QTabWidget,
     QToolTip,
     QVBoxLayout,
@@ -34,8 +32,9 @@ from caravan_app import log
 from caravan_app.services import dashboard
 from caravan_app.services.dashboard import YearFigures
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import map_folder
+from caravan_app.ui.hooks import map_page
 from caravan_app.ui.labels import enum_labels
+from caravan_app.ui.map_pane import MapPane
 
 _log = log.get(log.UI)
 
@@ -66,47 +65,6 @@ def _chart_view(name: str) -> QChartView:
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
     return view
-
-
-class CoverageMap(QStackedWidget):
-    """Counties shaded by the shows held in a year (services.maps), in a web view made on first use."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("coverage_map")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(self.message)
-        self.view: Any = None
-        self.html_path: Path | None = None
-        self.loaded = False
-
-    def show_year(self, context: AppContext, year: int) -> None:
-        from caravan_app.services.maps import coverage_map  # folium loads with the first map, not at start
-
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
-        path = map_folder() / f"coverage-{year}-{lang}-{id(context.db)}.html"
-        try:
-            coverage_map(context.db, year=year, lang=lang, out=path)
-        except Exception as exc:  # the map must not take the dashboard down with it
-            _log.exception("coverage map failed")
-            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
-            self.setCurrentWidget(self.message)
-            return
-        if self.view is None:
-            from PySide6.QtWebEngineWidgets import QWebEngineView
-
-            self.view = QWebEngineView()
-            self.view.loadFinished.connect(self._loaded)
-            self.addWidget(self.view)
-        self.html_path = path
-        self.loaded = False
-        self.view.load(QUrl.fromLocalFile(str(path)))
-        self.setCurrentWidget(self.view)
-
-    def _loaded(self, _ok: bool) -> None:
-        self.loaded = True
 
 
 class DashboardPage(QWidget):
@@ -151,7 +109,7 @@ class DashboardPage(QWidget):
         figures_layout.addLayout(tiles)
         figures_layout.addWidget(self.missed)
         figures_layout.addLayout(grid, 1)
-        self.coverage = CoverageMap()
+        self.coverage = MapPane("coverage_map")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.addTab(figures, "")
@@ -196,8 +154,17 @@ class DashboardPage(QWidget):
 
     def _show_coverage(self) -> None:
         """The coverage map of the year, made only while its tab is open (a web view is costly)."""
-        if self.tabs.currentWidget() is self.coverage and self.year.currentData() is not None:
-            self.coverage.show_year(self.context, int(self.year.currentData()))
+        if self.tabs.currentWidget() is not self.coverage or self.year.currentData() is None:
+            return
+        from caravan_app.services.maps import coverage_map  # folium loads with the first map, not at start
+
+        db, year = self.context.db, int(self.year.currentData())
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        path = map_page(db, f"coverage-{year}-{lang}.html")
+        # Drawn afresh each time: the year's events change as the field records come in.
+        self.coverage.show_page(
+            str(year), path, lambda out: coverage_map(db, year=year, lang=lang, out=out), redraw=True
+        )
 
     def _show(self) -> None:
         f = self.figures

@@ -9,7 +9,6 @@ typed. No central database is opened here.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -53,12 +52,11 @@ from caravan_app.domain.kit import (
     ConditionEntry,
     DamageEntry,
     Entry,
-    KitManifest,
     KitRecord,
     OfficeChange,
     ShowEntry,
 )
-from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords, KitRecordInvalid
+from caravan_app.errors import CaravanError, KitConflict, KitRecordInvalid
 from caravan_app.persistence.database import Database
 from caravan_app.services.field_kit import FieldKit, ImportResult, open_kit
 from caravan_app.ui.hooks import map_folder
@@ -919,28 +917,6 @@ def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> 
     dialog = KitImportDialog(path, result, parent)
     dialog.open()
     return dialog
-
-
-def write_kit_asking(parent: QWidget | None, write: Callable[[bool], KitManifest]) -> KitManifest | None:
-    """Write a kit by `write(force)`; if that would replace a kit whose records are not imported,
-    ask first. None when the user keeps the old kit."""
-    try:
-        return write(False)
-    except KitHoldsRecords as exc:
-        answer = QMessageBox.question(
-            parent,
-            QCoreApplication.translate("FieldWindow", "Replace a kit with records?"),
-            QCoreApplication.translate(
-                "FieldWindow",
-                "%1 holds %2 field records the office has not imported. Replacing it loses them.\n\n"
-                "Replace it anyway?",
-            )
-            .replace("%1", exc.path)
-            .replace("%2", str(exc.waiting)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return None
-        return write(True)
 
 
 def open_field_window(path: Path, parent: QWidget | None = None) -> FieldWindow | None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QUrl
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,58 +40,16 @@ from caravan_app.services import rotation, tour_plans
 from caravan_app.services.tour_plans import PlanRow, RotationGrid
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import map_folder
+from caravan_app.ui.hooks import map_page
+from caravan_app.ui.kit_export import write_kit
 from caravan_app.ui.labels import enum_label
+from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.pdf_output import ask_save_path, print_pdf, write_pdf
 from caravan_app.ui.table_model import RowsModel
 
 _log = log.get(log.UI)
 LOCK_MARK = "🔒"
-
-
-class RotationMap(QStackedWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("rotation_map")
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(self.message)
-        self.view: Any = None
-        self.loaded = False
-        self.html_path: Any = None
-
-    def show_plan(self, context: AppContext, plan: PlanRow | None) -> None:
-        from caravan_app.services.maps import rotation_map  # folium loads with the first map, not at start
-
-        if plan is None:
-            self.message.setText(self.tr("No rotation plan to show."))
-            self.setCurrentWidget(self.message)
-            return
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
-        path = map_folder() / f"rotation-{plan.id}-v{plan.version}-{lang}.html"
-        try:
-            if not path.exists():
-                rotation_map(context.db, plan.name, lang, out=path)
-        except Exception as exc:  # the map must not take the planner down with it
-            _log.exception("rotation map failed")
-            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
-            self.setCurrentWidget(self.message)
-            return
-        if self.view is None:
-            from PySide6.QtWebEngineWidgets import QWebEngineView
-
-            self.view = QWebEngineView()
-            self.view.loadFinished.connect(self._loaded)
-            self.addWidget(self.view)
-        self.html_path = path
-        self.loaded = False
-        self.view.load(QUrl.fromLocalFile(str(path)))
-        self.setCurrentWidget(self.view)
-
-    def _loaded(self, _ok: bool) -> None:
-        self.loaded = True
 
 
 class RotationPage(QWidget):
@@ -215,7 +172,7 @@ class RotationPage(QWidget):
         self.grid_view.setWordWrap(True)
         self.grid_view.verticalHeader().setDefaultSectionSize(44)
         self.grid_view.selectionModel().selectionChanged.connect(lambda *_a: self._cell_selected())
-        self.map = RotationMap()
+        self.map = MapPane("rotation_map")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.grid_view, "")
         self.tabs.addTab(self.map, "")
@@ -323,8 +280,18 @@ class RotationPage(QWidget):
         self._cell_selected()
 
     def _show_map(self) -> None:
-        if self.tabs.currentWidget() is self.map:
-            self.map.show_plan(self.context, self.grid.plan if self.grid else None)
+        """Only while the map is on screen: a web view is costly to make and to fill."""
+        if self.tabs.currentWidget() is not self.map:
+            return
+        if self.grid is None:
+            self.map.show_message(self.tr("No rotation plan to show."))
+            return
+        from caravan_app.services.maps import rotation_map  # folium loads with the first map, not at start
+
+        db, plan = self.context.db, self.grid.plan
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        path = map_page(db, f"rotation-{plan.id}-v{plan.version}-{lang}.html")
+        self.map.show_page(plan.name, path, lambda out: rotation_map(db, plan.name, lang, out=out))
 
     # --- locks ---------------------------------------------------------------------------------
 
@@ -362,28 +329,21 @@ class RotationPage(QWidget):
         if path:
             self.export_kit(stay.code, Path(path if path.endswith(".ckit") else path + ".ckit"))
 
-    def export_kit(self, placement: str, path: Path) -> bool:
-        """Write the field kit of a set's stay for the crew that sets it up and runs it."""
+    def export_kit(self, placement: str, path: Path) -> None:
+        """Write the field kit of a set's stay for the crew that sets it up and runs it, in the background."""
         from caravan_app.services.field_kit import export_placement
-        from caravan_app.ui.field_mode import write_kit_asking
 
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
-        try:
-            manifest = write_kit_asking(
-                self, lambda force: export_placement(self.context.db, placement, path, lang=lang, force=force)
-            )
-        except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Kit not written"), error_text(exc))
-            return False
-        if manifest is None:
-            return False
-        self.figures.setText(
-            self.tr("Field kit of stay %1 written to %2 (%3 parts).")
-            .replace("%1", manifest.code)
-            .replace("%2", str(path))
-            .replace("%3", str(len(manifest.parts)))
+        db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
+        write_kit(
+            self,
+            lambda force: export_placement(db, placement, path, lang=lang, force=force),
+            lambda manifest: self.figures.setText(
+                self.tr("Field kit of stay %1 written to %2 (%3 parts).")
+                .replace("%1", manifest.code)
+                .replace("%2", str(path))
+                .replace("%3", str(len(manifest.parts)))
+            ),
         )
-        return True
 
     def toggle_lock(self) -> bool:
         stay = self.selected_stay()

@@ -104,6 +104,10 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
         QCoreApplication.processEvents()
 
     def wait_for_map(pane: Any) -> None:
+        waited = 0
+        while pane.busy and waited < 60_000:  # drawn in the background
+            settle(100)
+            waited += 100
         if pane.view is None:
             return
         waited = 0

@@ -9,13 +9,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -24,15 +22,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,19 +37,20 @@ from PySide6.QtWidgets import (
 from caravan_app import log
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
-from caravan_app.persistence.database import Database
 from caravan_app.planning.control import Progress
 from caravan_app.services import tour_edits, tour_plans
+from caravan_app.services.tour_edits import MoveResult
 from caravan_app.services.tour_planning import TourPlanSummary, plan_term_tours
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
 from caravan_app.ui.background import Operation, TaskState
-from caravan_app.ui.commands import DatabaseCommand, Feedback, LockStopCommand
+from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import map_folder
+from caravan_app.ui.hooks import map_page
+from caravan_app.ui.kit_export import write_kit
 from caravan_app.ui.labels import enum_label, term_label, yes_no
+from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import (
-    MoveRefused,
     error_text,
     refusal_text,
     solve_status,
@@ -64,119 +60,17 @@ from caravan_app.ui.outcomes import (
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 from caravan_app.ui.timeline import TimelineWidget
+from caravan_app.ui.tour_dialogs import (
+    MOVES,
+    ChecklistDialog,
+    CompareDialog,
+    MoveVisitCommand,
+    MoveVisitDialog,
+    pydate,
+    qdate,
+)
 
 _log = log.get(log.UI)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-class ChecklistDialog(QDialog):
-    """Pick some of many items (caravans or requests); all are ticked to begin with."""
-
-    def __init__(
-        self, title: str, items: list[tuple[str, str]], chosen: set[str] | None, parent: QWidget
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.list = QListWidget()
-        self.list.setObjectName("checklist")
-        for code, text in items:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            ticked = chosen is None or code in chosen
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        all_button, none_button = QPushButton(self.tr("All")), QPushButton(self.tr("None"))
-        all_button.clicked.connect(lambda: self._tick(True))
-        none_button.clicked.connect(lambda: self._tick(False))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(all_button)
-        row.addWidget(none_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list)
-        layout.addLayout(row)
-        self.resize(480, 560)
-
-    def _tick(self, on: bool) -> None:
-        for i in range(self.list.count()):
-            self.list.item(i).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def chosen(self) -> set[str]:
-        return {
-            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        }
-
-
-class MapPane(QStackedWidget):
-    """The plan on the offline map (services.maps), in a web view made on first use."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("map_pane")
-        self.message = QLabel()
-        self.message.setObjectName("map_message")
-        self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.addWidget(self.message)
-        self.view: Any = None  # a QWebEngineView, made only when there is a map to show
-        self.html_path: Path | None = None
-        self._folder = map_folder()
-        self.shown_plan: str | None = None
-        self.loaded = False
-
-    def _loaded(self, ok: bool) -> None:
-        self.loaded = True
-        if not ok:
-            _log.warning("the map page %s did not load", self.html_path)
-
-    def show_plan(self, context: AppContext, plan: PlanRow | None, language: str) -> None:
-        from caravan_app.services.maps import tour_map  # folium loads with the first map, not at start
-
-        if plan is None:
-            self.shown_plan = None
-            self.message.setText(self.tr("Solve or choose a plan to see it on the map."))
-            self.setCurrentWidget(self.message)
-            return
-        lang = "zh" if language.startswith("zh") else "en"
-        path = self._folder / f"plan-{plan.id}-v{plan.version}-{lang}.html"
-        try:
-            if not path.exists():
-                tour_map(context.db, plan.name, lang, out=path)
-        except Exception as exc:  # the map must not take the planner down with it
-            _log.exception("map of plan %s failed", plan.name)
-            self.message.setText(self.tr("The map could not be drawn: %1").replace("%1", str(exc)))
-            self.setCurrentWidget(self.message)
-            return
-        if self.view is None:
-            from PySide6.QtWebEngineWidgets import QWebEngineView
-
-            self.view = QWebEngineView()
-            self.view.setObjectName("map_view")
-            self.view.loadFinished.connect(self._loaded)
-            self.addWidget(self.view)
-        from PySide6.QtCore import QUrl
-
-        self.html_path = path
-        self.shown_plan = plan.name
-        self.loaded = False
-        self.view.load(QUrl.fromLocalFile(str(path)))
-        self.setCurrentWidget(self.view)
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
@@ -349,7 +243,7 @@ class TourPlannerPage(QWidget):
         timeline_scroll.setObjectName("timeline_scroll")
         timeline_scroll.setWidget(self.timeline)
         timeline_scroll.setWidgetResizable(False)
-        self.map = MapPane()
+        self.map = MapPane("map_pane")
         self.timeline_split = QSplitter(Qt.Orientation.Horizontal)
         self.timeline_split.setObjectName("timeline_map")
         self.timeline_split.addWidget(timeline_scroll)
@@ -531,8 +425,17 @@ class TourPlannerPage(QWidget):
 
     def _show_map(self) -> None:
         """Only while the map is on screen: a web view is costly to make and to fill."""
-        if self.tabs.currentWidget() is self.timeline_split:
-            self.map.show_plan(self.context, self.detail.plan if self.detail else None, self.language())
+        if self.tabs.currentWidget() is not self.timeline_split:
+            return
+        if self.detail is None:
+            self.map.show_message(self.tr("Solve or choose a plan to see it on the map."))
+            return
+        from caravan_app.services.maps import tour_map  # folium loads with the first map, not at start
+
+        db, plan = self.context.db, self.detail.plan
+        lang = "zh" if self.language().startswith("zh") else "en"
+        path = map_page(db, f"plan-{plan.id}-v{plan.version}-{lang}.html")
+        self.map.show_page(plan.name, path, lambda out: tour_map(db, plan.name, lang, out=out))
 
     def language(self) -> str:
         return QLocale().name()  # the language switch sets the default locale
@@ -572,13 +475,13 @@ class TourPlannerPage(QWidget):
         self.end.setEnabled(custom)
         if name:
             t = self.terms[str(name)]
-            self.start.setDate(_qdate(t.start))
-            self.end.setDate(_qdate(t.end))
+            self.start.setDate(qdate(t.start))
+            self.end.setDate(qdate(t.end))
 
     def set_dates(self, start: date, end: date) -> None:
         self.term.setCurrentIndex(self.term.count() - 1)
-        self.start.setDate(_qdate(start))
-        self.end.setDate(_qdate(end))
+        self.start.setDate(qdate(start))
+        self.end.setDate(qdate(end))
 
     def choose_caravans(self) -> None:
         items = [
@@ -592,7 +495,7 @@ class TourPlannerPage(QWidget):
             self._show_choices()
 
     def choose_requests(self) -> None:
-        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        start, end = pydate(self.start.date()), pydate(self.end.date())
         rows = tour_plans.open_requests_in(self.context.db, start, end)
         items = [
             (code, f"{code} · {venue} · {county} · P{priority}") for code, venue, county, priority in rows
@@ -628,7 +531,7 @@ class TourPlannerPage(QWidget):
     def start_solve(self, keep_locks_from: str | None = None) -> bool:
         if self.solving:
             return False
-        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        start, end = pydate(self.start.date()), pydate(self.end.date())
         if end < start:
             QMessageBox.warning(self, self.tr("Cannot solve"), self.tr("The last day is before the first."))
             return False
@@ -785,28 +688,21 @@ class TourPlannerPage(QWidget):
         if path:
             self.export_kit(trip, Path(path if path.endswith(".ckit") else path + ".ckit"))
 
-    def export_kit(self, trip: str, path: Path) -> bool:
-        """Write the field kit of `trip` for its crew to take offline."""
+    def export_kit(self, trip: str, path: Path) -> None:
+        """Write the field kit of `trip` for its crew to take offline (in the background)."""
         from caravan_app.services.field_kit import export_trip
-        from caravan_app.ui.field_mode import write_kit_asking
 
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
-        try:
-            manifest = write_kit_asking(
-                self, lambda force: export_trip(self.context.db, trip, path, lang=lang, force=force)
-            )
-        except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Kit not written"), error_text(exc))
-            return False
-        if manifest is None:
-            return False
-        self.hand_move_note.setText(
-            self.tr("Field kit of trip %1 written to %2 (%3 parts).")
-            .replace("%1", manifest.code)
-            .replace("%2", str(path))
-            .replace("%3", str(len(manifest.parts)))
+        db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
+        write_kit(
+            self,
+            lambda force: export_trip(db, trip, path, lang=lang, force=force),
+            lambda manifest: self.hand_move_note.setText(
+                self.tr("Field kit of trip %1 written to %2 (%3 parts).")
+                .replace("%1", manifest.code)
+                .replace("%2", str(path))
+                .replace("%3", str(len(manifest.parts)))
+            ),
         )
-        return True
 
     def open_move_dialog(self) -> MoveVisitDialog | None:
         """The dialog to move the selected visit; the move is made when it is accepted."""
@@ -825,22 +721,37 @@ class TourPlannerPage(QWidget):
     def _move_chosen(self) -> None:
         dialog = self.move_dialog
         if dialog is not None:
-            self.move_visit(dialog.request, dialog.caravan.currentText(), _pydate(dialog.day.date()))
+            self.move_visit(dialog.request, dialog.caravan.currentText(), pydate(dialog.day.date()))
 
-    def move_visit(self, request: str, caravan: str, day: date) -> bool:
-        """Move a visit now; a refusal is shown under the itinerary with the rule it would break."""
+    @property
+    def moving(self) -> bool:
+        """A hand move (or its undo or redo) is being made."""
+        return MOVES.busy
+
+    def move_visit(self, request: str, caravan: str, day: date) -> None:
+        """Move a visit (in the background, after any move still being made); a refusal is shown under
+        the itinerary with the rule it would break."""
         if self.detail is None:
-            return False
+            return
         plan = self.detail.plan
-        try:
-            result = tour_edits.move_visit(self.context.db, plan.name, request, caravan, day, plan.version)
-        except CaravanError as exc:
-            self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
-            self.show_selected_plan()
-            return False
+        db = self.context.db
+
+        def work(_state: TaskState) -> MoveResult:
+            # The plan's version when the move starts: a move queued before this one has changed it.
+            shown = self.detail.plan if self.detail is not None else plan
+            version = shown.version if shown.id == plan.id else plan.version
+            return tour_edits.move_visit(db, plan.name, request, caravan, day, version)
+
+        self.move_note.setText(self.tr("Moving %1…").replace("%1", request))
+        Operation(self, work, "visit_move").success(
+            lambda result: self._moved(plan, request, (caravan, day), result)
+        ).failure(self._move_failed).run(MOVES)
+
+    def _moved(self, plan: PlanRow, request: str, to: tuple[str, date], result: MoveResult) -> None:
         if result.refusal is not None:
             self.move_note.setText(self.tr("Not moved: %1").replace("%1", refusal_text(result.refusal)))
-            return False
+            return
+        caravan, day = to
         self.move_note.setText(
             self.tr("Moved %1 to %2 on %3; it is locked there.")
             .replace("%1", request)
@@ -856,13 +767,18 @@ class TourPlannerPage(QWidget):
                 plan.id,
                 plan.name,
                 request,
-                (caravan, day),
+                to,
                 (result.from_caravan, result.from_day),
                 result.plan_version,
             )
         )
         self.show_selected_plan()
-        return True
+
+    def _move_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            raise exc
+        self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
+        self.show_selected_plan()
 
     def approve(self, confirm: bool = True) -> bool:
         if self.detail is None:
@@ -941,143 +857,3 @@ class TourPlannerPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-class MoveVisitDialog(QDialog):
-    """Where to move a visit: one of the plan's caravans, a first show day within the plan's dates."""
-
-    def __init__(
-        self, plan: TourPlanDetail, request: str, caravan: str, day: date, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("move_visit_dialog")
-        self.setWindowTitle(self.tr("Move visit %1").replace("%1", request))
-        self.request = request
-        self.caravan = QComboBox()
-        self.caravan.setObjectName("caravan")
-        self.caravan.addItems(list(plan.caravans))
-        self.caravan.setCurrentText(caravan)
-        self.day = QDateEdit(_qdate(day))
-        self.day.setObjectName("day")
-        self.day.setCalendarPopup(True)
-        self.day.setDateRange(_qdate(plan.plan.start), _qdate(plan.plan.end))
-        note = QLabel(
-            self.tr("Now with %1 on %2. The moved visit is locked where you put it.")
-            .replace("%1", caravan)
-            .replace("%2", str(day))
-        )
-        note.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Caravan"), self.caravan)
-        form.addRow(self.tr("Day"), self.day)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-
-class MoveVisitCommand(DatabaseCommand):
-    """A visit moved by hand; undone by moving it back, which the checker judges like any move."""
-
-    def __init__(
-        self,
-        db: Database,
-        feedback: Feedback,
-        text: str,
-        plan_id: int,
-        plan_name: str,
-        request: str,
-        to: tuple[str, date],
-        origin: tuple[str, date],
-        plan_version: int,
-    ) -> None:
-        super().__init__(db, feedback, text)
-        self.plan_id, self.plan_name, self.request = plan_id, plan_name, request
-        self.to, self.origin, self.plan_version = to, origin, plan_version
-
-    def _move(self, where: tuple[str, date]) -> None:
-        result = tour_edits.move_visit(self.db, self.plan_name, self.request, *where, self.plan_version)
-        if result.refusal is not None:
-            raise MoveRefused(result.refusal)
-        self.plan_version = result.plan_version
-        self.feedback.changed("tour_stops", self.plan_id)
-
-    def apply(self) -> None:
-        self._move(self.to)
-
-    def revert(self) -> None:
-        self._move(self.origin)
-
-
-class CompareDialog(QDialog):
-    """Two plans side by side: served, key counties, km and days on the road."""
-
-    def __init__(self, plans: list[PlanRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("compare_dialog")
-        self.setWindowTitle(self.tr("Compare plans"))
-        self.plans = plans
-        self.model = RowsModel(self)
-        self.first, self.second = QComboBox(), QComboBox()
-        self.first.setObjectName("first")
-        self.second.setObjectName("second")
-        for box in (self.first, self.second):
-            for plan in plans:
-                box.addItem(plan.name, plan.id)
-            box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.second.setCurrentIndex(1 if len(plans) > 1 else 0)
-        self.table = QTableView()
-        self.table.setObjectName("comparison")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        choose = QHBoxLayout()
-        choose.addWidget(self.first)
-        choose.addWidget(self.second)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(640, 360)
-        self.refresh()
-
-    def refresh(self) -> None:
-        by_id = {p.id: p for p in self.plans}
-        a, b = by_id.get(self.first.currentData()), by_id.get(self.second.currentData())
-        if a is None or b is None:
-            return
-
-        def figures(plan: PlanRow) -> list[float]:
-            f = plan.tour
-            return [
-                float(f.served),
-                float(f.requests),
-                float(f.key_county_served),
-                f.km,
-                float(f.total_days_on_road),
-                float(f.trips),
-                float(f.show_days),
-            ]
-
-        names = [
-            self.tr("Requests served"),
-            self.tr("Requests"),
-            self.tr("Key-county requests served"),
-            self.tr("Kilometres"),
-            self.tr("Days on the road"),
-            self.tr("Trips"),
-            self.tr("Show days"),
-        ]
-        rows = [(name, x, y, y - x) for name, x, y in zip(names, figures(a), figures(b), strict=True)]
-        self.model.set_rows(
-            ["figure", "first", "second", "difference"],
-            [self.tr("Figure"), a.name, b.name, self.tr("Difference")],
-            rows,
-        )

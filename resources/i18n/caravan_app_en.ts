@@ -365,17 +365,6 @@
         </message>
     </context>
     <context>
-        <name>CoverageMap</name>
-        <message>
-            <source>The offline map is not part of this version.</source>
-            <translation>The offline map is not part of this version.</translation>
-        </message>
-        <message>
-            <source>The map could not be drawn: %1</source>
-            <translation>The map could not be drawn: %1</translation>
-        </message>
-    </context>
-    <context>
         <name>Crash</name>
         <message>
             <source>Unexpected error</source>
@@ -1285,6 +1274,13 @@ Replace it anyway?</translation>
         </message>
     </context>
     <context>
+        <name>KitExport</name>
+        <message>
+            <source>Kit not written</source>
+            <translation>Kit not written</translation>
+        </message>
+    </context>
+    <context>
         <name>KitImportDialog</name>
         <message>
             <source>Kit imported: %1</source>
@@ -1890,6 +1886,10 @@ Plans and runs a province's science caravans and travelling science museums.</so
 Plans and runs a province's science caravans and travelling science museums.</translation>
         </message>
         <message>
+            <source>Stopping the work still running…</source>
+            <translation>Stopping the work still running…</translation>
+        </message>
+        <message>
             <source>The program stopped unexpectedly last time</source>
             <translation>The program stopped unexpectedly last time</translation>
         </message>
@@ -1901,12 +1901,8 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     <context>
         <name>MapPane</name>
         <message>
-            <source>Solve or choose a plan to see it on the map.</source>
-            <translation>Solve or choose a plan to see it on the map.</translation>
-        </message>
-        <message>
-            <source>The offline map is not part of this version yet. When the map service is, the plan's routes show here.</source>
-            <translation>The offline map is not part of this version yet. When the map service is, the plan's routes show here.</translation>
+            <source>Drawing the map…</source>
+            <translation>Drawing the map…</translation>
         </message>
         <message>
             <source>The map could not be drawn: %1</source>
@@ -1949,6 +1945,368 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Day</source>
             <translation>Day</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operation</name>
+        <message>
+            <source>Not done</source>
+            <translation>Not done</translation>
+        </message>
+    </context>
+    <context>
+        <name>Outcomes</name>
+        <message>
+            <source>proven best</source>
+            <translation>proven best</translation>
+        </message>
+        <message>
+            <source>feasible</source>
+            <translation>feasible</translation>
+        </message>
+        <message>
+            <source>no plan keeps every rule</source>
+            <translation>no plan keeps every rule</translation>
+        </message>
+        <message>
+            <source>no plan found in time</source>
+            <translation>no plan found in time</translation>
+        </message>
+        <message>
+            <source>stopped</source>
+            <translation>stopped</translation>
+        </message>
+        <message>
+            <source>No caravan of a wanted type and theme</source>
+            <translation>No caravan of a wanted type and theme</translation>
+        </message>
+        <message>
+            <source>No caravan may serve this region</source>
+            <translation>No caravan may serve this region</translation>
+        </message>
+        <message>
+            <source>No workable date</source>
+            <translation>No workable date</translation>
+        </message>
+        <message>
+            <source>Caravans fully booked</source>
+            <translation>Caravans fully booked</translation>
+        </message>
+        <message>
+            <source>Needs %1 with %2</source>
+            <translation>Needs %1 with %2</translation>
+        </message>
+        <message>
+            <source>type %1</source>
+            <translation>type %1</translation>
+        </message>
+        <message>
+            <source>any type</source>
+            <translation>any type</translation>
+        </message>
+        <message>
+            <source>any theme</source>
+            <translation>any theme</translation>
+        </message>
+        <message>
+            <source>No caravan may serve %1</source>
+            <translation>No caravan may serve %1</translation>
+        </message>
+        <message>
+            <source>No caravan can reach %1 on an allowed working day</source>
+            <translation>No caravan can reach %1 on an allowed working day</translation>
+        </message>
+        <message>
+            <source>Every caravan that could serve it was busy</source>
+            <translation>Every caravan that could serve it was busy</translation>
+        </message>
+        <message>
+            <source>the caravan cannot fit the show into a trip that day</source>
+            <translation>the caravan cannot fit the show into a trip that day</translation>
+        </message>
+        <message>
+            <source>the trip the visit leaves could no longer be timed</source>
+            <translation>the trip the visit leaves could no longer be timed</translation>
+        </message>
+        <message>
+            <source>the request is not served in this plan</source>
+            <translation>the request is not served in this plan</translation>
+        </message>
+        <message>
+            <source>the plan has no such caravan</source>
+            <translation>the plan has no such caravan</translation>
+        </message>
+        <message>
+            <source>the caravan's type is not one the request allows</source>
+            <translation>the caravan's type is not one the request allows</translation>
+        </message>
+        <message>
+            <source>the caravan carries none of the request's themes</source>
+            <translation>the caravan carries none of the request's themes</translation>
+        </message>
+        <message>
+            <source>the caravan may not serve the request's region</source>
+            <translation>the caravan may not serve the request's region</translation>
+        </message>
+        <message>
+            <source>the venue does not take a show that day</source>
+            <translation>the venue does not take a show that day</translation>
+        </message>
+        <message>
+            <source>that day is not a working day</source>
+            <translation>that day is not a working day</translation>
+        </message>
+        <message>
+            <source>a school's show on a school holiday</source>
+            <translation>a school's show on a school holiday</translation>
+        </message>
+        <message>
+            <source>the trip would run on a day that is not a working day</source>
+            <translation>the trip would run on a day that is not a working day</translation>
+        </message>
+        <message>
+            <source>the caravan is not available that day</source>
+            <translation>the caravan is not available that day</translation>
+        </message>
+        <message>
+            <source>the caravan is on another trip that day</source>
+            <translation>the caravan is on another trip that day</translation>
+        </message>
+        <message>
+            <source>the trip would be longer than the caravan may be away</source>
+            <translation>the trip would be longer than the caravan may be away</translation>
+        </message>
+        <message>
+            <source>another locked visit would no longer be kept</source>
+            <translation>another locked visit would no longer be kept</translation>
+        </message>
+        <message>
+            <source>the crew cannot get there before the show starts</source>
+            <translation>the crew cannot get there before the show starts</translation>
+        </message>
+        <message>
+            <source>the crew would come back after its working day ends</source>
+            <translation>the crew would come back after its working day ends</translation>
+        </message>
+        <message>
+            <source>the crew would leave before its working day starts</source>
+            <translation>the crew would leave before its working day starts</translation>
+        </message>
+        <message>
+            <source>the show would start before the venue opens or the crew's day starts</source>
+            <translation>the show would start before the venue opens or the crew's day starts</translation>
+        </message>
+        <message>
+            <source>the show would end after the venue closes or the crew's day ends</source>
+            <translation>the show would end after the venue closes or the crew's day ends</translation>
+        </message>
+        <message>
+            <source>the days of a multi-day show would not follow each other</source>
+            <translation>the days of a multi-day show would not follow each other</translation>
+        </message>
+        <message>
+            <source>the days of a multi-day show would be split between trips</source>
+            <translation>the days of a multi-day show would be split between trips</translation>
+        </message>
+        <message>
+            <source>the plan would break its rule “%1”</source>
+            <translation>the plan would break its rule “%1”</translation>
+        </message>
+        <message>
+            <source>caravan %1 belongs to %2 and may not serve %3 in %4; no joint tour lets it</source>
+            <translation>caravan %1 belongs to %2 and may not serve %3 in %4; no joint tour lets it</translation>
+        </message>
+        <message>
+            <source>%2 does not take a caravan of %1's type</source>
+            <translation>%2 does not take a caravan of %1's type</translation>
+        </message>
+        <message>
+            <source>caravan %1 carries none of the themes %2 asked for</source>
+            <translation>caravan %1 carries none of the themes %2 asked for</translation>
+        </message>
+        <message>
+            <source>%1 does not take a show on %2</source>
+            <translation>%1 does not take a show on %2</translation>
+        </message>
+        <message>
+            <source>%1 is not a working day</source>
+            <translation>%1 is not a working day</translation>
+        </message>
+        <message>
+            <source>%1 is a school holiday at %2</source>
+            <translation>%1 is a school holiday at %2</translation>
+        </message>
+        <message>
+            <source>caravan %1 is not available on %2</source>
+            <translation>caravan %1 is not available on %2</translation>
+        </message>
+        <message>
+            <source>caravan %1 is on another trip on %2</source>
+            <translation>caravan %1 is on another trip on %2</translation>
+        </message>
+        <message>
+            <source>the trip of caravan %1 would run on %2, not a working day</source>
+            <translation>the trip of caravan %1 would run on %2, not a working day</translation>
+        </message>
+        <message>
+            <source>caravan %1 cannot reach %2 before its show on %3</source>
+            <translation>caravan %1 cannot reach %2 before its show on %3</translation>
+        </message>
+        <message>
+            <source>caravan %1 cannot fit the show at %2 into a trip on %3</source>
+            <translation>caravan %1 cannot fit the show at %2 into a trip on %3</translation>
+        </message>
+        <message>
+            <source>request %1 is not served in this plan</source>
+            <translation>request %1 is not served in this plan</translation>
+        </message>
+        <message>
+            <source>the plan has no caravan %1</source>
+            <translation>the plan has no caravan %1</translation>
+        </message>
+        <message>
+            <source>The tour planner</source>
+            <translation>The tour planner</translation>
+        </message>
+        <message>
+            <source>The rotation planner</source>
+            <translation>The rotation planner</translation>
+        </message>
+        <message>
+            <source>The museum-set regrouping</source>
+            <translation>The museum-set regrouping</translation>
+        </message>
+        <message>
+            <source>The caravan-kit regrouping</source>
+            <translation>The caravan-kit regrouping</translation>
+        </message>
+        <message>
+            <source>%1 was stopped before it found a plan; nothing was stored.</source>
+            <translation>%1 was stopped before it found a plan; nothing was stored.</translation>
+        </message>
+        <message>
+            <source>%1 proved that no plan keeps every rule; nothing was stored. Check the locked placements.</source>
+            <translation>%1 proved that no plan keeps every rule; nothing was stored. Check the locked placements.</translation>
+        </message>
+        <message>
+            <source>%1 found no plan in the %2 s it had; nothing was stored. Give it more time and solve again.</source>
+            <translation>%1 found no plan in the %2 s it had; nothing was stored. Give it more time and solve again.</translation>
+        </message>
+        <message>
+            <source>no such set, venue or period</source>
+            <translation>no such set, venue or period</translation>
+        </message>
+        <message>
+            <source>the hall is smaller than the set needs</source>
+            <translation>the hall is smaller than the set needs</translation>
+        </message>
+        <message>
+            <source>the venue does not host in that period</source>
+            <translation>the venue does not host in that period</translation>
+        </message>
+        <message>
+            <source>the venue has had this set before</source>
+            <translation>the venue has had this set before</translation>
+        </message>
+        <message>
+            <source>the set is not available in that period</source>
+            <translation>the set is not available in that period</translation>
+        </message>
+        <message>
+            <source>the venue is outside the set's region</source>
+            <translation>the venue is outside the set's region</translation>
+        </message>
+        <message>
+            <source>the set is locked in another venue in that period</source>
+            <translation>the set is locked in another venue in that period</translation>
+        </message>
+        <message>
+            <source>another set is locked in that venue in that period</source>
+            <translation>another set is locked in that venue in that period</translation>
+        </message>
+        <message>
+            <source>the set is locked in the same venue twice</source>
+            <translation>the set is locked in the same venue twice</translation>
+        </message>
+        <message>
+            <source>The lock of %1 in %2, period %3, cannot be kept: %4.</source>
+            <translation>The lock of %1 in %2, period %3, cannot be kept: %4.</translation>
+        </message>
+        <message>
+            <source>its trip that day has no room left for it</source>
+            <translation>its trip that day has no room left for it</translation>
+        </message>
+        <message>
+            <source>Request %1 is locked to caravan %2 on %3, which cannot be kept: %4.</source>
+            <translation>Request %1 is locked to caravan %2 on %3, which cannot be kept: %4.</translation>
+        </message>
+        <message>
+            <source>A plan named “%1” exists already; choose another name.</source>
+            <translation>A plan named “%1” exists already; choose another name.</translation>
+        </message>
+        <message>
+            <source>There is no plan named “%1”.</source>
+            <translation>There is no plan named “%1”.</translation>
+        </message>
+        <message>
+            <source>The plan is no longer there; someone may have removed it.</source>
+            <translation>The plan is no longer there; someone may have removed it.</translation>
+        </message>
+        <message>
+            <source>Plan “%1” was not solved by this program, so a move cannot be checked against it.</source>
+            <translation>Plan “%1” was not solved by this program, so a move cannot be checked against it.</translation>
+        </message>
+        <message>
+            <source>Request %1 is not served in this plan.</source>
+            <translation>Request %1 is not served in this plan.</translation>
+        </message>
+        <message>
+            <source>The road distances in %1 cannot be read.</source>
+            <translation>The road distances in %1 cannot be read.</translation>
+        </message>
+        <message>
+            <source>Plan at least one period of at least one month.</source>
+            <translation>Plan at least one period of at least one month.</translation>
+        </message>
+        <message>
+            <source>The changeover needs at least one working day.</source>
+            <translation>The changeover needs at least one working day.</translation>
+        </message>
+        <message>
+            <source>Period %1 (%2 to %3) is shorter than its changeover.</source>
+            <translation>Period %1 (%2 to %3) is shorter than its changeover.</translation>
+        </message>
+        <message>
+            <source>There are no museum sets to plan in %1.</source>
+            <translation>There are no museum sets to plan in %1.</translation>
+        </message>
+        <message>
+            <source>There are no museum sets to plan.</source>
+            <translation>There are no museum sets to plan.</translation>
+        </message>
+        <message>
+            <source>There are no exhibits to label there.</source>
+            <translation>There are no exhibits to label there.</translation>
+        </message>
+        <message>
+            <source>There is no tour plan yet: plan the tours first.</source>
+            <translation>There is no tour plan yet: plan the tours first.</translation>
+        </message>
+        <message>
+            <source>There is no rotation plan yet: plan the rotation first.</source>
+            <translation>There is no rotation plan yet: plan the rotation first.</translation>
+        </message>
+        <message>
+            <source>Not moved: %1</source>
+            <translation>Not moved: %1</translation>
+        </message>
+        <message>
+            <source>%1 was changed by someone else since you opened it; nothing was saved. Reload it and make your change again.</source>
+            <translation>%1 was changed by someone else since you opened it; nothing was saved. Reload it and make your change again.</translation>
+        </message>
+        <message>
+            <source>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</source>
+            <translation>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</translation>
         </message>
     </context>
     <context>
@@ -2035,10 +2393,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     </context>
     <context>
         <name>ReportsPage</name>
-        <message>
-            <source>Printing is not part of this version.</source>
-            <translation>Printing is not part of this version.</translation>
-        </message>
         <message>
             <source>The schedule of a stored rotation plan: halls per period, moves and truck-km.</source>
             <translation>The schedule of a stored rotation plan: halls per period, moves and truck-km.</translation>
@@ -2195,6 +2549,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Requests lost</translation>
         </message>
         <message>
+            <source>%1 moved to %2</source>
+            <translation>%1 moved to %2</translation>
+        </message>
+        <message>
+            <source>without %1</source>
+            <translation>without %1</translation>
+        </message>
+        <message>
             <source>Evidence</source>
             <translation>Evidence</translation>
         </message>
@@ -2217,6 +2579,30 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Starting…</source>
             <translation>Starting…</translation>
+        </message>
+        <message>
+            <source>Screening caravans, exhibits and sets…</source>
+            <translation>Screening caravans, exhibits and sets…</translation>
+        </message>
+        <message>
+            <source>Regrouping the museum sets…</source>
+            <translation>Regrouping the museum sets…</translation>
+        </message>
+        <message>
+            <source>Regrouping the caravan kits…</source>
+            <translation>Regrouping the caravan kits…</translation>
+        </message>
+        <message>
+            <source>Planning the term as it is…</source>
+            <translation>Planning the term as it is…</translation>
+        </message>
+        <message>
+            <source>Re-planning the term for caravan %1…</source>
+            <translation>Re-planning the term for caravan %1…</translation>
+        </message>
+        <message>
+            <source>Storing the plan…</source>
+            <translation>Storing the plan…</translation>
         </message>
         <message>
             <source>Done: %1 candidates in %2 s.</source>
@@ -2288,17 +2674,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
-        <name>RotationMap</name>
-        <message>
-            <source>No rotation plan to show.</source>
-            <translation>No rotation plan to show.</translation>
-        </message>
-        <message>
-            <source>The map could not be drawn: %1</source>
-            <translation>The map could not be drawn: %1</translation>
-        </message>
-    </context>
-    <context>
         <name>RotationPage</name>
         <message>
             <source>No rotation plan yet — choose the first day and solve one.</source>
@@ -2331,6 +2706,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
 %2 – %3</translation>
         </message>
         <message>
+            <source>No rotation plan to show.</source>
+            <translation>No rotation plan to show.</translation>
+        </message>
+        <message>
             <source>Unlock stay</source>
             <translation>Unlock stay</translation>
         </message>
@@ -2345,10 +2724,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Field kits (*.ckit)</source>
             <translation>Field kits (*.ckit)</translation>
-        </message>
-        <message>
-            <source>Kit not written</source>
-            <translation>Kit not written</translation>
         </message>
         <message>
             <source>Field kit of stay %1 written to %2 (%3 parts).</source>
@@ -2725,6 +3100,10 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Approve</translation>
         </message>
         <message>
+            <source>Solve or choose a plan to see it on the map.</source>
+            <translation>Solve or choose a plan to see it on the map.</translation>
+        </message>
+        <message>
             <source>Caravan</source>
             <translation>Caravan</translation>
         </message>
@@ -2877,20 +3256,16 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Field kits (*.ckit)</translation>
         </message>
         <message>
-            <source>Kit not written</source>
-            <translation>Kit not written</translation>
-        </message>
-        <message>
             <source>Field kit of trip %1 written to %2 (%3 parts).</source>
             <translation>Field kit of trip %1 written to %2 (%3 parts).</translation>
         </message>
         <message>
-            <source>Not moved: %1</source>
-            <translation>Not moved: %1</translation>
+            <source>Moving %1…</source>
+            <translation>Moving %1…</translation>
         </message>
         <message>
-            <source>Not moved: %1 — %2</source>
-            <translation>Not moved: %1 — %2</translation>
+            <source>Not moved: %1</source>
+            <translation>Not moved: %1</translation>
         </message>
         <message>
             <source>Moved %1 to %2 on %3; it is locked there.</source>
@@ -2899,54 +3274,6 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Move visit %1</source>
             <translation>Move visit %1</translation>
-        </message>
-        <message>
-            <source>the caravan cannot fit the show into that day's trip</source>
-            <translation>the caravan cannot fit the show into that day's trip</translation>
-        </message>
-        <message>
-            <source>the caravan's type is not one the request allows</source>
-            <translation>the caravan's type is not one the request allows</translation>
-        </message>
-        <message>
-            <source>the caravan carries none of the request's themes</source>
-            <translation>the caravan carries none of the request's themes</translation>
-        </message>
-        <message>
-            <source>the caravan may not serve the request's region</source>
-            <translation>the caravan may not serve the request's region</translation>
-        </message>
-        <message>
-            <source>the venue does not take a show that day</source>
-            <translation>the venue does not take a show that day</translation>
-        </message>
-        <message>
-            <source>that day is not a working day</source>
-            <translation>that day is not a working day</translation>
-        </message>
-        <message>
-            <source>a school's show on a school holiday</source>
-            <translation>a school's show on a school holiday</translation>
-        </message>
-        <message>
-            <source>the trip would run on a day that is not a working day</source>
-            <translation>the trip would run on a day that is not a working day</translation>
-        </message>
-        <message>
-            <source>the caravan is not available that day</source>
-            <translation>the caravan is not available that day</translation>
-        </message>
-        <message>
-            <source>the caravan is on another trip that day</source>
-            <translation>the caravan is on another trip that day</translation>
-        </message>
-        <message>
-            <source>the trip would be longer than the caravan may be away</source>
-            <translation>the trip would be longer than the caravan may be away</translation>
-        </message>
-        <message>
-            <source>another locked visit would no longer be kept</source>
-            <translation>another locked visit would no longer be kept</translation>
         </message>
         <message>
             <source>Approve plan %1?</source>

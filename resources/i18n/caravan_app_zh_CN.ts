@@ -365,17 +365,6 @@
     </message>
 </context>
 <context>
-    <name>CoverageMap</name>
-    <message>
-        <source>The offline map is not part of this version.</source>
-        <translation>本版本不包含离线地图。</translation>
-    </message>
-    <message>
-        <source>The map could not be drawn: %1</source>
-        <translation>无法绘制地图：%1</translation>
-    </message>
-</context>
-<context>
     <name>Crash</name>
     <message>
         <source>Unexpected error</source>
@@ -1285,6 +1274,13 @@ Replace it anyway?</source>
     </message>
 </context>
 <context>
+    <name>KitExport</name>
+    <message>
+        <source>Kit not written</source>
+        <translation>工具包未写出</translation>
+    </message>
+</context>
+<context>
     <name>KitImportDialog</name>
     <message>
         <source>Kit imported: %1</source>
@@ -1615,7 +1611,7 @@ Replace it anyway?</source>
     </message>
     <message>
         <source>any theme</source>
-        <translation>任意主题</translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>Needs %1 with %2</source>
@@ -1890,6 +1886,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 全省科普大篷车与流动科技馆的调度与管理。</translation>
     </message>
     <message>
+        <source>Stopping the work still running…</source>
+        <translation>正在停止仍在运行的任务…</translation>
+    </message>
+    <message>
         <source>The program stopped unexpectedly last time</source>
         <translation>程序上次意外退出</translation>
     </message>
@@ -1901,12 +1901,8 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 <context>
     <name>MapPane</name>
     <message>
-        <source>Solve or choose a plan to see it on the map.</source>
-        <translation>求解或选择一个方案后，可在地图上查看。</translation>
-    </message>
-    <message>
-        <source>The offline map is not part of this version yet. When the map service is, the plan&apos;s routes show here.</source>
-        <translation>本版本尚未包含离线地图。地图服务加入后，方案的路线将显示在这里。</translation>
+        <source>Drawing the map…</source>
+        <translation>正在绘制地图…</translation>
     </message>
     <message>
         <source>The map could not be drawn: %1</source>
@@ -1949,6 +1945,368 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>Outcomes</name>
+    <message>
+        <source>proven best</source>
+        <translation>已证明最优</translation>
+    </message>
+    <message>
+        <source>feasible</source>
+        <translation>可行</translation>
+    </message>
+    <message>
+        <source>no plan keeps every rule</source>
+        <translation>没有满足全部规则的方案</translation>
+    </message>
+    <message>
+        <source>no plan found in time</source>
+        <translation>限时内未找到方案</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>No caravan of a wanted type and theme</source>
+        <translation>没有符合车型或主题的大篷车</translation>
+    </message>
+    <message>
+        <source>No caravan may serve this region</source>
+        <translation>没有可跨区服务该地区的大篷车</translation>
+    </message>
+    <message>
+        <source>No workable date</source>
+        <translation>没有可行的日期</translation>
+    </message>
+    <message>
+        <source>Caravans fully booked</source>
+        <translation>运力已排满</translation>
+    </message>
+    <message>
+        <source>Needs %1 with %2</source>
+        <translation>需要%1，主题：%2</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>车型 %1</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>任意车型</translation>
+    </message>
+    <message>
+        <source>any theme</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>No caravan may serve %1</source>
+        <translation>没有大篷车可以服务%1</translation>
+    </message>
+    <message>
+        <source>No caravan can reach %1 on an allowed working day</source>
+        <translation>没有大篷车能在允许的工作日到达%1</translation>
+    </message>
+    <message>
+        <source>Every caravan that could serve it was busy</source>
+        <translation>所有能服务它的大篷车都已排满</translation>
+    </message>
+    <message>
+        <source>the caravan cannot fit the show into a trip that day</source>
+        <translation>该车当天的行程排不下这场活动</translation>
+    </message>
+    <message>
+        <source>the trip the visit leaves could no longer be timed</source>
+        <translation>该站点原属的行程将无法排出时间</translation>
+    </message>
+    <message>
+        <source>the request is not served in this plan</source>
+        <translation>本方案未服务该申请</translation>
+    </message>
+    <message>
+        <source>the plan has no such caravan</source>
+        <translation>本方案中没有这辆大篷车</translation>
+    </message>
+    <message>
+        <source>the caravan&apos;s type is not one the request allows</source>
+        <translation>该车型不在申请允许的车型之内</translation>
+    </message>
+    <message>
+        <source>the caravan carries none of the request&apos;s themes</source>
+        <translation>该车不带申请所要的任何主题</translation>
+    </message>
+    <message>
+        <source>the caravan may not serve the request&apos;s region</source>
+        <translation>该车不得服务申请所在地区</translation>
+    </message>
+    <message>
+        <source>the venue does not take a show that day</source>
+        <translation>场地当天不接待活动</translation>
+    </message>
+    <message>
+        <source>that day is not a working day</source>
+        <translation>当天不是工作日</translation>
+    </message>
+    <message>
+        <source>a school&apos;s show on a school holiday</source>
+        <translation>学校的活动安排在了学校假期</translation>
+    </message>
+    <message>
+        <source>the trip would run on a day that is not a working day</source>
+        <translation>行程将落在非工作日</translation>
+    </message>
+    <message>
+        <source>the caravan is not available that day</source>
+        <translation>该车当天不可用</translation>
+    </message>
+    <message>
+        <source>the caravan is on another trip that day</source>
+        <translation>该车当天在另一趟行程中</translation>
+    </message>
+    <message>
+        <source>the trip would be longer than the caravan may be away</source>
+        <translation>行程将超过该车可外出的天数</translation>
+    </message>
+    <message>
+        <source>another locked visit would no longer be kept</source>
+        <translation>另一个已锁定的站点将无法保留</translation>
+    </message>
+    <message>
+        <source>the crew cannot get there before the show starts</source>
+        <translation>车组无法在活动开始前到达</translation>
+    </message>
+    <message>
+        <source>the crew would come back after its working day ends</source>
+        <translation>车组将在工作时间结束后才返回</translation>
+    </message>
+    <message>
+        <source>the crew would leave before its working day starts</source>
+        <translation>车组将在工作时间开始前出发</translation>
+    </message>
+    <message>
+        <source>the show would start before the venue opens or the crew&apos;s day starts</source>
+        <translation>活动将早于场地开放或车组上班时间开始</translation>
+    </message>
+    <message>
+        <source>the show would end after the venue closes or the crew&apos;s day ends</source>
+        <translation>活动将晚于场地关闭或车组下班时间结束</translation>
+    </message>
+    <message>
+        <source>the days of a multi-day show would not follow each other</source>
+        <translation>多日活动的日期将不连续</translation>
+    </message>
+    <message>
+        <source>the days of a multi-day show would be split between trips</source>
+        <translation>多日活动将被拆到不同行程中</translation>
+    </message>
+    <message>
+        <source>the plan would break its rule “%1”</source>
+        <translation>方案将违反规则“%1”</translation>
+    </message>
+    <message>
+        <source>caravan %1 belongs to %2 and may not serve %3 in %4; no joint tour lets it</source>
+        <translation>大篷车 %1 属于%2，不得服务%4的%3；没有联合巡展允许它这样做</translation>
+    </message>
+    <message>
+        <source>%2 does not take a caravan of %1&apos;s type</source>
+        <translation>%2不接待 %1 这种车型的大篷车</translation>
+    </message>
+    <message>
+        <source>caravan %1 carries none of the themes %2 asked for</source>
+        <translation>大篷车 %1 不带%2所要的任何主题</translation>
+    </message>
+    <message>
+        <source>%1 does not take a show on %2</source>
+        <translation>%1在%2不接待活动</translation>
+    </message>
+    <message>
+        <source>%1 is not a working day</source>
+        <translation>%1不是工作日</translation>
+    </message>
+    <message>
+        <source>%1 is a school holiday at %2</source>
+        <translation>%1是%2的学校假期</translation>
+    </message>
+    <message>
+        <source>caravan %1 is not available on %2</source>
+        <translation>大篷车 %1 在%2不可用</translation>
+    </message>
+    <message>
+        <source>caravan %1 is on another trip on %2</source>
+        <translation>大篷车 %1 在%2另有行程</translation>
+    </message>
+    <message>
+        <source>the trip of caravan %1 would run on %2, not a working day</source>
+        <translation>大篷车 %1 的行程将落在%2，不是工作日</translation>
+    </message>
+    <message>
+        <source>caravan %1 cannot reach %2 before its show on %3</source>
+        <translation>大篷车 %1 无法在%3的活动开始前到达%2</translation>
+    </message>
+    <message>
+        <source>caravan %1 cannot fit the show at %2 into a trip on %3</source>
+        <translation>大篷车 %1 在%3的行程排不下%2的活动</translation>
+    </message>
+    <message>
+        <source>request %1 is not served in this plan</source>
+        <translation>本方案未服务申请 %1</translation>
+    </message>
+    <message>
+        <source>the plan has no caravan %1</source>
+        <translation>本方案中没有大篷车 %1</translation>
+    </message>
+    <message>
+        <source>The tour planner</source>
+        <translation>巡展规划</translation>
+    </message>
+    <message>
+        <source>The rotation planner</source>
+        <translation>轮换规划</translation>
+    </message>
+    <message>
+        <source>The museum-set regrouping</source>
+        <translation>展品套组重组</translation>
+    </message>
+    <message>
+        <source>The caravan-kit regrouping</source>
+        <translation>大篷车展品重组</translation>
+    </message>
+    <message>
+        <source>%1 was stopped before it found a plan; nothing was stored.</source>
+        <translation>%1在找到方案之前被停止，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 proved that no plan keeps every rule; nothing was stored. Check the locked placements.</source>
+        <translation>%1已证明没有满足全部规则的方案，未保存任何内容。请检查已锁定的安排。</translation>
+    </message>
+    <message>
+        <source>%1 found no plan in the %2 s it had; nothing was stored. Give it more time and solve again.</source>
+        <translation>%1在给定的 %2 秒内未找到方案，未保存任何内容。请延长求解时间后重新求解。</translation>
+    </message>
+    <message>
+        <source>no such set, venue or period</source>
+        <translation>没有这个套组、场馆或展期</translation>
+    </message>
+    <message>
+        <source>the hall is smaller than the set needs</source>
+        <translation>展厅面积小于套组所需</translation>
+    </message>
+    <message>
+        <source>the venue does not host in that period</source>
+        <translation>该场馆在该展期不接展</translation>
+    </message>
+    <message>
+        <source>the venue has had this set before</source>
+        <translation>该场馆已展出过这个套组</translation>
+    </message>
+    <message>
+        <source>the set is not available in that period</source>
+        <translation>该套组在该展期不可用</translation>
+    </message>
+    <message>
+        <source>the venue is outside the set&apos;s region</source>
+        <translation>该场馆在套组的服务地区之外</translation>
+    </message>
+    <message>
+        <source>the set is locked in another venue in that period</source>
+        <translation>该套组在该展期已锁定在另一场馆</translation>
+    </message>
+    <message>
+        <source>another set is locked in that venue in that period</source>
+        <translation>该场馆在该展期已锁定了另一个套组</translation>
+    </message>
+    <message>
+        <source>the set is locked in the same venue twice</source>
+        <translation>该套组被两次锁定在同一场馆</translation>
+    </message>
+    <message>
+        <source>The lock of %1 in %2, period %3, cannot be kept: %4.</source>
+        <translation>%1在%2（第 %3 展期）的锁定无法保留：%4。</translation>
+    </message>
+    <message>
+        <source>its trip that day has no room left for it</source>
+        <translation>当天的行程已排不下它</translation>
+    </message>
+    <message>
+        <source>Request %1 is locked to caravan %2 on %3, which cannot be kept: %4.</source>
+        <translation>申请 %1 已锁定由大篷车 %2 于%3服务，无法保留：%4。</translation>
+    </message>
+    <message>
+        <source>A plan named “%1” exists already; choose another name.</source>
+        <translation>已有名为“%1”的方案，请另取一个名称。</translation>
+    </message>
+    <message>
+        <source>There is no plan named “%1”.</source>
+        <translation>没有名为“%1”的方案。</translation>
+    </message>
+    <message>
+        <source>The plan is no longer there; someone may have removed it.</source>
+        <translation>该方案已不存在，可能已被他人删除。</translation>
+    </message>
+    <message>
+        <source>Plan “%1” was not solved by this program, so a move cannot be checked against it.</source>
+        <translation>方案“%1”不是由本程序求解的，无法据此检查调整。</translation>
+    </message>
+    <message>
+        <source>Request %1 is not served in this plan.</source>
+        <translation>本方案未服务申请 %1。</translation>
+    </message>
+    <message>
+        <source>The road distances in %1 cannot be read.</source>
+        <translation>无法读取%1中的道路距离。</translation>
+    </message>
+    <message>
+        <source>Plan at least one period of at least one month.</source>
+        <translation>请至少规划一个不短于一个月的展期。</translation>
+    </message>
+    <message>
+        <source>The changeover needs at least one working day.</source>
+        <translation>换展至少需要一个工作日。</translation>
+    </message>
+    <message>
+        <source>Period %1 (%2 to %3) is shorter than its changeover.</source>
+        <translation>第 %1 展期（%2 至 %3）比换展时间还短。</translation>
+    </message>
+    <message>
+        <source>There are no museum sets to plan in %1.</source>
+        <translation>%1没有可规划的展品套组。</translation>
+    </message>
+    <message>
+        <source>There are no museum sets to plan.</source>
+        <translation>没有可规划的展品套组。</translation>
+    </message>
+    <message>
+        <source>There are no exhibits to label there.</source>
+        <translation>那里没有需要贴标签的展品。</translation>
+    </message>
+    <message>
+        <source>There is no tour plan yet: plan the tours first.</source>
+        <translation>还没有巡展方案：请先规划巡展。</translation>
+    </message>
+    <message>
+        <source>There is no rotation plan yet: plan the rotation first.</source>
+        <translation>还没有轮换方案：请先规划轮换。</translation>
+    </message>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未移动：%1</translation>
+    </message>
+    <message>
+        <source>%1 was changed by someone else since you opened it; nothing was saved. Reload it and make your change again.</source>
+        <translation>自您打开以来，%1已被他人修改，未保存任何内容。请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</source>
+        <translation>%1是一个现场工具包，其中有 %2 条记录尚未导入；请先导入，或将新工具包写入另一个文件。</translation>
     </message>
 </context>
 <context>
@@ -2035,10 +2393,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 </context>
 <context>
     <name>ReportsPage</name>
-    <message>
-        <source>Printing is not part of this version.</source>
-        <translation>本版本不包含打印功能。</translation>
-    </message>
     <message>
         <source>The schedule of a stored rotation plan: halls per period, moves and truck-km.</source>
         <translation>已保存轮换方案的计划表：各期展出场馆、换展运输和运输车公里。</translation>
@@ -2195,6 +2549,14 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>失去的需求</translation>
     </message>
     <message>
+        <source>%1 moved to %2</source>
+        <translation>%1 调往 %2</translation>
+    </message>
+    <message>
+        <source>without %1</source>
+        <translation>不含 %1</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
@@ -2217,6 +2579,30 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Starting…</source>
         <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>Screening caravans, exhibits and sets…</source>
+        <translation>正在筛查大篷车、展品和套组…</translation>
+    </message>
+    <message>
+        <source>Regrouping the museum sets…</source>
+        <translation>正在重组展品套组…</translation>
+    </message>
+    <message>
+        <source>Regrouping the caravan kits…</source>
+        <translation>正在重组大篷车展品…</translation>
+    </message>
+    <message>
+        <source>Planning the term as it is…</source>
+        <translation>正在按现状规划本学期…</translation>
+    </message>
+    <message>
+        <source>Re-planning the term for caravan %1…</source>
+        <translation>正在为大篷车 %1 重新规划本学期…</translation>
+    </message>
+    <message>
+        <source>Storing the plan…</source>
+        <translation>正在保存方案…</translation>
     </message>
     <message>
         <source>Done: %1 candidates in %2 s.</source>
@@ -2288,17 +2674,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     </message>
 </context>
 <context>
-    <name>RotationMap</name>
-    <message>
-        <source>No rotation plan to show.</source>
-        <translation>没有可显示的轮换方案。</translation>
-    </message>
-    <message>
-        <source>The map could not be drawn: %1</source>
-        <translation>无法绘制地图：%1</translation>
-    </message>
-</context>
-<context>
     <name>RotationPage</name>
     <message>
         <source>No rotation plan yet — choose the first day and solve one.</source>
@@ -2331,6 +2706,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 %2 – %3</translation>
     </message>
     <message>
+        <source>No rotation plan to show.</source>
+        <translation>没有可显示的轮换方案。</translation>
+    </message>
+    <message>
         <source>Unlock stay</source>
         <translation>解锁展期</translation>
     </message>
@@ -2345,10 +2724,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Field kits (*.ckit)</source>
         <translation>现场工具包 (*.ckit)</translation>
-    </message>
-    <message>
-        <source>Kit not written</source>
-        <translation>工具包未写出</translation>
     </message>
     <message>
         <source>Field kit of stay %1 written to %2 (%3 parts).</source>
@@ -2725,6 +3100,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>批准</translation>
     </message>
     <message>
+        <source>Solve or choose a plan to see it on the map.</source>
+        <translation>求解或选择一个方案后，可在地图上查看。</translation>
+    </message>
+    <message>
         <source>Caravan</source>
         <translation>车辆</translation>
     </message>
@@ -2877,20 +3256,16 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>现场工具包 (*.ckit)</translation>
     </message>
     <message>
-        <source>Kit not written</source>
-        <translation>工具包未写出</translation>
-    </message>
-    <message>
         <source>Field kit of trip %1 written to %2 (%3 parts).</source>
         <translation>行程 %1 的现场工具包已写入 %2（%3 个部分）。</translation>
     </message>
     <message>
-        <source>Not moved: %1</source>
-        <translation>未移动：%1</translation>
+        <source>Moving %1…</source>
+        <translation>正在移动 %1…</translation>
     </message>
     <message>
-        <source>Not moved: %1 — %2</source>
-        <translation>未移动：%1 — %2</translation>
+        <source>Not moved: %1</source>
+        <translation>未移动：%1</translation>
     </message>
     <message>
         <source>Moved %1 to %2 on %3; it is locked there.</source>
@@ -2899,54 +3274,6 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>Move visit %1</source>
         <translation>移动站点 %1</translation>
-    </message>
-    <message>
-        <source>the caravan cannot fit the show into that day&apos;s trip</source>
-        <translation>该大篷车当天的行程排不下这场展出</translation>
-    </message>
-    <message>
-        <source>the caravan&apos;s type is not one the request allows</source>
-        <translation>该大篷车的车型不在申请允许的范围内</translation>
-    </message>
-    <message>
-        <source>the caravan carries none of the request&apos;s themes</source>
-        <translation>该大篷车没有申请所要的主题</translation>
-    </message>
-    <message>
-        <source>the caravan may not serve the request&apos;s region</source>
-        <translation>该大篷车不得服务申请所在地区</translation>
-    </message>
-    <message>
-        <source>the venue does not take a show that day</source>
-        <translation>场馆当天不接待展出</translation>
-    </message>
-    <message>
-        <source>that day is not a working day</source>
-        <translation>当天不是工作日</translation>
-    </message>
-    <message>
-        <source>a school&apos;s show on a school holiday</source>
-        <translation>学校的展出安排在了学校假期</translation>
-    </message>
-    <message>
-        <source>the trip would run on a day that is not a working day</source>
-        <translation>行程将跨越非工作日</translation>
-    </message>
-    <message>
-        <source>the caravan is not available that day</source>
-        <translation>该大篷车当天不可用</translation>
-    </message>
-    <message>
-        <source>the caravan is on another trip that day</source>
-        <translation>该大篷车当天另有行程</translation>
-    </message>
-    <message>
-        <source>the trip would be longer than the caravan may be away</source>
-        <translation>行程将超过该大篷车的最长出车天数</translation>
-    </message>
-    <message>
-        <source>another locked visit would no longer be kept</source>
-        <translation>另一个已锁定的站点将无法保留</translation>
     </message>
     <message>
         <source>Approve plan %1?</source>

@@ -6,7 +6,6 @@ into the referenced row's code (never ids), so two databases with different ids 
 
 from __future__ import annotations
 
-import time as clock
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
@@ -84,6 +83,7 @@ from caravan_app.persistence.spreadsheet import (
     import_file,
     parse_cell,
 )
+from caravan_app.services.demo import build_demo
 
 # ---------------------------------------------------------------------------------------------------
 # A small province with a few rows in every table, including the awkward values: NULLs, floats that
@@ -1305,15 +1305,11 @@ def test_whole_numbers_read_back_from_text_and_floats(number: int) -> None:
 
 @pytest.mark.slow
 def test_demo_round_trip(db: Database, second_db: Database, tmp_path: Path) -> None:
-    demo = pytest.importorskip("caravan_app.services.demo")
-    demo.build_demo(db, 2027)
+    # How long the round trip takes is measured by bench/workbook.py, not asserted here.
+    build_demo(db, 2027)
     original = snapshot(db)
     path = tmp_path / "demo.xlsx"
-    started = clock.perf_counter()
     do_export(db, path)
-    exported = clock.perf_counter()
     summary = do_import(second_db, path)
-    imported = clock.perf_counter()
     assert snapshot(second_db) == original
     assert summary.inserted == sum(len(rows) for t, rows in original.items() if t not in SEEDED)
-    assert exported - started < 60 and imported - exported < 60, (exported - started, imported - exported)

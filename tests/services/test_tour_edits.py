@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from caravan_app.domain.outcomes import TourRule
 from caravan_app.errors import ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan
@@ -56,7 +57,7 @@ def test_a_legal_move_is_stored_and_an_illegal_one_refused_with_its_rule(db: Dat
         if result.moved:
             moved = (stop.request, trip.caravan, day, stop.show_start.date())
             break
-        assert result.rule and result.message and result.plan_version == plan.version
+        assert result.refusal is not None and result.plan_version == plan.version
     assert moved is not None
     request, caravan, day, old_day = moved
     assert (result.from_caravan, result.from_day) == (caravan, old_day)
@@ -82,11 +83,15 @@ def test_a_legal_move_is_stored_and_an_illegal_one_refused_with_its_rule(db: Dat
         )
     )
     rule = (
-        "wrong_type" if wants.types_allowed and wrong.type not in wants.types_allowed else "no_wanted_theme"
+        TourRule.WRONG_TYPE
+        if wants.types_allowed and wrong.type not in wants.types_allowed
+        else TourRule.NO_WANTED_THEME
     )
     where = _where(stored, wants.code)
     refused = move_visit(db, "两周", wants.code, wrong.code, where[1])
-    assert not refused.moved and refused.rule == rule
-    assert wrong.code in refused.message and wants.code in refused.message
+    assert not refused.moved and refused.refusal is not None and refused.refusal.rule is rule
+    # What it concerns travels as codes, with the venue's name for whoever words it.
+    assert (refused.refusal.caravan, refused.refusal.request) == (wrong.code, wants.code)
+    assert refused.refusal.day == where[1] and refused.refusal.venue_name == wants.venue_name
     same, _, unchanged = _stored(db)
     assert same.version == after.version and unchanged == stored

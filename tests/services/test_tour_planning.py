@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from caravan_app.domain.calendar import term
+from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, TourStop, Trip, UnservedRequest, VisitRequest
@@ -56,6 +57,19 @@ def test_demo_term_is_planned_checked_stored_and_exported(db: Database, tmp_path
         plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=SolveControl(time_limit=1))
     with pytest.raises(CaravanError, match="no plan named"):
         export_plan_json(db, "没有", out)
+
+
+def test_a_solve_stopped_before_any_plan_stores_nothing_and_says_so(db: Database) -> None:
+    build_demo(db)
+    spring = term("2027-spring")
+    control = SolveControl(time_limit=600)
+    control.cancel()  # the Stop button, pressed before the first plan was found
+    with pytest.raises(NoPlan) as raised:
+        plan_term_tours(db, spring.start, spring.end, name="春季巡展", control=control)
+    assert raised.value.task is SolveTask.TOURS and raised.value.status is SolveStatus.CANCELLED
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Plan)) == 0
+        assert s.scalar(select(func.count()).select_from(TourStop)) == 0
 
 
 def test_a_re_solve_keeps_the_locked_visits_and_reads_road_distances(db: Database, tmp_path: Path) -> None:

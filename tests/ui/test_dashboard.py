@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pytestqt.qtbot import QtBot
+
 from caravan_app.persistence.database import Database
 from caravan_app.services.dashboard import event_years, year_figures
 from caravan_app.ui.dashboard import DashboardPage
 from caravan_app.ui.main_window import MainWindow
 
 
-def test_the_dashboard_shows_the_years_figures_and_coverage(window: MainWindow, demo_db: Database) -> None:
+def test_the_dashboard_shows_the_years_figures_and_coverage(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
     page = window.show_page("dashboard")
     assert isinstance(page, DashboardPage)
     years = event_years(demo_db)
@@ -30,6 +34,7 @@ def test_the_dashboard_shows_the_years_figures_and_coverage(window: MainWindow, 
     assert page.km_chart.chart().title() == "Kilometres per caravan"
 
     page.tabs.setCurrentIndex(1)
-    assert page.coverage.html_path is not None
+    qtbot.waitUntil(lambda: not page.coverage.busy, timeout=120_000)
+    assert page.coverage.html_path is not None and page.coverage.shown == str(years[0])
     html = page.coverage.html_path.read_text(encoding="utf-8")
     assert str(years[0]) in html and "leaflet" in html.lower()

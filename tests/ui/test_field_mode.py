@@ -21,6 +21,7 @@ from caravan_app.services.field_kit import export_trip, open_kit
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.ui.field_mode import FieldWindow, KitImportDialog
 from caravan_app.ui.i18n import Languages
+from caravan_app.ui.kit_export import KITS
 from caravan_app.ui.main_window import MainWindow
 
 
@@ -222,7 +223,11 @@ def test_kit_open_runs_field_mode_and_a_damaged_kit_is_refused(
 
 
 def test_the_tour_planner_writes_the_kit_of_the_selected_trip(
-    window: MainWindow, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     from caravan_app.ui.tour_planner import TourPlannerPage
 
@@ -237,7 +242,8 @@ def test_the_tour_planner_writes_the_kit_of_the_selected_trip(
     assert page.kit_button.isEnabled() and page.kit_button.text() == "Field kit of this trip…"
     trip = page.trip_of_stop[page.itinerary_model.row_id(0)]
     path = tmp_path / "selected.ckit"
-    assert page.export_kit(trip, path)
+    page.export_kit(trip, path)
+    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)  # written in the background
     assert f"Field kit of trip {trip} written to" in page.hand_move_note.text()
     with open_kit(path) as kit:
         assert kit.contents.code == trip
@@ -252,15 +258,19 @@ def test_the_tour_planner_writes_the_kit_of_the_selected_trip(
     monkeypatch.setattr(
         QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or next(answers)
     )
-    assert not page.export_kit(trip, path)
+    page.export_kit(trip, path)
+    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)
     assert "holds 1 field records the office has not imported" in asked[0]
     with open_kit(path) as kit:
         assert len(kit.records()) == 1
-    assert page.export_kit(trip, path)
+    page.export_kit(trip, path)
+    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)
+    assert len(asked) == 2
     with open_kit(path) as kit:
         assert kit.records() == []
 
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
-    assert not page.export_kit("no-such-trip", tmp_path / "none.ckit")
+    page.export_kit("no-such-trip", tmp_path / "none.ckit")
+    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)
     assert warned and "no-such-trip" in warned[0] and not (tmp_path / "none.ckit").exists()

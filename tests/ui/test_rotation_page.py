@@ -12,6 +12,7 @@ from caravan_app.domain.enums import PlanStatus
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, SetPlacement
 from caravan_app.services.field_kit import open_kit
+from caravan_app.ui.kit_export import KITS
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.rotation_page import LOCK_MARK, RotationPage
 
@@ -37,7 +38,8 @@ def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
     assert page.selected_stay() == stay and page.lock_button.text() == "Lock stay"
     # The crew that sets the stay up takes its field kit.
     assert page.kit_button.isEnabled() and page.kit_button.text() == "Field kit of this stay…"
-    assert page.export_kit(stay.code, tmp_path / "stay.ckit")
+    page.export_kit(stay.code, tmp_path / "stay.ckit")
+    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)  # written in the background
     assert f"Field kit of stay {stay.code} written to" in page.figures.text()
     with open_kit(tmp_path / "stay.ckit") as kit:
         assert (kit.contents.kind, kit.contents.code, kit.contents.facility_code) == (

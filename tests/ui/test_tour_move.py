@@ -27,13 +27,14 @@ def _place(db: Database, request: str) -> tuple[str, date, bool]:
         return stop.trip.caravan.code, stop.show_start.date(), stop.locked
 
 
-def _move(page: TourPlannerPage, row: int, caravan: str, day: date) -> None:
+def _move(qtbot: QtBot, page: TourPlannerPage, row: int, caravan: str, day: date) -> None:
     page.itinerary.selectRow(row)
     dialog = page.open_move_dialog()
     assert dialog is not None and dialog.caravan.findText(caravan) >= 0
     dialog.caravan.setCurrentText(caravan)
     dialog.day.setDate(day)
     dialog.accept()
+    qtbot.waitUntil(lambda: not page.moving, timeout=60_000)  # moved in the background
 
 
 def test_a_visit_is_moved_in_the_dialog_undone_and_a_bad_move_refused(
@@ -57,7 +58,7 @@ def test_a_visit_is_moved_in_the_dialog_undone_and_a_bad_move_refused(
         if day > LAST:
             continue
         before = _place(demo_db, request)
-        _move(page, row, caravan, day)
+        _move(qtbot, page, row, caravan, day)
         if _place(demo_db, request) != before:
             moved = (request, caravan, day, before)
             break
@@ -68,6 +69,7 @@ def test_a_visit_is_moved_in_the_dialog_undone_and_a_bad_move_refused(
     assert page.move_note.text().startswith(f"Moved {request} to {caravan}")
     assert request in window.undo_action.text()
     window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not page.moving, timeout=60_000)
     assert _place(demo_db, request)[:2] == before[:2]
     model = page.itinerary_model
     rows = [r for r in range(model.rowCount()) if model.value(r, "request") == request]
@@ -92,7 +94,7 @@ def test_a_visit_is_moved_in_the_dialog_undone_and_a_bad_move_refused(
         )
     )
     where = _place(demo_db, wants.code)
-    _move(page, shown[wants.code], wrong.code, where[1])
+    _move(qtbot, page, shown[wants.code], wrong.code, where[1])
     note = page.move_note.text()
     assert note.startswith("Not moved: ")
     assert "does not take a caravan of" in note or "carries none of the themes" in note

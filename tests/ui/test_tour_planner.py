@@ -65,7 +65,9 @@ def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
     assert f"Served {served} of" in page.figures.text()
 
     page.tabs.setCurrentIndex(1)  # timeline and map: the map page is drawn by services.maps
-    assert page.map.shown_plan == "full" and page.map.html_path is not None
+    assert page.map.busy and page.map.currentWidget() is page.map.message  # drawn off the GUI thread
+    qtbot.waitUntil(lambda: not page.map.busy, timeout=120_000)
+    assert page.map.shown == "full" and page.map.html_path is not None
     html = page.map.html_path.read_text(encoding="utf-8")
     assert "leaflet" in html.lower() and "full" in html
     assert "http://" not in html and "https://cdn" not in html  # offline: nothing fetched
