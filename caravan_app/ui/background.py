@@ -110,32 +110,32 @@ class Operation(QObject):
         self.state = TaskState(self.progressed_signal.emit)
         self.result: Any = None
         self.error: BaseException | None = None
-        self._success: list[Callable[[Any], None]] = []
-        self._failure: Callable[[BaseException], None] | None = None
-        self._finished: list[Callable[[], None]] = []
+        self._success: list[Callable[[Any], object]] = []
+        self._failure: Callable[[BaseException], object] | None = None
+        self._finished: list[Callable[[], object]] = []
         self._thread: _Thread | None = None
         self._queue: Queue | None = None
         self._abandoned = False  # the window closed: the outcome goes to nobody
         self.progressed_signal.connect(self._progressed)
         self.succeeded_signal.connect(self._succeeded)
         self.failed_signal.connect(self._failed)
-        self._progress: list[Callable[[Any], None]] = []
+        self._progress: list[Callable[[Any], object]] = []
 
     # --- building ---------------------------------------------------------------------------
 
-    def progress(self, callback: Callable[[Any], None]) -> Operation:
+    def progress(self, callback: Callable[[Any], object]) -> Operation:
         self._progress.append(callback)
         return self
 
-    def success(self, callback: Callable[[Any], None]) -> Operation:
+    def success(self, callback: Callable[[Any], object]) -> Operation:
         self._success.append(callback)
         return self
 
-    def failure(self, callback: Callable[[BaseException], None]) -> Operation:
+    def failure(self, callback: Callable[[BaseException], object]) -> Operation:
         self._failure = callback
         return self
 
-    def finished(self, callback: Callable[[], None]) -> Operation:
+    def finished(self, callback: Callable[[], object]) -> Operation:
         self._finished.append(callback)
         return self
 

@@ -3,6 +3,7 @@ and the planners' own Print buttons."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,43 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QOb
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from caravan_app import log
+from caravan_app.errors import CaravanError
+from caravan_app.ui.background import Operation, Queue, TaskState
+from caravan_app.ui.outcomes import error_text
+
+_log = log.get(log.UI)
+
+# Documents are made one at a time, in the order asked for: reportlab and the database are shared.
+PDFS = Queue()
+
+
+def make_pdf(parent: QWidget, make: Callable[[], bytes], then: Callable[[bytes], object]) -> None:
+    """Make a document in the background (a term's route sheets take seconds) and hand its bytes to
+    `then` on the GUI thread; a document that cannot be made is shown, in the window's language."""
+
+    def work(_state: TaskState) -> bytes:
+        return make()
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            _log.error("a document could not be made", exc_info=exc)
+        QMessageBox.warning(parent, QCoreApplication.translate("PdfOutput", "Not printed"), error_text(exc))
+
+    Operation(parent, work, "pdf").success(then).failure(failed).run(PDFS)
+
+
+def save_pdf_to(
+    parent: QWidget, make: Callable[[], bytes], path: Path, saved: Callable[[Path], None]
+) -> None:
+    """Make a document in the background and write it to `path`; `saved` is told when it is there."""
+
+    def write(data: bytes) -> None:
+        if data and write_pdf(parent, data, path):
+            saved(path)
+
+    make_pdf(parent, make, write)
 
 
 def load_pdf(document: QPdfDocument, data: bytes, owner: QObject) -> QBuffer:

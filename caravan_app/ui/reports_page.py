@@ -3,6 +3,7 @@ caravan or depot, made by the reports service, previewed here, saved as PDF or s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +25,15 @@ from caravan_app.services import inventory, tour_plans
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.exports import ExportsBar
 from caravan_app.ui.labels import enum_label
-from caravan_app.ui.pdf_output import ask_save_path, load_pdf, print_pdf, render_pdf, write_pdf
+from caravan_app.ui.pdf_output import (
+    PDFS,
+    ask_save_path,
+    load_pdf,
+    make_pdf,
+    print_pdf,
+    render_pdf,
+    write_pdf,
+)
 
 _log = log.get(log.UI)
 
@@ -169,53 +177,73 @@ class ReportsPage(QWidget):
         else:
             self.status.setText(self.tr("Route sheets for the crews and a summary of a stored tour plan."))
 
-    def make(self) -> bytes:
-        """The chosen document of the chosen plan (or set, caravan, depot) as PDF bytes, in the
-        program's language."""
+    def _document(self) -> Callable[[], bytes] | None:
+        """What makes the chosen document of the chosen plan (or set, caravan, depot) in the program's
+        language: read from the screen now, run later, off the GUI thread."""
         from caravan_app.services import reports  # reportlab loads with the first PDF, not at start
 
         subject = self.plan.currentData()
         if subject is None:
-            return b""
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
+            return None
+        db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
         key = self.document_key
         if key == "labels":
             keyword = LABEL_SCOPES[str(self.scope.currentData())][1]
-            return reports.labels_pdf(self.context.db, **{keyword: str(subject)}, lang=lang)
+            return lambda: reports.labels_pdf(db, **{keyword: str(subject)}, lang=lang)
         if key == "rotation":
-            return reports.rotation_pdf(self.context.db, str(subject), lang)
+            return lambda: reports.rotation_pdf(db, str(subject), lang)
         if key == "summary":
-            return reports.summary_pdf(self.context.db, str(subject), lang)
-        return reports.route_sheets_pdf(self.context.db, str(subject), lang)
+            return lambda: reports.summary_pdf(db, str(subject), lang)
+        return lambda: reports.route_sheets_pdf(db, str(subject), lang)
 
-    def preview(self) -> int:
-        """Make the document and show it; returns its page count (0 when nothing was made)."""
-        try:
-            self.pdf_bytes = self.make()
-        except Exception as exc:  # a report that cannot be made is shown, not raised
-            _log.exception("report failed")
-            QMessageBox.warning(self, self.tr("Not printed"), str(exc))
-            return 0
-        self._buffer = load_pdf(self.pdf, self.pdf_bytes, self)
-        return self.pdf.pageCount()
+    def make(self) -> bytes:
+        """The chosen document as PDF bytes, made here and now (b"" when there is nothing to make)."""
+        document = self._document()
+        return document() if document is not None else b""
+
+    @property
+    def making(self) -> bool:
+        """A document is being made in the background."""
+        return PDFS.busy
+
+    def preview(self, then: Callable[[], object] | None = None) -> None:
+        """Make the document in the background and show it when it is ready; then `then`."""
+        document = self._document()
+        if document is None:
+            return
+        self.status.setText(self.tr("Making the document…"))
+
+        def show(data: bytes) -> None:
+            self.pdf_bytes = data
+            self._buffer = load_pdf(self.pdf, data, self)
+            self._show_status()
+            if then is not None:
+                then()
+
+        make_pdf(self, document, show)
 
     def choose_save(self) -> None:
         path = ask_save_path(self, f"{self.plan.currentData()}-{self.document_key}.pdf")
         if path is not None:
             self.save(path)
 
-    def save(self, path: Path) -> bool:
-        if not self.pdf_bytes and not self.preview():
-            return False
-        if not write_pdf(self, self.pdf_bytes, path):
-            return False
-        self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+    def save(self, path: Path) -> None:
+        """Write the previewed document to `path`, making it first if it is not made yet."""
+
+        def write() -> None:
+            if write_pdf(self, self.pdf_bytes, path):
+                self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
+
+        if self.pdf_bytes:
+            write()
+        else:
+            self.preview(then=write)
 
     def print_document(self) -> None:
-        if not self.pdf_bytes and not self.preview():
-            return
-        print_pdf(self, self.pdf_bytes)
+        if self.pdf_bytes:
+            print_pdf(self, self.pdf_bytes)
+        else:
+            self.preview(then=lambda: print_pdf(self, self.pdf_bytes))
 
     def render_to(self, device: Any) -> int:
         """Draw every page of the previewed document on a paint device (a printer); returns the pages."""

@@ -37,6 +37,7 @@ from caravan_app.ui.commands import Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import enum_label, term_label
 from caravan_app.ui.outcomes import error_text
+from caravan_app.ui.pdf_output import save_pdf_to
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 
@@ -461,20 +462,23 @@ class RetirementPage(QWidget):
         if path:
             self.save_pdf(which, Path(path))
 
-    def save_pdf(self, which: str, path: Path) -> bool:
+    def save_pdf(self, which: str, path: Path) -> None:
+        """Make the retirement or the consolidation report in the background and write it to `path`."""
         name = self.plan.currentData()
+        if name is None:
+            return
         make = (
             consolidation_views.retirement_pdf
             if which == "retirement"
             else consolidation_views.consolidation_pdf
         )
-        try:
-            path.write_bytes(make(self.context.db, str(name), _lang()))
-        except (CaravanError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
-            return False
-        self.status.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+        db, lang = self.context.db, _lang()
+        save_pdf_to(
+            self,
+            lambda: make(db, str(name), lang),
+            path,
+            lambda saved: self.status.setText(self.tr("Saved %1").replace("%1", str(saved))),
+        )
 
     # --- language ------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ and on the map of truck moves, lock stays and re-solve keeping them, approve."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ from caravan_app.ui.kit_export import write_kit
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import error_text
-from caravan_app.ui.pdf_output import ask_save_path, print_pdf, write_pdf
+from caravan_app.ui.pdf_output import ask_save_path, make_pdf, print_pdf, save_pdf_to
 from caravan_app.ui.table_model import RowsModel
 
 _log = log.get(log.UI)
@@ -466,25 +467,26 @@ class RotationPage(QWidget):
 
     # --- printing ------------------------------------------------------------------------------
 
-    def schedule_pdf(self) -> bytes:
-        """The shown plan's rotation schedule, in the program's language (b"" when there is none)."""
+    def _schedule(self) -> Callable[[], bytes] | None:
+        """What makes the shown plan's rotation schedule in the program's language (None: no plan)."""
         from caravan_app.services.reports import rotation_pdf  # reportlab loads with the first PDF
 
         if self.grid is None:
-            return b""
+            return None
+        db, name = self.context.db, self.grid.plan.name
         lang = "zh" if QLocale().name().startswith("zh") else "en"
-        try:
-            return rotation_pdf(self.context.db, self.grid.plan.name, lang)
-        except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not printed"), error_text(exc))
-            return b""
+        return lambda: rotation_pdf(db, name, lang)
 
-    def save_schedule(self, path: Path) -> bool:
-        pdf = self.schedule_pdf()
-        if not pdf or not write_pdf(self, pdf, path):
-            return False
-        self.figures.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return True
+    def save_schedule(self, path: Path) -> None:
+        """Make the schedule in the background and write it to `path`."""
+        schedule = self._schedule()
+        if schedule is not None:
+            save_pdf_to(
+                self,
+                schedule,
+                path,
+                lambda saved: self.figures.setText(self.tr("Saved %1").replace("%1", str(saved))),
+            )
 
     def choose_save_schedule(self) -> None:
         if self.grid is None:
@@ -493,9 +495,10 @@ class RotationPage(QWidget):
         if path is not None:
             self.save_schedule(path)
 
-    def print_schedule(self) -> int:
-        pdf = self.schedule_pdf()
-        return print_pdf(self, pdf) if pdf else 0
+    def print_schedule(self) -> None:
+        schedule = self._schedule()
+        if schedule is not None:
+            make_pdf(self, schedule, lambda data: print_pdf(self, data))
 
     # --- language ------------------------------------------------------------------------------
 

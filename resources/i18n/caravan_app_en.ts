@@ -2312,6 +2312,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     <context>
         <name>PdfOutput</name>
         <message>
+            <source>Not printed</source>
+            <translation>Not printed</translation>
+        </message>
+        <message>
             <source>Save PDF</source>
             <translation>Save PDF</translation>
         </message>
@@ -2414,8 +2418,8 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Route sheets for the crews and a summary of a stored tour plan.</translation>
         </message>
         <message>
-            <source>Not printed</source>
-            <translation>Not printed</translation>
+            <source>Making the document…</source>
+            <translation>Making the document…</translation>
         </message>
         <message>
             <source>Saved %1</source>
@@ -2756,10 +2760,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>%1 (re-solved)</source>
             <translation>%1 (re-solved)</translation>
-        </message>
-        <message>
-            <source>Not printed</source>
-            <translation>Not printed</translation>
         </message>
         <message>
             <source>Saved %1</source>

@@ -2312,6 +2312,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 <context>
     <name>PdfOutput</name>
     <message>
+        <source>Not printed</source>
+        <translation>未能生成</translation>
+    </message>
+    <message>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -2414,8 +2418,8 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>已保存巡展方案的乘员行程单和方案汇总。</translation>
     </message>
     <message>
-        <source>Not printed</source>
-        <translation>未能生成</translation>
+        <source>Making the document…</source>
+        <translation>正在生成文档…</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -2756,10 +2760,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>%1 (re-solved)</source>
         <translation>%1（重新求解）</translation>
-    </message>
-    <message>
-        <source>Not printed</source>
-        <translation>未能生成</translation>
     </message>
     <message>
         <source>Saved %1</source>

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
 
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.services.reports import exhibit_views
 from caravan_app.services.rotation import plan_rotation_scenario
 from caravan_app.ui.main_window import MainWindow
+from caravan_app.ui.pdf_output import PDFS
 from caravan_app.ui.reports_page import ReportsPage
 from caravan_app.ui.rotation_page import RotationPage
 from tests.budget import budget
@@ -41,7 +43,7 @@ def _rotation(db: Database) -> str:
 
 
 def test_the_rotation_planner_saves_its_schedule(
-    window: MainWindow, demo_db: Database, tmp_path: Path
+    window: MainWindow, demo_db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
     page = window.show_page("rotation")
     assert isinstance(page, RotationPage)
@@ -52,7 +54,8 @@ def test_the_rotation_planner_saves_its_schedule(
     assert page.print_button.isEnabled() and page.print_button.text() == "Print…"
     assert [a.text() for a in page.print_menu.actions()] == ["Save PDF…", "Send to printer…"]
     out = tmp_path / "rotation.pdf"
-    assert page.save_schedule(out)
+    page.save_schedule(out)
+    qtbot.waitUntil(lambda: not PDFS.busy, timeout=120_000)  # made in the background
     assert out.read_bytes().startswith(b"%PDF")
     text = _text(out)
     assert "Travelling museum rotation schedule" in text and name in text
@@ -63,7 +66,7 @@ def test_the_rotation_planner_saves_its_schedule(
 
 
 def test_reports_screen_prints_the_rotation_schedule_and_labels(
-    window: MainWindow, demo_db: Database, tmp_path: Path
+    window: MainWindow, demo_db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
     name = _rotation(demo_db)
     page = window.show_page("reports")
@@ -73,10 +76,12 @@ def test_reports_screen_prints_the_rotation_schedule_and_labels(
     assert page.document.currentText() == "Rotation schedule"
     assert not page.scope.isVisibleTo(page)
     assert page.plan.currentData() == name
-    pages = page.preview()
+    page.preview()
+    qtbot.waitUntil(lambda: not page.making, timeout=120_000)
+    pages = page.pdf.pageCount()
     assert pages >= 1
     out = tmp_path / "rotation.pdf"
-    assert page.save(out)
+    page.save(out)
     assert "Travelling museum rotation schedule" in _text(out)
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -104,7 +109,8 @@ def test_reports_screen_prints_the_rotation_schedule_and_labels(
         else:
             pytest.fail(f"no {scope} with exhibits to label")
         out = tmp_path / f"labels-{scope}.pdf"
-        assert page.save(out)
+        page.save(out)
+        qtbot.waitUntil(lambda: not page.making, timeout=120_000)
         text = _text(out)
         keyword = {"set": "set_code", "caravan": "caravan_code", "depot": "depot_code"}[scope]
         with demo_db.session(audited=False) as s:

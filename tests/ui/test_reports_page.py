@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
 
 from caravan_app.persistence.database import Database
 from caravan_app.planning.control import SolveControl
@@ -17,7 +18,7 @@ from caravan_app.ui.reports_page import ReportsPage
 
 
 def test_route_sheets_are_previewed_saved_and_printed(
-    window: MainWindow, demo_db: Database, tmp_path: Path
+    window: MainWindow, demo_db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
     plan_term_tours(
         demo_db, date(2027, 3, 1), date(2027, 3, 3), name="印刷", control=SolveControl(time_limit=1)
@@ -26,10 +27,14 @@ def test_route_sheets_are_previewed_saved_and_printed(
     assert isinstance(page, ReportsPage)
     page.refresh()
     assert page.plan.currentData() == "印刷"
-    pages = page.preview()
+    page.preview()
+    assert page.making  # made in the background
+    qtbot.waitUntil(lambda: not page.making, timeout=120_000)
+    pages = page.pdf.pageCount()
     assert pages >= 1 and page.pdf_bytes.startswith(b"%PDF")
     out = tmp_path / "sheets.pdf"
-    assert page.save(out)
+    page.save(out)
+    assert str(out) in page.status.text()
     assert out.read_bytes() == page.pdf_bytes
 
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -40,7 +45,9 @@ def test_route_sheets_are_previewed_saved_and_printed(
     assert printed.read_bytes().startswith(b"%PDF")
 
     page.document.setCurrentIndex(page.document.findData("summary"))
-    assert page.preview() >= 1
+    page.preview()
+    qtbot.waitUntil(lambda: not page.making, timeout=120_000)
+    assert page.pdf.pageCount() >= 1
     try:
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
     except FileNotFoundError:

@@ -11,6 +11,7 @@ from caravan_app.domain.enums import Decision
 from caravan_app.persistence.database import Database
 from caravan_app.services.consolidation_views import candidate_rows
 from caravan_app.ui.main_window import MainWindow
+from caravan_app.ui.pdf_output import PDFS
 from caravan_app.ui.retirement_page import RetirementPage
 
 
@@ -46,5 +47,6 @@ def test_a_run_lists_candidates_with_evidence_and_decisions_are_undoable(
     )
 
     report = tmp_path / "retirement.pdf"
-    assert page.save_pdf("retirement", report)
+    page.save_pdf("retirement", report)
+    qtbot.waitUntil(lambda: not PDFS.busy, timeout=120_000)  # made in the background
     assert report.read_bytes().startswith(b"%PDF")
