@@ -113,6 +113,7 @@ def test_module_entry_point_shows_help() -> None:
         assert command in result.stdout
 
 
+@pytest.mark.slow
 def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "plan.db"
     assert main(["--db", str(path), "demo"]) == 0

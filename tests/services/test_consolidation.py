@@ -26,6 +26,7 @@ from caravan_app.settings import save_thresholds
 from tests.reports.pdf_tools import pages, squeeze
 
 
+@pytest.mark.slow
 def test_demo_term_is_consolidated_stored_viewed_and_decided(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -133,6 +134,7 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
         consolidation_view(db, "没有")
 
 
+@pytest.mark.slow
 def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_the_reports(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -151,6 +151,7 @@ def test_demo_meets_the_minimums_and_hangs_together(db: Database) -> None:
                 assert latest_check[x.id].grade == x.condition, x.code
 
 
+@pytest.mark.slow
 def test_same_seed_same_rows_other_seed_other_venues(db: Database, second_db: Database) -> None:
     build_demo(db, seed=2027)
     build_demo(second_db, seed=2027)

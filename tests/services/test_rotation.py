@@ -27,6 +27,7 @@ from tests.budget import budget
 FIRST = date(2027, 1, 1)
 
 
+@pytest.mark.slow
 def test_demo_rotation_is_planned_checked_stored_and_exported(db: Database, tmp_path: Path) -> None:
     build_demo(db)
     summary = plan_rotation_scenario(db, FIRST, 4, 2, name="2027 换展", control=budget())

@@ -40,6 +40,7 @@ def _where(solution: TourSolution, request: str) -> tuple[str, date, bool]:
     )
 
 
+@pytest.mark.slow
 def test_a_legal_move_is_stored_and_an_illegal_one_refused_with_its_rule(db: Database) -> None:
     build_demo(db)
     plan_term_tours(db, FIRST, LAST, name="两周", control=SolveControl(time_limit=2))

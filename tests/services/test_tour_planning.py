@@ -72,6 +72,7 @@ def test_a_solve_stopped_before_any_plan_stores_nothing_and_says_so(db: Database
         assert s.scalar(select(func.count()).select_from(TourStop)) == 0
 
 
+@pytest.mark.slow
 def test_a_re_solve_keeps_the_locked_visits_and_reads_road_distances(db: Database, tmp_path: Path) -> None:
     build_demo(db)
     first, last = date(2027, 3, 1), date(2027, 3, 26)

@@ -78,6 +78,7 @@ def test_the_layout_is_remembered_between_runs(
     assert (second.width(), second.height()) == (760, 560)
 
 
+@pytest.mark.slow
 def test_export_then_a_refused_import_lists_its_problems(
     window: MainWindow, tmp_path: Path, backend: str
 ) -> None:

@@ -65,6 +65,7 @@ def test_the_rotation_planner_saves_its_schedule(
     assert str(out) in page.figures.text()
 
 
+@pytest.mark.slow
 def test_reports_screen_prints_the_rotation_schedule_and_labels(
     window: MainWindow, demo_db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:

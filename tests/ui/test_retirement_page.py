@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from caravan_app.domain.enums import Decision
@@ -15,6 +16,7 @@ from caravan_app.ui.pdf_output import PDFS
 from caravan_app.ui.retirement_page import RetirementPage
 
 
+@pytest.mark.slow
 def test_a_run_lists_candidates_with_evidence_and_decisions_are_undoable(
     window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,6 +18,7 @@ from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.rotation_page import LOCK_MARK, RotationPage
 
 
+@pytest.mark.slow
 def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
     window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -73,6 +73,7 @@ def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
     assert "http://" not in html and "https://cdn" not in html  # offline: nothing fetched
 
 
+@pytest.mark.slow
 def test_a_locked_visit_is_kept_across_a_re_solve_and_plans_compare_and_approve(
     window: MainWindow, demo_db: Database, qtbot: QtBot
 ) -> None:
