@@ -9,10 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
 
-from caravan_app import __version__, cli_text, log
+from caravan_app import __version__, cli_kit, cli_linkage, cli_text, log
 from caravan_app.domain.outcomes import NoPlan
 from caravan_app.errors import CaravanError
 from caravan_app.settings import DB_URL_VARIABLE, data_dir
@@ -82,8 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
         default="2027-spring",
         help="school term, e.g. 2027-spring (default); not needed with --from and --to",
     )
-    tours.add_argument("--from", dest="start", type=_date, help="first day (default: the term's first)")
-    tours.add_argument("--to", dest="end", type=_date, help="last day (default: the term's last)")
+    tours.add_argument(
+        "--from", dest="start", type=cli_text.parse_date, help="first day (default: the term's first)"
+    )
+    tours.add_argument(
+        "--to", dest="end", type=cli_text.parse_date, help="last day (default: the term's last)"
+    )
     tours.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
     _add_solution_limit(tours)
     tours.add_argument("--name", help="the plan's name (default: term and time)")
@@ -95,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     rotation = plan_commands.add_parser(
         "rotation", parents=[common], help="plan the museum sets' rotation (换展) and store a draft plan"
     )
-    rotation.add_argument("--from", dest="start", type=_date, required=True, help="first day of period 1")
+    rotation.add_argument(
+        "--from", dest="start", type=cli_text.parse_date, required=True, help="first day of period 1"
+    )
     rotation.add_argument("--periods", type=int, default=4, help="number of periods (4)")
     rotation.add_argument("--period-months", type=int, default=3, help="months per period (3)")
     rotation.add_argument(
@@ -131,8 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--tiles", metavar="URL_OR_FOLDER", help="base tiles: a z/x/y tile folder or a tile server URL"
     )
     maps.add_argument("--year", type=int, help="coverage: count the shows held in this year")
-    maps.add_argument("--from", dest="start", type=_date, help="coverage: shows held from this day")
-    maps.add_argument("--to", dest="end", type=_date, help="coverage: shows held up to this day")
+    maps.add_argument(
+        "--from", dest="start", type=cli_text.parse_date, help="coverage: shows held from this day"
+    )
+    maps.add_argument(
+        "--to", dest="end", type=cli_text.parse_date, help="coverage: shows held up to this day"
+    )
     maps.set_defaults(run=_run_map)
 
     consolidation = commands.add_parser(
@@ -205,49 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
     status = db_commands.add_parser("status", parents=[common], help="show the schema revision and contents")
     status.set_defaults(run=_run_db_status)
 
-    kit = commands.add_parser(
-        "kit", help="field kits (.ckit): a trip or a set's stay run offline, then imported"
-    )
-    kit_commands = kit.add_subparsers(dest="kit_command", metavar="ACTION", required=True)
-    kit_export = kit_commands.add_parser(
-        "export", parents=[common], help="write the kit of a caravan trip or a set placement"
-    )
-    which = kit_export.add_mutually_exclusive_group(required=True)
-    which.add_argument("--trip", metavar="CODE", help="the trip's code")
-    which.add_argument("--placement", metavar="CODE", help="the set placement's code")
-    kit_export.add_argument("--out", type=Path, required=True, metavar="FILE.ckit")
-    kit_export.add_argument(
-        "--lang", choices=["zh", "en"], default="zh", help="language of the sheets and map"
-    )
-    kit_export.add_argument(
-        "--force", action="store_true", help="replace a kit at FILE even if its records are not imported"
-    )
-    kit_export.set_defaults(run=_run_kit_export)
-    kit_import = kit_commands.add_parser(
-        "import", parents=[common], help="take a kit's field records into the database (all or nothing)"
-    )
-    kit_import.add_argument("file", type=Path, metavar="FILE.ckit")
-    kit_import.add_argument(
-        "--accept-conflict",
-        action="store_true",
-        help="import even though the trip or placement was changed in the office since export",
-    )
-    kit_import.set_defaults(run=_run_kit_import)
-    kit_show = kit_commands.add_parser("show", help="verify a kit and print its manifest as JSON")
-    kit_show.add_argument("file", type=Path, metavar="FILE.ckit")
-    kit_show.set_defaults(run=_run_kit_show)
-    kit_open = kit_commands.add_parser(
-        "open", help="run a kit in field mode: route, map, checklist; record shows, conditions, damage"
-    )
-    kit_open.add_argument("file", type=Path, metavar="FILE.ckit")
-    kit_open.add_argument("--lang", choices=["zh_CN", "en"], help="language (default: as in Settings)")
-    kit_open.set_defaults(run=_run_kit_open)
+    cli_kit.add_commands(commands, common)
+    cli_linkage.add_commands(commands, common)
 
     events = commands.add_parser(
         "export-events", parents=[common], help="held events in the national platform's fields, as Excel"
     )
-    events.add_argument("--from", dest="start", type=_date, metavar="YYYY-MM-DD")
-    events.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD")
+    events.add_argument("--from", dest="start", type=cli_text.parse_date, metavar="YYYY-MM-DD")
+    events.add_argument("--to", dest="end", type=cli_text.parse_date, metavar="YYYY-MM-DD")
     events.add_argument("--year", type=int, help="a whole year instead of --from/--to")
     events.add_argument("--out", type=Path, required=True, metavar="FILE.xlsx")
     events.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the headers")
@@ -258,13 +232,6 @@ def build_parser() -> argparse.ArgumentParser:
     ics.add_argument("--out", type=Path, required=True, metavar="FILE.ics")
     ics.set_defaults(run=_run_ics)
     return parser
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _run_plan_tours(args: argparse.Namespace) -> None:
@@ -526,47 +493,6 @@ def _run_db_status(args: argparse.Namespace) -> None:
     print(f"schema revision: {current or 'empty'} (newest {head})")
     if current == head:
         print("\n".join(contents(db).lines()))
-
-
-def _run_kit_export(args: argparse.Namespace) -> None:
-    from caravan_app.services import field_kit
-    from caravan_app.services.database import open_database
-
-    db = open_database(args.db)
-    if args.trip:
-        manifest = field_kit.export_trip(db, args.trip, args.out, lang=args.lang, force=args.force)
-    else:
-        manifest = field_kit.export_placement(db, args.placement, args.out, lang=args.lang, force=args.force)
-    size = args.out.stat().st_size
-    print(f"wrote the kit of {manifest.kind} {manifest.code} to {args.out} ({size / 1024:.0f} KiB)")
-    print(f"kit id {manifest.kit_id}; parts: {', '.join(p.name for p in manifest.parts)}")
-
-
-def _run_kit_import(args: argparse.Namespace) -> None:
-    from caravan_app.services import field_kit
-    from caravan_app.services.database import open_database
-
-    db = open_database(args.db)
-    result = field_kit.import_kit(db, args.file, accept_conflict=args.accept_conflict)
-    print(result)
-
-
-def _run_kit_show(args: argparse.Namespace) -> None:
-    from caravan_app.services import field_kit
-
-    with field_kit.open_kit(args.file) as kit:
-        print(kit.manifest.to_json())
-        records = kit.records()
-    print(f"{len(records)} field record(s); the file verifies", file=sys.stderr)
-
-
-def _run_kit_open(args: argparse.Namespace) -> None:
-    # Field mode needs no central database: the kit file is all it reads and writes.
-    from caravan_app.ui.field_mode import run_field_mode
-
-    code = run_field_mode(args.file, args.lang)
-    if code:
-        raise SystemExit(code)
 
 
 def _run_export_events(args: argparse.Namespace) -> None:

@@ -7,10 +7,14 @@ this medium, as the window words them in ui/outcomes.py and the documents in rep
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Iterable
+from datetime import date
 
 from caravan_app.domain.figures import ConsolidationFigures, RegroupFigures, RotationFigures, TourFigures
+from caravan_app.domain.linkage import IDLE_DAYS, LinkageStep, PlanFigures
 from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask, TourRule, UnservedReason
+from caravan_app.services.linkage import LinkageAdvice
 
 STATUS = {
     SolveStatus.OPTIMAL: "optimal 最优",
@@ -140,3 +144,61 @@ def consolidation_lines(name: str, f: ConsolidationFigures) -> list[str]:
         out.append(f"checkers found {len(f.violations)} violation(s): this is a bug, see the log")
     out.append(f"done in {f.seconds:.1f} s")
     return out
+
+
+def parse_date(text: str) -> date:
+    """A day as the command line takes it (YYYY-MM-DD), for argparse's `type=`."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+# --- linkage --------------------------------------------------------------------------------------
+
+
+def linkage_step(step: LinkageStep, number: int) -> str:
+    if step is LinkageStep.BASELINE:
+        return "planning under the rules as they stand 现行规则 ..."
+    if step is LinkageStep.POTENTIAL:
+        return "planning with every caravan allowed everywhere 不限地区 ..."
+    return f"re-planning with proposal {number} 联动建议 ..."
+
+
+def _plan_figures_line(label: str, f: PlanFigures) -> str:
+    use = f.utilisation
+    share = f"{f.served / f.requests:.1%}" if f.requests else "–"
+    return (
+        f"{label}: served {f.served}/{f.requests} ({share}), key counties {f.key_county_served}/"
+        f"{f.key_county_requests}, {f.km:,.0f} km; {len(use.idle)} of {len(use.caravans)} caravans under "
+        f"{IDLE_DAYS} days on the road; the busiest 20 % do {use.busiest_share:.0%} of the days"
+    )
+
+
+def linkage_lines(advice: LinkageAdvice) -> list[str]:
+    """The advice: the plan under today's rules, the most linkage could bring, each proposal with what
+    it brought, and the plan with all of them; places by name."""
+    names = advice.region_names
+
+    def caravan(code: str) -> str:
+        home = advice.caravan_homes.get(code, "")
+        return f"{code} ({names.get(home, home)})" if home else code
+
+    lines = [
+        _plan_figures_line("rules as they stand 现行规则", advice.baseline),
+        _plan_figures_line("every caravan anywhere 不限地区", advice.potential),
+    ]
+    if not advice.proposals:
+        lines.append("no joint tour would serve more requests 无联动建议")
+    for number, proposal in enumerate(advice.proposals, start=1):
+        tour, gain = proposal.joint_tour, proposal.gain
+        days = ", ".join(f"{code} {change:+d}" for code, change in gain.days_per_caravan.items())
+        lines.append(
+            f"proposal {number} 联动建议: {', '.join(caravan(c) for c in tour.caravans)} may serve "
+            f"{', '.join(names.get(r, r) for r in tour.regions)}: {gain.served:+d} served, "
+            f"{gain.key_county:+d} key-county, {gain.township:+d} township, {gain.km:+,.0f} km"
+            + (f"; days on the road {days}" if days else "")
+        )
+    if advice.proposals:
+        lines.append(_plan_figures_line("with every proposal 采纳全部建议", advice.with_all_proposals))
+    return lines

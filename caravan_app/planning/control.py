@@ -41,6 +41,14 @@ class SolveControl:
     def cancel(self) -> None:
         self._cancel.set()
 
+    def part(self, seconds: float) -> SolveControl:
+        """A control for one solve of several: its own time limit, this one's seed, solution limit and
+        cancel flag (sharing the flag is what makes one cancel stop whichever solve is running). The
+        caller reports the steps; the solves' own progress is not passed on."""
+        return SolveControl(
+            time_limit=seconds, seed=self.seed, solution_limit=self.solution_limit, _cancel=self._cancel
+        )
+
     @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()

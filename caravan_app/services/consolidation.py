@@ -459,14 +459,6 @@ def _what_if_figures(case: _Case, result: WhatIfResult) -> WhatIfFigures:
     )
 
 
-def _part_of(control: SolveControl, seconds: float) -> SolveControl:
-    """A control for one solve of several: its own time limit, the caller's seed and cancel flag."""
-    # Sharing the Event is what makes one cancel stop whichever solve is running.
-    return SolveControl(
-        time_limit=seconds, seed=control.seed, solution_limit=control.solution_limit, _cancel=control._cancel
-    )
-
-
 # --- consolidate --------------------------------------------------------------------------------
 
 
@@ -545,19 +537,19 @@ def consolidate(
 
     step(ConsolidationStep.SETS, "")
     sets_time = control.remaining * SETS_TIME_SHARE
-    sets_solution = regroup(sets_problem, _part_of(control, sets_time))
+    sets_solution = regroup(sets_problem, control.part(sets_time))
     if not sets_solution.status.has_plan:
         raise NoPlan(SolveTask.MUSEUM_SETS, sets_solution.status, round(sets_time, 1))
     step(ConsolidationStep.KITS, "")
     kits_time = control.remaining
-    kits_solution = regroup(kits_problem, _part_of(control, kits_time))
+    kits_solution = regroup(kits_problem, control.part(kits_time))
     if not kits_solution.status.has_plan:
         raise NoPlan(SolveTask.CARAVAN_KITS, kits_solution.status, round(kits_time, 1))
     violations = [f"sets: {v.rule.value}: {v.message}" for v in check_regroup(sets_problem, sets_solution)]
     violations += [f"kits: {v.rule.value}: {v.message}" for v in check_regroup(kits_problem, kits_solution)]
 
     step(ConsolidationStep.BASELINE, "")
-    baseline = _baseline(db, school_term, _part_of(control, what_if_time))
+    baseline = _baseline(db, school_term, control.part(what_if_time))
     with db.session(audited=False) as s:
         cases = _what_if_cases(s, candidates, baseline)
     what_ifs: list[WhatIfFigures] = []
@@ -570,7 +562,7 @@ def consolidate(
             baseline.solution,
             case.caravan,
             case.moved,
-            _part_of(control, what_if_time),
+            control.part(what_if_time),
         )
         if not result.solution.status.has_plan:
             break  # stopped by the user: the cases measured so far are kept

@@ -1,0 +1,142 @@
+"""The linkage (联动) advisor: what the region rules cost a term's plan, and the joint tours that would
+win most of it back, each measured by re-planning with the real planner and checked.
+
+`advise_linkage` plans the term as the rules stand (the baseline), then with every caravan allowed
+everywhere (the potential: the most linkage can bring), reads proposals off the second plan
+(planning.linkage.propose) and re-plans with them one at a time, keeping each that brings something;
+what each brings is the difference to the plan before it. `accept_proposals` writes chosen proposals
+as joint tours, in one transaction, audited.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from caravan_app.domain.linkage import JointTourProposal, LinkageStep, PlanFigures, Proposal
+from caravan_app.errors import CaravanError
+from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Caravan, JointTourCaravan, JointTourRegion, Region
+from caravan_app.persistence.models import JointTour as JointTourRow
+from caravan_app.planning.control import SolveControl
+from caravan_app.planning.linkage import advise
+from caravan_app.services.tour_planning import build_tour_problem
+
+FORMAT = "caravan_app linkage 1"
+
+
+@dataclass(frozen=True)
+class LinkageAdvice:
+    start: date
+    end: date
+    seconds_per_plan: float
+    baseline: PlanFigures
+    potential: PlanFigures
+    proposals: tuple[Proposal, ...]
+    # Names of the places the advice mentions, for whoever words it: region adcode -> name, and each
+    # caravan's home region (adcode) and depot code.
+    region_names: Mapping[str, str] = field(default_factory=dict)
+    caravan_homes: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def with_all_proposals(self) -> PlanFigures:
+        return self.proposals[-1].figures if self.proposals else self.baseline
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "seconds_per_plan": self.seconds_per_plan,
+            "baseline": self.baseline.to_json(),
+            "potential": self.potential.to_json(),
+            "proposals": [
+                {
+                    "caravans": list(p.joint_tour.caravans),
+                    "regions": list(p.joint_tour.regions),
+                    "from": p.joint_tour.start.isoformat() if p.joint_tour.start else None,
+                    "to": p.joint_tour.end.isoformat() if p.joint_tour.end else None,
+                    "requests": list(p.joint_tour.requests),
+                    "gain": p.gain.to_json(),
+                }
+                for p in self.proposals
+            ],
+            "with_all_proposals": self.with_all_proposals.to_json(),
+        }
+
+
+def advise_linkage(
+    db: Database,
+    start: date,
+    end: date,
+    *,
+    max_joint_tours: int = 8,
+    control: SolveControl | None = None,
+    on_step: Callable[[LinkageStep, int], None] | None = None,
+) -> LinkageAdvice:
+    """Advise joint tours for the open requests in [start, end]; `control.time_limit` is per plan."""
+    control = control or SolveControl(time_limit=30)
+    with db.session(audited=False) as s:
+        problem = build_tour_problem(s, start, end)
+        names = {adcode: name for adcode, name in s.execute(select(Region.adcode, Region.name))}
+    baseline, potential, proposals = advise(problem, max_joint_tours, control, on_step)
+    return LinkageAdvice(
+        start,
+        end,
+        control.time_limit,
+        baseline,
+        potential,
+        proposals,
+        region_names=names,
+        caravan_homes={c.code: c.region for c in problem.caravans},
+    )
+
+
+def accept_proposals(
+    db: Database, proposals: Sequence[JointTourProposal], name_prefix: str = "联动"
+) -> list[str]:
+    """Write each proposal as a joint tour (its caravans may serve its regions), all in one
+    transaction; returns the codes of the joint tours made."""
+    codes: list[str] = []
+    with db.session() as s:
+        for proposal in proposals:
+            codes.append(_add_joint_tour(s, proposal, name_prefix))
+    return codes
+
+
+def _add_joint_tour(session: Session, proposal: JointTourProposal, name_prefix: str) -> str:
+    caravans = {
+        c.code: c for c in session.scalars(select(Caravan).where(Caravan.code.in_(proposal.caravans)))
+    }
+    regions = {
+        r.adcode: r for r in session.scalars(select(Region).where(Region.adcode.in_(proposal.regions)))
+    }
+    for code in proposal.caravans:
+        if code not in caravans:
+            raise CaravanError(
+                f"no caravan {code} to add to a joint tour", code="no_such_caravan", caravan=code
+            )
+    for adcode in proposal.regions:
+        if adcode not in regions:
+            raise CaravanError(
+                f"no region {adcode} to add to a joint tour", code="no_such_region", region=adcode
+            )
+    number = (session.scalar(select(func.count()).select_from(JointTourRow)) or 0) + 1
+    code = f"JT{number:03d}"
+    while session.scalar(select(JointTourRow.id).where(JointTourRow.code == code)) is not None:
+        number += 1
+        code = f"JT{number:03d}"
+    places = "、".join(regions[a].name for a in proposal.regions)
+    row = JointTourRow(code=code, name=f"{name_prefix}：{places}"[:80], notes="")
+    session.add(row)
+    session.flush()
+    for caravan_code in proposal.caravans:
+        session.add(JointTourCaravan(joint_tour_id=row.id, caravan_id=caravans[caravan_code].id))
+    for adcode in proposal.regions:
+        session.add(JointTourRegion(joint_tour_id=row.id, region_id=regions[adcode].id))
+    return code
