@@ -3,6 +3,7 @@ bookings as a calendar (.ics) its staff can add to their own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from caravan_app.errors import CaravanError
 from caravan_app.services import inventory
 from caravan_app.services.platform_export import export_events, write_venue_ics
+from caravan_app.ui.background import Operation, Queue
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.outcomes import error_text
 
@@ -33,6 +35,7 @@ def _date(value: QDate) -> date:
 class ExportsBar(QGroupBox):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.writing = Queue()
         self.setObjectName("exports")
         self.context = context
         today = date.today()
@@ -96,8 +99,25 @@ class ExportsBar(QGroupBox):
         if path:
             self.export_events(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 
-    def export_events(self, path: Path) -> int | None:
-        """The held events between the two dates, in the national platform's fields; None if refused."""
+    @property
+    def busy(self) -> bool:
+        """A file is being written in the background."""
+        return self.writing.busy
+
+    def _write(self, name: str, work: Callable[[], int], written: Callable[[int], str]) -> None:
+        """Write a file in the background; say what was written, or why not, under the buttons."""
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, (CaravanError, OSError)):
+                raise exc
+            self.message.setText(self.tr("Not written: %1").replace("%1", error_text(exc)))
+
+        Operation(self, lambda _state: work(), name).success(
+            lambda count: self.message.setText(written(count))
+        ).failure(failed).run(self.writing)
+
+    def export_events(self, path: Path) -> None:
+        """The held events between the two dates, in the national platform's fields."""
         first, last = _date(self.first.date()), _date(self.last.date())
         if last < first:
             self.message.setText(
@@ -105,16 +125,15 @@ class ExportsBar(QGroupBox):
                 .replace("%1", str(last))
                 .replace("%2", str(first))
             )
-            return None
-        try:
-            count = export_events(self.context.db, path, start=first, end=last, lang=self._language())
-        except (CaravanError, OSError) as exc:
-            self.message.setText(self.tr("Not written: %1").replace("%1", error_text(exc)))
-            return None
-        self.message.setText(
-            self.tr("%1 events written to %2").replace("%1", str(count)).replace("%2", str(path))
+            return
+        db, lang = self.context.db, self._language()
+        self._write(
+            "events_export",
+            lambda: export_events(db, path, start=first, end=last, lang=lang),
+            lambda count: (
+                self.tr("%1 events written to %2").replace("%1", str(count)).replace("%2", str(path))
+            ),
         )
-        return count
 
     def choose_export_ics(self) -> None:
         code = self.venue.currentData()
@@ -126,19 +145,18 @@ class ExportsBar(QGroupBox):
         if path:
             self.export_ics(str(code), Path(path if path.lower().endswith(".ics") else path + ".ics"))
 
-    def export_ics(self, venue: str, path: Path) -> int | None:
-        try:
-            count = write_venue_ics(self.context.db, venue, path)
-        except (CaravanError, OSError) as exc:
-            self.message.setText(self.tr("Not written: %1").replace("%1", error_text(exc)))
-            return None
-        self.message.setText(
-            self.tr("%1 bookings of %2 written to %3")
-            .replace("%1", str(count))
-            .replace("%2", venue)
-            .replace("%3", str(path))
+    def export_ics(self, venue: str, path: Path) -> None:
+        db = self.context.db
+        self._write(
+            "ics_export",
+            lambda: write_venue_ics(db, venue, path),
+            lambda count: (
+                self.tr("%1 bookings of %2 written to %3")
+                .replace("%1", str(count))
+                .replace("%2", venue)
+                .replace("%3", str(path))
+            ),
         )
-        return count
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Files for others"))

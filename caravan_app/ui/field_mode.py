@@ -56,8 +56,7 @@ from caravan_app.domain.kit import (
     OfficeChange,
     ShowEntry,
 )
-from caravan_app.errors import CaravanError, KitConflict, KitRecordInvalid
-from caravan_app.persistence.database import Database
+from caravan_app.errors import CaravanError, KitRecordInvalid
 from caravan_app.services.field_kit import FieldKit, ImportResult, open_kit
 from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.outcomes import error_text
@@ -885,38 +884,6 @@ class KitImportDialog(QDialog):
                 .replace("%5", entry_text(row.entry) if row.entry is not None else row.summary)
             )
         return lines
-
-
-def import_kit_file(db: Database, path: Path, parent: QWidget | None = None) -> KitImportDialog | None:
-    """Import a kit into `db`; a conflict is put to the user, a refusal shown. Returns the result shown."""
-    from caravan_app.services.field_kit import import_kit
-
-    try:
-        try:
-            result = import_kit(db, path)
-        except KitConflict as conflict:
-            answer = QMessageBox.question(
-                parent,
-                QCoreApplication.translate("FieldWindow", "Changed in the office"),
-                QCoreApplication.translate(
-                    "FieldWindow",
-                    "%1 was changed in the office since the kit was exported:\n\n%2\n\n"
-                    "Import the field records anyway?",
-                )
-                .replace("%1", conflict.code)
-                .replace("%2", "\n".join(change_text(c) for c in conflict.changes)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            result = import_kit(db, path, accept_conflict=True)
-    except CaravanError as exc:
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("FieldWindow", "Kit not imported"), error_text(exc)
-        )
-        return None
-    dialog = KitImportDialog(path, result, parent)
-    dialog.open()
-    return dialog
 
 
 def open_field_window(path: Path, parent: QWidget | None = None) -> FieldWindow | None:

@@ -27,12 +27,15 @@ from PySide6.QtWidgets import (
 from caravan_app import __version__, log
 from caravan_app.errors import CaravanError, ImportRejected
 from caravan_app.persistence.database import Database
+from caravan_app.persistence.spreadsheet import ImportSummary
 from caravan_app.services.inventory_io import export_inventory, import_inventory
 from caravan_app.settings import RESOURCES_DIR
 from caravan_app.ui import background, preferences
+from caravan_app.ui.background import Operation, Queue, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import Languages, system_language
 from caravan_app.ui.import_dialog import ImportProblemsDialog
+from caravan_app.ui.kit_files import KITS, import_kit_file
 from caravan_app.ui.outcomes import error_text
 
 _log = log.get(log.UI)
@@ -168,6 +171,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.context = AppContext(db)
+        self.files = Queue()  # workbooks read and written in the background, one at a time
+        self.import_problems: ImportProblemsDialog | None = None
+        self.kit_import: QWidget | None = None
         self.languages = languages or Languages()
         if not self.languages.current:
             start_language(self.languages)
@@ -368,17 +374,26 @@ class MainWindow(QMainWindow):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> ImportProblemsDialog | None:
-        """Import a workbook; a refused file opens the problem list (returned) and writes nothing."""
-        try:
-            summary = import_inventory(self.context.db, path)
-        except ImportRejected as exc:
-            dialog = ImportProblemsDialog(path, exc.problems, self)
-            dialog.open()
-            return dialog
-        except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Import refused"), error_text(exc))
-            return None
+    @property
+    def busy_with_files(self) -> bool:
+        """A workbook or a field kit is being read or written in the background."""
+        return self.files.busy or KITS.busy
+
+    def import_file(self, path: Path) -> None:
+        """Import a workbook in the background; a refused file opens the problem list
+        (`import_problems`) and writes nothing."""
+        db = self.context.db
+        self.import_problems = None
+
+        def work(_state: TaskState) -> ImportSummary:
+            return import_inventory(db, path)
+
+        self.statusBar().showMessage(self.tr("Importing %1…").replace("%1", path.name))
+        Operation(self, work, "workbook_import").success(
+            lambda summary: self._imported(path, summary)
+        ).failure(lambda exc: self._import_failed(path, exc)).run(self.files)
+
+    def _imported(self, path: Path, summary: ImportSummary) -> None:
         # Imported rows carry new versions, so earlier edits can no longer be undone safely.
         self.context.undo_stack.clear()
         self.context.bus.data_changed.emit("*")
@@ -389,7 +404,16 @@ class MainWindow(QMainWindow):
             .replace("%3", str(summary.updated)),
             8000,
         )
-        return None
+
+    def _import_failed(self, path: Path, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, ImportRejected):
+            self.import_problems = ImportProblemsDialog(path, exc.problems, self)
+            self.import_problems.open()
+        elif isinstance(exc, CaravanError):
+            QMessageBox.warning(self, self.tr("Import refused"), error_text(exc))
+        else:
+            raise exc
 
     def _choose_kit(self, title: str) -> Path | None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -423,15 +447,16 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.import_kit(path)
 
-    def import_kit(self, path: Path) -> QWidget | None:
-        """Take a kit's field records into the database; returns the dialog listing what changed."""
-        from caravan_app.ui.field_mode import import_kit_file
+    def import_kit(self, path: Path) -> None:
+        """Take a kit's field records into the database in the background; the dialog listing what
+        changed is `kit_import`."""
+        self.kit_import = None
+        import_kit_file(self, self.context.db, path, self._kit_imported)
 
-        dialog = import_kit_file(self.context.db, path, self)
-        if dialog is not None:
-            self.context.undo_stack.clear()
-            self.context.bus.data_changed.emit("*")
-        return dialog
+    def _kit_imported(self, dialog: QWidget) -> None:
+        self.kit_import = dialog
+        self.context.undo_stack.clear()
+        self.context.bus.data_changed.emit("*")
 
     def choose_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -440,14 +465,24 @@ class MainWindow(QMainWindow):
         if path:
             self.export_file(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 
-    def export_file(self, path: Path) -> bool:
-        try:
-            export_inventory(self.context.db, path)
-        except (CaravanError, OSError) as exc:
+    def export_file(self, path: Path) -> None:
+        """Write every entity to a workbook, in the background."""
+        db = self.context.db
+
+        def work(_state: TaskState) -> None:
+            export_inventory(db, path)
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, (CaravanError, OSError)):
+                raise exc
             QMessageBox.warning(self, self.tr("Export failed"), error_text(exc))
-            return False
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 8000)
-        return True
+
+        self.statusBar().showMessage(self.tr("Exporting to %1…").replace("%1", str(path)))
+        Operation(self, work, "workbook_export").success(
+            lambda _none: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", str(path)), 8000
+            )
+        ).failure(failed).run(self.files)
 
     # --- help ----------------------------------------------------------------------------------
 

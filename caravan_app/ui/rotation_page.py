@@ -42,7 +42,7 @@ from caravan_app.services.tour_plans import PlanRow, RotationGrid
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
-from caravan_app.ui.kit_export import write_kit
+from caravan_app.ui.kit_files import write_kit
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import error_text

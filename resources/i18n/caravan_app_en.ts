@@ -1840,6 +1840,10 @@ Replace it anyway?</translation>
             <translation>Workbooks (*.xlsx);;CSV files (*.csv)</translation>
         </message>
         <message>
+            <source>Importing %1…</source>
+            <translation>Importing %1…</translation>
+        </message>
+        <message>
             <source>Import refused</source>
             <translation>Import refused</translation>
         </message>
@@ -1870,6 +1874,10 @@ Replace it anyway?</translation>
         <message>
             <source>Export failed</source>
             <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Exporting to %1…</source>
+            <translation>Exporting to %1…</translation>
         </message>
         <message>
             <source>Exported to %1</source>

@@ -1840,6 +1840,10 @@ Replace it anyway?</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
@@ -1870,6 +1874,10 @@ Replace it anyway?</source>
     <message>
         <source>Export failed</source>
         <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
     </message>
     <message>
         <source>Exported to %1</source>

@@ -21,7 +21,7 @@ from caravan_app.services.field_kit import export_trip, open_kit
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.ui.field_mode import FieldWindow, KitImportDialog
 from caravan_app.ui.i18n import Languages
-from caravan_app.ui.kit_export import KITS
+from caravan_app.ui.kit_files import KITS
 from caravan_app.ui.main_window import MainWindow
 
 
@@ -105,7 +105,9 @@ def test_a_trip_is_recorded_in_field_mode_and_imported_from_the_file_menu(
 
     # File → Import kit: events, the condition check and the maintenance need arrive once.
     events, checks, repairs = _counts(demo_db)
-    dialog = window.import_kit(kit_path)
+    window.import_kit(kit_path)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=60_000)  # imported in the background
+    dialog = window.kit_import
     assert isinstance(dialog, KitImportDialog)
     shown = dialog.text.toPlainText()
     shows = 2 if len(field.contents.stops) > 1 else 1
@@ -126,14 +128,22 @@ def test_a_trip_is_recorded_in_field_mode_and_imported_from_the_file_menu(
             cancelled = s.scalars(select(Event).where(Event.cancel_reason == "暴雨，学校停课")).one()
             assert cancelled.status is EventStatus.CANCELLED
 
-    again = window.import_kit(kit_path)
-    assert again is not None and "already imported, nothing changed" in again.text.toPlainText()
+    window.import_kit(kit_path)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=60_000)
+    again = window.kit_import
+    assert (
+        isinstance(again, KitImportDialog) and "already imported, nothing changed" in again.text.toPlainText()
+    )
     again.close()
     assert _counts(demo_db) == (events + held_and_cancelled, checks + 1, repairs + 1)
 
 
 def test_a_kit_whose_trip_changed_in_the_office_is_put_to_the_user(
-    window: MainWindow, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot,
 ) -> None:
     code, kit_path = _trip_kit(demo_db, tmp_path / "trip.ckit")
     with open_kit(kit_path) as kit:
@@ -161,21 +171,30 @@ def test_a_kit_whose_trip_changed_in_the_office_is_put_to_the_user(
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warnings.append(text))
     before = _counts(demo_db)
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
-    assert window.import_kit(kit_path) is None
+    window.import_kit(kit_path)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=60_000)
+    assert window.kit_import is None
     assert asked and f"{code} was changed in the office since the kit was exported" in asked[0]
     assert moved in asked[0]
     assert _counts(demo_db) == before
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
-    dialog = window.import_kit(kit_path)
-    assert dialog is not None and f"Accepted office change: {moved}" in dialog.text.toPlainText()
+    window.import_kit(kit_path)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=60_000)
+    dialog = window.kit_import
+    assert (
+        isinstance(dialog, KitImportDialog)
+        and f"Accepted office change: {moved}" in dialog.text.toPlainText()
+    )
     dialog.close()
     assert _counts(demo_db)[0] == before[0] + 1
 
     # A damaged file is refused with its message and changes nothing.
     broken = tmp_path / "broken.ckit"
     broken.write_bytes(kit_path.read_bytes()[: kit_path.stat().st_size // 2])
-    assert window.import_kit(broken) is None
+    window.import_kit(broken)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=60_000)
+    assert window.kit_import is None
     assert warnings and "broken.ckit" in warnings[-1]
     assert _counts(demo_db)[0] == before[0] + 1
 

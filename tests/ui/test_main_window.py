@@ -80,21 +80,25 @@ def test_the_layout_is_remembered_between_runs(
 
 @pytest.mark.slow
 def test_export_then_a_refused_import_lists_its_problems(
-    window: MainWindow, tmp_path: Path, backend: str
+    window: MainWindow, tmp_path: Path, backend: str, qtbot: QtBot
 ) -> None:
     if backend != "sqlite":
         # The import and export themselves run on both databases in tests/persistence; this is the
         # window's part (menu, problem table, clipboard), and a workbook of the demo takes seconds.
         pytest.skip("the window's import dialog is tested once, on SQLite")
     book = tmp_path / "inventory.xlsx"
-    assert window.export_file(book)
+    window.export_file(book)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=120_000)  # written in the background
+    assert window.statusBar().currentMessage() == f"Exported to {book}"
     workbook = load_workbook(book)
     sheet = workbook["车辆"]
     headers = [c.value for c in sheet[1]]
     sheet.cell(row=2, column=headers.index("乘员数") + 1, value=99)
     sheet.cell(row=3, column=headers.index("投入使用日期") + 1, value="not a date")
     workbook.save(book)
-    dialog = window.import_file(book)
+    window.import_file(book)
+    qtbot.waitUntil(lambda: not window.busy_with_files, timeout=120_000)
+    dialog = window.import_problems
     assert dialog is not None
     assert dialog.model.rowCount() == 2
     text = dialog.copy_all()

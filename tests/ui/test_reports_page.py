@@ -56,7 +56,7 @@ def test_route_sheets_are_previewed_saved_and_printed(
 
 
 def test_events_for_the_national_platform_and_a_venues_calendar_are_saved(
-    window: MainWindow, demo_db: Database, tmp_path: Path
+    window: MainWindow, demo_db: Database, tmp_path: Path, qtbot: QtBot
 ) -> None:
     from openpyxl import load_workbook
     from PySide6.QtCore import QDate
@@ -84,21 +84,27 @@ def test_events_for_the_national_platform_and_a_venues_calendar_are_saved(
     bar.first.setDate(QDate(2026, 3, 1))
     bar.last.setDate(QDate(2026, 3, 31))
     out = tmp_path / "march.xlsx"
-    assert bar.export_events(out) == held
+    bar.export_events(out)
+    qtbot.waitUntil(lambda: not bar.busy, timeout=60_000)  # written in the background
     assert bar.message.text().startswith(f"{held} events written to")
     sheet = load_workbook(out).active
     assert sheet.max_row == held + 1 and sheet.cell(1, 1).value == "Event"
 
     bar.last.setDate(QDate(2026, 2, 1))
-    assert bar.export_events(tmp_path / "backwards.xlsx") is None
+    bar.export_events(tmp_path / "backwards.xlsx")
+    assert not bar.busy  # refused at once
     assert "the last day 2026-02-01 is before the first 2026-03-01" in bar.message.text()
     assert not (tmp_path / "backwards.xlsx").exists()
 
     venue, events = busiest
     ics = tmp_path / "venue.ics"
-    count = bar.export_ics(venue, ics)
-    assert count is not None and count >= events
+    bar.export_ics(venue, ics)
+    qtbot.waitUntil(lambda: not bar.busy, timeout=60_000)
     text = ics.read_bytes().decode("utf-8")  # as written: RFC 5545 lines end in CRLF
-    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.count("BEGIN:VEVENT") == count
-    assert bar.export_ics("NO-SUCH", tmp_path / "none.ics") is None
+    count = text.count("BEGIN:VEVENT")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and count >= events
+    assert bar.message.text() == f"{count} bookings of {venue} written to {ics}"
+    bar.export_ics("NO-SUCH", tmp_path / "none.ics")
+    qtbot.waitUntil(lambda: not bar.busy, timeout=60_000)
+    assert bar.message.text().startswith("Not written: ")
     assert "NO-SUCH" in bar.message.text()

@@ -13,7 +13,7 @@ from caravan_app.domain.enums import PlanStatus
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, SetPlacement
 from caravan_app.services.field_kit import open_kit
-from caravan_app.ui.kit_export import KITS
+from caravan_app.ui.kit_files import KITS
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.rotation_page import LOCK_MARK, RotationPage
 
