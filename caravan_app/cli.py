@@ -239,6 +239,7 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
     from caravan_app.services.calendar import term_named
     from caravan_app.services.database import open_database
     from caravan_app.services.tour_planning import default_plan_name, plan_term_tours
+    from caravan_app.services.tour_plans import tour_plan_detail_named
 
     db = open_database(args.db)
     if args.start and args.end:
@@ -271,6 +272,8 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
     )
     violations = [(v.rule, v.caravan, v.request) for v in summary.violations]
     print("\n".join(cli_text.tour_lines(summary.name, summary.figures, violations)))
+    for line in cli_text.unserved_lines(tour_plan_detail_named(db, summary.name).unserved):
+        print(line)
 
 
 def _run_plan_rotation(args: argparse.Namespace) -> None:

@@ -56,40 +56,43 @@ def _run_linkage(args: argparse.Namespace) -> None:
     if args.max_joint_tours < 1:
         raise CaravanError(f"--max-joint-tours must be at least 1, not {args.max_joint_tours}")
     db = open_database(args.db)
-    if args.start and args.end:
-        start, end, label = args.start, args.end, f"{args.start}..{args.end}"
-    else:
-        school_term = term_named(db, args.term)
-        start, end, label = args.start or school_term.start, args.end or school_term.end, school_term.name
-    if end < start:
-        raise CaravanError(f"--to {end} is before --from {start}")
-    print(
-        f"advising linkage {start} to {end} in {db.describe()}: up to {args.max_joint_tours} joint tours, "
-        f"{args.time_limit:g} s per plan ...",
-        flush=True,
-    )
-    advice = advise_linkage(
-        db,
-        start,
-        end,
-        max_joint_tours=args.max_joint_tours,
-        control=SolveControl(time_limit=args.time_limit, solution_limit=args.solution_limit),
-        on_step=lambda step, number: print(f"  {cli_text.linkage_step(step, number)}", flush=True),
-    )
-    print("\n".join(cli_text.linkage_lines(advice)))
-    if args.json:
-        args.json.write_text(json.dumps(advice.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
-        print(f"wrote {args.json}")
-    if args.accept and advice.proposals:
-        codes = accept_proposals(db, [p.joint_tour for p in advice.proposals])
-        print(f"stored joint tours {', '.join(codes)}")
-        summary = plan_term_tours(
+    try:
+        if args.start and args.end:
+            start, end, label = args.start, args.end, f"{args.start}..{args.end}"
+        else:
+            school_term = term_named(db, args.term)
+            start, end, label = args.start or school_term.start, args.end or school_term.end, school_term.name
+        if end < start:
+            raise CaravanError(f"--to {end} is before --from {start}")
+        print(
+            f"advising linkage {start} to {end} in {db.describe()}: up to {args.max_joint_tours} "
+            f"joint tours, {args.time_limit:g} s per plan ...",
+            flush=True,
+        )
+        advice = advise_linkage(
             db,
             start,
             end,
-            name=args.name or default_plan_name(label),
+            max_joint_tours=args.max_joint_tours,
             control=SolveControl(time_limit=args.time_limit, solution_limit=args.solution_limit),
-            keep_locks_from=args.keep_locks_from,
+            on_step=lambda step, number: print(f"  {cli_text.linkage_step(step, number)}", flush=True),
         )
-        violations = [(v.rule, v.caravan, v.request) for v in summary.violations]
-        print("\n".join(cli_text.tour_lines(summary.name, summary.figures, violations)))
+        print("\n".join(cli_text.linkage_lines(advice)))
+        if args.json:
+            args.json.write_text(json.dumps(advice.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+            print(f"wrote {args.json}")
+        if args.accept and advice.proposals:
+            codes = accept_proposals(db, [p.joint_tour for p in advice.proposals])
+            print(f"stored joint tours {', '.join(codes)}")
+            summary = plan_term_tours(
+                db,
+                start,
+                end,
+                name=args.name or default_plan_name(label),
+                control=SolveControl(time_limit=args.time_limit, solution_limit=args.solution_limit),
+                keep_locks_from=args.keep_locks_from,
+            )
+            violations = [(v.rule, v.caravan, v.request) for v in summary.violations]
+            print("\n".join(cli_text.tour_lines(summary.name, summary.figures, violations)))
+    finally:
+        db.dispose()  # its connections closed before the command returns

@@ -8,13 +8,14 @@ this medium, as the window words them in ui/outcomes.py and the documents in rep
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from caravan_app.domain.figures import ConsolidationFigures, RegroupFigures, RotationFigures, TourFigures
 from caravan_app.domain.linkage import IDLE_DAYS, LinkageStep, PlanFigures
 from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask, TourRule, UnservedReason
 from caravan_app.services.linkage import LinkageAdvice
+from caravan_app.services.tour_plans import UnservedRow
 
 STATUS = {
     SolveStatus.OPTIMAL: "optimal 最优",
@@ -89,6 +90,24 @@ def tour_lines(
             f"  {rule.value}: caravan {caravan or '-'}, request {request or '-'}"
             for rule, caravan, request in found[:20]
         ]
+    return out
+
+
+def unserved_lines(unserved: Sequence[UnservedRow], limit: int = 20) -> list[str]:
+    """The unserved requests that a caravan elsewhere fits (what a joint tour could serve), nearest
+    caravans first; at most `limit` of them, then how many more."""
+    linkable = [u for u in unserved if u.elsewhere]
+    if not linkable:
+        return []
+    out = [f"unserved requests a caravan elsewhere fits 可联动: {len(linkable)}"]
+    for u in linkable[:limit]:
+        fits = "; ".join(
+            f"{f.caravan_code} ({f.home}, {f.km:,.0f} km, {f.days_on_road} of {f.available_days} days out)"
+            for f in u.elsewhere
+        )
+        out.append(f"  {u.request_code} {u.venue_name} ({u.county}), {REASON[u.reason]}: {fits}")
+    if len(linkable) > limit:
+        out.append(f"  … and {len(linkable) - limit} more (see the plan summary: caravan-app print summary)")
     return out
 
 

@@ -134,6 +134,8 @@ def test_plan_tours_then_export(tmp_path: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "plan 试排:" in out and "requests served 已服务:" in out and "key-county requests served" in out
     assert "unserved by reason" in out and "days on the road per caravan" in out
+    # Requests the region rules keep from caravans that fit them, with those caravans (联动).
+    assert "unserved requests a caravan elsewhere fits 可联动:" in out and " days out)" in out
     out_file = tmp_path / "plan.json"
     assert main(["--db", str(path), "plan", "export", "试排", "--json", str(out_file)]) == 0
     assert out_file.exists()

@@ -79,6 +79,19 @@ class TripView:
 
 
 @dataclass(frozen=True)
+class FittingCaravanView:
+    """A caravan of a wanted type and theme that the region rules keep from an unserved request: what a
+    joint tour (联动) could put to work."""
+
+    caravan_code: str
+    home: str  # the region it belongs to, by name
+    depot: str  # its depot, by name
+    km: float  # from the depot to the venue, by road estimate
+    days_on_road: int  # in the plan
+    available_days: int
+
+
+@dataclass(frozen=True)
 class UnservedView:
     """A request a plan leaves out, with what the document needs to say why in its own words."""
 
@@ -88,6 +101,7 @@ class UnservedView:
     reason: UnservedReason
     types_wanted: tuple[str, ...] = ()  # caravan types the request allows (I..IV); empty: any
     themes_wanted: tuple[str, ...] = ()  # themes it wants (at least one of them); empty: any
+    elsewhere: tuple[FittingCaravanView, ...] = ()  # nearest first
 
 
 @dataclass(frozen=True)

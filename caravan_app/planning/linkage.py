@@ -123,14 +123,19 @@ def _could_go(problem: TourProblem, caravan: TourCaravan, request: TourRequest) 
 
 
 def fitting_elsewhere(
-    problem: TourProblem, solution: TourSolution, request_code: str, limit: int = 3
+    problem: TourProblem,
+    solution: TourSolution,
+    request_code: str,
+    limit: int = 3,
+    use: Utilisation | None = None,
 ) -> tuple[FittingCaravan, ...]:
     """The caravans of a wanted type and theme, free on one of the request's days, that the region rule
-    keeps from it: nearest depot first, then the least busy."""
+    keeps from it: nearest depot first, then the least busy. `use` is the plan's utilisation, when the
+    caller has it already."""
     request = next((r for r in problem.requests if r.code == request_code), None)
     if request is None:
         return ()
-    use = utilisation(problem, solution)
+    use = use or utilisation(problem, solution)
     found = []
     for caravan in problem.caravans:
         if not fits(caravan, request) or permitted(problem, caravan, request):
@@ -220,6 +225,15 @@ def propose(problem: TourProblem, baseline: TourSolution, potential: TourSolutio
     return [p for _w, _n, p in proposals]
 
 
+def merged(proposals: Sequence[JointTourProposal]) -> JointTourProposal:
+    """One joint tour holding every caravan, region and request of `proposals`."""
+    return JointTourProposal(
+        caravans=tuple(sorted({c for p in proposals for c in p.caravans})),
+        regions=tuple(sorted({r for p in proposals for r in p.regions})),
+        requests=tuple(sorted({r for p in proposals for r in p.requests})),
+    )
+
+
 def gain(problem: TourProblem, before: TourSolution, after: TourSolution) -> LinkageGain:
     """What `after` serves and costs beyond `before`, both plans of `problem`'s requests."""
     requests = {r.code: r for r in problem.requests}
@@ -304,15 +318,26 @@ def advise(
     potential = _solve(potential_problem, control.part(seconds))
     kept: list[Proposal] = []
     before = baseline
-    for number, candidate in enumerate(propose(problem, baseline, potential), start=1):
-        if len(kept) >= max_joint_tours or control.cancelled:
-            break
+    waiting = propose(problem, baseline, potential)
+    number, may_merge = 0, True
+    while waiting and len(kept) < max_joint_tours and not control.cancelled:
+        if may_merge and len(kept) == max_joint_tours - 1 and len(waiting) > 1:
+            # The last place takes every grant still waiting, so that a small N still captures most
+            # of the potential; should the merged tour bring nothing, the grants are tried one by one.
+            candidate, rest = merged(waiting), waiting
+            waiting, may_merge = [], False
+        else:
+            candidate, rest = waiting.pop(0), []
+        number += 1
         step(LinkageStep.PROPOSAL, number)
         trial_problem = with_proposals(problem, [p.joint_tour for p in kept] + [candidate])
         trial = _solve(trial_problem, control.part(seconds))
         brought = gain(problem, before, trial)
-        if brought.served <= 0 and brought.key_county <= 0:
+        # Kept only if it serves more, or as many with more in key counties: with every proposal the
+        # plan never serves fewer requests than under the rules as they stand.
+        if brought.served < 0 or (brought.served == 0 and brought.key_county <= 0):
             _log.info("linkage: proposal %s brought nothing; left out", candidate.regions)
+            waiting = rest or waiting
             continue
         kept.append(Proposal(candidate, brought, plan_figures(problem, trial)))
         before = trial

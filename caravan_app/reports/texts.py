@@ -140,6 +140,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "detail_capacity": ("能服务的大篷车都已排满", "Every caravan that could serve it was busy"),
     "detail_needs": ("需要{types}，主题为{themes}", "Needs {types} with {themes}"),
+    "fits_elsewhere": ("可联动：{caravans}", "Could be served through a joint tour by {caravans}"),
+    "fitting_caravan": (
+        "{caravan}（{home}，距 {km} 公里，已出车 {days}/{available} 天）",
+        "{caravan} ({home}, {km} km away, {days} of {available} days on the road)",
+    ),
     "any_type": ("任意车型", "any type"),
     "any_theme": ("任意主题", "any theme"),
     "all_served": ("所有需求均已安排。", "Every request is served."),
@@ -333,7 +338,23 @@ class Texts:
                 types=self("type_value", type=types) if types else self("any_type"),
                 themes="、".join(sorted(unserved.themes_wanted)) or self("any_theme"),
             )
-        return self(f"detail_{unserved.reason.value}", venue=unserved.venue_name, county=unserved.county)
+        detail = self(f"detail_{unserved.reason.value}", venue=unserved.venue_name, county=unserved.county)
+        if not unserved.elsewhere:
+            return detail
+        caravans = "；" if self.lang == "zh" else "; "
+        fitting = caravans.join(
+            self(
+                "fitting_caravan",
+                caravan=f.caravan_code,
+                home=f.home,
+                km=self.km(f.km),
+                days=f.days_on_road,
+                available=f.available_days,
+            )
+            for f in unserved.elsewhere
+        )
+        stop = "。" if self.lang == "zh" else ". "
+        return detail + stop + self("fits_elsewhere", caravans=fitting)
 
     def day(self, d: date) -> str:
         """ISO date and weekday: read the same way in both languages, and sorts on paper."""

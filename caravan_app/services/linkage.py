@@ -10,6 +10,7 @@ as joint tours, in one transaction, audited.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,13 +20,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caravan_app.domain.linkage import JointTourProposal, LinkageStep, PlanFigures, Proposal
+from caravan_app.domain.outcomes import UnservedReason
+from caravan_app.domain.views import FittingCaravanView
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Caravan, JointTourCaravan, JointTourRegion, Region
+from caravan_app.persistence.models import Caravan, Depot, JointTourCaravan, JointTourRegion, Plan, Region
 from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.linkage import advise
-from caravan_app.services.tour_planning import build_tour_problem
+from caravan_app.planning.linkage import advise, fitting_elsewhere, utilisation
+from caravan_app.planning.tour_json import problem_from_json
+from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 
 FORMAT = "caravan_app linkage 1"
 
@@ -140,3 +144,32 @@ def _add_joint_tour(session: Session, proposal: JointTourProposal, name_prefix: 
     for adcode in proposal.regions:
         session.add(JointTourRegion(joint_tour_id=row.id, region_id=regions[adcode].id))
     return code
+
+
+def fitting_caravans(session: Session, plan: Plan) -> dict[str, tuple[FittingCaravanView, ...]]:
+    """For each request a stored tour plan leaves unserved, the caravans of a wanted type and theme that
+    the region rules keep from it (nearest first, at most three), with their home and depot by name."""
+    stored = json.loads(plan.parameters_json or "{}").get("problem")
+    if not stored:
+        return {}
+    problem = problem_from_json(stored)
+    solution = stored_tour_solution(session, plan)
+    use = utilisation(problem, solution)
+    regions = {adcode: name for adcode, name in session.execute(select(Region.adcode, Region.name))}
+    depots = {code: name for code, name in session.execute(select(Depot.code, Depot.name))}
+    found: dict[str, tuple[FittingCaravanView, ...]] = {}
+    for unserved in solution.unserved:
+        if unserved.reason is UnservedReason.NO_TYPE_OR_THEME:
+            continue
+        found[unserved.request] = tuple(
+            FittingCaravanView(
+                caravan_code=f.caravan,
+                home=regions.get(f.region, f.region),
+                depot=depots.get(f.depot, f.depot),
+                km=f.km,
+                days_on_road=f.days_on_road,
+                available_days=f.available_days,
+            )
+            for f in fitting_elsewhere(problem, solution, unserved.request, use=use)
+        )
+    return found

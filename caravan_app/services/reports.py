@@ -43,6 +43,7 @@ from caravan_app.persistence.models import (
 )
 from caravan_app.reports import exhibit_labels, plan_summary, rotation_schedule, route_sheets
 from caravan_app.reports.texts import check_language
+from caravan_app.services.linkage import fitting_caravans
 from caravan_app.services.rotation_views import rotation_plan_view
 
 # Exhibits no longer on board: a load list or a field kit that named them would send a crew looking.
@@ -168,6 +169,7 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
         .options(joinedload(UnservedRequest.request).joinedload(VisitRequest.venue).joinedload(Venue.county))
         .where(UnservedRequest.plan_id == plan.id)
     ).all()
+    elsewhere = fitting_caravans(session, plan)
     unserved_views = tuple(
         sorted(
             (
@@ -178,6 +180,7 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
                     reason=u.reason,
                     types_wanted=tuple(split_themes(u.request.caravan_types)),
                     themes_wanted=tuple(split_themes(u.request.themes_wanted)),
+                    elsewhere=elsewhere.get(u.request.code, ()),
                 )
                 for u in unserved
             ),

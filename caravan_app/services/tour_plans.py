@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from caravan_app.domain.enums import PlanKind, PlanStatus, split_themes
 from caravan_app.domain.figures import ConsolidationFigures, RotationFigures, TourFigures
 from caravan_app.domain.outcomes import UnservedReason
+from caravan_app.domain.views import FittingCaravanView
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -26,6 +27,7 @@ from caravan_app.persistence.models import (
     Venue,
     VisitRequest,
 )
+from caravan_app.services.linkage import fitting_caravans
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,8 @@ class UnservedRow:
     reason: UnservedReason
     types_wanted: tuple[str, ...] = ()  # caravan types the request allows; empty: any
     themes_wanted: tuple[str, ...] = ()  # empty: any
+    # Caravans of a wanted type and theme the region rules keep from it, nearest first.
+    elsewhere: tuple[FittingCaravanView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,15 @@ def tour_plans(db: Database) -> list[PlanRow]:
             select(Plan).where(Plan.kind == PlanKind.TOUR).order_by(Plan.created_at.desc(), Plan.id.desc())
         ).all()
         return [_plan_row(p) for p in plans]
+
+
+def tour_plan_detail_named(db: Database, name: str) -> TourPlanDetail:
+    """The tour plan named `name`, as tour_plan_detail gives it."""
+    with db.session(audited=False) as s:
+        plan_id = s.scalar(select(Plan.id).where(Plan.name == name, Plan.kind == PlanKind.TOUR))
+    if plan_id is None:
+        raise CaravanError(f"no tour plan named {name!r}", code="no_plan_named", name=name)
+    return tour_plan_detail(db, plan_id)
 
 
 def tour_plan_detail(db: Database, plan_id: int) -> TourPlanDetail:
@@ -177,6 +190,7 @@ def tour_plan_detail(db: Database, plan_id: int) -> TourPlanDetail:
             )
         trip_rows.sort(key=lambda t: (t.caravan_code, t.leave_at))
         unserved = []
+        elsewhere = fitting_caravans(s, plan)
         for u in s.scalars(select(UnservedRequest).where(UnservedRequest.plan_id == plan_id)):
             request = requests[u.request_id]
             venue = venues[request.venue_id]
@@ -189,6 +203,7 @@ def tour_plan_detail(db: Database, plan_id: int) -> TourPlanDetail:
                     u.reason,
                     tuple(split_themes(request.caravan_types)),
                     tuple(split_themes(request.themes_wanted)),
+                    elsewhere.get(request.code, ()),
                 )
             )
         unserved.sort(key=lambda u: (-u.priority, u.request_code))

@@ -22,6 +22,7 @@ from caravan_app.domain.outcomes import (
     TourRule,
     UnservedReason,
 )
+from caravan_app.domain.views import FittingCaravanView
 from caravan_app.errors import CaravanError, ConflictError, KitHoldsRecords
 from caravan_app.planning.rotation import RotationLockError
 from caravan_app.planning.tours import LockError
@@ -85,6 +86,22 @@ def unserved_detail(
             QCoreApplication.translate("Outcomes", "No caravan can reach %1 on an allowed working day"), venue
         )
     return QCoreApplication.translate("Outcomes", "Every caravan that could serve it was busy")
+
+
+def fitting_elsewhere_text(elsewhere: Sequence[FittingCaravanView]) -> str:
+    """The caravans of a wanted type and theme that region rules keep from a request, nearest first:
+    what a joint tour (联动) could put to work."""
+    return QCoreApplication.translate("Outcomes", "; ").join(
+        _fill(
+            QCoreApplication.translate("Outcomes", "%1 (%2, %3 km away, %4 of %5 days on the road)"),
+            f.caravan_code,
+            f.home,
+            f"{f.km:,.0f}",
+            str(f.days_on_road),
+            str(f.available_days),
+        )
+        for f in elsewhere
+    )
 
 
 def rule_meaning(rule: TourRule | MoveRefusal) -> str:

@@ -52,6 +52,7 @@ from caravan_app.ui.labels import enum_label, term_label, yes_no
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import (
     error_text,
+    fitting_elsewhere_text,
     refusal_text,
     solve_status,
     unserved_detail,
@@ -405,7 +406,7 @@ class TourPlannerPage(QWidget):
             versions,
         )
         self.unserved_model.set_rows(
-            ["request", "venue", "county", "priority", "reason", "detail"],
+            ["request", "venue", "county", "priority", "reason", "detail", "elsewhere"],
             self._unserved_titles(),
             [
                 (
@@ -415,6 +416,7 @@ class TourPlannerPage(QWidget):
                     u.priority,
                     unserved_reason(u.reason),
                     unserved_detail(u.reason, u.venue_name, u.county, u.types_wanted, u.themes_wanted),
+                    fitting_elsewhere_text(u.elsewhere),
                 )
                 for u in d.unserved
             ],
@@ -464,6 +466,7 @@ class TourPlannerPage(QWidget):
             self.tr("Priority"),
             self.tr("Reason"),
             self.tr("Detail"),
+            self.tr("Caravans that fit, elsewhere"),
         ]
 
     # --- choosing what to solve ------------------------------------------------------------------

@@ -2029,6 +2029,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Every caravan that could serve it was busy</translation>
         </message>
         <message>
+            <source>; </source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>%1 (%2, %3 km away, %4 of %5 days on the road)</source>
+            <translation>%1 (%2, %3 km away, %4 of %5 days on the road)</translation>
+        </message>
+        <message>
             <source>the caravan cannot fit the show into a trip that day</source>
             <translation>the caravan cannot fit the show into a trip that day</translation>
         </message>
@@ -3170,6 +3178,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Detail</source>
             <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Caravans that fit, elsewhere</source>
+            <translation>Caravans that fit, elsewhere</translation>
         </message>
         <message>
             <source>Caravans to plan</source>

@@ -2029,6 +2029,14 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>所有能服务它的大篷车都已排满</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 km away, %4 of %5 days on the road)</source>
+        <translation>%1（%2，距 %3 公里，已出车 %4/%5 天）</translation>
+    </message>
+    <message>
         <source>the caravan cannot fit the show into a trip that day</source>
         <translation>该车当天的行程排不下这场活动</translation>
     </message>
@@ -3170,6 +3178,10 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>Detail</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <source>Caravans that fit, elsewhere</source>
+        <translation>可联动的大篷车</translation>
     </message>
     <message>
         <source>Caravans to plan</source>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -60,6 +61,16 @@ def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
     assert served > 0
     assert page.itinerary_model.rowCount() == page.detail.plan.tour.show_days
     assert page.unserved_model.rowCount() == page.detail.plan.tour.requests - served
+    # A request the region rules keep from every caravan that fits names those caravans (联动).
+    model = page.unserved_model
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "Caravans that fit, elsewhere"
+    linked = [u for u in page.detail.unserved if u.elsewhere]
+    assert linked, "the demo's rules keep some requests from caravans that fit them"
+    for u in linked:
+        row = next(r for r in range(model.rowCount()) if model.value(r, "request") == u.request_code)
+        shown = str(model.value(row, "elsewhere"))
+        nearest = u.elsewhere[0]
+        assert shown.startswith(f"{nearest.caravan_code} ({nearest.home}, ") and "days on the road" in shown
     assert page.timeline.block_count() == page.itinerary_model.rowCount()
     assert "Done:" in page.progress_label.text()
     assert f"Served {served} of" in page.figures.text()
