@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from caravan_app.domain.linkage import Utilisation
 from caravan_app.domain.outcomes import SolveStatus, UnservedReason
 
 
@@ -33,6 +34,8 @@ class TourFigures:
     trips: int
     unserved_by_reason: Mapping[UnservedReason, int] = field(default_factory=dict)
     days_on_road: Mapping[str, int] = field(default_factory=dict)  # caravan code -> days, caravans with trips
+    # Every caravan's days on the road against the days it was available (None: stored before this).
+    utilisation: Utilisation | None = None
 
     @property
     def unserved(self) -> int:
@@ -56,6 +59,7 @@ class TourFigures:
             "trips": self.trips,
             "unserved_by_reason": {r.value: n for r, n in sorted(self.unserved_by_reason.items())},
             "days_on_road": dict(self.days_on_road),
+            **({"utilisation": self.utilisation.to_json()} if self.utilisation else {}),
         }
 
     @classmethod
@@ -75,6 +79,7 @@ class TourFigures:
                 UnservedReason(r): int(n) for r, n in dict(data.get("unserved_by_reason", {})).items()
             },
             days_on_road={str(c): int(n) for c, n in dict(data.get("days_on_road", {})).items()},
+            utilisation=Utilisation.from_json(data["utilisation"]) if data.get("utilisation") else None,
         )
 
 

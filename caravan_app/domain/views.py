@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from caravan_app.domain.figures import CoverageFigures, RegroupFigures
+from caravan_app.domain.linkage import Utilisation
 from caravan_app.domain.outcomes import UnservedReason
 
 
@@ -111,6 +112,7 @@ class CaravanFigures:
     days_on_road: int
     shows: int
     km: float
+    available_days: int | None = None  # working days it could have gone (None: not known)
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class TourPlanView:
     key_counties: tuple[str, ...] = ()  # adcodes of the key-assistance counties
     requests: int = 0
     served: int = 0
+    utilisation: Utilisation | None = None  # every caravan's days against the days it could go
 
 
 @dataclass(frozen=True)

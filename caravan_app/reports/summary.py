@@ -8,6 +8,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from caravan_app.domain.linkage import IDLE_DAYS
 from caravan_app.domain.views import CaravanFigures, TourPlanView
 from caravan_app.reports.boundaries import county_names
 from caravan_app.reports.charts import bar_chart
@@ -77,6 +78,21 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
         [t("shows"), f"{shows:,}"],
         [t("km_total"), f"{total_km:,.0f}"],
     ]
+    use = plan.utilisation
+    if use is not None:
+        figure_rows.append(
+            [
+                t("fleet_use"),
+                t(
+                    "fleet_use_value",
+                    share=f"{use.share:.0%}",
+                    idle=len(use.idle),
+                    caravans=len(use.caravans),
+                    days=IDLE_DAYS,
+                    busiest=f"{use.busiest_share:.0%}",
+                ),
+            ]
+        )
     story.append(table([t("col_figure"), t("col_value")], figure_rows, [60 * mm, 60 * mm], align="lr"))
 
     if per_caravan:
@@ -93,16 +109,33 @@ def summary_story(plan: TourPlanView, t: Texts) -> list[Flowable]:
 
     story.append(CondPageBreak(60 * mm))
     story.append(para(t("per_caravan"), s.heading))
-    rows = [[f.caravan_code, f.plate, str(f.days_on_road), str(f.shows), f"{f.km:,.0f}"] for f in per_caravan]
+
+    def available(f: CaravanFigures) -> str:
+        if f.available_days is None:
+            return "–"
+        share = f" ({f.days_on_road / f.available_days:.0%})" if f.available_days else ""
+        return f"{f.available_days}{share}"
+
+    rows = [
+        [f.caravan_code, f.plate, str(f.days_on_road), available(f), str(f.shows), f"{f.km:,.0f}"]
+        for f in per_caravan
+    ]
     rows.append(
-        [t("total"), "", str(sum(f.days_on_road for f in per_caravan)), f"{shows:,}", f"{total_km:,.0f}"]
+        [t("total"), "", str(sum(f.days_on_road for f in per_caravan)), "", f"{shows:,}", f"{total_km:,.0f}"]
     )
     story.append(
         table(
-            [t("col_caravan"), t("col_plate"), t("col_days_on_road"), t("col_shows"), t("col_km_total")],
+            [
+                t("col_caravan"),
+                t("col_plate"),
+                t("col_days_on_road"),
+                t("col_available_days"),
+                t("col_shows"),
+                t("col_km_total"),
+            ],
             rows,
-            [30 * mm, 40 * mm, 30 * mm, 30 * mm, 40 * mm],
-            align="llrrr",
+            [25 * mm, 32 * mm, 25 * mm, 33 * mm, 25 * mm, 30 * mm],
+            align="llrrrr",
             extra=[("BACKGROUND", (0, len(rows)), (-1, len(rows)), HEAD_FILL)],
         )
     )

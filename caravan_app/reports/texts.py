@@ -117,6 +117,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_caravan": ("车辆", "Caravan"),
     "col_plate": ("车牌", "Plate"),
     "col_days_on_road": ("出车天数", "Days on road"),
+    "col_available_days": ("可出车天数（占比）", "Days available (used)"),
+    "fleet_use": ("车辆使用", "Fleet use"),
+    "fleet_use_value": (
+        "出车天数占可出车天数 {share}；{caravans} 辆中 {idle} 辆闲置（不足 {days} 天）；"
+        "最忙的 20% 车辆承担 {busiest}",
+        "{share} of available days on the road; {idle} of {caravans} caravans idle (under {days} days); "
+        "the busiest 20 % do {busiest} of the days",
+    ),
     "col_shows": ("展出场次", "Shows"),
     "chart_km": ("各车辆里程（公里）", "Kilometres per caravan"),
     "key_coverage": ("重点帮促县覆盖情况", "Key-county coverage"),

@@ -1,17 +1,19 @@
 """The figures staff report upward for a year: events, visitors, counties reached, kilometres and
-days on the road per caravan, exhibits by condition and stops per set."""
+days on the road per caravan, fleet use, exhibits by condition and stops per set."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
-from caravan_app.domain.enums import ConditionGrade, EventStatus, ExhibitStatus
+from caravan_app.domain.enums import CaravanStatus, ConditionGrade, EventStatus, ExhibitStatus
+from caravan_app.domain.linkage import CaravanUse, Utilisation
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Caravan, Event, Exhibit, ExhibitSet, Region, Venue
+from caravan_app.services.calendar import calendar_in
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class YearFigures:
     exhibits_by_condition: tuple[tuple[str, int], ...]  # grade, exhibits not retired or lost
     stops_per_set: tuple[tuple[str, int], ...]  # set code, museum events in the year
     visitors_by_month: tuple[int, ...]  # 12 months
+    # Caravans in service: days with a show held against the year's working days (the office calendar).
+    utilisation: Utilisation | None = None
 
 
 def event_years(db: Database) -> list[int]:
@@ -79,6 +83,13 @@ def year_figures(db: Database, year: int) -> YearFigures:
                 .group_by(Exhibit.condition)
             )
         }
+        in_service = {
+            cid for cid in s.scalars(select(Caravan.id).where(Caravan.status == CaravanStatus.IN_SERVICE))
+        }
+        office = calendar_in(s)
+    working = sum(
+        1 for n in range((last - first).days + 1) if office.is_working_day(first + timedelta(days=n))
+    )
     covered = {e.county_id for e in events}
     key = [(cid, name) for cid, name, is_key in county_rows if is_key]
     km: Counter[int] = Counter()
@@ -113,4 +124,17 @@ def year_figures(db: Database, year: int) -> YearFigures:
             (code, stops[sid]) for sid, code in sorted(set_codes.items(), key=lambda i: i[1])
         ),
         visitors_by_month=tuple(months),
+        utilisation=Utilisation(
+            working_days=working,
+            caravans=tuple(
+                sorted(
+                    (
+                        CaravanUse(code, working, len(days.get(cid, ())), shows[cid], km[cid])
+                        for cid, code in caravan_codes.items()
+                        if cid in in_service or cid in days
+                    ),
+                    key=lambda u: (-u.days_on_road, u.caravan),
+                )
+            ),
+        ),
     )

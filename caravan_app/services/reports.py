@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from caravan_app.domain.enums import ExhibitStatus, PlanKind, split_themes
 from caravan_app.domain.figures import TourFigures
+from caravan_app.domain.linkage import Utilisation
 from caravan_app.domain.views import (
     CaravanFigures,
     DepotView,
@@ -195,7 +196,7 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
         status=plan.status.value,
         trips=trip_views,
         unserved=unserved_views,
-        per_caravan=_per_caravan(trip_views),
+        per_caravan=_per_caravan(session, trip_views, figures.utilisation),
         key_counties=tuple(
             session.scalars(
                 select(Region.adcode).where(Region.is_key_county.is_(True)).order_by(Region.adcode)
@@ -203,6 +204,7 @@ def tour_plan_view(session: Session, plan_name: str | None = None, lang: str = "
         ),
         requests=figures.requests or len(unserved_views) + _served(trip_views),
         served=figures.served or _served(trip_views),
+        utilisation=figures.utilisation,
     )
 
 
@@ -210,8 +212,11 @@ def _served(trips: Iterable[TripView]) -> int:
     return len({s.request_code or s.venue_code for t in trips for s in t.stops})
 
 
-def _per_caravan(trips: tuple[TripView, ...]) -> tuple[CaravanFigures, ...]:
-    """Days on the road (leave day to return day, as the planner counts them), shows and km per caravan."""
+def _per_caravan(
+    session: Session, trips: tuple[TripView, ...], use: Utilisation | None
+) -> tuple[CaravanFigures, ...]:
+    """Days on the road (leave day to return day, as the planner counts them), shows and km per caravan;
+    with the plan's utilisation, every caravan it had, idle ones too, with the days it could have gone."""
     days: dict[str, int] = defaultdict(int)
     shows: dict[str, int] = defaultdict(int)
     km: dict[str, float] = defaultdict(float)
@@ -222,8 +227,15 @@ def _per_caravan(trips: tuple[TripView, ...]) -> tuple[CaravanFigures, ...]:
         days[code] += (trip.back_at.date() - trip.leave_at.date()).days + 1
         shows[code] += len(trip.stops)
         km[code] += trip.km
+    available: dict[str, int] = {}
+    if use is not None:
+        available = {c.caravan: c.available_days for c in use.caravans}
+        missing = set(available) - set(plates)
+        if missing:
+            rows = session.execute(select(Caravan.code, Caravan.plate).where(Caravan.code.in_(missing)))
+            plates.update({code: plate for code, plate in rows})
     return tuple(
-        CaravanFigures(code, plates[code], days[code], shows[code], round(km[code], 1))
+        CaravanFigures(code, plates[code], days[code], shows[code], round(km[code], 1), available.get(code))
         for code in sorted(plates)
     )
 

@@ -46,6 +46,7 @@ from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.check import Violation, check_tours
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.distance import read_distance_csv
+from caravan_app.planning.linkage import utilisation
 from caravan_app.planning.problem import (
     Calendar,
     JointTour,
@@ -59,7 +60,7 @@ from caravan_app.planning.problem import (
     Unserved,
 )
 from caravan_app.planning.problem import Trip as PlannedTrip
-from caravan_app.planning.tour_json import FORMAT, problem_to_json, solution_to_json
+from caravan_app.planning.tour_json import FORMAT, problem_from_json, problem_to_json, solution_to_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.services.calendar import calendar_in
 
@@ -214,6 +215,7 @@ def figures(problem: TourProblem, solution: TourSolution) -> TourFigures:
         trips=len(solution.trips),
         unserved_by_reason=dict(sorted(Counter(u.reason for u in solution.unserved).items())),
         days_on_road={code: n for code, n in days.items() if n},
+        utilisation=utilisation(problem, solution),
     )
 
 
@@ -433,5 +435,6 @@ def export_plan_json(db: Database, name: str, path: Path) -> None:
             **parameters["problem"],
             **solution_to_json(solution),
             "figures": json.loads(plan.figures_json),
+            "utilisation": utilisation(problem_from_json(parameters["problem"]), solution).to_json(),
         }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

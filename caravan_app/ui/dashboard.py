@@ -35,6 +35,7 @@ from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
 from caravan_app.ui.labels import enum_labels
 from caravan_app.ui.map_pane import MapPane
+from caravan_app.ui.outcomes import fleet_use_text
 
 _log = log.get(log.UI)
 
@@ -82,7 +83,8 @@ class DashboardPage(QWidget):
         top.addWidget(self.year)
         top.addStretch(1)
         self.tiles = {
-            name: Tile(name) for name in ("events", "visitors", "counties", "key_counties", "km", "days")
+            name: Tile(name)
+            for name in ("events", "visitors", "counties", "key_counties", "km", "days", "fleet_use")
         }
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
@@ -95,6 +97,9 @@ class DashboardPage(QWidget):
         self.missed = QLabel()
         self.missed.setObjectName("key_counties_missed")
         self.missed.setWordWrap(True)
+        self.fleet = QLabel()
+        self.fleet.setObjectName("fleet_use")
+        self.fleet.setWordWrap(True)
         grid = QGridLayout()
         grid.addWidget(self.km_chart, 0, 0)
         grid.addWidget(self.days_chart, 0, 1)
@@ -108,6 +113,7 @@ class DashboardPage(QWidget):
         figures_layout.setContentsMargins(0, 0, 0, 0)
         figures_layout.addLayout(tiles)
         figures_layout.addWidget(self.missed)
+        figures_layout.addWidget(self.fleet)
         figures_layout.addLayout(grid, 1)
         self.coverage = MapPane("coverage_map")
         self.tabs = QTabWidget()
@@ -176,6 +182,9 @@ class DashboardPage(QWidget):
         self.tiles["key_counties"].value.setText(f"{f.key_counties_covered} / {f.key_counties}")
         self.tiles["km"].value.setText(f"{sum(c.km for c in f.caravans):,.0f}")
         self.tiles["days"].value.setText(f"{sum(c.days_on_road for c in f.caravans):,}")
+        use = f.utilisation
+        self.tiles["fleet_use"].value.setText(f"{use.share:.0%}" if use else "–")
+        self.fleet.setText(fleet_use_text(use) if use else "")
         self.missed.setText(
             self.tr("Key counties without a show this year: %1").replace(
                 "%1", "、".join(f.key_counties_missed)
@@ -276,6 +285,7 @@ class DashboardPage(QWidget):
             "key_counties": self.tr("Key counties covered"),
             "km": self.tr("Caravan km driven"),
             "days": self.tr("Caravan days on the road"),
+            "fleet_use": self.tr("Working days used (shows)"),
         }
         for name, tile in self.tiles.items():
             tile.caption.setText(captions[name])

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from caravan_app.domain.linkage import IDLE_DAYS, Utilisation
 from caravan_app.domain.outcomes import (
     MoveRefusal,
     NoPlan,
@@ -101,6 +102,38 @@ def fitting_elsewhere_text(elsewhere: Sequence[FittingCaravanView]) -> str:
             str(f.available_days),
         )
         for f in elsewhere
+    )
+
+
+def fleet_use_text(use: Utilisation) -> str:
+    """The fleet's use in a plan: the share of available days on the road, idle caravans, imbalance."""
+    return _fill(
+        QCoreApplication.translate(
+            "Outcomes",
+            "Fleet use: %1 of the available days on the road; %2 of %3 caravans idle (under %4 days); "
+            "the busiest 20 % do %5 of the days",
+        ),
+        f"{use.share:.0%}",
+        str(len(use.idle)),
+        str(len(use.caravans)),
+        str(IDLE_DAYS),
+        f"{use.busiest_share:.0%}",
+    )
+
+
+def idle_fitting_text(fitting: Sequence[FittingCaravanView]) -> str:
+    """A warning when caravans idle in the plan fit requests it leaves out (the rules keep them away);
+    empty when there are none."""
+    idle = sorted({f.caravan_code for f in fitting if f.days_on_road < IDLE_DAYS})
+    if not idle:
+        return ""
+    return _fill(
+        QCoreApplication.translate(
+            "Outcomes",
+            "Idle caravans fit requests this plan leaves out, but the region rules keep them away: %1. "
+            "A joint tour (联动) would let them serve.",
+        ),
+        QCoreApplication.translate("Outcomes", ", ").join(idle),
     )
 
 

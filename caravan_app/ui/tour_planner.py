@@ -53,6 +53,8 @@ from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import (
     error_text,
     fitting_elsewhere_text,
+    fleet_use_text,
+    idle_fitting_text,
     refusal_text,
     solve_status,
     unserved_detail,
@@ -176,6 +178,14 @@ class TourPlannerPage(QWidget):
         self.figures.setObjectName("figures")
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # How the fleet is used, and a warning when idle caravans fit requests the plan leaves out.
+        self.fleet = QLabel()
+        self.fleet.setObjectName("fleet_use")
+        self.fleet.setWordWrap(True)
+        self.idle_warning = QLabel()
+        self.idle_warning.setObjectName("idle_warning")
+        self.idle_warning.setWordWrap(True)
+        self.idle_warning.setStyleSheet("color: #9c4a00;")
         self.approve_button = QPushButton()
         self.approve_button.setObjectName("approve")
         self.approve_button.clicked.connect(lambda: self.approve())
@@ -188,6 +198,8 @@ class TourPlannerPage(QWidget):
         plan_layout = QVBoxLayout(self.plan_group)
         plan_layout.addWidget(self.plan_box)
         plan_layout.addWidget(self.figures)
+        plan_layout.addWidget(self.fleet)
+        plan_layout.addWidget(self.idle_warning)
         plan_buttons = QHBoxLayout()
         plan_buttons.addWidget(self.approve_button)
         plan_buttons.addWidget(self.resolve_button)
@@ -335,6 +347,8 @@ class TourPlannerPage(QWidget):
         self._show_map()
         if d is None:
             self.figures.setText(self.tr("No tour plan yet — choose the dates and solve one."))
+            self.fleet.setText("")
+            self.idle_warning.setText("")
             self.itinerary_model.set_rows([], [], [])
             self.unserved_model.set_rows([], [], [])
             return
@@ -357,6 +371,8 @@ class TourPlannerPage(QWidget):
             .replace("%8", f"{f.km:,.0f}")
             .replace("%9", str(f.trips))
         )
+        self.fleet.setText(fleet_use_text(f.utilisation) if f.utilisation else "")
+        self.idle_warning.setText(idle_fitting_text([f for u in d.unserved for f in u.elsewhere]))
         self.approve_button.setText(
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
         )

@@ -449,6 +449,10 @@
             <source>Caravan days on the road</source>
             <translation>Caravan days on the road</translation>
         </message>
+        <message>
+            <source>Working days used (shows)</source>
+            <translation>Working days used (shows)</translation>
+        </message>
     </context>
     <context>
         <name>EntityPage</name>
@@ -2035,6 +2039,18 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>%1 (%2, %3 km away, %4 of %5 days on the road)</source>
             <translation>%1 (%2, %3 km away, %4 of %5 days on the road)</translation>
+        </message>
+        <message>
+            <source>Fleet use: %1 of the available days on the road; %2 of %3 caravans idle (under %4 days); the busiest 20 % do %5 of the days</source>
+            <translation>Fleet use: %1 of the available days on the road; %2 of %3 caravans idle (under %4 days); the busiest 20 % do %5 of the days</translation>
+        </message>
+        <message>
+            <source>Idle caravans fit requests this plan leaves out, but the region rules keep them away: %1. A joint tour (联动) would let them serve.</source>
+            <translation>Idle caravans fit requests this plan leaves out, but the region rules keep them away: %1. A joint tour (联动) would let them serve.</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
         </message>
         <message>
             <source>the caravan cannot fit the show into a trip that day</source>

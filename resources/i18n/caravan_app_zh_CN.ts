@@ -449,6 +449,10 @@
         <source>Caravan days on the road</source>
         <translation>大篷车出车天数</translation>
     </message>
+    <message>
+        <source>Working days used (shows)</source>
+        <translation>工作日利用率（展出）</translation>
+    </message>
 </context>
 <context>
     <name>EntityPage</name>
@@ -2035,6 +2039,18 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>%1 (%2, %3 km away, %4 of %5 days on the road)</source>
         <translation>%1（%2，距 %3 公里，已出车 %4/%5 天）</translation>
+    </message>
+    <message>
+        <source>Fleet use: %1 of the available days on the road; %2 of %3 caravans idle (under %4 days); the busiest 20 % do %5 of the days</source>
+        <translation>车辆使用：可出车天数的 %1 在路上；%3 辆中 %2 辆闲置（不足 %4 天）；最忙的 20% 车辆承担了 %5 的出车天数</translation>
+    </message>
+    <message>
+        <source>Idle caravans fit requests this plan leaves out, but the region rules keep them away: %1. A joint tour (联动) would let them serve.</source>
+        <translation>闲置的大篷车符合本方案未满足的需求，但受地区规则所限不能前往：%1。建立联动巡展即可让它们服务。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>the caravan cannot fit the show into a trip that day</source>

@@ -8,32 +8,38 @@ same on any machine; the time limit is a backstop.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from caravan_app import cli
+from caravan_app.domain.enums import CaravanStatus, EventStatus
 from caravan_app.domain.linkage import JointTourProposal
 from caravan_app.domain.outcomes import UnservedReason
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
     AuditEntry,
+    Caravan,
+    Event,
     JointTour,
     JointTourCaravan,
     JointTourRegion,
     Plan,
     Region,
+    Trip,
 )
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.linkage import fits, permitted
 from caravan_app.planning.tour_json import problem_from_json
+from caravan_app.services.calendar import calendar_in
+from caravan_app.services.dashboard import event_years, year_figures
 from caravan_app.services.demo import build_demo
 from caravan_app.services.linkage import accept_proposals
 from caravan_app.services.reports import summary_pdf, tour_plan_view
-from caravan_app.services.tour_planning import build_tour_problem, plan_term_tours
+from caravan_app.services.tour_planning import build_tour_problem, export_plan_json, plan_term_tours
 from caravan_app.services.tour_plans import tour_plan_detail_named
 from tests.reports.pdf_tools import pages, squeeze
 
@@ -85,6 +91,9 @@ def test_unserved_requests_name_the_caravans_that_fit_them_elsewhere(
     nearest = linked.elsewhere[0]
     assert squeeze(f"可联动：{nearest.caravan_code}（{nearest.home}") in zh
     assert squeeze(f"Could be served through a joint tour by {nearest.caravan_code} ({nearest.home}") in en
+    # Fleet use beside the figures, and the days each caravan could have gone.
+    assert "车辆使用" in zh and "可出车天数" in zh
+    assert squeeze("Fleet use") in en and squeeze("Days available (used)") in en
 
 
 def test_accepted_proposals_become_audited_joint_tours_the_planner_uses(planned: Database) -> None:
@@ -151,3 +160,54 @@ def test_the_command_line_advises_linkage_writes_json_and_accepts(
     with planned.session(audited=False) as s:
         assert s.scalar(select(func.count()).select_from(JointTour)) == before + len(proposals)
         assert s.scalar(select(Plan.id).where(Plan.name == "联动后")) is not None
+
+
+def test_fleet_use_matches_the_plans_days_and_the_calendar(planned: Database, tmp_path: Path) -> None:
+    use = tour_plan_detail_named(planned, "两周").plan.tour.utilisation
+    assert use is not None
+    with planned.session(audited=False) as s:
+        office = calendar_in(s)
+        plan_id = s.scalar(select(Plan.id).where(Plan.name == "两周"))
+        trips = s.execute(
+            select(Caravan.code, Trip.leave_at, Trip.back_at).join(Caravan).where(Trip.plan_id == plan_id)
+        ).all()
+        in_service = set(s.scalars(select(Caravan.code).where(Caravan.status == CaravanStatus.IN_SERVICE)))
+    span = [FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1)]
+    working = sum(1 for d in span if office.is_working_day(d))
+    days: dict[str, int] = dict.fromkeys(in_service, 0)
+    for code, leave, back in trips:
+        days[code] += (back.date() - leave.date()).days + 1
+    assert use.working_days == working
+    assert {c.caravan: c.days_on_road for c in use.caravans} == days
+    assert all(c.available_days == working for c in use.caravans)  # no caravan is away in the demo
+    assert set(use.idle) == {code for code, n in days.items() if n < 5}
+
+    out = tmp_path / "plan.json"
+    export_plan_json(planned, "两周", out)
+    exported = json.loads(out.read_text(encoding="utf-8"))["utilisation"]
+    assert exported["days_per_caravan"] == days
+    assert exported["available_days_per_caravan"] == dict.fromkeys(days, working)
+
+
+def test_the_years_fleet_use_counts_show_days_against_the_working_days(planned: Database) -> None:
+    year = event_years(planned)[0]
+    use = year_figures(planned, year).utilisation
+    assert use is not None
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    with planned.session(audited=False) as s:
+        office = calendar_in(s)
+        held = s.execute(
+            select(Caravan.code, Event.held_on)
+            .join(Caravan, Caravan.id == Event.caravan_id)
+            .where(Event.status == EventStatus.HELD, Event.held_on.between(first, last))
+        ).all()
+    working = sum(
+        1 for n in range((last - first).days + 1) if office.is_working_day(first + timedelta(days=n))
+    )
+    show_days: dict[str, set[date]] = {}
+    for code, day in held:
+        show_days.setdefault(code, set()).add(day)
+    assert use.working_days == working and all(c.available_days == working for c in use.caravans)
+    for c in use.caravans:
+        assert c.days_on_road == len(show_days.get(c.caravan, ()))
+    assert use.days_on_road == sum(len(d) for d in show_days.values())

@@ -71,6 +71,15 @@ def test_a_solve_reports_progress_can_be_cancelled_and_runs_to_the_end(
         shown = str(model.value(row, "elsewhere"))
         nearest = u.elsewhere[0]
         assert shown.startswith(f"{nearest.caravan_code} ({nearest.home}, ") and "days on the road" in shown
+    use = page.detail.plan.tour.utilisation
+    assert use is not None and len(use.caravans) == len(page.detail.caravans)
+    assert (
+        page.fleet.text().startswith("Fleet use: ")
+        and f"of {len(use.caravans)} caravans idle" in page.fleet.text()
+    )
+    idle_fitting = {f.caravan_code for u in linked for f in u.elsewhere if f.days_on_road < 5}
+    assert bool(page.idle_warning.text()) == bool(idle_fitting)
+    assert all(code in page.idle_warning.text() for code in idle_fitting)
     assert page.timeline.block_count() == page.itinerary_model.rowCount()
     assert "Done:" in page.progress_label.text()
     assert f"Served {served} of" in page.figures.text()
