@@ -173,3 +173,16 @@ def fitting_caravans(session: Session, plan: Plan) -> dict[str, tuple[FittingCar
             for f in fitting_elsewhere(problem, solution, unserved.request, use=use)
         )
     return found
+
+
+def remove_joint_tours(db: Database, codes: Sequence[str]) -> None:
+    """Delete the joint tours `codes` (with their caravans and regions) in one transaction: the undo
+    of accepting proposals."""
+    with db.session() as s:
+        tours = s.scalars(select(JointTourRow).where(JointTourRow.code.in_(codes))).all()
+        for tour in tours:
+            for row in s.scalars(select(JointTourCaravan).where(JointTourCaravan.joint_tour_id == tour.id)):
+                s.delete(row)
+            for area in s.scalars(select(JointTourRegion).where(JointTourRegion.joint_tour_id == tour.id)):
+                s.delete(area)
+            s.delete(tour)

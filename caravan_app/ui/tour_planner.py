@@ -49,6 +49,7 @@ from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
 from caravan_app.ui.kit_files import write_kit
 from caravan_app.ui.labels import enum_label, term_label, yes_no
+from caravan_app.ui.linkage_tab import LinkageTab
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import (
     error_text,
@@ -271,6 +272,12 @@ class TourPlannerPage(QWidget):
         self.tabs.addTab(itinerary_page, "")
         self.tabs.addTab(self.timeline_split, "")
         self.tabs.addTab(self.unserved, "")
+        self.linkage = LinkageTab(
+            context,
+            lambda: (pydate(self.start.date()), pydate(self.end.date())),
+            lambda: self.resolve_keeping_locks() or self.start_solve(),
+        )
+        self.tabs.addTab(self.linkage, "")
         self.tabs.currentChanged.connect(lambda _i: self._show_map())
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -851,6 +858,7 @@ class TourPlannerPage(QWidget):
         self.tabs.setTabText(0, self.tr("Itinerary"))
         self.tabs.setTabText(1, self.tr("Timeline and map"))
         self.tabs.setTabText(2, self.tr("Unserved"))
+        self.tabs.setTabText(3, self.tr("Linkage (联动)"))
         self.hand_move_note.setText(
             self.tr("A locked visit stays on its caravan and day when the plan is re-solved.")
         )

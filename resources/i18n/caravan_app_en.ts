@@ -1699,6 +1699,125 @@ Replace it anyway?</translation>
         </message>
     </context>
     <context>
+        <name>LinkageTab</name>
+        <message>
+            <source>Planning the term as the rules stand…</source>
+            <translation>Planning the term as the rules stand…</translation>
+        </message>
+        <message>
+            <source>Planning the term with every caravan allowed everywhere…</source>
+            <translation>Planning the term with every caravan allowed everywhere…</translation>
+        </message>
+        <message>
+            <source>Re-planning with proposal %1…</source>
+            <translation>Re-planning with proposal %1…</translation>
+        </message>
+        <message>
+            <source>No advice: %1</source>
+            <translation>No advice: %1</translation>
+        </message>
+        <message>
+            <source>%1 joint tours proposed.</source>
+            <translation>%1 joint tours proposed.</translation>
+        </message>
+        <message>
+            <source>No joint tour would serve more requests.</source>
+            <translation>No joint tour would serve more requests.</translation>
+        </message>
+        <message>
+            <source>Rules as they stand</source>
+            <translation>Rules as they stand</translation>
+        </message>
+        <message>
+            <source>Every caravan anywhere</source>
+            <translation>Every caravan anywhere</translation>
+        </message>
+        <message>
+            <source>With every proposal</source>
+            <translation>With every proposal</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>Caravans</source>
+            <translation>Caravans</translation>
+        </message>
+        <message>
+            <source>May also serve</source>
+            <translation>May also serve</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Key county</source>
+            <translation>Key county</translation>
+        </message>
+        <message>
+            <source>Township</source>
+            <translation>Township</translation>
+        </message>
+        <message>
+            <source>Km</source>
+            <translation>Km</translation>
+        </message>
+        <message>
+            <source>Days on the road</source>
+            <translation>Days on the road</translation>
+        </message>
+        <message>
+            <source>%1: %2 of %3 requests served, key counties %4 of %5, %6 km, %7 caravans idle</source>
+            <translation>%1: %2 of %3 requests served, key counties %4 of %5, %6 km, %7 caravans idle</translation>
+        </message>
+        <message>
+            <source>Not stored: %1</source>
+            <translation>Not stored: %1</translation>
+        </message>
+        <message>
+            <source>Accept %1 joint tours</source>
+            <translation>Accept %1 joint tours</translation>
+        </message>
+        <message>
+            <source>Stored joint tours %1; the term is re-planned with them.</source>
+            <translation>Stored joint tours %1; the term is re-planned with them.</translation>
+        </message>
+        <message>
+            <source>The region rules keep caravans at home while requests next door go unserved. This plans the term as the rules stand, then with every caravan allowed everywhere (the most linkage can bring), and proposes the joint tours (联动) that win most of it back, each measured by re-planning.</source>
+            <translation>The region rules keep caravans at home while requests next door go unserved. This plans the term as the rules stand, then with every caravan allowed everywhere (the most linkage can bring), and proposes the joint tours (联动) that win most of it back, each measured by re-planning.</translation>
+        </message>
+        <message>
+            <source>At most</source>
+            <translation>At most</translation>
+        </message>
+        <message>
+            <source> joint tours</source>
+            <translation> joint tours</translation>
+        </message>
+        <message>
+            <source>Time per plan</source>
+            <translation>Time per plan</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Advise</source>
+            <translation>Advise</translation>
+        </message>
+        <message>
+            <source>Stop</source>
+            <translation>Stop</translation>
+        </message>
+        <message>
+            <source>Accept the chosen and re-plan</source>
+            <translation>Accept the chosen and re-plan</translation>
+        </message>
+    </context>
+    <context>
         <name>LogDialog</name>
         <message>
             <source>Log</source>
@@ -3346,6 +3465,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>term and time, if left empty</source>
             <translation>term and time, if left empty</translation>
+        </message>
+        <message>
+            <source>Linkage (联动)</source>
+            <translation>Linkage (联动)</translation>
         </message>
         <message>
             <source>Field kit of this trip…</source>

@@ -1699,6 +1699,125 @@ Replace it anyway?</source>
     </message>
 </context>
 <context>
+    <name>LinkageTab</name>
+    <message>
+        <source>Planning the term as the rules stand…</source>
+        <translation>正在按现行规则规划本学期…</translation>
+    </message>
+    <message>
+        <source>Planning the term with every caravan allowed everywhere…</source>
+        <translation>正在按不限地区规划本学期…</translation>
+    </message>
+    <message>
+        <source>Re-planning with proposal %1…</source>
+        <translation>正在按第 %1 条建议重新规划…</translation>
+    </message>
+    <message>
+        <source>No advice: %1</source>
+        <translation>未能给出建议：%1</translation>
+    </message>
+    <message>
+        <source>%1 joint tours proposed.</source>
+        <translation>建议 %1 项联动巡展。</translation>
+    </message>
+    <message>
+        <source>No joint tour would serve more requests.</source>
+        <translation>没有能多满足需求的联动巡展。</translation>
+    </message>
+    <message>
+        <source>Rules as they stand</source>
+        <translation>现行规则</translation>
+    </message>
+    <message>
+        <source>Every caravan anywhere</source>
+        <translation>不限地区</translation>
+    </message>
+    <message>
+        <source>With every proposal</source>
+        <translation>采纳全部建议</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Caravans</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>May also serve</source>
+        <translation>可增加服务</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Key county</source>
+        <translation>重点县</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Days on the road</source>
+        <translation>出车天数</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 requests served, key counties %4 of %5, %6 km, %7 caravans idle</source>
+        <translation>%1：满足需求 %2/%3，重点县 %4/%5，%6 公里，闲置车辆 %7 辆</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Accept %1 joint tours</source>
+        <translation>采纳 %1 项联动巡展</translation>
+    </message>
+    <message>
+        <source>Stored joint tours %1; the term is re-planned with them.</source>
+        <translation>已保存联动巡展 %1，并据此重新规划本学期。</translation>
+    </message>
+    <message>
+        <source>The region rules keep caravans at home while requests next door go unserved. This plans the term as the rules stand, then with every caravan allowed everywhere (the most linkage can bring), and proposes the joint tours (联动) that win most of it back, each measured by re-planning.</source>
+        <translation>地区规则让大篷车只能留在本地，而邻近地区的需求却无车服务。这里先按现行规则规划本学期，再按所有车辆不限地区规划（联动最多能带来的效果），然后提出能挽回大部分差距的联动巡展，每一项都经重新规划测算。</translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source> joint tours</source>
+        <translation> 项联动巡展</translation>
+    </message>
+    <message>
+        <source>Time per plan</source>
+        <translation>每次规划用时</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Advise</source>
+        <translation>给出建议</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Accept the chosen and re-plan</source>
+        <translation>采纳所选并重新规划</translation>
+    </message>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
         <source>Log</source>
@@ -3346,6 +3465,10 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>term and time, if left empty</source>
         <translation>留空则按学期和时间命名</translation>
+    </message>
+    <message>
+        <source>Linkage (联动)</source>
+        <translation>联动</translation>
     </message>
     <message>
         <source>Field kit of this trip…</source>
