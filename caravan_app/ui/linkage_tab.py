@@ -194,7 +194,7 @@ class LinkageTab(QWidget):
     def _advised(self, advice: LinkageAdvice) -> None:
         self.advice = advice
         self.status.setText(
-            self.tr("%1 joint tours proposed.").replace("%1", str(len(advice.proposals)))
+            self.tr("Joint tours proposed: %1.").replace("%1", str(len(advice.proposals)))
             if advice.proposals
             else self.tr("No joint tour would serve more requests.")
         )
@@ -271,7 +271,7 @@ class LinkageTab(QWidget):
         except CaravanError as exc:
             self.status.setText(self.tr("Not stored: %1").replace("%1", error_text(exc)))
             return False
-        text = self.tr("Accept %1 joint tours").replace("%1", str(len(codes)))
+        text = self.tr("Accept joint tours (%1)").replace("%1", str(len(codes)))
         self.context.undo_stack.push(
             AcceptLinkageCommand(self.context.db, self.context.feedback, text, proposals, codes)
         )

@@ -1717,8 +1717,8 @@ Replace it anyway?</translation>
             <translation>No advice: %1</translation>
         </message>
         <message>
-            <source>%1 joint tours proposed.</source>
-            <translation>%1 joint tours proposed.</translation>
+            <source>Joint tours proposed: %1.</source>
+            <translation>Joint tours proposed: %1.</translation>
         </message>
         <message>
             <source>No joint tour would serve more requests.</source>
@@ -1777,8 +1777,8 @@ Replace it anyway?</translation>
             <translation>Not stored: %1</translation>
         </message>
         <message>
-            <source>Accept %1 joint tours</source>
-            <translation>Accept %1 joint tours</translation>
+            <source>Accept joint tours (%1)</source>
+            <translation>Accept joint tours (%1)</translation>
         </message>
         <message>
             <source>Stored joint tours %1; the term is re-planned with them.</source>

@@ -1717,7 +1717,7 @@ Replace it anyway?</source>
         <translation>未能给出建议：%1</translation>
     </message>
     <message>
-        <source>%1 joint tours proposed.</source>
+        <source>Joint tours proposed: %1.</source>
         <translation>建议 %1 项联动巡展。</translation>
     </message>
     <message>
@@ -1777,7 +1777,7 @@ Replace it anyway?</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <source>Accept %1 joint tours</source>
+        <source>Accept joint tours (%1)</source>
         <translation>采纳 %1 项联动巡展</translation>
     </message>
     <message>

@@ -43,7 +43,7 @@ def test_linkage_is_advised_accepted_undone_and_redone(
     advice = tab.advice
     assert advice is not None, tab.status.text()
     assert len(advice.proposals) == 1 and tab.model.rowCount() == 1
-    assert tab.status.text() == "1 joint tours proposed."
+    assert tab.status.text() == "Joint tours proposed: 1."
     lines = tab.figures.text().splitlines()
     assert lines[0].startswith("Rules as they stand: ") and lines[1].startswith("Every caravan anywhere: ")
     proposal = advice.proposals[0]
@@ -64,7 +64,7 @@ def test_linkage_is_advised_accepted_undone_and_redone(
     qtbot.waitUntil(lambda: not page.solving, timeout=120_000)
     assert page.detail is not None and page.detail.plan.name == "before (re-solved)"
 
-    assert "Accept 1 joint tours" in window.undo_action.text()
+    assert "Accept joint tours (1)" in window.undo_action.text()
     window.undo_action.trigger()
     assert _joint_tours(demo_db) == before
     window.redo_action.trigger()
