@@ -652,6 +652,8 @@ class JointTour(Base):
     code: Mapped[str] = mapped_column(String(20), unique=True)
     name: Mapped[str] = mapped_column(String(80))
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The last day it applies; None while it runs. An ended joint tour is kept for the record.
+    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     __mapper_args__ = {"version_id_col": version}
 

@@ -299,6 +299,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
         (
             _col("联动编号", "code", TEXT, req=True),
             _col("名称", "name", TEXT, req=True),
+            _col("结束日期", "ended_on", DATE),
             _NOTES,
         ),
     ),

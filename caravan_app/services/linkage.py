@@ -16,19 +16,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from caravan_app.domain.linkage import JointTourProposal, LinkageStep, PlanFigures, Proposal
 from caravan_app.domain.outcomes import UnservedReason
 from caravan_app.domain.views import FittingCaravanView
-from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Caravan, Depot, JointTourCaravan, JointTourRegion, Plan, Region
+from caravan_app.persistence.models import Depot, Plan, Region
 from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.linkage import advise, fitting_elsewhere, utilisation
 from caravan_app.planning.tour_json import problem_from_json
+from caravan_app.services.joint_tours import JointTourDraft, add_in, delete_in
 from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 
 FORMAT = "caravan_app linkage 1"
@@ -108,42 +108,12 @@ def accept_proposals(
     transaction; returns the codes of the joint tours made."""
     codes: list[str] = []
     with db.session() as s:
+        names = {adcode: name for adcode, name in s.execute(select(Region.adcode, Region.name))}
         for proposal in proposals:
-            codes.append(_add_joint_tour(s, proposal, name_prefix))
+            places = "、".join(names.get(a, a) for a in proposal.regions)
+            draft = JointTourDraft(f"{name_prefix}：{places}", proposal.caravans, proposal.regions)
+            codes.append(add_in(s, draft).code)
     return codes
-
-
-def _add_joint_tour(session: Session, proposal: JointTourProposal, name_prefix: str) -> str:
-    caravans = {
-        c.code: c for c in session.scalars(select(Caravan).where(Caravan.code.in_(proposal.caravans)))
-    }
-    regions = {
-        r.adcode: r for r in session.scalars(select(Region).where(Region.adcode.in_(proposal.regions)))
-    }
-    for code in proposal.caravans:
-        if code not in caravans:
-            raise CaravanError(
-                f"no caravan {code} to add to a joint tour", code="no_such_caravan", caravan=code
-            )
-    for adcode in proposal.regions:
-        if adcode not in regions:
-            raise CaravanError(
-                f"no region {adcode} to add to a joint tour", code="no_such_region", region=adcode
-            )
-    number = (session.scalar(select(func.count()).select_from(JointTourRow)) or 0) + 1
-    code = f"JT{number:03d}"
-    while session.scalar(select(JointTourRow.id).where(JointTourRow.code == code)) is not None:
-        number += 1
-        code = f"JT{number:03d}"
-    places = "、".join(regions[a].name for a in proposal.regions)
-    row = JointTourRow(code=code, name=f"{name_prefix}：{places}"[:80], notes="")
-    session.add(row)
-    session.flush()
-    for caravan_code in proposal.caravans:
-        session.add(JointTourCaravan(joint_tour_id=row.id, caravan_id=caravans[caravan_code].id))
-    for adcode in proposal.regions:
-        session.add(JointTourRegion(joint_tour_id=row.id, region_id=regions[adcode].id))
-    return code
 
 
 def fitting_caravans(session: Session, plan: Plan) -> dict[str, tuple[FittingCaravanView, ...]]:
@@ -179,10 +149,5 @@ def remove_joint_tours(db: Database, codes: Sequence[str]) -> None:
     """Delete the joint tours `codes` (with their caravans and regions) in one transaction: the undo
     of accepting proposals."""
     with db.session() as s:
-        tours = s.scalars(select(JointTourRow).where(JointTourRow.code.in_(codes))).all()
-        for tour in tours:
-            for row in s.scalars(select(JointTourCaravan).where(JointTourCaravan.joint_tour_id == tour.id)):
-                s.delete(row)
-            for area in s.scalars(select(JointTourRegion).where(JointTourRegion.joint_tour_id == tour.id)):
-                s.delete(area)
-            s.delete(tour)
+        for tour in s.scalars(select(JointTourRow).where(JointTourRow.code.in_(codes))).all():
+            delete_in(s, tour)

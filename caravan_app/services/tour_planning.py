@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from caravan_app import log
@@ -167,12 +167,13 @@ def build_tour_problem(
         caravans=tour_caravans,
         requests=tuple(tour_requests),
         calendar=calendar,
-        joint_tours=_joint_tours(session, regions),
+        joint_tours=_joint_tours(session, regions, start),
         distance_km=distance_km,
     )
 
 
-def _joint_tours(session: Session, regions: dict[int, Region]) -> tuple[JointTour, ...]:
+def _joint_tours(session: Session, regions: dict[int, Region], start: date) -> tuple[JointTour, ...]:
+    """The joint tours still running on the horizon's first day."""
     caravan_codes = {c.id: c.code for c in session.scalars(select(Caravan))}
     members: dict[int, set[str]] = {}
     for row in session.scalars(select(JointTourCaravan)):
@@ -182,7 +183,11 @@ def _joint_tours(session: Session, regions: dict[int, Region]) -> tuple[JointTou
         places.setdefault(area.joint_tour_id, set()).add(regions[area.region_id].adcode)
     return tuple(
         JointTour(tour.name, frozenset(members.get(tour.id, ())), frozenset(places.get(tour.id, ())))
-        for tour in session.scalars(select(JointTourRow).order_by(JointTourRow.code))
+        for tour in session.scalars(
+            select(JointTourRow)
+            .where(or_(JointTourRow.ended_on.is_(None), JointTourRow.ended_on >= start))
+            .order_by(JointTourRow.code)
+        )
     )
 
 

@@ -49,6 +49,7 @@ PAGE_KEYS: tuple[str, ...] = (
     "sets",
     "venues",
     "requests",
+    "joint_tours",
     "tours",
     "rotation",
     "retirement",
@@ -65,6 +66,7 @@ def page_titles() -> dict[str, str]:
         "sets": QCoreApplication.translate("MainWindow", "Sets"),
         "venues": QCoreApplication.translate("MainWindow", "Venues and regions"),
         "requests": QCoreApplication.translate("MainWindow", "Requests"),
+        "joint_tours": QCoreApplication.translate("MainWindow", "Joint tours"),
         "tours": QCoreApplication.translate("MainWindow", "Tour planner"),
         "rotation": QCoreApplication.translate("MainWindow", "Rotation planner"),
         "retirement": QCoreApplication.translate("MainWindow", "Retirement and consolidation"),
@@ -95,6 +97,11 @@ def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         from caravan_app.ui.inventory_page import VenuesAndRegionsPage
 
         return VenuesAndRegionsPage(c)
+
+    def joint_tours() -> QWidget:
+        from caravan_app.ui.joint_tours_page import JointToursPage
+
+        return JointToursPage(c)
 
     def tours() -> QWidget:
         from caravan_app.ui.tour_planner import TourPlannerPage
@@ -128,6 +135,7 @@ def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "sets": entity("exhibit_sets"),
         "venues": venues,
         "requests": entity("requests"),
+        "joint_tours": joint_tours,
         "tours": tours,
         "rotation": rotation,
         "retirement": retirement,

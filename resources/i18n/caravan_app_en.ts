@@ -1278,6 +1278,112 @@ Replace it anyway?</translation>
         </message>
     </context>
     <context>
+        <name>JointTourDialog</name>
+        <message>
+            <source>Joint tour</source>
+            <translation>Joint tour</translation>
+        </message>
+        <message>
+            <source>Find a city or county</source>
+            <translation>Find a city or county</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>These caravans may also serve these regions:</source>
+            <translation>These caravans may also serve these regions:</translation>
+        </message>
+    </context>
+    <context>
+        <name>JointToursPage</name>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>ended after %1</source>
+            <translation>ended after %1</translation>
+        </message>
+        <message>
+            <source>running</source>
+            <translation>running</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Caravans</source>
+            <translation>Caravans</translation>
+        </message>
+        <message>
+            <source>May also serve</source>
+            <translation>May also serve</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Run again</source>
+            <translation>Run again</translation>
+        </message>
+        <message>
+            <source>End after</source>
+            <translation>End after</translation>
+        </message>
+        <message>
+            <source>Add joint tour %1</source>
+            <translation>Add joint tour %1</translation>
+        </message>
+        <message>
+            <source>Edit joint tour %1</source>
+            <translation>Edit joint tour %1</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>End joint tour %1</source>
+            <translation>End joint tour %1</translation>
+        </message>
+        <message>
+            <source>Run joint tour %1 again</source>
+            <translation>Run joint tour %1 again</translation>
+        </message>
+        <message>
+            <source>Joint tours (联动)</source>
+            <translation>Joint tours (联动)</translation>
+        </message>
+        <message>
+            <source>A joint tour lets the caravans it lists also serve the cities and counties it lists. The tour planner's Linkage tab proposes them; an ended joint tour is kept for the record and no longer used for plans that start after its last day.</source>
+            <translation>A joint tour lets the caravans it lists also serve the cities and counties it lists. The tour planner's Linkage tab proposes them; an ended joint tour is kept for the record and no longer used for plans that start after its last day.</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Edit…</translation>
+        </message>
+    </context>
+    <context>
         <name>KitExport</name>
         <message>
             <source>Kit not written</source>
@@ -1857,6 +1963,10 @@ Replace it anyway?</translation>
         <message>
             <source>Requests</source>
             <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Joint tours</source>
+            <translation>Joint tours</translation>
         </message>
         <message>
             <source>Tour planner</source>

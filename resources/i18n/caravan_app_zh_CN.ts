@@ -1278,6 +1278,112 @@ Replace it anyway?</source>
     </message>
 </context>
 <context>
+    <name>JointTourDialog</name>
+    <message>
+        <source>Joint tour</source>
+        <translation>联动巡展</translation>
+    </message>
+    <message>
+        <source>Find a city or county</source>
+        <translation>查找市或县（区）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>These caravans may also serve these regions:</source>
+        <translation>以下大篷车还可服务以下地区：</translation>
+    </message>
+</context>
+<context>
+    <name>JointToursPage</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>ended after %1</source>
+        <translation>已于 %1 后结束</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Caravans</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>May also serve</source>
+        <translation>可增加服务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>End after</source>
+        <translation>结束于</translation>
+    </message>
+    <message>
+        <source>Add joint tour %1</source>
+        <translation>新增联动巡展 %1</translation>
+    </message>
+    <message>
+        <source>Edit joint tour %1</source>
+        <translation>编辑联动巡展 %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>End joint tour %1</source>
+        <translation>结束联动巡展 %1</translation>
+    </message>
+    <message>
+        <source>Run joint tour %1 again</source>
+        <translation>重新启用联动巡展 %1</translation>
+    </message>
+    <message>
+        <source>Joint tours (联动)</source>
+        <translation>联动巡展</translation>
+    </message>
+    <message>
+        <source>A joint tour lets the caravans it lists also serve the cities and counties it lists. The tour planner&apos;s Linkage tab proposes them; an ended joint tour is kept for the record and no longer used for plans that start after its last day.</source>
+        <translation>联动巡展允许所列大篷车同时服务所列的市、县（区）。巡展排程的“联动”页会提出建议；已结束的联动巡展留作记录，开始日期在其最后一天之后的方案不再使用它。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增……</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑……</translation>
+    </message>
+</context>
+<context>
     <name>KitExport</name>
     <message>
         <source>Kit not written</source>
@@ -1857,6 +1963,10 @@ Replace it anyway?</source>
     <message>
         <source>Requests</source>
         <translation>需求</translation>
+    </message>
+    <message>
+        <source>Joint tours</source>
+        <translation>联动巡展</translation>
     </message>
     <message>
         <source>Tour planner</source>

@@ -28,7 +28,7 @@ from caravan_app.ui.settings_page import SettingsPage
 def test_every_screen_opens_and_the_status_bar_names_the_database(
     window: MainWindow, demo_db: Database
 ) -> None:
-    assert window.nav.count() == len(PAGE_KEYS) == 11
+    assert window.nav.count() == len(PAGE_KEYS) == 12
     for key in PAGE_KEYS:
         page = window.show_page(key)
         assert window.stack.currentWidget() is page
