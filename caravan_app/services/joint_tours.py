@@ -109,9 +109,9 @@ def _set_members(session: Session, tour: JointTour, draft: JointTourDraft) -> No
 
 def next_code(session: Session) -> str:
     number = (session.scalar(select(func.count()).select_from(JointTour)) or 0) + 1
-    while session.scalar(select(JointTour.id).where(JointTour.code == f"JT{number:03d}")) is not None:
+    while session.scalar(select(JointTour.id).where(JointTour.code == f"JT{number:02d}")) is not None:
         number += 1
-    return f"JT{number:03d}"
+    return f"JT{number:02d}"  # as the workbook numbers them: JT01, JT02 …
 
 
 def add_in(session: Session, draft: JointTourDraft) -> JointTour:

@@ -104,6 +104,7 @@ class LinkageTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("accept_proposals")
         self.accept_button.setEnabled(False)
@@ -214,30 +215,33 @@ class LinkageTab(QWidget):
             rows.append(
                 (
                     number,
-                    self.tr(", ").join(f"{c} ({names.get(homes.get(c, ''), '')})" for c in tour.caravans),
-                    self.tr(", ").join(names.get(r, r) for r in tour.regions),
                     f"{gain.served:+d}",
                     f"{gain.key_county:+d}",
                     f"{gain.township:+d}",
                     f"{gain.km:+,.0f}",
+                    self.tr(", ").join(names.get(r, r) for r in tour.regions),
+                    self.tr(", ").join(f"{c} ({names.get(homes.get(c, ''), '')})" for c in tour.caravans),
                     self.tr(", ").join(f"{c} {n:+d}" for c, n in gain.days_per_caravan.items()),
                 )
             )
         self.model.set_rows(
-            ["number", "caravans", "regions", "served", "key_county", "township", "km", "days"],
+            ["number", "served", "key_county", "township", "km", "regions", "caravans", "days"],
             [
                 "#",
-                self.tr("Caravans"),
-                self.tr("May also serve"),
                 self.tr("Requests"),
                 self.tr("Key county"),
                 self.tr("Township"),
                 self.tr("Km"),
+                self.tr("May also serve"),
+                self.tr("Caravans"),
                 self.tr("Days on the road"),
             ],
             rows,
         )
         self.table.resizeColumnsToContents()
+        for column in range(5, 8):  # the lists wrap instead of pushing the figures off screen
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 300))
+        self.table.resizeRowsToContents()
         self.table.selectAll()
         self.accept_button.setEnabled(bool(advice.proposals))
 

@@ -274,7 +274,7 @@ class TourPlannerPage(QWidget):
         self.tabs.addTab(self.unserved, "")
         self.linkage = LinkageTab(
             context,
-            lambda: (pydate(self.start.date()), pydate(self.end.date())),
+            self._linkage_dates,
             lambda: self.resolve_keeping_locks() or self.start_solve(),
         )
         self.tabs.addTab(self.linkage, "")
@@ -824,6 +824,12 @@ class TourPlannerPage(QWidget):
             return False
         self.refresh_plans(select_name=plan.name)
         return True
+
+    def _linkage_dates(self) -> tuple[date, date]:
+        """The shown plan's dates (the advice is about that plan's term), else the dates chosen."""
+        if self.detail is not None:
+            return self.detail.plan.start, self.detail.plan.end
+        return pydate(self.start.date()), pydate(self.end.date())
 
     def resolve_keeping_locks(self) -> bool:
         if self.detail is None:
