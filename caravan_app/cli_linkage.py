@@ -37,6 +37,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     linkage.add_argument("--json", type=Path, metavar="FILE", help="write the advice as JSON")
     linkage.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help="print the proposal for the director, with a map per joint tour",
+    )
+    linkage.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the PDF (zh)")
+    linkage.add_argument(
         "--accept",
         action="store_true",
         help="store every proposal as a joint tour and plan the term with them (as `plan tours`)",
@@ -50,7 +57,7 @@ def _run_linkage(args: argparse.Namespace) -> None:
     from caravan_app.planning.control import SolveControl
     from caravan_app.services.calendar import term_named
     from caravan_app.services.database import open_database
-    from caravan_app.services.linkage import accept_proposals, advise_linkage
+    from caravan_app.services.linkage import accept_proposals, advise_linkage, linkage_pdf
     from caravan_app.services.tour_planning import default_plan_name, plan_term_tours
 
     if args.max_joint_tours < 1:
@@ -81,6 +88,9 @@ def _run_linkage(args: argparse.Namespace) -> None:
         if args.json:
             args.json.write_text(json.dumps(advice.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
             print(f"wrote {args.json}")
+        if args.pdf:
+            args.pdf.write_bytes(linkage_pdf(advice, args.lang))
+            print(f"wrote {args.pdf}")
         if args.accept and advice.proposals:
             codes = accept_proposals(db, [p.joint_tour for p in advice.proposals])
             print(f"stored joint tours {', '.join(codes)}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from caravan_app.domain.figures import CoverageFigures, RegroupFigures
-from caravan_app.domain.linkage import Utilisation
+from caravan_app.domain.linkage import LinkageGain, PlanFigures, Utilisation
 from caravan_app.domain.outcomes import UnservedReason
 
 
@@ -288,3 +288,36 @@ class ConsolidationView:
     kits: RegroupFigures | None = None
     to_store: int = 0
     violations: int = 0
+
+
+@dataclass(frozen=True)
+class LinkageCaravanView:
+    """A caravan in a proposed joint tour, as the director knows it: where it belongs and starts from."""
+
+    code: str
+    home: str  # the region it belongs to, by name
+    depot: str  # its depot, by name
+    place: PlaceView  # the depot's position (GCJ-02)
+
+
+@dataclass(frozen=True)
+class LinkageProposalView:
+    number: int
+    caravans: tuple[LinkageCaravanView, ...]
+    regions: tuple[tuple[str, str], ...]  # (adcode, name) of the counties or cities it opens
+    gain: LinkageGain
+    requests: int  # the unserved requests it was proposed for
+
+
+@dataclass(frozen=True)
+class LinkageView:
+    """The linkage advice for a term, for the director: the plan as the rules stand, the most linkage
+    can bring, each proposal with what it brought, and the plan with all of them."""
+
+    start: date
+    end: date
+    seconds_per_plan: float
+    baseline: PlanFigures
+    potential: PlanFigures
+    with_all: PlanFigures
+    proposals: tuple[LinkageProposalView, ...]

@@ -235,6 +235,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_key_counties": ("覆盖重点县", "Key counties"),
     "col_km_total": ("里程（公里）", "km"),
     "col_lost": ("流失的需求", "Requests lost"),
+    # Linkage proposal
+    "linkage_report": ("联动巡展建议", "Linkage proposal"),
+    "linkage_period": (
+        "时段：{start} — {end}｜每次规划用时 {seconds} 秒",
+        "Period: {start} — {end} | {seconds} s per plan",
+    ),
+    "linkage_intro": (
+        "地区规则让大篷车只能在本地服务。下表比较三种情形：按现行规则规划；所有车辆不限地区规划（联动最多能带来的效果）；"
+        "采纳下列全部联动巡展后重新规划。每项建议的效果是在此前各项基础上重新规划并经独立校验得到的增量。",
+        "The region rules keep each caravan in its own area. The table compares the term planned as the "
+        "rules stand, with every caravan allowed everywhere (the most linkage can bring), and with every "
+        "joint tour proposed below. What each proposal brings was measured by re-planning with it on top "
+        "of those before it, and the plans were checked independently.",
+    ),
+    "col_plan": ("情形", "Plan"),
+    "col_key_served": ("重点县需求", "Key-county"),
+    "col_township_served": ("乡镇需求", "Township"),
+    "col_idle": ("闲置车辆（不足 {days} 天）", "Idle (under {days} days)"),
+    "col_busiest": ("最忙 20% 承担", "Busiest 20 %"),
+    "linkage_baseline": ("现行规则", "Rules as they stand"),
+    "linkage_potential": ("不限地区", "Every caravan anywhere"),
+    "linkage_with_all": ("采纳全部建议", "With every proposal"),
+    "linkage_none": ("没有能多满足需求的联动巡展。", "No joint tour would serve more requests."),
+    "linkage_proposal": ("建议 {n}", "Proposal {n}"),
+    "linkage_caravan": ("{code}（{home}，{depot}）", "{code} ({home}, {depot})"),
+    "linkage_caravans": ("车辆：{caravans}", "Caravans: {caravans}"),
+    "linkage_regions": ("可增加服务：{regions}", "May also serve: {regions}"),
     "before_after": ("{before} → {after}", "{before} → {after}"),
     "before": ("调整前", "Before"),
     "after": ("调整后", "After"),

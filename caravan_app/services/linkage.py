@@ -21,13 +21,20 @@ from sqlalchemy.orm import Session
 
 from caravan_app.domain.linkage import JointTourProposal, LinkageStep, PlanFigures, Proposal
 from caravan_app.domain.outcomes import UnservedReason
-from caravan_app.domain.views import FittingCaravanView
+from caravan_app.domain.views import (
+    FittingCaravanView,
+    LinkageCaravanView,
+    LinkageProposalView,
+    LinkageView,
+    PlaceView,
+)
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Depot, Plan, Region
 from caravan_app.persistence.models import JointTour as JointTourRow
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.linkage import advise, fitting_elsewhere, utilisation
 from caravan_app.planning.tour_json import problem_from_json
+from caravan_app.reports.texts import check_language
 from caravan_app.services.joint_tours import JointTourDraft, add_in, delete_in
 from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 
@@ -46,6 +53,7 @@ class LinkageAdvice:
     # caravan's home region (adcode) and depot code.
     region_names: Mapping[str, str] = field(default_factory=dict)
     caravan_homes: Mapping[str, str] = field(default_factory=dict)
+    depots: Mapping[str, tuple[str, float, float]] = field(default_factory=dict)  # caravan: name, lat, lon
 
     @property
     def with_all_proposals(self) -> PlanFigures:
@@ -88,6 +96,7 @@ def advise_linkage(
     with db.session(audited=False) as s:
         problem = build_tour_problem(s, start, end)
         names = {adcode: name for adcode, name in s.execute(select(Region.adcode, Region.name))}
+        depot_names = {code: name for code, name in s.execute(select(Depot.code, Depot.name))}
     baseline, potential, proposals = advise(problem, max_joint_tours, control, on_step)
     return LinkageAdvice(
         start,
@@ -98,6 +107,10 @@ def advise_linkage(
         proposals,
         region_names=names,
         caravan_homes={c.code: c.region for c in problem.caravans},
+        depots={
+            c.code: (depot_names.get(c.depot_code, c.depot_code), c.depot.lat, c.depot.lon)
+            for c in problem.caravans
+        },
     )
 
 
@@ -151,3 +164,40 @@ def remove_joint_tours(db: Database, codes: Sequence[str]) -> None:
     with db.session() as s:
         for tour in s.scalars(select(JointTourRow).where(JointTourRow.code.in_(codes))).all():
             delete_in(s, tour)
+
+
+def linkage_view(advice: LinkageAdvice) -> LinkageView:
+    """The advice with every place named, for the printed proposal."""
+    names = advice.region_names
+
+    def caravan(code: str) -> LinkageCaravanView:
+        depot, lat, lon = advice.depots.get(code, ("", 0.0, 0.0))
+        home = advice.caravan_homes.get(code, "")
+        return LinkageCaravanView(code, names.get(home, home), depot, PlaceView(lat, lon))
+
+    return LinkageView(
+        start=advice.start,
+        end=advice.end,
+        seconds_per_plan=advice.seconds_per_plan,
+        baseline=advice.baseline,
+        potential=advice.potential,
+        with_all=advice.with_all_proposals,
+        proposals=tuple(
+            LinkageProposalView(
+                number=number,
+                caravans=tuple(caravan(c) for c in p.joint_tour.caravans),
+                regions=tuple((r, names.get(r, r)) for r in p.joint_tour.regions),
+                gain=p.gain,
+                requests=len(p.joint_tour.requests),
+            )
+            for number, p in enumerate(advice.proposals, start=1)
+        ),
+    )
+
+
+def linkage_pdf(advice: LinkageAdvice, lang: str = "zh", printed_on: date | None = None) -> bytes:
+    """The printed linkage proposal, for the director: figures, each joint tour with its map."""
+    from caravan_app.reports.linkage import linkage_report  # reportlab loads with the first PDF
+
+    check_language(lang)
+    return linkage_report(linkage_view(advice), lang, printed_on=printed_on)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -24,11 +25,18 @@ from PySide6.QtWidgets import (
 from caravan_app.domain.linkage import JointTourProposal, LinkageStep, PlanFigures
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.services.linkage import LinkageAdvice, accept_proposals, advise_linkage, remove_joint_tours
+from caravan_app.services.linkage import (
+    LinkageAdvice,
+    accept_proposals,
+    advise_linkage,
+    linkage_pdf,
+    remove_joint_tours,
+)
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import DatabaseCommand, Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.outcomes import error_text
+from caravan_app.ui.pdf_output import ask_save_path, save_pdf_to
 from caravan_app.ui.table_model import RowsModel
 
 
@@ -109,6 +117,10 @@ class LinkageTab(QWidget):
         self.accept_button.setObjectName("accept_proposals")
         self.accept_button.setEnabled(False)
         self.accept_button.clicked.connect(lambda: self.accept())
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("print_proposal")
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.choose_print)
 
         form = QFormLayout()
         self._max_label, self._seconds_label = QLabel(), QLabel()
@@ -118,6 +130,7 @@ class LinkageTab(QWidget):
         buttons.addWidget(self.advise_button)
         buttons.addWidget(self.stop_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -154,6 +167,7 @@ class LinkageTab(QWidget):
         self.model.set_rows([], [], [])
         self.figures.setText("")
         self.accept_button.setEnabled(False)
+        self.print_button.setEnabled(False)
         self.advise_button.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText(self.tr("Planning the term as the rules stand…"))
@@ -244,6 +258,7 @@ class LinkageTab(QWidget):
         self.table.resizeRowsToContents()
         self.table.selectAll()
         self.accept_button.setEnabled(bool(advice.proposals))
+        self.print_button.setEnabled(True)
 
     def _figures_line(self, label: str, f: PlanFigures) -> str:
         return (
@@ -255,6 +270,28 @@ class LinkageTab(QWidget):
             .replace("%5", str(f.key_county_requests))
             .replace("%6", f"{f.km:,.0f}")
             .replace("%7", str(len(f.utilisation.idle)))
+        )
+
+    # --- printing ---------------------------------------------------------------------------------
+
+    def choose_print(self) -> None:
+        if self.advice is None:
+            return
+        path = ask_save_path(self, f"linkage-{self.advice.start}-{self.advice.end}.pdf")
+        if path is not None:
+            self.print_to(path)
+
+    def print_to(self, path: Path) -> None:
+        """The proposal for the director, made in the background and written to `path`."""
+        advice = self.advice
+        if advice is None:
+            return
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        save_pdf_to(
+            self,
+            lambda: linkage_pdf(advice, lang),
+            path,
+            lambda saved: self.status.setText(self.tr("Saved %1").replace("%1", str(saved))),
         )
 
     # --- accepting --------------------------------------------------------------------------------
@@ -306,6 +343,7 @@ class LinkageTab(QWidget):
         self.advise_button.setText(self.tr("Advise"))
         self.stop_button.setText(self.tr("Stop"))
         self.accept_button.setText(self.tr("Accept the chosen and re-plan"))
+        self.print_button.setText(self.tr("Print the proposal (PDF)…"))
         if self.advice is not None:
             self._advised(self.advice)
 

@@ -1879,6 +1879,10 @@ Replace it anyway?</translation>
             <translation>%1: %2 of %3 requests served, key counties %4 of %5, %6 km, %7 caravans idle</translation>
         </message>
         <message>
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
             <source>Not stored: %1</source>
             <translation>Not stored: %1</translation>
         </message>
@@ -1921,6 +1925,10 @@ Replace it anyway?</translation>
         <message>
             <source>Accept the chosen and re-plan</source>
             <translation>Accept the chosen and re-plan</translation>
+        </message>
+        <message>
+            <source>Print the proposal (PDF)…</source>
+            <translation>Print the proposal (PDF)…</translation>
         </message>
     </context>
     <context>

@@ -1879,6 +1879,10 @@ Replace it anyway?</source>
         <translation>%1：满足需求 %2/%3，重点县 %4/%5，%6 公里，闲置车辆 %7 辆</translation>
     </message>
     <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
         <source>Not stored: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -1921,6 +1925,10 @@ Replace it anyway?</source>
     <message>
         <source>Accept the chosen and re-plan</source>
         <translation>采纳所选并重新规划</translation>
+    </message>
+    <message>
+        <source>Print the proposal (PDF)…</source>
+        <translation>打印联动建议（PDF）…</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,8 @@ def test_the_command_line_advises_linkage_writes_json_and_accepts(
     out = tmp_path / "linkage.json"
     argv = ["--db", url, "advise", "linkage", "--from", "2027-03-01", "--to", "2027-03-12"]
     argv += ["--max-joint-tours", "2", "--time-limit", "60", "--solution-limit", "1", "--json", str(out)]
-    argv += ["--accept", "--name", "联动后"]
+    pdf = tmp_path / "linkage.pdf"
+    argv += ["--pdf", str(pdf), "--accept", "--name", "联动后"]
     with planned.session(audited=False) as s:
         before = s.scalar(select(func.count()).select_from(JointTour))
     assert cli.main(argv) == 0
@@ -157,6 +158,15 @@ def test_the_command_line_advises_linkage_writes_json_and_accepts(
         assert proposal["caravans"] and proposal["regions"]
     assert advice["with_all_proposals"]["served"] >= advice["baseline"]["served"]
     assert "proposal 1 联动建议:" in printed and "stored joint tours" in printed
+    # The printed proposal: the three plans compared, each joint tour with its caravans and counties.
+    with planned.session(audited=False) as s:
+        names = {adcode: name for adcode, name in s.execute(select(Region.adcode, Region.name))}
+    text = squeeze("".join(pages(pdf.read_bytes(), tmp_path)))
+    assert "联动巡展建议" in text and "现行规则" in text and "不限地区" in text and "采纳全部建议" in text
+    for number, proposal in enumerate(proposals, start=1):
+        assert f"建议{number}" in text
+        assert all(names[r] in text for r in proposal["regions"])
+        assert all(code in text for code in proposal["caravans"])
     with planned.session(audited=False) as s:
         assert s.scalar(select(func.count()).select_from(JointTour)) == before + len(proposals)
         assert s.scalar(select(Plan.id).where(Plan.name == "联动后")) is not None

@@ -4,6 +4,7 @@ as joint tours (undoable in the window) and the term re-planned with them."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -11,7 +12,9 @@ from sqlalchemy import func, select
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import AuditEntry, JointTour
 from caravan_app.ui.main_window import MainWindow
+from caravan_app.ui.pdf_output import PDFS
 from caravan_app.ui.tour_planner import TourPlannerPage
+from tests.reports.pdf_tools import pages, squeeze
 
 FIRST, LAST = date(2027, 3, 1), date(2027, 3, 12)
 
@@ -21,8 +24,8 @@ def _joint_tours(db: Database) -> int:
         return int(s.scalar(select(func.count()).select_from(JointTour)) or 0)
 
 
-def test_linkage_is_advised_accepted_undone_and_redone(
-    window: MainWindow, demo_db: Database, qtbot: QtBot
+def test_linkage_is_advised_printed_accepted_undone_and_redone(
+    window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path
 ) -> None:
     page = window.show_page("tours")
     assert isinstance(page, TourPlannerPage)
@@ -52,6 +55,16 @@ def test_linkage_is_advised_accepted_undone_and_redone(
     assert all(advice.region_names[r] in shown_regions for r in proposal.joint_tour.regions)
     assert not any(r in shown_regions for r in proposal.joint_tour.regions)
     assert tab.model.value(0, "served") == f"{proposal.gain.served:+d}"
+
+    # The proposal printed for the director, made in the background.
+    assert tab.print_button.isEnabled() and tab.print_button.text() == "Print the proposal (PDF)…"
+    pdf = tmp_path / "linkage.pdf"
+    tab.print_to(pdf)
+    qtbot.waitUntil(lambda: not PDFS.busy, timeout=120_000)
+    text = squeeze("".join(pages(pdf.read_bytes(), tmp_path)))
+    assert squeeze("Linkage proposal") in text and squeeze("Rules as they stand") in text
+    assert all(squeeze(advice.region_names[r]) in text for r in proposal.joint_tour.regions)
+    assert tab.status.text() == f"Saved {pdf}"
 
     before, audited = _joint_tours(demo_db), 0
     with demo_db.session(audited=False) as s:
