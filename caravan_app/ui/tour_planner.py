@@ -429,7 +429,7 @@ class TourPlannerPage(QWidget):
             versions,
         )
         self.unserved_model.set_rows(
-            ["request", "venue", "county", "priority", "reason", "detail", "elsewhere"],
+            ["request", "venue", "county", "priority", "reason", "elsewhere", "detail"],
             self._unserved_titles(),
             [
                 (
@@ -438,14 +438,18 @@ class TourPlannerPage(QWidget):
                     u.county,
                     u.priority,
                     unserved_reason(u.reason),
-                    unserved_detail(u.reason, u.venue_name, u.county, u.types_wanted, u.themes_wanted),
                     fitting_elsewhere_text(u.elsewhere),
+                    unserved_detail(u.reason, u.venue_name, u.county, u.types_wanted, u.themes_wanted),
                 )
                 for u in d.unserved
             ],
         )
         self.itinerary.resizeColumnsToContents()
         self.unserved.resizeColumnsToContents()
+        for column in (5, 6):  # the fitting caravans and the detail wrap, so both are in view
+            self.unserved.setColumnWidth(column, min(self.unserved.columnWidth(column), 340))
+        self.unserved.setWordWrap(True)
+        self.unserved.resizeRowsToContents()
         self._itinerary_selected()
 
     def _show_map(self) -> None:
@@ -488,8 +492,8 @@ class TourPlannerPage(QWidget):
             self.tr("County"),
             self.tr("Priority"),
             self.tr("Reason"),
-            self.tr("Detail"),
             self.tr("Caravans that fit, elsewhere"),
+            self.tr("Detail"),
         ]
 
     # --- choosing what to solve ------------------------------------------------------------------
