@@ -138,3 +138,23 @@ def test_a_cancelled_advice_stops_before_any_plan_and_says_so() -> None:
     with pytest.raises(NoPlan) as raised:
         advise(province(), max_joint_tours=4, control=control)
     assert raised.value.status is SolveStatus.CANCELLED
+
+
+def test_with_one_place_left_the_last_proposal_takes_every_remaining_grant() -> None:
+    # A second city's county (沛县, in 徐州) asks for the neighbour's type too.
+    p = province()
+    far = request(
+        "R-pei", 34.72, 116.94, county="320322", city="320300", types_allowed=frozenset({CaravanType.II})
+    )
+    p = problem(list(p.caravans), [*p.requests, far])
+    baseline = plan(p)
+    potential = plan(anywhere(p))
+    assert "R-pei" in served(potential)
+    assert len(propose(p, baseline, potential)) == 2  # one per city
+    _base, _potential, proposals = advise(
+        p, max_joint_tours=1, control=SolveControl(time_limit=600, solution_limit=1)
+    )
+    assert len(proposals) == 1
+    merged = proposals[0].joint_tour
+    assert merged.caravans == ("CV-LS",) and merged.regions == (JIANGNING, "320322")
+    assert proposals[0].figures.served == 5
