@@ -49,11 +49,11 @@ class LinkageAdvice:
     baseline: PlanFigures
     potential: PlanFigures
     proposals: tuple[Proposal, ...]
-    # Names of the places the advice mentions, for whoever words it: region adcode -> name, and each
-    # caravan's home region (adcode) and depot code.
+    # Names of the places the advice mentions, for whoever words it: region adcode -> name, each
+    # caravan's home region (adcode), and each caravan's depot (name, lat, lon; GCJ-02).
     region_names: Mapping[str, str] = field(default_factory=dict)
     caravan_homes: Mapping[str, str] = field(default_factory=dict)
-    depots: Mapping[str, tuple[str, float, float]] = field(default_factory=dict)  # caravan: name, lat, lon
+    depots: Mapping[str, tuple[str, float, float]] = field(default_factory=dict)
 
     @property
     def with_all_proposals(self) -> PlanFigures:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -36,6 +37,8 @@ _log = log.get(log.UI)
 PROGRESS_INTERVAL = 0.1
 
 _running: set[Operation] = set()
+# Every queue, so that shutdown leaves none waiting for an operation whose outcome it dropped.
+_queues: weakref.WeakSet[Queue] = weakref.WeakSet()
 
 
 class TaskState:
@@ -225,6 +228,12 @@ class Queue:
     def __init__(self) -> None:
         self._waiting: deque[Operation] = deque()
         self._current: Operation | None = None
+        _queues.add(self)
+
+    def clear(self) -> None:
+        """Forget what waits and what ran (shutdown: their outcomes go to nobody)."""
+        self._waiting.clear()
+        self._current = None
 
     def add(self, operation: Operation) -> None:
         self._waiting.append(operation)
@@ -255,3 +264,5 @@ def shutdown(msecs: int = 120_000) -> None:
         if op._thread is not None and not op.wait(msecs):
             _log.error("%s did not stop within %d ms", op.name, msecs)
         _running.discard(op)
+    for queue in list(_queues):
+        queue.clear()
