@@ -1,6 +1,6 @@
 """Hand edits of a stored tour plan: move one visit to another caravan or day, checked at once.
 
-A move is built by the planner's own exact schedule (planning.tours.move_visit) and judged by the
+A move is built by the planner's own exact schedule (planning.tour_moves.move_visit) and judged by the
 independent checker; it is stored only when it breaks no rule the plan did not break already, so a
 refusal always names the rule the move itself would break.
 """
@@ -22,7 +22,7 @@ from caravan_app.persistence.models import Caravan, Plan, Region, TourStop, Trip
 from caravan_app.planning.check import Violation, check_tours
 from caravan_app.planning.problem import Lock, TourProblem, TourSolution
 from caravan_app.planning.tour_json import problem_from_json, problem_to_json
-from caravan_app.planning.tours import move_visit as planned_move
+from caravan_app.planning.tour_moves import move_visit as planned_move
 from caravan_app.services.tour_planning import figures, stored_tour_solution
 
 
