@@ -92,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     tours.add_argument("--name", help="the plan's name (default: term and time)")
     tours.add_argument("--keep-locks-from", metavar="PLAN", help="keep the visits locked in this plan")
     tours.add_argument(
+        "--max-days-per-caravan",
+        type=int,
+        metavar="N",
+        help="spread the work: no caravan on the road more than N days in the horizon",
+    )
+    tours.add_argument(
         "--distances", type=Path, metavar="FILE.csv", help="road distances: from,to,km by venue or depot code"
     )
     tours.set_defaults(run=_run_plan_tours)
@@ -269,6 +275,7 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
         ),
         keep_locks_from=args.keep_locks_from,
         distances_csv=args.distances,
+        max_days_per_caravan=args.max_days_per_caravan,
     )
     violations = [(v.rule, v.caravan, v.request) for v in summary.violations]
     print("\n".join(cli_text.tour_lines(summary.name, summary.figures, violations)))

@@ -137,6 +137,9 @@ class TourProblem:
     # Road kilometres between two places by code (venue or depot codes), both directions given
     # or symmetric; pairs not listed use great-circle distance times the road factor.
     distance_km: tuple[tuple[str, str, float], ...] = ()
+    # A planner's option to spread the work: no caravan is on the road more days than this in the
+    # horizon (None: no cap). Not a rule of the province, so the checker does not know it.
+    max_days_per_caravan: int | None = None
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ def problem_to_json(problem: TourProblem) -> dict[str, Any]:
             "road_factor": problem.road_factor,
             "key_county_factor": problem.weights.key_county_factor,
             "township_factor": problem.weights.township_factor,
+            "max_days_per_caravan": problem.max_days_per_caravan,
         },
         "caravans": [
             {
@@ -204,6 +205,7 @@ def problem_from_json(data: dict[str, Any]) -> TourProblem:
         weights=Weights(settings["key_county_factor"], settings["township_factor"]),
         road_factor=settings["road_factor"],
         distance_km=tuple((a, b, float(km)) for a, b, km in data["distance_km"]),
+        max_days_per_caravan=settings.get("max_days_per_caravan"),
     )
 
 

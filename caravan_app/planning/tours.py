@@ -351,6 +351,12 @@ class _TourModel:
                 r.code,
             ),
         )
+        cap = self.problem.max_days_per_caravan
+        days = {n: self._route_days(n, r) for n, r in routes.items()} if cap is not None else {}
+        away: dict[str, int] = {}
+        for number, n_days in days.items():
+            code = self.slots[number].caravan.code
+            away[code] = away.get(code, 0) + n_days
         left = []
         for request in order:
             if cancellable and self.control.cancelled:
@@ -368,21 +374,50 @@ class _TourModel:
                     ) * 1000 + (0 if route else TRIP_FIXED_COST)
                     if best is not None and added >= best[0]:
                         continue
-                    if self.schedule(number, [*route[:position], request, *route[position:]]) is not None:
-                        best = (added, number, position)
+                    trial = [*route[:position], request, *route[position:]]
+                    if self.schedule(number, trial) is None:
+                        continue
+                    if cap is not None:
+                        code = self.slots[number].caravan.code
+                        if away.get(code, 0) - days.get(number, 0) + self._route_days(number, trial) > cap:
+                            continue
+                    best = (added, number, position)
             if best is None:
                 if request.lock is not None:
                     raise LockError(request.code, request.lock.caravan, request.lock.day, None)
                 left.append(request)
                 continue
             routes.setdefault(best[1], []).insert(best[2], request)
+            if cap is not None:
+                code = self.slots[best[1]].caravan.code
+                now = self._route_days(best[1], routes[best[1]])
+                away[code] = away.get(code, 0) - days.get(best[1], 0) + now
+                days[best[1]] = now
         return left
+
+    def _route_days(self, number: int, route: Route) -> int:
+        """Days the route's trip is away, leave day to return day, as the plan will hold it: leaving
+        as late as it can (a slot's schedule leaves when the slot opens). 0 for no trip."""
+        return self._trip(number, route).days if route else 0
+
+    def _over_cap(self, routes: dict[int, Route]) -> int:
+        """Days on the road beyond the cap per caravan (max_days_per_caravan), summed over caravans."""
+        cap = self.problem.max_days_per_caravan
+        if cap is None:
+            return 0
+        away: dict[str, int] = {}
+        for number, route in routes.items():
+            code = self.slots[number].caravan.code
+            away[code] = away.get(code, 0) + self._route_days(number, route)
+        return sum(max(0, n - cap) for n in away.values())
 
     def _cost(self, routes: dict[int, Route]) -> float:
         """Unserved weight times the penalty, plus metres driven and trips' fixed costs."""
         served = {r.code for route in routes.values() for r in route}
         penalty = sum(self._weight(r) for r in self.servable if r.code not in served) * PENALTY_PER_WEIGHT
-        return penalty + self._metres(routes)
+        # A plan over the cap loses to any plan within it: the OR-Tools blocks do not know the cap,
+        # so an improvement that breaks it is never kept.
+        return penalty + self._metres(routes) + self._over_cap(routes) * PENALTY_PER_WEIGHT * 1000
 
     def _metres(self, routes: dict[int, Route]) -> float:
         metres = 0.0

@@ -260,12 +260,14 @@ def plan_term_tours(
     distances_csv: Path | None = None,
     caravans: Collection[str] | None = None,
     requests: Collection[str] | None = None,
+    max_days_per_caravan: int | None = None,
 ) -> TourPlanSummary:
     """Read the database, solve, check and store a draft tour plan named `name`.
 
     With `keep_locks_from`, the visits locked in that plan stay where they are; with
     `distances_csv`, road distances (from,to,km by venue or depot code) replace the estimate;
-    `caravans` and `requests` (codes) narrow the solve to those, where given.
+    `caravans` and `requests` (codes) narrow the solve to those, where given; `max_days_per_caravan`
+    spreads the work (no caravan on the road more days than that).
     """
     control = control or SolveControl()
     table: tuple[tuple[str, str, float], ...] = ()
@@ -301,6 +303,8 @@ def plan_term_tours(
     if requests is not None:
         wanted = set(requests)
         problem = replace(problem, requests=tuple(r for r in problem.requests if r.code in wanted))
+    if max_days_per_caravan is not None:
+        problem = replace(problem, max_days_per_caravan=max_days_per_caravan)
     solution = plan_tours(problem, control)
     if not solution.status.has_plan:
         raise NoPlan(SolveTask.TOURS, solution.status, control.time_limit)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -156,6 +157,12 @@ class TourPlannerPage(QWidget):
         form.addRow(self._term_label, self.term)
         form.addRow(self._dates_label, dates)
         form.addRow(self._limit_label, self.time_limit)
+        # Spreading the work: no caravan on the road more days than this (0: no cap).
+        self.max_days = QSpinBox()
+        self.max_days.setObjectName("max_days_per_caravan")
+        self.max_days.setRange(0, 366)
+        self._max_days_label = QLabel()
+        form.addRow(self._max_days_label, self.max_days)
         form.addRow(self._name_label, self.plan_name)
         choose = QHBoxLayout()
         choose.addWidget(self.caravans_button)
@@ -573,6 +580,7 @@ class TourPlannerPage(QWidget):
             return False
         road = preferences.planning().road_distances
         db, time_limit = self.context.db, self.time_limit.value()
+        max_days = self.max_days.value() or None
         caravans = tuple(sorted(self.chosen_caravans)) if self.chosen_caravans is not None else None
         requests = tuple(sorted(self.chosen_requests)) if self.chosen_requests is not None else None
 
@@ -587,6 +595,7 @@ class TourPlannerPage(QWidget):
                 distances_csv=Path(road) if road else None,
                 caravans=caravans,
                 requests=requests,
+                max_days_per_caravan=max_days,
             )
 
         self.progress_seen = []
@@ -858,6 +867,8 @@ class TourPlannerPage(QWidget):
         self._term_label.setText(self.tr("Term"))
         self._dates_label.setText(self.tr("Dates"))
         self._limit_label.setText(self.tr("Time limit (s)"))
+        self._max_days_label.setText(self.tr("Days per caravan, at most"))
+        self.max_days.setSpecialValueText(self.tr("no cap"))
         self._name_label.setText(self.tr("Plan name"))
         self.plan_name.setPlaceholderText(self.tr("term and time, if left empty"))
         self.term.setItemText(self.term.count() - 1, self.tr("Other dates"))

@@ -3577,6 +3577,14 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Time limit (s)</translation>
         </message>
         <message>
+            <source>Days per caravan, at most</source>
+            <translation>Days per caravan, at most</translation>
+        </message>
+        <message>
+            <source>no cap</source>
+            <translation>no cap</translation>
+        </message>
+        <message>
             <source>Plan name</source>
             <translation>Plan name</translation>
         </message>

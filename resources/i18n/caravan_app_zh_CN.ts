@@ -3577,6 +3577,14 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>时限（秒）</translation>
     </message>
     <message>
+        <source>Days per caravan, at most</source>
+        <translation>每车最多出车天数</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
         <source>Plan name</source>
         <translation>方案名称</translation>
     </message>

@@ -35,6 +35,7 @@ from caravan_app.planning.problem import (
     TourSolution,
     UnservedReason,
 )
+from caravan_app.planning.tour_json import problem_from_json, problem_to_json
 from caravan_app.planning.tours import LockError, plan_tours
 
 MONDAY = date(2027, 3, 1)
@@ -364,3 +365,23 @@ def test_every_plan_passes_the_checker(p: TourProblem, solutions: int) -> None:
     assert solution.status is SolveStatus.FEASIBLE
     assert check_tours(p, solution) == []
     assert served(solution) | {u.request for u in solution.unserved} == {r.code for r in p.requests}
+
+
+def test_a_cap_on_days_per_caravan_spreads_the_work_and_is_kept() -> None:
+    # Five one-day shows in the week, each allowed only on its own day: one caravan could do them all.
+    days = sorted(WEEK)
+    shows = [request(f"R{i}", 31.95 + i / 100, 118.80, dates=frozenset({day})) for i, day in enumerate(days)]
+    uncapped = solve(problem([caravan("CV1"), caravan("CV2")], shows))
+    assert uncapped.requests_served == 5
+    capped_problem = problem([caravan("CV1"), caravan("CV2")], shows, max_days_per_caravan=3)
+    capped = solve(capped_problem)
+    assert check_tours(capped_problem, capped) == []
+    away: dict[str, int] = {}
+    for trip in capped.trips:
+        away[trip.caravan] = away.get(trip.caravan, 0) + trip.days
+    assert capped.requests_served == 5 and max(away.values()) <= 3 and len(away) == 2
+    # A cap that leaves no room: nothing is served, for want of capacity.
+    none = solve(problem([caravan("CV1")], shows, max_days_per_caravan=0))
+    assert none.trips == () and {u.reason for u in none.unserved} == {UnservedReason.CAPACITY}
+    # The cap travels with the problem.
+    assert problem_from_json(problem_to_json(capped_problem)).max_days_per_caravan == 3

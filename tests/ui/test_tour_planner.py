@@ -151,3 +151,23 @@ def test_a_locked_visit_is_kept_across_a_re_solve_and_plans_compare_and_approve(
         approved = s.scalar(select(Plan).where(Plan.name == "first (re-solved)"))
         assert approved is not None and approved.status is PlanStatus.APPROVED
     assert page.approve_button.text() == "Return to draft"
+
+
+def test_a_cap_on_days_per_caravan_spreads_the_plan(window: MainWindow, qtbot: QtBot) -> None:
+    page = _planner(window)
+    page.set_dates(FIRST, LAST)
+    page.time_limit.setValue(2)
+    assert page.max_days.value() == 0 and page.max_days.text() == "no cap"
+    page.max_days.setValue(2)
+    page.plan_name.setText("spread")
+    assert page.start_solve()
+    qtbot.waitUntil(lambda: not page.solving, timeout=120_000)
+    assert page.detail is not None and page.detail.plan.name == "spread"
+    use = page.detail.plan.tour.utilisation
+    assert use is not None and max(c.days_on_road for c in use.caravans) <= 2
+    days: dict[str, int] = {}
+    for trip in page.detail.trips:
+        days[trip.caravan_code] = (
+            days.get(trip.caravan_code, 0) + (trip.back_at.date() - trip.leave_at.date()).days + 1
+        )
+    assert days and max(days.values()) <= 2
