@@ -5,13 +5,15 @@
   and theme that the rules keep from it: nearest first, with how busy they are in the plan.
 - `anywhere` is the problem with region rules lifted (every caravan may serve every region): its plan is
   the upper bound on what linkage can bring.
-- `propose` reads that plan for the visits made outside the rules to requests the real plan leaves
-  unserved, and groups them into joint tours: per city served, the caravans that went there and the
-  counties they served, ranked by what they would bring. The caller measures each one by re-planning
-  (`with_proposals`, `gain`), since what a grant brings depends on every other grant.
+- `propose` takes the requests the real plan leaves unserved for want of a permitted caravan (or of
+  its days) and the plan with rules lifted serves, and per city of those requests proposes the fewest
+  caravans that fit them, nearest first and the least busy among the near, each allowed the counties of
+  the requests it takes; with fewer places than cities, the nearest proposals merge. The caller measures
+  each one by re-planning (`with_proposals`, `gain`), since what a grant brings depends on every other.
 - `advise` does all of it: the plan as the rules stand (the baseline), the plan with them lifted (the
   potential), then the proposals one at a time, each kept only if its re-plan serves more; what a
-  proposal brings is the difference to the plan before it. Every plan is checked.
+  proposal brings is the difference to the plan before it. Key-county requests the re-plans still
+  leave out get one more caravan in the nearest proposal. Every plan is checked.
 """
 
 from __future__ import annotations
@@ -40,17 +42,24 @@ from caravan_app.planning.control import SolveControl
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.problem import (
     JointTour,
+    Point,
     TourCaravan,
     TourProblem,
     TourRequest,
     TourSolution,
     UnservedReason,
+    fits,
 )
 from caravan_app.planning.tours import plan_tours
 
 _log = log.get(log.PLANNING)
 
 ANYWHERE = "anywhere"
+# How much farther than the nearest caravan that fits a request a proposal may look for one: a grant to
+# a caravan much farther away brings long legs for what a nearer one would do.
+REACH_KM = 60.0
+# Rounds in which the advisor extends a proposal for key-county requests its plans still leave unserved.
+REPAIR_ROUNDS = 2
 
 
 # --- fleet use ------------------------------------------------------------------------------------
@@ -90,13 +99,6 @@ def utilisation(problem: TourProblem, solution: TourSolution) -> Utilisation:
 # --- who could serve what --------------------------------------------------------------------------
 
 
-def fits(caravan: TourCaravan, request: TourRequest) -> bool:
-    """Of a type the request allows and carrying a theme it wants (empty sets allow anything)."""
-    if request.types_allowed and caravan.type not in request.types_allowed:
-        return False
-    return not request.themes_wanted or bool(request.themes_wanted & caravan.themes)
-
-
 def permitted(problem: TourProblem, caravan: TourCaravan, request: TourRequest) -> bool:
     """The region rule: a county caravan in its county, a city caravan in its city, a provincial one
     anywhere, and any caravan where a joint tour lists it with the request's county or city."""
@@ -105,10 +107,7 @@ def permitted(problem: TourProblem, caravan: TourCaravan, request: TourRequest) 
     home = request.county if caravan.owner_level is Level.COUNTY else request.city
     if home == caravan.region:
         return True
-    return any(
-        caravan.code in joint.caravans and (request.county in joint.regions or request.city in joint.regions)
-        for joint in problem.joint_tours
-    )
+    return any(joint.allows(caravan.code, request) for joint in problem.joint_tours)
 
 
 def _could_go(problem: TourProblem, caravan: TourCaravan, request: TourRequest) -> bool:
@@ -176,53 +175,144 @@ def with_proposals(problem: TourProblem, proposals: Iterable[JointTourProposal])
     return replace(problem, joint_tours=(*problem.joint_tours, *added))
 
 
-def propose(problem: TourProblem, baseline: TourSolution, potential: TourSolution) -> list[JointTourProposal]:
-    """Joint tours read off the plan with rules lifted, best first.
+class _Grants:
+    """Who a proposal may let serve what: for each request the rules leave unserved and the plan with
+    them lifted serves, the caravans that fit it, could go on one of its days and are not permitted,
+    nearest first, and how many days each caravan has to spare in the plan as the rules stand."""
 
-    A visit in `potential` by a caravan the rules keep from its request, to a request `baseline` leaves
-    unserved, is a grant the rules would have to allow. Grants are grouped by the city of the request:
-    one proposal per city, its caravans (those that went there) allowed the counties they served. They
-    are ranked by the weight of the requests they bring (priority, key counties, townships count more),
-    then by fewer caravans and counties (the more local). Requests the baseline could not serve for
-    want of a date or a fitting caravan are never the reason for a proposal.
-    """
-    requests = {r.code: r for r in problem.requests}
-    caravans = {c.code: c for c in problem.caravans}
-    unserved = {
-        u.request
-        for u in baseline.unserved
-        if u.reason in (UnservedReason.NO_PERMITTED_CARAVAN, UnservedReason.CAPACITY)
-    }
-    by_city: dict[str, dict[str, set[str]]] = defaultdict(
-        lambda: defaultdict(set)
-    )  # city -> caravan -> requests
-    for trip in potential.trips:
-        caravan = caravans.get(trip.caravan)
-        if caravan is None:
-            continue
-        for stop in trip.stops:
-            request = requests.get(stop.request)
-            if request is None or stop.request not in unserved:
-                continue
-            if permitted(problem, caravan, request) or not fits(caravan, request):
-                continue
-            by_city[request.city][caravan.code].add(request.code)
+    def __init__(self, problem: TourProblem, baseline: TourSolution, potential: TourSolution) -> None:
+        self.problem = problem
+        self.requests = {r.code: r for r in problem.requests}
+        unserved = {
+            u.request
+            for u in baseline.unserved
+            if u.reason in (UnservedReason.NO_PERMITTED_CARAVAN, UnservedReason.CAPACITY)
+        }
+        served_anywhere = {s.request for t in potential.trips for s in t.stops}
+        self.targets = sorted(unserved & served_anywhere)
+        use = utilisation(problem, baseline)
+        self.days_on_road = {c.caravan: c.days_on_road for c in use.caravans}
+        self.spare = {c.caravan: c.available_days - c.days_on_road for c in use.caravans}
+        self.km: dict[tuple[str, str], float] = {}
+        self._choices: dict[str, list[str]] = {}
 
-    proposals = []
-    for grants in by_city.values():
+    def choices(self, code: str) -> list[str]:
+        """The caravans that fit the request, could go on one of its days and are not permitted, the
+        nearest first and none beyond REACH_KM farther than it (an empty list when none fits)."""
+        if code not in self._choices:
+            request = self.requests[code]
+            fitting = [
+                c
+                for c in self.problem.caravans
+                if fits(c, request)
+                and not permitted(self.problem, c, request)
+                and _could_go(self.problem, c, request)
+            ]
+            for c in fitting:
+                self.km[c.code, code] = great_circle_km(c.depot, request.location) * self.problem.road_factor
+            fitting.sort(key=lambda c: (self.km[c.code, code], c.code))
+            reach = self.km[fitting[0].code, code] + REACH_KM if fitting else 0.0
+            self._choices[code] = [c.code for c in fitting if self.km[c.code, code] <= reach]
+        return self._choices[code]
+
+    def weight(self, codes: Iterable[str]) -> float:
+        return sum(self.problem.weights.weight(self.requests[code]) for code in codes)
+
+    def cover(self, targets: Sequence[str]) -> JointTourProposal | None:
+        """The fewest caravans, nearest and least busy first, that between them fit `targets`; each
+        takes no more requests than it has days to spare (a show's days each: a tour does a show a day)."""
+        uncovered = {code for code in targets if self.choices(code)}
+        grants: dict[str, list[str]] = defaultdict(list)
+        while uncovered:
+            best: tuple[tuple[float, int, float], str, list[str]] | None = None
+            for caravan in sorted({c for code in uncovered for c in self.choices(code)}):
+                reachable = sorted(
+                    (code for code in uncovered if caravan in self.choices(code)),
+                    key=lambda code: self.km[caravan, code],
+                )
+                taken, days = [], self.spare.get(caravan, 0)
+                for code in reachable:
+                    need = self.requests[code].show_days
+                    if need <= days:
+                        taken.append(code)
+                        days -= need
+                if not taken:
+                    continue
+                mean_km = sum(self.km[caravan, code] for code in taken) / len(taken)
+                score = (self.weight(taken), -self.days_on_road.get(caravan, 0), -mean_km)
+                if best is None or score > best[0]:
+                    best = (score, caravan, taken)
+            if best is None:
+                break
+            _score, caravan, taken = best
+            grants[caravan].extend(taken)
+            self.spare[caravan] -= sum(self.requests[code].show_days for code in taken)
+            uncovered -= set(taken)
+        if not grants:
+            return None
         served = sorted({code for codes in grants.values() for code in codes})
-        counties = sorted({requests[code].county for code in served})
-        proposals.append(
-            (
-                -sum(problem.weights.weight(requests[code]) for code in served),
-                len(grants) + len(counties),
-                JointTourProposal(
-                    caravans=tuple(sorted(grants)), regions=tuple(counties), requests=tuple(served)
-                ),
-            )
+        return JointTourProposal(
+            caravans=tuple(sorted(grants)),
+            regions=tuple(sorted({self.requests[code].county for code in served})),
+            requests=tuple(served),
         )
-    proposals.sort(key=lambda p: (p[0], p[1], p[2].regions))
-    return [p for _w, _n, p in proposals]
+
+    def centre(self, proposal: JointTourProposal) -> Point:
+        points = [self.requests[code].location for code in proposal.requests]
+        return Point(sum(p.lat for p in points) / len(points), sum(p.lon for p in points) / len(points))
+
+
+def propose(
+    problem: TourProblem, baseline: TourSolution, potential: TourSolution, places: int | None = None
+) -> list[JointTourProposal]:
+    """Joint tours for the requests the rules leave unserved and the plan with them lifted serves,
+    best first.
+
+    One proposal per city of those requests: the fewest caravans that fit them, nearest first and the
+    least busy among the near (none farther than REACH_KM beyond the nearest that fits), each allowed the
+    counties of the requests it takes. With `places` fewer than the cities, the two proposals nearest each
+    other are merged until they fit, so that every proposal stays as local as the number allows. They are
+    ranked by the weight of the requests they bring (priority, key counties, townships count more), then
+    by fewer caravans and counties. Requests nobody could serve for want of a date, a type or a theme are
+    never the reason for a proposal; the plan with rules lifted shows which requests linkage can reach.
+    """
+    grants = _Grants(problem, baseline, potential)
+    by_city: dict[str, list[str]] = defaultdict(list)
+    for code in grants.targets:
+        by_city[grants.requests[code].city].append(code)
+    ranked = sorted(by_city.values(), key=lambda codes: (-grants.weight(codes), codes))
+    proposals = [p for p in (grants.cover(codes) for codes in ranked) if p is not None]
+    while places is not None and len(proposals) > max(places, 1):
+        a, b = min(
+            ((i, j) for i in range(len(proposals)) for j in range(i + 1, len(proposals))),
+            key=lambda pair: great_circle_km(
+                grants.centre(proposals[pair[0]]), grants.centre(proposals[pair[1]])
+            ),
+        )
+        joined = merged([proposals[a], proposals[b]])
+        proposals = [p for n, p in enumerate(proposals) if n not in (a, b)] + [joined]
+    proposals.sort(key=lambda p: (-grants.weight(p.requests), len(p.caravans) + len(p.regions), p.regions))
+    return proposals
+
+
+def _extended(grants: _Grants, proposal: JointTourProposal, missing: Iterable[str]) -> JointTourProposal:
+    """`proposal` also allowing, for each of the `missing` requests, the nearest caravan that fits it and
+    is not in the proposal yet (or the nearest that fits, when all are) and the request's county."""
+    caravans, regions, requests = set(proposal.caravans), set(proposal.regions), set(proposal.requests)
+    for code in missing:
+        choices = grants.choices(code)
+        if not choices:
+            continue
+        fresh = [c for c in choices if c not in caravans]
+        caravans.add((fresh or choices)[0])
+        regions.add(grants.requests[code].county)
+        requests.add(code)
+    return replace(
+        proposal,
+        caravans=tuple(sorted(caravans)),
+        regions=tuple(sorted(regions)),
+        requests=tuple(sorted(requests)),
+    )
 
 
 def merged(proposals: Sequence[JointTourProposal]) -> JointTourProposal:
@@ -305,40 +395,97 @@ def advise(
     on_step: Callable[[LinkageStep, int], None] | None = None,
 ) -> tuple[PlanFigures, PlanFigures, tuple[Proposal, ...]]:
     """The baseline, the potential and the proposals kept, for a problem (see the module's note)."""
-
-    def step(what: LinkageStep, number: int = 0) -> None:
-        if on_step is not None:
-            on_step(what, number)
-
-    seconds = control.time_limit
-    step(LinkageStep.BASELINE)
-    baseline = _solve(problem, control.part(seconds))
-    step(LinkageStep.POTENTIAL)
+    if on_step is not None:
+        on_step(LinkageStep.BASELINE, 0)
+    baseline = _solve(problem, control.part(control.time_limit))
+    if on_step is not None:
+        on_step(LinkageStep.POTENTIAL, 0)
     potential_problem = anywhere(problem)
-    potential = _solve(potential_problem, control.part(seconds))
+    potential = _solve(potential_problem, control.part(control.time_limit))
+    kept = advise_from(problem, baseline, potential, max_joint_tours, control, on_step)
+    return plan_figures(problem, baseline), plan_figures(potential_problem, potential), kept
+
+
+def advise_from(
+    problem: TourProblem,
+    baseline: TourSolution,
+    potential: TourSolution,
+    max_joint_tours: int,
+    control: SolveControl,
+    on_step: Callable[[LinkageStep, int], None] | None = None,
+) -> tuple[Proposal, ...]:
+    """The proposals kept, given the plans as the rules stand and with them lifted.
+
+    Each proposal is tried on top of those kept before it and kept only if its re-plan serves more, or
+    as many with more in key counties: with every proposal the plan never serves fewer requests than
+    under the rules as they stand. Then, for key-county requests the plan with rules lifted serves and
+    the last re-plan still leaves out, the nearest proposal is extended by the caravan nearest each and
+    its county; kept on the same terms, it moves to the end, its gain what it first brought and what the
+    extension brought.
+    """
+    grants = _Grants(problem, baseline, potential)
     kept: list[Proposal] = []
     before = baseline
-    waiting = propose(problem, baseline, potential)
-    number, may_merge = 0, True
-    while waiting and len(kept) < max_joint_tours and not control.cancelled:
-        if may_merge and len(kept) == max_joint_tours - 1 and len(waiting) > 1:
-            # The last place takes every grant still waiting, so that a small N still captures most
-            # of the potential; should the merged tour bring nothing, the grants are tried one by one.
-            candidate, rest = merged(waiting), waiting
-            waiting, may_merge = [], False
-        else:
-            candidate, rest = waiting.pop(0), []
+    number = 0
+
+    def trial(proposals: Sequence[JointTourProposal]) -> tuple[TourSolution, LinkageGain]:
+        nonlocal number
         number += 1
-        step(LinkageStep.PROPOSAL, number)
-        trial_problem = with_proposals(problem, [p.joint_tour for p in kept] + [candidate])
-        trial = _solve(trial_problem, control.part(seconds))
-        brought = gain(problem, before, trial)
-        # Kept only if it serves more, or as many with more in key counties: with every proposal the
-        # plan never serves fewer requests than under the rules as they stand.
-        if brought.served < 0 or (brought.served == 0 and brought.key_county <= 0):
+        if on_step is not None:
+            on_step(LinkageStep.PROPOSAL, number)
+        solution = _solve(with_proposals(problem, proposals), control.part(control.time_limit))
+        return solution, gain(problem, before, solution)
+
+    for candidate in propose(problem, baseline, potential, places=max_joint_tours):
+        if control.cancelled:
+            break
+        solution, brought = trial([p.joint_tour for p in kept] + [candidate])
+        if not _better(brought):
             _log.info("linkage: proposal %s brought nothing; left out", candidate.regions)
-            waiting = rest or waiting
             continue
-        kept.append(Proposal(candidate, brought, plan_figures(problem, trial)))
-        before = trial
-    return plan_figures(problem, baseline), plan_figures(potential_problem, potential), tuple(kept)
+        kept.append(Proposal(candidate, brought, plan_figures(problem, solution)))
+        before = solution
+
+    served_anywhere = {s.request for t in potential.trips for s in t.stops}
+    for _round in range(REPAIR_ROUNDS):
+        served = {s.request for t in before.trips for s in t.stops}
+        missing = sorted(
+            code
+            for code in served_anywhere - served
+            if grants.requests[code].key_county and grants.choices(code)
+        )
+        if not missing or not kept or control.cancelled:
+            break
+        nearest = min(
+            range(len(kept)),
+            key=lambda n: great_circle_km(
+                grants.centre(kept[n].joint_tour), grants.requests[missing[0]].location
+            ),
+        )
+        wider = _extended(grants, kept[nearest].joint_tour, missing)
+        others = [p for n, p in enumerate(kept) if n != nearest]
+        solution, brought = trial([p.joint_tour for p in others] + [wider])
+        if not _better(brought):
+            break
+        first = kept[nearest].gain
+        kept = [*others, Proposal(wider, _sum(first, brought), plan_figures(problem, solution))]
+        before = solution
+    return tuple(kept)
+
+
+def _better(brought: LinkageGain) -> bool:
+    return brought.served > 0 or (brought.served == 0 and brought.key_county > 0)
+
+
+def _sum(a: LinkageGain, b: LinkageGain) -> LinkageGain:
+    days = {
+        code: a.days_per_caravan.get(code, 0) + b.days_per_caravan.get(code, 0)
+        for code in {*a.days_per_caravan, *b.days_per_caravan}
+    }
+    return LinkageGain(
+        served=a.served + b.served,
+        key_county=a.key_county + b.key_county,
+        township=a.township + b.township,
+        km=a.km + b.km,
+        days_per_caravan={code: n for code, n in sorted(days.items()) if n},
+    )

@@ -108,6 +108,15 @@ class JointTour:
     name: str
     caravans: frozenset[str]
     regions: frozenset[str]  # adcodes of cities or counties
+    last_day: date | None = None  # the last day it runs (a show on a later day is not allowed); None: no end
+
+    def allows(self, caravan: str, request: TourRequest, day: date | None = None) -> bool:
+        """Whether it lets `caravan` serve `request` (on `day`, when given)."""
+        if caravan not in self.caravans or not (
+            request.county in self.regions or request.city in self.regions
+        ):
+            return False
+        return day is None or self.last_day is None or day <= self.last_day
 
 
 @dataclass(frozen=True)
@@ -200,3 +209,10 @@ class TourSolution:
     @property
     def km(self) -> float:
         return sum(t.km for t in self.trips)
+
+
+def fits(caravan: TourCaravan, request: TourRequest) -> bool:
+    """Of a type the request allows and carrying a theme it wants (empty sets allow anything)."""
+    if request.types_allowed and caravan.type not in request.types_allowed:
+        return False
+    return not request.themes_wanted or bool(request.themes_wanted & caravan.themes)

@@ -102,7 +102,12 @@ def problem_to_json(problem: TourProblem) -> dict[str, Any]:
             for r in problem.requests
         ],
         "joint_tours": [
-            {"name": j.name, "caravans": sorted(j.caravans), "regions": sorted(j.regions)}
+            {
+                "name": j.name,
+                "caravans": sorted(j.caravans),
+                "regions": sorted(j.regions),
+                "last_day": j.last_day.isoformat() if j.last_day else None,
+            }
             for j in problem.joint_tours
         ],
         "distance_km": [[a, b, km] for a, b, km in problem.distance_km],
@@ -199,7 +204,12 @@ def problem_from_json(data: dict[str, Any]) -> TourProblem:
         requests=requests,
         calendar=calendar,
         joint_tours=tuple(
-            JointTour(j["name"], frozenset(j["caravans"]), frozenset(j["regions"]))
+            JointTour(
+                j["name"],
+                frozenset(j["caravans"]),
+                frozenset(j["regions"]),
+                date.fromisoformat(j["last_day"]) if j.get("last_day") else None,
+            )
             for j in data["joint_tours"]
         ),
         weights=Weights(settings["key_county_factor"], settings["township_factor"]),

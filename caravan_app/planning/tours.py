@@ -44,6 +44,7 @@ from caravan_app.planning.problem import (
     Trip,
     Unserved,
     UnservedReason,
+    fits,
 )
 from caravan_app.planning.search import FIRST_SOLUTION
 from caravan_app.planning.tour_improve import (
@@ -260,22 +261,19 @@ class _TourModel:
 
     # --- who may serve what -----------------------------------------------------------------
 
-    def _fits(self, caravan: TourCaravan, request: TourRequest) -> bool:
-        if request.types_allowed and caravan.type not in request.types_allowed:
-            return False
-        return not request.themes_wanted or bool(request.themes_wanted & caravan.themes)
-
-    def _permitted(self, caravan: TourCaravan, request: TourRequest) -> bool:
+    def _permitted_until(self, caravan: TourCaravan, request: TourRequest) -> date | None:
+        """The last day the caravan may serve the request (date.max: always), or None: never."""
         if caravan.owner_level is Level.PROVINCE:
-            return True
+            return date.max
         home = request.county if caravan.owner_level is Level.COUNTY else request.city
         if home == caravan.region:
-            return True
-        return any(
-            caravan.code in joint.caravans
-            and (request.county in joint.regions or request.city in joint.regions)
+            return date.max
+        last = [
+            joint.last_day or date.max
             for joint in self.problem.joint_tours
-        )
+            if joint.allows(caravan.code, request)
+        ]
+        return max(last, default=None)
 
     def _show_days(self, request: TourRequest) -> set[int]:
         calendar = self.problem.calendar
@@ -287,19 +285,24 @@ class _TourModel:
 
     def _who_may_serve_what(self) -> None:
         for request in self.problem.requests:
-            fitting = [c for c in self.problem.caravans if self._fits(c, request)]
-            permitted = [c for c in fitting if self._permitted(c, request)]
+            fitting = [c for c in self.problem.caravans if fits(c, request)]
+            until = {c.code: self._permitted_until(c, request) for c in fitting}
+            permitted = [c for c in fitting if until[c.code] is not None]
             if request.lock is not None:
                 permitted = [c for c in permitted if c.code == request.lock.caravan]
             days = self._show_days(request)
-            candidates = []
+            candidates, past_last_day = [], False
             for number, slot in enumerate(self.slots):
                 if slot.caravan not in permitted:
                     continue
+                last = until[slot.caravan.code] or date.max
                 starts = []
                 for position, first in enumerate(slot.days):
                     span = slot.days[position : position + request.show_days]
                     if len(span) < request.show_days or any(d not in days for d in span):
+                        continue
+                    if last < date.max and self.start + timedelta(days=span[-1]) > last:
+                        past_last_day = True  # past the last day of the joint tours that let it
                         continue
                     if request.lock is not None and first != self._day(request.lock.day):
                         continue
@@ -319,7 +322,7 @@ class _TourModel:
                 UnservedReason.NO_TYPE_OR_THEME
                 if not fitting
                 else UnservedReason.NO_PERMITTED_CARAVAN
-                if not permitted
+                if not permitted or past_last_day
                 else UnservedReason.NO_WORKABLE_DATE
             )
             if request.lock is not None:

@@ -222,6 +222,7 @@ class Running:
     plan_name: str  # or the scenario's name; empty leaves it out
     printed_on: date
     texts: Texts
+    label: str = "plan"  # the text key naming what `plan_name` is: a plan, or the horizon it covers
 
 
 def _draw_running(canvas: Canvas, running: Running, page: PageInfo, pagesize: tuple[float, float]) -> None:
@@ -234,7 +235,8 @@ def _draw_running(canvas: Canvas, running: Running, page: PageInfo, pagesize: tu
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.setFont(font, 8)
-    left = f"{t('plan')}：{running.plan_name}" if t.lang == "zh" else f"{t('plan')}: {running.plan_name}"
+    label = t(running.label)
+    left = f"{label}：{running.plan_name}" if t.lang == "zh" else f"{label}: {running.plan_name}"
     canvas.drawString(MARGIN, top, left if running.plan_name else running.title)
     right = running.title + (f"  ·  {page.section_label}" if page.section_label else "")
     canvas.drawRightString(width - MARGIN, top, right)

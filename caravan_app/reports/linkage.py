@@ -29,7 +29,7 @@ LINK = colors.HexColor("#8e44ad")
 def linkage_report(view: LinkageView, lang: str = "zh", *, printed_on: date | None = None) -> bytes:
     texts = Texts(lang)
     period = f"{view.start.isoformat()} — {view.end.isoformat()}"  # the shipped font has no en dash
-    running = Running(texts("linkage_report"), period, printed_on or date.today(), texts)
+    running = Running(texts("linkage_report"), period, printed_on or date.today(), texts, label="horizon")
     return render(linkage_story(view, texts), running)
 
 

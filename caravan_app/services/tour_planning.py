@@ -173,7 +173,7 @@ def build_tour_problem(
 
 
 def _joint_tours(session: Session, regions: dict[int, Region], start: date) -> tuple[JointTour, ...]:
-    """The joint tours still running on the horizon's first day."""
+    """The joint tours still running on the horizon's first day, each with the last day it runs."""
     caravan_codes = {c.id: c.code for c in session.scalars(select(Caravan))}
     members: dict[int, set[str]] = {}
     for row in session.scalars(select(JointTourCaravan)):
@@ -182,7 +182,12 @@ def _joint_tours(session: Session, regions: dict[int, Region], start: date) -> t
     for area in session.scalars(select(JointTourRegion)):
         places.setdefault(area.joint_tour_id, set()).add(regions[area.region_id].adcode)
     return tuple(
-        JointTour(tour.name, frozenset(members.get(tour.id, ())), frozenset(places.get(tour.id, ())))
+        JointTour(
+            tour.name,
+            frozenset(members.get(tour.id, ())),
+            frozenset(places.get(tour.id, ())),
+            tour.ended_on,
+        )
         for tour in session.scalars(
             select(JointTourRow)
             .where(or_(JointTourRow.ended_on.is_(None), JointTourRow.ended_on >= start))

@@ -140,7 +140,7 @@ def test_a_cancelled_advice_stops_before_any_plan_and_says_so() -> None:
     assert raised.value.status is SolveStatus.CANCELLED
 
 
-def test_with_one_place_left_the_last_proposal_takes_every_remaining_grant() -> None:
+def test_with_fewer_places_than_cities_the_nearest_proposals_merge() -> None:
     # A second city's county (沛县, in 徐州) asks for the neighbour's type too.
     p = province()
     far = request(
@@ -158,3 +158,54 @@ def test_with_one_place_left_the_last_proposal_takes_every_remaining_grant() -> 
     merged = proposals[0].joint_tour
     assert merged.caravans == ("CV-LS",) and merged.regions == (JIANGNING, "320322")
     assert proposals[0].figures.served == 5
+
+
+def test_the_proposal_takes_the_nearest_caravan_that_fits_not_a_far_one() -> None:
+    # A second idle type II van, in 沛县 (徐州) some 330 km away: as able, but too far to propose.
+    p = province()
+    far_van = caravan(
+        "CV-PX", type=CaravanType.II, owner_level=Level.COUNTY, region="320322", depot=Point(34.72, 116.94)
+    )
+    p = problem([*p.caravans, far_van], list(p.requests))
+    proposals = propose(p, plan(p), plan(anywhere(p)))
+    assert [(x.caravans, x.regions) for x in proposals] == [(("CV-LS",), (JIANGNING,))]
+
+
+def test_a_key_county_request_the_re_plan_still_leaves_out_gets_one_more_caravan() -> None:
+    # Two key-county shows of a whole working day each, both only on Tuesday: the neighbour's van has
+    # the days to spare for both but can do one a day, so the advisor adds the next nearest van (高淳).
+    tuesday = frozenset({MONDAY.replace(day=2)})
+    home = caravan(
+        "CV-JN", type=CaravanType.III, owner_level=Level.COUNTY, region=JIANGNING, depot=JIANGNING_DEPOT
+    )
+    neighbour = caravan(
+        "CV-LS", type=CaravanType.II, owner_level=Level.COUNTY, region=LISHUI, depot=LISHUI_DEPOT
+    )
+    next_one = caravan(
+        "CV-GC", type=CaravanType.II, owner_level=Level.COUNTY, region="320118", depot=Point(31.33, 118.88)
+    )
+    whole_day = {"dates": tuesday, "show_minutes": 480, "key_county": True}
+    requests = [
+        request(code, lat, 118.80, types_allowed=frozenset({CaravanType.II}), **whole_day)
+        for code, lat in (("R1", 31.90), ("R2", 31.92))
+    ]
+    p = problem([home, neighbour, next_one], requests)
+    baseline, potential = plan(p), plan(anywhere(p))
+    assert served(baseline) == set() and served(potential) == {"R1", "R2"}
+    first = propose(p, baseline, potential)
+    assert [(x.caravans, x.regions) for x in first] == [(("CV-LS",), (JIANGNING,))]
+    assert len(served(plan(with_proposals(p, first)))) == 1  # one van, one show a day
+
+    steps: list[int] = []
+    _base, _potential, proposals = advise(
+        p,
+        max_joint_tours=4,
+        control=SolveControl(time_limit=600, solution_limit=1),
+        on_step=lambda step, number: steps.append(number),
+    )
+    assert steps == [0, 0, 1, 2]  # baseline, potential, the proposal, the proposal extended
+    assert len(proposals) == 1
+    extended = proposals[0]
+    assert extended.joint_tour.caravans == ("CV-GC", "CV-LS") and extended.joint_tour.regions == (JIANGNING,)
+    assert (extended.gain.served, extended.gain.key_county) == (2, 2)  # both steps together
+    assert extended.figures.served == 2 and extended.figures.key_county_served == 2

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -190,6 +191,25 @@ def test_county_and_city_caravans_stay_home_unless_a_joint_tour_lets_them() -> N
     joint = JointTour("徐宁联动", frozenset({"CV-XZ"}), frozenset({NANJING_CITY}))
     solution = solve(problem([county_van, city_van], [far], joint_tours=(joint,)))
     assert [t.caravan for t in solution.trips] == ["CV-XZ"]
+
+
+def test_a_joint_tour_lets_a_caravan_go_only_until_its_last_day() -> None:
+    city_van = caravan("CV-XZ", owner_level=Level.CITY, region=XUZHOU_CITY)
+    tuesday, thursday = MONDAY + timedelta(days=1), MONDAY + timedelta(days=3)
+    joint = JointTour("徐宁联动", frozenset({"CV-XZ"}), frozenset({NANJING_CITY}), last_day=tuesday)
+    late = request("NJ", 32.1, 118.8, dates=frozenset({thursday}))
+    assert reasons(solve(problem([city_van], [late], joint_tours=(joint,)))) == {
+        "NJ": UnservedReason.NO_PERMITTED_CARAVAN
+    }
+    either = request("NJ", 32.1, 118.8, dates=frozenset({tuesday, thursday}))
+    p = problem([city_van], [either], joint_tours=(joint,))
+    solution = solve(p)
+    assert [s.show_start.date() for t in solution.trips for s in t.stops] == [tuesday]
+    assert check_tours(p, solution) == []
+    assert problem_from_json(problem_to_json(p)).joint_tours == (joint,)
+    # The checker holds the same line: with the tour ending the day before, that show breaks the rule.
+    ended = problem([city_van], [either], joint_tours=(replace(joint, last_day=MONDAY),))
+    assert [v.rule.value for v in check_tours(ended, solution)] == ["region_not_permitted"]
 
 
 def test_a_distant_venue_takes_a_night_on_the_road() -> None:

@@ -163,6 +163,7 @@ def test_the_command_line_advises_linkage_writes_json_and_accepts(
         names = {adcode: name for adcode, name in s.execute(select(Region.adcode, Region.name))}
     text = squeeze("".join(pages(pdf.read_bytes(), tmp_path)))
     assert "联动巡展建议" in text and "现行规则" in text and "不限地区" in text and "采纳全部建议" in text
+    assert "时段：2027-03-01—2027-03-12" in text  # the running header names the horizon, not a plan
     for number, proposal in enumerate(proposals, start=1):
         assert f"建议{number}" in text
         assert all(names[r] in text for r in proposal["regions"])

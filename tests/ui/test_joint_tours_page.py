@@ -92,3 +92,11 @@ def test_a_joint_tour_is_added_edited_ended_and_undone(
     assert not page.save(stale, joint_tours.draft_of(stale))
     assert warned and "someone else" in warned[0]
     assert _find(demo_db, "丰县联动").ended_on == date(2027, 6, 30)  # type: ignore[union-attr]
+
+    # Ended within the horizon, it still counts, up to its last day.
+    current = _find(demo_db, "丰县联动")
+    assert current is not None
+    joint_tours.end_joint_tour(demo_db, current.id, current.version, date(2027, 3, 5))
+    with demo_db.session(audited=False) as s:
+        problem = build_tour_problem(s, FIRST, LAST)
+    assert [j.last_day for j in problem.joint_tours if j.name == "丰县联动"] == [date(2027, 3, 5)]
