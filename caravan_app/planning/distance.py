@@ -11,6 +11,8 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from caravan_app.planning.problem import Point
 
 EARTH_RADIUS_KM = 6371.0088
@@ -20,6 +22,20 @@ def great_circle_km(a: Point, b: Point) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _great_circle_matrix(points: Sequence[Point], road_factor: float) -> np.ndarray:
+    """Every pair's great-circle km times the road factor, computed at once (a province's thousands of
+    places would take seconds one pair at a time)."""
+    lat = np.radians([p.lat for p in points])
+    lon = np.radians([p.lon for p in points])
+    h = (
+        np.sin((lat[:, None] - lat[None, :]) / 2) ** 2
+        + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin((lon[:, None] - lon[None, :]) / 2) ** 2
+    )
+    km = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))) * road_factor
+    np.fill_diagonal(km, 0.0)
+    return np.asarray(km, dtype=float)
 
 
 class DistanceMatrix:
@@ -34,12 +50,8 @@ class DistanceMatrix:
     ) -> None:
         self.codes = list(codes)
         self.index = {code: i for i, code in enumerate(self.codes)}
-        n = len(self.codes)
-        self.km = [[0.0] * n for _ in range(n)]
-        for i in range(n):
-            for j in range(i + 1, n):
-                value = great_circle_km(points[i], points[j]) * road_factor
-                self.km[i][j] = self.km[j][i] = value
+        # Lists of lists: the planners read single entries, which lists serve faster than arrays.
+        self.km: list[list[float]] = _great_circle_matrix(points, road_factor).tolist()
         known: set[tuple[int, int]] = set()
         for a, b, km in table:
             if a in self.index and b in self.index:

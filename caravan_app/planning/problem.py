@@ -55,6 +55,9 @@ class Lock:
 
     caravan: str
     day: date
+    # For a one-day show: it starts no earlier than this minute of the day (the minute it started when
+    # it was locked), so that a day's locked visits are rebuilt in the order they had. None: any time.
+    not_before: int | None = None
 
 
 @dataclass(frozen=True)

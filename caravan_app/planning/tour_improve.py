@@ -13,6 +13,7 @@ from ortools.constraint_solver import pywrapcp
 from caravan_app import log
 from caravan_app.planning.problem import TourRequest
 from caravan_app.planning.search import attach_control, search_parameters
+from caravan_app.planning.tour_options import LockError
 
 if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
     from caravan_app.planning.tours import _TourModel
@@ -185,3 +186,38 @@ def improve_block(
         if route:
             routes[number] = route
     return routes
+
+
+def improve_by_blocks(model: _TourModel, best: dict[int, Route], budget: float) -> dict[int, Route]:
+    """OR-Tools improves the plan a block of weeks at a time: a whole term in one model is too large
+    for it to restore the greedy start or make many moves in the time there is."""
+    until = model.control.elapsed + budget
+    blocks = _blocks(model)
+    for position, block in enumerate(blocks):
+        seconds = max(0.0, until - model.control.elapsed) * 0.95 / (len(blocks) - position)
+        if model.control.cancelled or seconds < 0.2:
+            break
+        served = {r.code for routes in best.values() for r in routes}
+        inside = {r.code for n in block for r in best.get(n, [])}
+        requests = [r for r in model.servable if r.code in inside or r.code not in served]
+        improved = improve_block(model, best, block, requests, seconds, len(served - inside))
+        if improved is None:
+            continue
+        candidate = {n: r for n, r in best.items() if n not in block} | improved
+        try:
+            candidate = model._repair(candidate)
+        except LockError:
+            # Its order of locked visits cannot be rebuilt; the plan so far keeps them all.
+            continue
+        if model._cost(candidate) < model._cost(best):
+            best = candidate
+            model.control.report(model._cost(best), sum(len(r) for r in best.values()))
+    return best
+
+
+def _blocks(model: _TourModel, weeks: int = 2) -> list[set[int]]:
+    """Slot numbers grouped by blocks of `weeks` weeks of the horizon, in time order."""
+    blocks: dict[int, set[int]] = {}
+    for number, slot in enumerate(model.slots):
+        blocks.setdefault(slot.days[0] // (7 * weeks), set()).add(number)
+    return [blocks[key] for key in sorted(blocks)]

@@ -97,7 +97,15 @@ def problem_to_json(problem: TourProblem) -> dict[str, Any]:
                 "themes_wanted": sorted(r.themes_wanted),
                 "priority": r.priority,
                 "is_school": r.is_school,
-                "lock": {"caravan": r.lock.caravan, "day": r.lock.day.isoformat()} if r.lock else None,
+                "lock": (
+                    {
+                        "caravan": r.lock.caravan,
+                        "day": r.lock.day.isoformat(),
+                        "not_before": r.lock.not_before,
+                    }
+                    if r.lock
+                    else None
+                ),
             }
             for r in problem.requests
         ],
@@ -194,7 +202,11 @@ def problem_from_json(data: dict[str, Any]) -> TourProblem:
             themes_wanted=frozenset(r["themes_wanted"]),
             priority=r["priority"],
             is_school=r["is_school"],
-            lock=Lock(r["lock"]["caravan"], date.fromisoformat(r["lock"]["day"])) if r["lock"] else None,
+            lock=(
+                Lock(r["lock"]["caravan"], date.fromisoformat(r["lock"]["day"]), r["lock"].get("not_before"))
+                if r["lock"]
+                else None
+            ),
         )
         for r in data["requests"]
     )

@@ -1,22 +1,17 @@
-"""Caravan tour planning: multi-day trips, nights on the road, cross-region rules, with OR-Tools routing.
+"""Caravan tour planning: multi-day trips, nights on the road, cross-region rules, locks.
 
 How a plan is made:
 1. Vehicles are (caravan, trip slot) pairs: a slot is a run of consecutive working days the caravan
    is free, cut to its longest trip, so a caravan's trips never overlap.
 2. Who may serve what (type, theme, region and joint tours, allowed days, whether a lone trip in the
-   slot could reach the venue at all) is worked out first; a request no vehicle could take gets its
-   reason and never reaches the solver.
+   slot could reach the venue at all) is worked out first (tour_options.py); a request no vehicle
+   could take gets its reason and never reaches the search.
 3. A greedy insertion builds a first plan with an exact schedule: the crew drives as early as it
    can, only in crew hours and within the daily driving limit, and shows only in the venue's hours.
-4. OR-Tools routing improves that plan two weeks at a time (a whole term in one model is too large
-   for it to restore the greedy start or make many moves): one node per show day, optional with a
-   penalty by priority (larger than any kilometres a drop could save), a time dimension in minutes
-   with each night a fixed break (a drive may run over a night, a show may not), allowed vehicles
-   as node domains, guided local search from the greedy routes. Its time model does not see the
-   daily driving limit, so:
-5. every route it returns is rescheduled exactly; a stop the exact schedule cannot keep is dropped and
-   offered again, with every other unserved request, to a greedy insertion. A block's result is kept
-   only if the whole plan gets better (fewer weighted unserved, then fewer km).
+4. The search (tour_search.py) improves it over the whole term on the same objective and the same
+   exact schedule: local search, then ruin and recreate for the time left.
+   (Improvement.ORTOOLS instead improves it with OR-Tools routing two weeks at a time, tour_improve.py,
+   rescheduling every route it returns exactly; the bench compares the two.)
 The exact schedule is what the plan's times are: the checker (check.py) rebuilds them on its own.
 """
 
@@ -28,10 +23,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from caravan_app import log
-from caravan_app.domain.enums import Level
-from caravan_app.errors import CaravanError
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.distance import DistanceMatrix
 from caravan_app.planning.problem import (
@@ -44,7 +38,6 @@ from caravan_app.planning.problem import (
     Trip,
     Unserved,
     UnservedReason,
-    fits,
 )
 from caravan_app.planning.search import FIRST_SOLUTION
 from caravan_app.planning.tour_improve import (
@@ -52,23 +45,13 @@ from caravan_app.planning.tour_improve import (
     PENALTY_PER_WEIGHT,
     TRIP_FIXED_COST,
     Route,
-    improve_block,
+    improve_by_blocks,
 )
+from caravan_app.planning.tour_options import LockError as LockError
+from caravan_app.planning.tour_options import who_may_serve_what
+from caravan_app.planning.tour_search import RUINS_PER_SOLUTION, TourSearch, improve
 
 _log = log.get(log.PLANNING)
-
-
-class LockError(CaravanError):
-    """A locked visit cannot be kept: the caravan is not free or cannot reach it that day.
-
-    `reason` says why none of the caravan's days works (an UnservedReason), or is None when the
-    caravan could serve it that day but its trip has no room left for it.
-    """
-
-    def __init__(self, request: str, caravan: str, day: date, reason: UnservedReason | None) -> None:
-        self.request, self.caravan, self.day, self.reason = request, caravan, day, reason
-        why = f"that caravan cannot serve it that day ({reason.value})" if reason else "its trip has no room"
-        super().__init__(f"request {request} is locked to caravan {caravan} on {day}, but {why}")
 
 
 @dataclass(frozen=True)
@@ -102,10 +85,19 @@ class _Schedule:
     back: float
 
 
+class Improvement(StrEnum):
+    """How the greedy plan is improved (bench/ compares them; the planner uses SEARCH)."""
+
+    SEARCH = "search"  # local search and ruin-and-recreate over the whole term (tour_search.py)
+    ORTOOLS = "ortools"  # OR-Tools routing two weeks at a time (tour_improve.py)
+    BOTH = "both"  # OR-Tools blocks for half the time, then the search
+
+
 def plan_tours(
     problem: TourProblem,
     control: SolveControl | None = None,
     first_solution: int = FIRST_SOLUTION.LOCAL_CHEAPEST_INSERTION,
+    improvement: Improvement = Improvement.SEARCH,
 ) -> TourSolution:
     """The best plan found within the control's time limit; every unserved request has a reason.
 
@@ -113,7 +105,7 @@ def plan_tours(
     """
     control = control or SolveControl()
     control.start_clock()
-    return _TourModel(problem, control, first_solution).solve()
+    return _TourModel(problem, control, first_solution, improvement=improvement).solve()
 
 
 class _Cancelled(Exception):
@@ -122,9 +114,15 @@ class _Cancelled(Exception):
 
 class _TourModel:
     def __init__(
-        self, problem: TourProblem, control: SolveControl, first_solution: int, assess: bool = True
+        self,
+        problem: TourProblem,
+        control: SolveControl,
+        first_solution: int,
+        assess: bool = True,
+        improvement: Improvement = Improvement.SEARCH,
     ) -> None:
         self.problem = problem
+        self.improvement = improvement
         self.control = control
         self.first_solution = first_solution
         self.start = problem.calendar.start
@@ -134,13 +132,19 @@ class _TourModel:
         points = [depots.get(c) or venues[c] for c in self.place_codes]
         self.distances = DistanceMatrix(self.place_codes, points, problem.road_factor, problem.distance_km)
         self.slots = self._slots()
+        self.slots_of: dict[str, list[int]] = {}  # caravan code -> its slot numbers
+        for number, slot in enumerate(self.slots):
+            self.slots_of.setdefault(slot.caravan.code, []).append(number)
         self.unserved: list[Unserved] = []
         # (slot number, request code) -> the days a show of that request may start in that slot
         self.start_days: dict[tuple[int, str], tuple[int, ...]] = {}
         self.candidates: dict[str, list[int]] = {}  # request code -> slot numbers
         self.servable: list[TourRequest] = []
+        # Who may serve what is worked out with locked visits free to start at any time of their day;
+        # the first plan then tries to keep their order (see solve).
+        self.keep_lock_order = False
         if assess:  # a hand move schedules given days only and needs no one's candidates
-            self._who_may_serve_what()
+            who_may_serve_what(self)
 
     # --- days, places and driving -----------------------------------------------------------
 
@@ -193,8 +197,22 @@ class _TourModel:
             day += 1
             moment, driven = float(day * DAY), 0.0
 
+    def _ordered_lock(self, request: TourRequest) -> bool:
+        """A one-day show locked at a minute, while the locked visits' order is kept (see solve)."""
+        lock = request.lock
+        return (
+            self.keep_lock_order
+            and lock is not None
+            and lock.not_before is not None
+            and request.show_days == 1
+        )
+
     def _show_window(self, caravan: TourCaravan, request: TourRequest, day: int) -> tuple[int, int]:
-        earliest = day * DAY + max(request.open_from, caravan.crew_day_start)
+        opens = max(request.open_from, caravan.crew_day_start)
+        lock = request.lock
+        if lock is not None and lock.not_before is not None and self._ordered_lock(request):
+            opens = max(opens, lock.not_before)
+        earliest = day * DAY + opens
         latest = day * DAY + min(request.open_to, caravan.crew_day_end) - request.show_minutes
         return earliest, latest
 
@@ -259,76 +277,6 @@ class _TourModel:
                 return day, begin
         return None
 
-    # --- who may serve what -----------------------------------------------------------------
-
-    def _permitted_until(self, caravan: TourCaravan, request: TourRequest) -> date | None:
-        """The last day the caravan may serve the request (date.max: always), or None: never."""
-        if caravan.owner_level is Level.PROVINCE:
-            return date.max
-        home = request.county if caravan.owner_level is Level.COUNTY else request.city
-        if home == caravan.region:
-            return date.max
-        last = [
-            joint.last_day or date.max
-            for joint in self.problem.joint_tours
-            if joint.allows(caravan.code, request)
-        ]
-        return max(last, default=None)
-
-    def _show_days(self, request: TourRequest) -> set[int]:
-        calendar = self.problem.calendar
-        return {
-            self._day(d)
-            for d in request.dates
-            if calendar.is_working_day(d) and not (request.is_school and d in calendar.school_holidays)
-        }
-
-    def _who_may_serve_what(self) -> None:
-        for request in self.problem.requests:
-            fitting = [c for c in self.problem.caravans if fits(c, request)]
-            until = {c.code: self._permitted_until(c, request) for c in fitting}
-            permitted = [c for c in fitting if until[c.code] is not None]
-            if request.lock is not None:
-                permitted = [c for c in permitted if c.code == request.lock.caravan]
-            days = self._show_days(request)
-            candidates, past_last_day = [], False
-            for number, slot in enumerate(self.slots):
-                if slot.caravan not in permitted:
-                    continue
-                last = until[slot.caravan.code] or date.max
-                starts = []
-                for position, first in enumerate(slot.days):
-                    span = slot.days[position : position + request.show_days]
-                    if len(span) < request.show_days or any(d not in days for d in span):
-                        continue
-                    if last < date.max and self.start + timedelta(days=span[-1]) > last:
-                        past_last_day = True  # past the last day of the joint tours that let it
-                        continue
-                    if request.lock is not None and first != self._day(request.lock.day):
-                        continue
-                    starts.append(first)
-                if not starts:
-                    continue
-                self.start_days[(number, request.code)] = tuple(starts)
-                if self.schedule(number, [request]) is not None:
-                    candidates.append(number)
-                else:
-                    del self.start_days[(number, request.code)]
-            if candidates:
-                self.candidates[request.code] = candidates
-                self.servable.append(request)
-                continue
-            reason = (
-                UnservedReason.NO_TYPE_OR_THEME
-                if not fitting
-                else UnservedReason.NO_PERMITTED_CARAVAN
-                if not permitted or past_last_day
-                else UnservedReason.NO_WORKABLE_DATE
-            )
-            if request.lock is not None:
-                raise LockError(request.code, request.lock.caravan, request.lock.day, reason)
-            self.unserved.append(Unserved(request.code, reason))
-
     # --- greedy insertion -------------------------------------------------------------------
 
     def _weight(self, request: TourRequest) -> float:
@@ -349,6 +297,7 @@ class _TourModel:
             key=lambda r: (
                 r.lock is None,
                 r.lock.day if r.lock is not None else date.min,
+                r.lock.not_before or 0 if r.lock is not None else 0,
                 -self._weight(r),
                 len(self.candidates[r.code]),
                 r.code,
@@ -364,27 +313,36 @@ class _TourModel:
         for request in order:
             if cancellable and self.control.cancelled:
                 raise _Cancelled
-            best: tuple[float, int, int] | None = None
+            # Every place by the km it adds, then the cheapest whose schedule holds: most requests find
+            # one among the first few, so few schedules are worked out.
+            km, venue = self.distances.km, self.distances.index[request.venue_code]
+            places: list[tuple[float, int, int]] = []
             for number in self.candidates[request.code]:
                 route = routes.get(number, [])
-                depot = self.slots[number].caravan.depot_code
-                places = [depot] + [r.venue_code for r in route] + [depot]
-                for position in range(len(route) + 1):
-                    added = (
-                        self.km(places[position], request.venue_code)
-                        + self.km(request.venue_code, places[position + 1])
-                        - self.km(places[position], places[position + 1])
-                    ) * 1000 + (0 if route else TRIP_FIXED_COST)
-                    if best is not None and added >= best[0]:
+                depot = self.distances.index[self.slots[number].caravan.depot_code]
+                if not route:
+                    places.append((2 * km[depot][venue] * 1000 + TRIP_FIXED_COST, number, 0))
+                    continue
+                stops = [depot, *(self.distances.index[r.venue_code] for r in route), depot]
+                # A visit locked at a minute goes after those of its day locked before it: they come
+                # in that order, and the order they had is one the schedule can keep.
+                first = len(route) if self._ordered_lock(request) else 0
+                for position in range(first, len(route) + 1):
+                    a, b = stops[position], stops[position + 1]
+                    places.append(((km[a][venue] + km[venue][b] - km[a][b]) * 1000, number, position))
+            places.sort()
+            best: tuple[float, int, int] | None = None
+            for added, number, position in places:
+                route = routes.get(number, [])
+                trial = [*route[:position], request, *route[position:]]
+                if self.schedule(number, trial) is None:
+                    continue
+                if cap is not None:
+                    code = self.slots[number].caravan.code
+                    if away.get(code, 0) - days.get(number, 0) + self._route_days(number, trial) > cap:
                         continue
-                    trial = [*route[:position], request, *route[position:]]
-                    if self.schedule(number, trial) is None:
-                        continue
-                    if cap is not None:
-                        code = self.slots[number].caravan.code
-                        if away.get(code, 0) - days.get(number, 0) + self._route_days(number, trial) > cap:
-                            continue
-                    best = (added, number, position)
+                best = (added, number, position)
+                break
             if best is None:
                 if request.lock is not None:
                     raise LockError(request.code, request.lock.caravan, request.lock.day, None)
@@ -458,63 +416,60 @@ class _TourModel:
                 return position
         return len(route) - 1
 
-    # --- OR-Tools improvement (planning/tour_improve.py) ----------------------------------------
-
-    def _improve(
-        self,
-        start: dict[int, Route],
-        block: set[int],
-        requests: list[TourRequest],
-        seconds: float,
-        served_elsewhere: int,
-    ) -> dict[int, Route] | None:
-        return improve_block(self, start, block, requests, seconds, served_elsewhere)
-
     # --- the whole solve and the plan -------------------------------------------------------
 
     def solve(self) -> TourSolution:
         started = time.monotonic()
         best: dict[int, Route] = {}
         try:
-            self._insert(best, self.servable, cancellable=True)
+            # Locked visits start no earlier than they did, so that a day's locked visits come back in
+            # their order; where that no longer fits (say, a new road distance), at any time of their day.
+            self.keep_lock_order = any(
+                r.lock is not None and r.lock.not_before is not None for r in self.servable
+            )
+            try:
+                self._insert(best, self.servable, cancellable=True)
+            except LockError:
+                if not self.keep_lock_order:
+                    raise
+                self.keep_lock_order, best = False, {}
+                self._insert(best, self.servable, cancellable=True)
         except _Cancelled:
             return TourSolution(
                 (), (), SolveStatus.CANCELLED, solve_seconds=round(time.monotonic() - started, 3)
             )
         greedy_cost = self._cost(best)
         self.control.report(greedy_cost, sum(len(r) for r in best.values()))
-        # OR-Tools improves the plan a block of weeks at a time: a whole term in one model is too
-        # large for it to restore the greedy start or make many moves in the time there is.
-        blocks = self._blocks()
-        for position, block in enumerate(blocks):
-            seconds = self.control.remaining * 0.95 / (len(blocks) - position)
-            if self.control.cancelled or seconds < 0.2:
-                break
-            served = {r.code for routes in best.values() for r in routes}
-            inside = {r.code for n in block for r in best.get(n, [])}
-            requests = [r for r in self.servable if r.code in inside or r.code not in served]
-            improved = self._improve(best, block, requests, seconds, len(served - inside))
-            if improved is None:
-                continue
-            candidate = {n: r for n, r in best.items() if n not in block} | improved
-            try:
-                candidate = self._repair(candidate)
-            except LockError:
-                # Its order of locked visits cannot be rebuilt; the plan so far keeps them all.
-                continue
-            if self._cost(candidate) < self._cost(best):
-                best = candidate
-                self.control.report(self._cost(best), sum(len(r) for r in best.values()))
+        if self.improvement is not Improvement.SEARCH:
+            share = 0.5 if self.improvement is Improvement.BOTH else 1.0
+            best = improve_by_blocks(self, best, self.control.remaining * share)
+        if self.improvement is not Improvement.ORTOOLS:
+            best = self._search(best)
         _log.info("greedy plan costs %.0f, improved %.0f", greedy_cost, self._cost(best))
         # A plan stopped by a cancel is as valid as one stopped by the clock; neither is proven best.
         return self._solution(best, SolveStatus.FEASIBLE, started)
 
-    def _blocks(self, weeks: int = 2) -> list[set[int]]:
-        """Slot numbers grouped by blocks of `weeks` weeks of the horizon, in time order."""
-        blocks: dict[int, set[int]] = {}
-        for number, slot in enumerate(self.slots):
-            blocks.setdefault(slot.days[0] // (7 * weeks), set()).add(number)
-        return [blocks[key] for key in sorted(blocks)]
+    def _search(self, routes: dict[int, Route]) -> dict[int, Route]:
+        """Local search and ruin-and-recreate for the time left (or, with a solution budget, a fixed
+        number of ruins, so that the same problem gives the same plan on any machine)."""
+        limit = self.control.solution_limit
+        ruins = None if limit is None else limit * RUINS_PER_SOLUTION
+
+        def out_of_time() -> bool:
+            return self.control.cancelled or self.control.remaining <= 0.05
+
+        def better(search: TourSearch) -> None:
+            self.control.report(search.cost, len(search.requests) - len(search.unserved))
+
+        return improve(
+            self,
+            routes,
+            out_of_time,
+            seed=self.control.seed,
+            seconds=self.control.remaining,
+            ruins=ruins,
+            on_better=better,
+        )
 
     def _solution(self, routes: dict[int, Route], status: SolveStatus, started: float) -> TourSolution:
         trips = [self._trip(number, route) for number, route in sorted(routes.items()) if route]
@@ -576,6 +531,7 @@ class _TourModel:
             if not new and slot.caravan is caravan and days <= set(slot.days):
                 return number
         self.slots.append(_Slot(caravan, tuple(sorted(days))))
+        self.slots_of.setdefault(caravan.code, []).append(len(self.slots) - 1)
         return len(self.slots) - 1
 
     def rebuild(self, number: int, route: Sequence[tuple[TourRequest, int]]) -> Trip | None:

@@ -246,7 +246,9 @@ def locked_visits(session: Session, plan_name: str) -> dict[str, Lock]:
         .order_by(TourStop.show_start)
     )
     for request_code, caravan_code, show_start in rows:
-        locks.setdefault(request_code, Lock(caravan_code, show_start.date()))
+        locks.setdefault(
+            request_code, Lock(caravan_code, show_start.date(), show_start.hour * 60 + show_start.minute)
+        )
     return locks
 
 

@@ -1,0 +1,360 @@
+"""The tour planner's search over the whole term on the real objective: local search and ruin-and-recreate.
+
+Every move is judged by the planner's own cost (weighted unserved requests first, then metres driven and a
+fixed cost per trip) and kept only if the exact schedule of each route it changes still holds (nights,
+crew hours, the daily driving limit, venue hours, multi-day shows, allowed days); the region rules and
+locks are in the candidate slots and start days the model worked out, so no move can break them.
+
+- Local search, to a local optimum: move a request to its best place in any trip (its own included),
+  insert unserved requests, and put an unserved request in place of a served one nearby when the served
+  one finds a place elsewhere.
+- Ruin and recreate for the time left: take out the requests nearest a random one (in place and in
+  time), insert them and the unserved requests among them again, heaviest first with a little noise,
+  each where it costs least; keep the result if the plan is no worse than a threshold above the
+  current one that falls to nothing as time runs out (so the search can leave a local optimum), and
+  remember the best plan seen. Local search polishes each new best.
+
+Locked visits never move: their trip may gain or lose other stops around them.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from caravan_app.planning.problem import TourRequest
+from caravan_app.planning.tour_improve import PENALTY_PER_WEIGHT, TRIP_FIXED_COST, Route
+
+if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
+    from caravan_app.planning.tours import _TourModel
+
+# How many requests, nearest first, a request's neighbourhood holds (for removals and swaps).
+NEIGHBOURS = 40
+# A ruin takes out between these many requests.
+RUIN_MIN, RUIN_MAX = 5, 30
+# Days apart count as this many km when judging which requests are near each other.
+KM_PER_DAY_APART = 15.0
+# The acceptance threshold starts at this share of the plan's metres and falls linearly to zero.
+START_THRESHOLD = 0.002
+# With a solution budget instead of a clock (tests, reproducible runs): ruins per solution allowed.
+RUINS_PER_SOLUTION = 20
+
+
+class TourSearch:
+    """A plan under search: routes by slot number, each route's cost, and the unserved requests."""
+
+    def __init__(self, model: _TourModel, routes: dict[int, Route], seed: int = 0) -> None:
+        self.model = model
+        self.rng = random.Random(seed)
+        self.requests = {r.code: r for r in model.servable}
+        self._index = model.distances.index
+        self._km = model.distances.km
+        self._depot = [self._index[s.caravan.depot_code] for s in model.slots]
+        self._venue = {code: self._index[r.venue_code] for code, r in self.requests.items()}
+        self._neighbours: dict[str, list[str]] | None = None
+        self.routes: dict[int, Route] = {n: list(r) for n, r in routes.items() if r}
+        self.route_cost = {n: self._route_cost(n, r) for n, r in self.routes.items()}
+        served = {r.code for route in self.routes.values() for r in route}
+        self.unserved = {code for code in self.requests if code not in served}
+        self.cap = model.problem.max_days_per_caravan
+        self.away: dict[str, int] = {}
+        self.days: dict[int, int] = {}
+        if self.cap is not None:
+            for number, route in self.routes.items():
+                self.days[number] = model._route_days(number, route)
+                code = model.slots[number].caravan.code
+                self.away[code] = self.away.get(code, 0) + self.days[number]
+
+    # --- costs ---------------------------------------------------------------------------------
+
+    def _route_cost(self, number: int, route: Route) -> float:
+        if not route:
+            return 0.0
+        km = self._km
+        place = self._depot[number]
+        total = 0.0
+        for request in route:
+            venue = self._venue[request.code]
+            total += km[place][venue]
+            place = venue
+        total += km[place][self._depot[number]]
+        return total * 1000 + TRIP_FIXED_COST
+
+    def penalty(self, code: str) -> float:
+        return self.model._weight(self.requests[code]) * PENALTY_PER_WEIGHT
+
+    @property
+    def cost(self) -> float:
+        return sum(self.route_cost.values()) + sum(self.penalty(code) for code in self.unserved)
+
+    @property
+    def metres(self) -> float:
+        return sum(self.route_cost.values())
+
+    # --- changing routes -----------------------------------------------------------------------
+
+    def _holds(self, number: int, route: Route) -> bool:
+        """The route's exact schedule holds (and, with a cap, its caravan stays within it)."""
+        if route and self.model.schedule(number, route) is None:
+            return False
+        if self.cap is None:
+            return True
+        code = self.model.slots[number].caravan.code
+        days = self.model._route_days(number, route)
+        return self.away.get(code, 0) - self.days.get(number, 0) + days <= self.cap
+
+    def _set(self, number: int, route: Route) -> None:
+        if self.cap is not None:
+            code = self.model.slots[number].caravan.code
+            days = self.model._route_days(number, route)
+            self.away[code] = self.away.get(code, 0) - self.days.get(number, 0) + days
+            self.days[number] = days
+        if route:
+            self.routes[number] = route
+            self.route_cost[number] = self._route_cost(number, route)
+        else:
+            self.routes.pop(number, None)
+            self.route_cost.pop(number, None)
+
+    def best_insertion(self, request: TourRequest, blink: float = 0.0) -> tuple[float, int, int] | None:
+        """(added metres, slot, position) of the cheapest place the request can go, or None."""
+        km = self._km
+        venue = self._venue[request.code]
+        best: tuple[float, int, int] | None = None
+        for number in self.model.candidates[request.code]:
+            route = self.routes.get(number)
+            depot = self._depot[number]
+            if not route:
+                added = 2 * km[depot][venue] * 1000 + TRIP_FIXED_COST
+                if (best is None or added < best[0]) and self._holds(number, [request]):
+                    best = (added, number, 0)
+                continue
+            previous = depot
+            for position in range(len(route) + 1):
+                following = self._venue[route[position].code] if position < len(route) else depot
+                added = (km[previous][venue] + km[venue][following] - km[previous][following]) * 1000
+                previous = following
+                if best is not None and added >= best[0]:
+                    continue
+                if blink and self.rng.random() < blink:
+                    continue
+                if self._holds(number, [*route[:position], request, *route[position:]]):
+                    best = (added, number, position)
+        return best
+
+    def insert(self, request: TourRequest, number: int, position: int) -> None:
+        route = list(self.routes.get(number, []))
+        route.insert(position, request)
+        self._set(number, route)
+        self.unserved.discard(request.code)
+
+    def remove(self, code: str) -> bool:
+        """Take the request out of its route; False if the route's schedule would not hold without it."""
+        for number, route in self.routes.items():
+            for position, request in enumerate(route):
+                if request.code == code:
+                    rest = route[:position] + route[position + 1 :]
+                    if not self._holds(number, rest):
+                        return False
+                    self._set(number, rest)
+                    self.unserved.add(code)
+                    return True
+        return False
+
+    def where(self) -> dict[str, int]:
+        return {r.code: n for n, route in self.routes.items() for r in route}
+
+    # --- local search ----------------------------------------------------------------------------
+
+    def local_search(self, out_of_time: Callable[[], bool]) -> None:
+        """Relocations, insertions and swaps with the unserved, until none improves the plan."""
+        improved = True
+        while improved and not out_of_time():
+            improved = self._insert_unserved()
+            improved |= self._relocate(out_of_time)
+            if not out_of_time():
+                improved |= self._swap_in_unserved(out_of_time)
+
+    def _insert_unserved(self) -> bool:
+        changed = False
+        for code in sorted(self.unserved, key=lambda c: (-self.penalty(c), c)):
+            request = self.requests[code]
+            best = self.best_insertion(request)
+            if best is not None:
+                self.insert(request, best[1], best[2])
+                changed = True
+        return changed
+
+    def _relocate(self, out_of_time: Callable[[], bool]) -> bool:
+        changed = False
+        where = self.where()
+        codes = sorted(where)
+        self.rng.shuffle(codes)
+        for code in codes:
+            if out_of_time():
+                break
+            request = self.requests[code]
+            if request.lock is not None:
+                continue
+            number = where[code]
+            route = self.routes[number]
+            rest = [r for r in route if r.code != code]
+            if not self._holds(number, rest):
+                continue
+            saved = self.route_cost[number] - self._route_cost(number, rest)
+            self._set(number, rest)
+            best = self.best_insertion(request)
+            if best is not None and best[0] < saved - 1e-6:
+                self.insert(request, best[1], best[2])
+                where[code] = best[1]
+                changed = True
+            else:
+                self._set(number, route)
+        return changed
+
+    def _swap_in_unserved(self, out_of_time: Callable[[], bool]) -> bool:
+        """An unserved request takes the place of a served one nearby, and the served one goes elsewhere;
+        kept when the plan gets better (one more request served, or a heavier one)."""
+        changed = False
+        for code in sorted(self.unserved, key=lambda c: (-self.penalty(c), c)):
+            if out_of_time():
+                break
+            if code not in self.unserved:
+                continue
+            request = self.requests[code]
+            before = self.cost
+            for other in self.neighbours(code):
+                if other in self.unserved or self.requests[other].lock is not None:
+                    continue
+                undo = self._snapshot()
+                if not self.remove(other):
+                    continue
+                placed = self.best_insertion(request)
+                if placed is not None:
+                    self.insert(request, placed[1], placed[2])
+                    moved = self.best_insertion(self.requests[other])
+                    if moved is not None:
+                        self.insert(self.requests[other], moved[1], moved[2])
+                if self.cost < before - 1e-6:
+                    changed = True
+                    break
+                self._restore(undo)
+        return changed
+
+    # --- ruin and recreate -----------------------------------------------------------------------
+
+    def neighbours(self, code: str) -> list[str]:
+        """The requests nearest this one, in place and in the days they allow."""
+        if self._neighbours is None:
+            self._neighbours = {}
+            requests = list(self.requests.values())
+            middle = {r.code: _middle_day(r) for r in requests}
+            for request in requests:
+                here = self._venue[request.code]
+                near = sorted(
+                    (
+                        self._km[here][self._venue[other.code]]
+                        + abs(middle[request.code] - middle[other.code]) * KM_PER_DAY_APART,
+                        other.code,
+                    )
+                    for other in requests
+                    if other.code != request.code
+                )
+                self._neighbours[request.code] = [c for _d, c in near[:NEIGHBOURS]]
+        return self._neighbours[code]
+
+    def _snapshot(
+        self,
+    ) -> tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]:
+        return (
+            {n: list(r) for n, r in self.routes.items()},
+            dict(self.route_cost),
+            set(self.unserved),
+            dict(self.away),
+            dict(self.days),
+        )
+
+    def _restore(
+        self, state: tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]
+    ) -> None:
+        routes, costs, unserved, away, days = state
+        self.routes, self.route_cost, self.unserved = routes, costs, unserved
+        self.away, self.days = away, days
+
+    def ruin_and_recreate(self) -> None:
+        """Take out the requests nearest a random served one and insert them again (see the module)."""
+        served = sorted(self.where())
+        if not served:
+            return
+        seed = self.rng.choice(served)
+        size = self.rng.randint(RUIN_MIN, RUIN_MAX)
+        taken: list[str] = []
+        for code in [seed, *self.neighbours(seed)]:
+            if len(taken) >= size:
+                break
+            if code in self.unserved:
+                taken.append(code)
+            elif self.requests[code].lock is None and self.remove(code):
+                taken.append(code)
+        order = sorted(taken, key=lambda c: (-self.penalty(c) * (1 + 0.2 * self.rng.random()), c))
+        for code in order:
+            request = self.requests[code]
+            best = self.best_insertion(request, blink=0.01)
+            if best is not None:
+                self.insert(request, best[1], best[2])
+
+    def run(
+        self,
+        out_of_time: Callable[[], bool],
+        ruins: int | None = None,
+        seconds: float = 0.0,
+        on_better: Callable[[TourSearch], None] | None = None,
+    ) -> dict[int, Route]:
+        """Local search, then ruin and recreate until out of time (or `ruins` of them); the best plan."""
+        first = self.cost
+        self.local_search(out_of_time)
+        best_cost, best = self.cost, self._snapshot()
+        if on_better is not None and best_cost < first - 1e-6:
+            on_better(self)
+        started, done = time.monotonic(), 0
+        while not out_of_time() and (ruins is None or done < ruins):
+            done += 1
+            if ruins is not None:
+                share = done / max(1, ruins)
+            else:
+                share = (time.monotonic() - started) / seconds if seconds > 0 else 1.0
+            threshold = START_THRESHOLD * self.metres * max(0.0, 1.0 - share)
+            current, undo = self.cost, self._snapshot()
+            self.ruin_and_recreate()
+            if self.cost > current + threshold:
+                self._restore(undo)
+                continue
+            if self.cost < best_cost - 1e-6:
+                self.local_search(out_of_time)
+                best_cost, best = self.cost, self._snapshot()
+                if on_better is not None:
+                    on_better(self)
+        self._restore(best)
+        return {n: list(r) for n, r in self.routes.items()}
+
+
+def _middle_day(request: TourRequest) -> float:
+    """The middle of the days a request allows, in days since 1 January of year 1 (for nearness)."""
+    days = sorted(d.toordinal() for d in request.dates) or [0]
+    return (days[0] + days[-1]) / 2
+
+
+def improve(
+    model: _TourModel,
+    routes: dict[int, Route],
+    out_of_time: Callable[[], bool],
+    *,
+    seed: int = 0,
+    seconds: float = 0.0,
+    ruins: int | None = None,
+    on_better: Callable[[TourSearch], None] | None = None,
+) -> dict[int, Route]:
+    """`routes` improved by local search and ruin-and-recreate (see the module)."""
+    return TourSearch(model, routes, seed).run(out_of_time, ruins, seconds, on_better)
