@@ -56,11 +56,14 @@ def demo_problem(seed: int, term_name: str = TERM) -> TourProblem:
 
 
 def scaled(problem: TourProblem, times: int) -> TourProblem:
-    """The province `times` over: copy k of each request and caravan gets the suffix -k, and each copy's
-    venue moves by up to 0.05° each way (fixed by its position, so every run builds the same case)."""
+    """The province `times` over: copy k of each request, venue and caravan gets the suffix -k, and each
+    copied venue moves by up to 0.05° each way (fixed by its place in the list, so every run builds the
+    same case)."""
     requests, caravans = list(problem.requests), list(problem.caravans)
+    venues = {code: n for n, code in enumerate(sorted({r.venue_code for r in problem.requests}))}
     for copy in range(1, times):
-        for n, r in enumerate(problem.requests):
+        for r in problem.requests:
+            n = venues[r.venue_code]  # one place per venue: its requests move together
             step = (n * 7919 + copy * 104729) % 1000 / 1000 - 0.5
             turn = (n * 104729 + copy * 7919) % 1000 / 1000 - 0.5
             requests.append(

@@ -47,4 +47,4 @@ def test_the_bound_never_exceeds_a_plans_km(spots: list[tuple[float, float, int]
         calendar=Calendar(MONDAY, MONDAY + timedelta(days=13)),
     )
     solution = plan_tours(p, SolveControl(time_limit=GENEROUS, solution_limit=1))
-    assert km_lower_bound(p, served(solution)) <= solution.km + 1e-6
+    assert km_lower_bound(p, served(solution)) <= solution.km + 0.01  # legs are stored to the metre
