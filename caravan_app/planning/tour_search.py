@@ -25,7 +25,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from caravan_app.planning.problem import TourRequest
-from caravan_app.planning.tour_improve import PENALTY_PER_WEIGHT, TRIP_FIXED_COST, Route
+from caravan_app.planning.tour_improve import DAY, PENALTY_PER_WEIGHT, TRIP_FIXED_COST, Route
 
 if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
     from caravan_app.planning.tours import _TourModel
@@ -54,6 +54,8 @@ class TourSearch:
         self._depot = [self._index[s.caravan.depot_code] for s in model.slots]
         self._venue = {code: self._index[r.venue_code] for code, r in self.requests.items()}
         self._neighbours: dict[str, list[str]] | None = None
+        # slot -> its route (codes), each stop's last day and the schedule's state after each stop
+        self._days: dict[int, tuple[tuple[str, ...], list[int], tuple[tuple[float, float, str], ...]]] = {}
         self.routes: dict[int, Route] = {n: list(r) for n, r in routes.items() if r}
         self.route_cost = {n: self._route_cost(n, r) for n, r in self.routes.items()}
         served = {r.code for route in self.routes.values() for r in route}
@@ -119,30 +121,67 @@ class TourSearch:
             self.route_cost.pop(number, None)
 
     def best_insertion(self, request: TourRequest, blink: float = 0.0) -> tuple[float, int, int] | None:
-        """(added metres, slot, position) of the cheapest place the request can go, or None."""
+        """(added metres, slot, position) of the cheapest place the request can go, or None.
+
+        Every place is priced first (km only), then schedules are worked out cheapest first until one
+        holds: few are. With `blink`, each place is passed over with that probability."""
         km = self._km
         venue = self._venue[request.code]
-        best: tuple[float, int, int] | None = None
+        places: list[tuple[float, int, int]] = []
         for number in self.model.candidates[request.code]:
             route = self.routes.get(number)
             depot = self._depot[number]
             if not route:
-                added = 2 * km[depot][venue] * 1000 + TRIP_FIXED_COST
-                if (best is None or added < best[0]) and self._holds(number, [request]):
-                    best = (added, number, 0)
+                places.append((2 * km[depot][venue] * 1000 + TRIP_FIXED_COST, number, 0))
                 continue
             previous = depot
             for position in range(len(route) + 1):
                 following = self._venue[route[position].code] if position < len(route) else depot
                 added = (km[previous][venue] + km[venue][following] - km[previous][following]) * 1000
+                places.append((added, number, position))
                 previous = following
-                if best is not None and added >= best[0]:
-                    continue
-                if blink and self.rng.random() < blink:
-                    continue
-                if self._holds(number, [*route[:position], request, *route[position:]]):
-                    best = (added, number, position)
-        return best
+        places.sort()
+        for added, number, position in places:
+            if blink and self.rng.random() < blink:
+                continue
+            route = self.routes.get(number, [])
+            if route and not self._may_fit(request, number, route, position):
+                continue
+            if self._holds_with(request, number, route, position):
+                return added, number, position
+        return None
+
+    def _holds_with(self, request: TourRequest, number: int, route: Route, position: int) -> bool:
+        """`_holds` for the route with the request inserted; the stops before it keep their times, so
+        only the rest of the trip is scheduled again."""
+        trial = [*route[:position], request, *route[position:]]
+        known = self._days.get(number)
+        if position == 0 or self.cap is not None or known is None or len(known[2]) != len(route):
+            return self._holds(number, trial)
+        return self.model.schedule(number, trial[position:], resume=known[2][position - 1]) is not None
+
+    def _may_fit(self, request: TourRequest, number: int, route: Route, position: int) -> bool:
+        """A quick test the schedule would fail otherwise: the stops before keep their days, so the show
+        starts no earlier than the day the one before it ends, and it must end by the latest day the
+        one after it could start."""
+        codes = tuple(r.code for r in route)
+        known = self._days.get(number)
+        if known is None or known[0] != codes:
+            timed = self.model.schedule(number, route)
+            if timed is None:
+                return True
+            ends: dict[str, int] = {}
+            for show in timed.shows:
+                ends[show.request.code] = int(show.start // DAY)
+            known = (codes, [ends[code] for code in codes], timed.after)
+            self._days[number] = known
+        earliest = known[1][position - 1] if position > 0 else -1
+        start_days = self.model.start_days[(number, request.code)]
+        if position < len(route):
+            latest = max(self.model.start_days[(number, route[position].code)]) - request.show_days + 1
+        else:
+            latest = max(start_days)
+        return any(earliest <= day <= latest for day in start_days)
 
     def insert(self, request: TourRequest, number: int, position: int) -> None:
         route = list(self.routes.get(number, []))

@@ -83,6 +83,8 @@ class _Schedule:
     leave: float
     shows: tuple[_Timed, ...]
     back: float
+    # After each stop: the moment its show ends, the minutes driven that day and the place.
+    after: tuple[tuple[float, float, str], ...] = ()
 
 
 class Improvement(StrEnum):
@@ -224,16 +226,22 @@ class _TourModel:
         route: Sequence[TourRequest],
         leave: float | None = None,
         starts: Sequence[float] | None = None,
+        resume: tuple[float, float, str] | None = None,
     ) -> _Schedule | None:
         """The route's times in this slot, shows as early as possible; None if it cannot be done.
 
         With `leave` and `starts` (one per request), the crew leaves then and each show starts at
         the given minute unless it must start later; used to rebuild a plan with a later departure.
+        With `resume` (the moment, minutes driven that day and place after some first stops, as
+        `Schedule.after` gives them), `route` is the rest of a trip, scheduled from there.
         """
         slot = self.slots[slot_number]
         caravan = slot.caravan
         moment = float(slot.opens if leave is None else leave)
         driven, place = 0.0, caravan.depot_code
+        if resume is not None:
+            moment, driven, place = resume
+        after: list[tuple[float, float, str]] = []
         shows: list[_Timed] = []
         for position, request in enumerate(route):
             if request.venue_code == place:
@@ -259,11 +267,12 @@ class _TourModel:
                 end = earliest + request.show_minutes
                 driven = 0.0
             moment, place = end, request.venue_code
+            after.append((moment, driven, place))
         back, _ = self.drive(caravan, moment, driven, self.drive_minutes(caravan, place, caravan.depot_code))
         back = float(math.ceil(back - 1e-9))
         if back > slot.closes + 1e-6:
             return None
-        return _Schedule(float(slot.opens if leave is None else leave), tuple(shows), back)
+        return _Schedule(float(slot.opens if leave is None else leave), tuple(shows), back, tuple(after))
 
     def _first_start(self, slot_number: int, request: TourRequest, arrive: float) -> tuple[int, float] | None:
         """The first allowed (day, minute) at or after `arrive` when the request's show can begin."""
