@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
 NEIGHBOURS = 40
 # A ruin takes out between these many requests.
 RUIN_MIN, RUIN_MAX = 5, 30
+# The share of ruins that begin with a whole trip rather than one request.
+WHOLE_TRIP_SHARE = 0.3
 # Days apart count as this many km when judging which requests are near each other.
 KM_PER_DAY_APART = 15.0
 # The acceptance threshold starts at this share of the plan's metres and falls linearly to zero.
@@ -329,8 +331,15 @@ class TourSearch:
             return
         seed = self.rng.choice(served)
         size = self.rng.randint(RUIN_MIN, RUIN_MAX)
+        first = [seed]
+        if self.rng.random() < WHOLE_TRIP_SHARE:
+            # The whole trip of the request, the shorter trips likelier: one trip fewer saves the most.
+            numbers = sorted(self.routes)
+            number = min(self.rng.sample(numbers, min(3, len(numbers))), key=lambda n: len(self.routes[n]))
+            first = [r.code for r in self.routes[number]]
+            seed = first[0]
         taken: list[str] = []
-        for code in [seed, *self.neighbours(seed)]:
+        for code in dict.fromkeys([*first, *self.neighbours(seed)]):  # each once, in this order
             if len(taken) >= size:
                 break
             if code in self.unserved:
