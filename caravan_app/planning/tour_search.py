@@ -12,7 +12,7 @@ locks are in the candidate slots and start days the model worked out, so no move
   time), insert them and the unserved requests among them again, heaviest first with a little noise,
   each where it costs least; keep the result if the plan is no worse than a threshold above the
   current one that falls to nothing as time runs out (so the search can leave a local optimum), and
-  remember the best plan seen. Local search polishes each new best.
+  remember the best plan seen. Local search polishes each new best around the requests taken out.
 
 Locked visits never move: their trip may gain or lose other stops around them.
 """
@@ -34,6 +34,13 @@ if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
 NEIGHBOURS = 40
 # A ruin takes out between these many requests.
 RUIN_MIN, RUIN_MAX = 5, 30
+# Up to this many requests, each new best is polished by local search over the whole plan; beyond, only
+# around the requests the ruin took out (a whole pass would take the time the ruins need).
+WHOLE_POLISH_UP_TO = 1000
+# How many of a request's nearest an exchange tries.
+EXCHANGE_NEIGHBOURS = 10
+# Of each request taken out, the unserved among its this many nearest are tried again after a new best.
+NEAR_UNSERVED = 10
 # The share of ruins that begin with a whole trip rather than one request.
 WHOLE_TRIP_SHARE = 0.3
 # Days apart count as this many km when judging which requests are near each other.
@@ -54,11 +61,13 @@ class TourSearch:
         self._index = model.distances.index
         self._km = model.distances.km
         self._depot = [self._index[s.caravan.depot_code] for s in model.slots]
+        self._caravan = [id(s.caravan) for s in model.slots]
         self._venue = {code: self._index[r.venue_code] for code, r in self.requests.items()}
         self._neighbours: dict[str, list[str]] | None = None
         # slot -> its route (codes), each stop's last day and the schedule's state after each stop
         self._days: dict[int, tuple[tuple[str, ...], list[int], tuple[tuple[float, float, str], ...]]] = {}
         self.routes: dict[int, Route] = {n: list(r) for n, r in routes.items() if r}
+        self.slot_of = {r.code: n for n, route in self.routes.items() for r in route}  # request -> slot
         self.route_cost = {n: self._route_cost(n, r) for n, r in self.routes.items()}
         served = {r.code for route in self.routes.values() for r in route}
         self.unserved = {code for code in self.requests if code not in served}
@@ -115,9 +124,14 @@ class TourSearch:
             days = self.model._route_days(number, route)
             self.away[code] = self.away.get(code, 0) - self.days.get(number, 0) + days
             self.days[number] = days
+        for request in self.routes.get(number, ()):
+            if self.slot_of.get(request.code) == number:
+                del self.slot_of[request.code]
         if route:
             self.routes[number] = route
             self.route_cost[number] = self._route_cost(number, route)
+            for request in route:
+                self.slot_of[request.code] = number
         else:
             self.routes.pop(number, None)
             self.route_cost.pop(number, None)
@@ -130,10 +144,18 @@ class TourSearch:
         km = self._km
         venue = self._venue[request.code]
         places: list[tuple[float, int, int]] = []
+        # A caravan's empty slots cost the same and every one of them can take the request alone (so
+        # who_may_serve_what found): the first stands for all, unless a cap on days tells them apart.
+        empty_of: set[int] = set()
         for number in self.model.candidates[request.code]:
             route = self.routes.get(number)
             depot = self._depot[number]
             if not route:
+                if self.cap is None:
+                    caravan = self._caravan[number]
+                    if caravan in empty_of:
+                        continue
+                    empty_of.add(caravan)
                 places.append((2 * km[depot][venue] * 1000 + TRIP_FIXED_COST, number, 0))
                 continue
             previous = depot
@@ -193,34 +215,37 @@ class TourSearch:
 
     def remove(self, code: str) -> bool:
         """Take the request out of its route; False if the route's schedule would not hold without it."""
-        for number, route in self.routes.items():
-            for position, request in enumerate(route):
-                if request.code == code:
-                    rest = route[:position] + route[position + 1 :]
-                    if not self._holds(number, rest):
-                        return False
-                    self._set(number, rest)
-                    self.unserved.add(code)
-                    return True
-        return False
+        number = self.slot_of.get(code)
+        if number is None:
+            return False
+        rest = [r for r in self.routes[number] if r.code != code]
+        if not self._holds(number, rest):
+            return False
+        self._set(number, rest)
+        self.unserved.add(code)
+        return True
 
     def where(self) -> dict[str, int]:
-        return {r.code: n for n, route in self.routes.items() for r in route}
+        return dict(self.slot_of)
 
     # --- local search ----------------------------------------------------------------------------
 
-    def local_search(self, out_of_time: Callable[[], bool]) -> None:
-        """Relocations, insertions and swaps with the unserved, until none improves the plan."""
+    def local_search(self, out_of_time: Callable[[], bool], around: set[str] | None = None) -> None:
+        """Relocations, insertions and swaps with the unserved, until none improves the plan; with
+        `around`, only of those requests (a whole province's pass after every new best would take the
+        time the ruins need)."""
         improved = True
         while improved and not out_of_time():
-            improved = self._insert_unserved()
-            improved |= self._relocate(out_of_time)
+            improved = self._insert_unserved(around)
+            improved |= self._relocate(out_of_time, around)
+            improved |= self._exchange(out_of_time, around)
             if not out_of_time():
-                improved |= self._swap_in_unserved(out_of_time)
+                improved |= self._swap_in_unserved(out_of_time, around)
 
-    def _insert_unserved(self) -> bool:
+    def _insert_unserved(self, around: set[str] | None = None) -> bool:
         changed = False
-        for code in sorted(self.unserved, key=lambda c: (-self.penalty(c), c)):
+        unserved = self.unserved if around is None else self.unserved & around
+        for code in sorted(unserved, key=lambda c: (-self.penalty(c), c)):
             request = self.requests[code]
             best = self.best_insertion(request)
             if best is not None:
@@ -228,10 +253,10 @@ class TourSearch:
                 changed = True
         return changed
 
-    def _relocate(self, out_of_time: Callable[[], bool]) -> bool:
+    def _relocate(self, out_of_time: Callable[[], bool], around: set[str] | None = None) -> bool:
         changed = False
         where = self.where()
-        codes = sorted(where)
+        codes = sorted(where if around is None else around & where.keys())
         self.rng.shuffle(codes)
         for code in codes:
             if out_of_time():
@@ -255,11 +280,47 @@ class TourSearch:
                 self._set(number, route)
         return changed
 
-    def _swap_in_unserved(self, out_of_time: Callable[[], bool]) -> bool:
+    def _exchange(self, out_of_time: Callable[[], bool], around: set[str] | None = None) -> bool:
+        """Two served requests of different trips, near each other, trade places."""
+        changed = False
+        codes = sorted(self.slot_of if around is None else around & self.slot_of.keys())
+        for code in codes:
+            if out_of_time():
+                break
+            mine = self.slot_of.get(code)
+            request = self.requests[code]
+            if mine is None or request.lock is not None:
+                continue
+            for other in self.neighbours(code)[:EXCHANGE_NEIGHBOURS]:
+                theirs = self.slot_of.get(other)
+                if theirs is None or theirs == mine or self.requests[other].lock is not None:
+                    continue
+                if theirs not in self.model.candidates_set(code) or mine not in self.model.candidates_set(
+                    other
+                ):
+                    continue
+                a = [self.requests[other] if r.code == code else r for r in self.routes[mine]]
+                b = [request if r.code == other else r for r in self.routes[theirs]]
+                saved = (
+                    self.route_cost[mine]
+                    + self.route_cost[theirs]
+                    - self._route_cost(mine, a)
+                    - self._route_cost(theirs, b)
+                )
+                if saved <= 1e-6 or not self._holds(mine, a) or not self._holds(theirs, b):
+                    continue
+                self._set(mine, a)
+                self._set(theirs, b)
+                changed = True
+                break
+        return changed
+
+    def _swap_in_unserved(self, out_of_time: Callable[[], bool], around: set[str] | None = None) -> bool:
         """An unserved request takes the place of a served one nearby, and the served one goes elsewhere;
         kept when the plan gets better (one more request served, or a heavier one)."""
         changed = False
-        for code in sorted(self.unserved, key=lambda c: (-self.penalty(c), c)):
+        unserved = self.unserved if around is None else self.unserved & around
+        for code in sorted(unserved, key=lambda c: (-self.penalty(c), c)):
             if out_of_time():
                 break
             if code not in self.unserved:
@@ -323,12 +384,14 @@ class TourSearch:
         routes, costs, unserved, away, days = state
         self.routes, self.route_cost, self.unserved = routes, costs, unserved
         self.away, self.days = away, days
+        self.slot_of = {r.code: n for n, route in routes.items() for r in route}
 
-    def ruin_and_recreate(self) -> None:
-        """Take out the requests nearest a random served one and insert them again (see the module)."""
-        served = sorted(self.where())
+    def ruin_and_recreate(self) -> set[str]:
+        """Take out the requests nearest a random served one and insert them again (see the module);
+        the requests taken out, and the unserved ones near them."""
+        served = sorted(self.slot_of)
         if not served:
-            return
+            return set()
         seed = self.rng.choice(served)
         size = self.rng.randint(RUIN_MIN, RUIN_MAX)
         first = [seed]
@@ -352,6 +415,8 @@ class TourSearch:
             best = self.best_insertion(request, blink=0.01)
             if best is not None:
                 self.insert(request, best[1], best[2])
+        near = {other for code in taken for other in self.neighbours(code)[:NEAR_UNSERVED]}
+        return set(taken) | (near & self.unserved)
 
     def run(
         self,
@@ -375,12 +440,12 @@ class TourSearch:
                 share = (time.monotonic() - started) / seconds if seconds > 0 else 1.0
             threshold = START_THRESHOLD * self.metres * max(0.0, 1.0 - share)
             current, undo = self.cost, self._snapshot()
-            self.ruin_and_recreate()
+            touched = self.ruin_and_recreate()
             if self.cost > current + threshold:
                 self._restore(undo)
                 continue
             if self.cost < best_cost - 1e-6:
-                self.local_search(out_of_time)
+                self.local_search(out_of_time, None if len(self.requests) <= WHOLE_POLISH_UP_TO else touched)
                 best_cost, best = self.cost, self._snapshot()
                 if on_better is not None:
                     on_better(self)

@@ -141,12 +141,20 @@ class _TourModel:
         # (slot number, request code) -> the days a show of that request may start in that slot
         self.start_days: dict[tuple[int, str], tuple[int, ...]] = {}
         self.candidates: dict[str, list[int]] = {}  # request code -> slot numbers
+        self._candidate_sets: dict[str, frozenset[int]] = {}
         self.servable: list[TourRequest] = []
         # Who may serve what is worked out with locked visits free to start at any time of their day;
         # the first plan then tries to keep their order (see solve).
         self.keep_lock_order = False
         if assess:  # a hand move schedules given days only and needs no one's candidates
             who_may_serve_what(self)
+
+    def candidates_set(self, code: str) -> frozenset[int]:
+        """The request's candidate slots as a set (for membership tests)."""
+        found = self._candidate_sets.get(code)
+        if found is None:
+            found = self._candidate_sets[code] = frozenset(self.candidates.get(code, ()))
+        return found
 
     # --- days, places and driving -----------------------------------------------------------
 
