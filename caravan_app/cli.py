@@ -40,6 +40,15 @@ def _add_solution_limit(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_workers(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="CP-SAT's parallel workers (default: one per core of this machine)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="caravan-app",
@@ -117,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rotation.add_argument("--time-limit", type=float, default=60.0, help="seconds the solver may take (60)")
     _add_solution_limit(rotation)
+    _add_workers(rotation)
     rotation.add_argument("--name", help="the plan's name (default: first month and time)")
     rotation.add_argument("--keep-locks-from", metavar="PLAN", help="keep the stays locked in this plan")
     rotation.set_defaults(run=_run_plan_rotation)
@@ -166,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--what-if-time", type=float, default=10.0, help="seconds for each what-if re-plan (10)"
     )
     _add_solution_limit(consolidation)
+    _add_workers(consolidation)
     consolidation.set_defaults(run=_run_consolidate)
 
     printing = commands.add_parser(
@@ -316,7 +327,10 @@ def _run_plan_rotation(args: argparse.Namespace) -> None:
         cities=parse_cities(args.region),
         changeover_days=args.changeover_days,
         control=SolveControl(
-            time_limit=args.time_limit, solution_limit=args.solution_limit, on_progress=show
+            time_limit=args.time_limit,
+            solution_limit=args.solution_limit,
+            workers=args.workers,
+            on_progress=show,
         ),
         keep_locks_from=args.keep_locks_from,
     )
@@ -428,7 +442,9 @@ def _run_consolidate(args: argparse.Namespace) -> None:
             db,
             args.term,
             name=name,
-            control=SolveControl(time_limit=args.time_limit, solution_limit=args.solution_limit),
+            control=SolveControl(
+                time_limit=args.time_limit, solution_limit=args.solution_limit, workers=args.workers
+            ),
             what_if_time=args.what_if_time,
             on_step=lambda kind, caravan: print(f"  {cli_text.step(kind, caravan)}", flush=True),
         )

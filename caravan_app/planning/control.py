@@ -7,6 +7,7 @@ The UI sets the flag from its own thread; `threading.Event` makes that safe.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +35,8 @@ class SolveControl:
     time_limit: float = 30.0
     seed: int = 0
     solution_limit: int | None = None
+    # CP-SAT's parallel workers; None: one per core of this machine (more only cost memory and time).
+    workers: int | None = None
     on_progress: Callable[[Progress], None] | None = None
     _cancel: threading.Event = field(default_factory=threading.Event)
     _started: float = field(default_factory=time.monotonic)
@@ -46,8 +49,16 @@ class SolveControl:
         cancel flag (sharing the flag is what makes one cancel stop whichever solve is running). The
         caller reports the steps; the solves' own progress is not passed on."""
         return SolveControl(
-            time_limit=seconds, seed=self.seed, solution_limit=self.solution_limit, _cancel=self._cancel
+            time_limit=seconds,
+            seed=self.seed,
+            solution_limit=self.solution_limit,
+            workers=self.workers,
+            _cancel=self._cancel,
         )
+
+    @property
+    def cp_workers(self) -> int:
+        return self.workers if self.workers else max(1, os.cpu_count() or 1)
 
     @property
     def cancelled(self) -> bool:

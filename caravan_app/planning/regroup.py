@@ -240,11 +240,12 @@ class _Progress(Callback):
 
 
 def regroup(
-    problem: RegroupProblem, control: SolveControl | None = None, workers: int = 4
+    problem: RegroupProblem, control: SolveControl | None = None, workers: int | None = None
 ) -> RegroupSolution:
     """Most complete containers, then fewest items moved, then fewest km (three CP-SAT phases)."""
     control = control or SolveControl()
     control.start_clock()
+    workers = workers or control.cp_workers
     _check_problem(problem)
     built = _Model(problem)
     _log.info(

@@ -442,12 +442,13 @@ NEAR_HOME_PHASE = 3
 
 
 def plan_rotation(
-    problem: RotationProblem, control: SolveControl | None = None, workers: int = 8
+    problem: RotationProblem, control: SolveControl | None = None, workers: int | None = None
 ) -> RotationSolution:
     """Solve the rotation: most hosted weight first (phase 1), then fewest truck-km keeping that
     weight (phase 2, started from phase 1's plan). Optimal only if both phases are proven."""
     control = control or SolveControl()
     control.start_clock()
+    workers = workers or control.cp_workers
     check_locks(problem)
     hosting = _Model(problem, arcs=False)
     hosting.model.maximize(hosting.hosted())

@@ -6,13 +6,17 @@ crew hours, the daily driving limit, venue hours, multi-day shows, allowed days)
 locks are in the candidate slots and start days the model worked out, so no move can break them.
 
 - Local search, to a local optimum: move a request to its best place in any trip (its own included),
-  insert unserved requests, and put an unserved request in place of a served one nearby when the served
-  one finds a place elsewhere.
+  let two near requests of different trips trade places, insert unserved requests, and put an
+  unserved request in place of a served one nearby when the served one finds a place elsewhere.
 - Ruin and recreate for the time left: take out the requests nearest a random one (in place and in
-  time), insert them and the unserved requests among them again, heaviest first with a little noise,
-  each where it costs least; keep the result if the plan is no worse than a threshold above the
-  current one that falls to nothing as time runs out (so the search can leave a local optimum), and
-  remember the best plan seen. Local search polishes each new best around the requests taken out.
+  time), or a whole trip and those nearest it, and insert them and the unserved requests among them
+  again, heaviest first with a little noise, each where it costs least; keep the result if the plan
+  is no worse than a threshold above the current one that falls to nothing as time runs out (so the
+  search can leave a local optimum), and remember the best plan seen. Local search polishes each new
+  best (on a large province, only around the requests taken out).
+
+Insertion prices every place by km first and works out schedules cheapest first, skipping places the
+neighbouring stops' days rule out, and schedules only the rest of a trip after the insertion point.
 
 Locked visits never move: their trip may gain or lose other stops around them.
 """

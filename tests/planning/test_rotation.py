@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import random
 import threading
 from dataclasses import replace
@@ -79,6 +80,16 @@ def test_base_case_is_optimal_and_checks() -> None:
     assert all(
         s.open_on == problem.periods[s.period].changeover[-1] + timedelta(days=1) for s in solution.stays
     )
+
+
+def test_cp_sat_gets_one_worker_per_core_unless_told_and_one_worker_proves_the_same_optimum() -> None:
+    assert SolveControl().cp_workers == max(1, os.cpu_count() or 1)
+    control = SolveControl(workers=1)
+    assert control.part(5).cp_workers == 1  # a part of a solve keeps the setting
+    problem = base_problem()
+    alone = plan_rotation(problem, SolveControl(time_limit=NEVER, workers=1))
+    assert alone.status is SolveStatus.OPTIMAL and check_rotation(problem, alone) == []
+    assert (len(alone.stays), alone.hosted_weight) == (5, 20 * 2 + 10 * 3)
 
 
 # --- every rule broken on purpose ---------------------------------------------------------------
