@@ -65,7 +65,7 @@ class TourSearch:
         self._index = model.distances.index
         self._km = model.distances.km
         self._depot = [self._index[s.caravan.depot_code] for s in model.slots]
-        self._caravan = [id(s.caravan) for s in model.slots]
+        self._caravan = [s.caravan.code for s in model.slots]
         self._venue = {code: self._index[r.venue_code] for code, r in self.requests.items()}
         self._neighbours: dict[str, list[str]] | None = None
         # slot -> its route (codes), each stop's last day and the schedule's state after each stop
@@ -150,7 +150,7 @@ class TourSearch:
         places: list[tuple[float, int, int]] = []
         # A caravan's empty slots cost the same and every one of them can take the request alone (so
         # who_may_serve_what found): the first stands for all, unless a cap on days tells them apart.
-        empty_of: set[int] = set()
+        empty_of: set[str] = set()
         for number in self.model.candidates[request.code]:
             route = self.routes.get(number)
             depot = self._depot[number]
