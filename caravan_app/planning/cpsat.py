@@ -7,6 +7,7 @@ the search; a cancel then takes effect within a tenth of a second even when no s
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
@@ -38,13 +39,17 @@ def solve_cp(
     callback: cp_model.CpSolverSolutionCallback | None,
     seconds: float,
     workers: int,
+    subsolvers: Sequence[str] = (),
 ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """Solve under the control; `subsolvers` (CP-SAT's names) replace its own choice of workers."""
     solver = cp_model.CpSolver()
     if seconds <= 0:
         # No time left: no search, so a zero time limit gives NO_SOLUTION on any machine.
         return solver, cp_model.UNKNOWN
     solver.parameters.max_time_in_seconds = seconds
     solver.parameters.num_workers = workers
+    if subsolvers:
+        solver.parameters.subsolvers.extend(subsolvers)
     solver.parameters.random_seed = control.seed
     done = threading.Event()
 
