@@ -24,7 +24,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from caravan_app import log
-from caravan_app.domain.enums import Level
 from caravan_app.domain.linkage import (
     CaravanUse,
     FittingCaravan,
@@ -50,6 +49,7 @@ from caravan_app.planning.problem import (
     UnservedReason,
     fits,
 )
+from caravan_app.planning.tour_options import permitted_until
 from caravan_app.planning.tours import plan_tours
 
 _log = log.get(log.PLANNING)
@@ -101,13 +101,9 @@ def utilisation(problem: TourProblem, solution: TourSolution) -> Utilisation:
 
 def permitted(problem: TourProblem, caravan: TourCaravan, request: TourRequest) -> bool:
     """The region rule: a county caravan in its county, a city caravan in its city, a provincial one
-    anywhere, and any caravan where a joint tour lists it with the request's county or city."""
-    if caravan.owner_level is Level.PROVINCE:
-        return True
-    home = request.county if caravan.owner_level is Level.COUNTY else request.city
-    if home == caravan.region:
-        return True
-    return any(joint.allows(caravan.code, request) for joint in problem.joint_tours)
+    anywhere, and any caravan where a joint tour lists it with the request's county or city (on some
+    day: a joint tour's last day is the planner's to apply)."""
+    return permitted_until(problem, caravan, request) is not None
 
 
 def _could_go(problem: TourProblem, caravan: TourCaravan, request: TourRequest) -> bool:

@@ -1,7 +1,7 @@
-"""The tour planner's improvement step: the routes of a block of weeks rebuilt by OR-Tools routing from
-the plan so far (one vehicle per caravan and trip slot, nights as breaks, guided local search from the
-greedy routes). planning/tours.py calls it block by block and keeps a block's result only if the
-whole plan gets better."""
+"""The tour planner's improvement by OR-Tools (Improvement.ORTOOLS, kept for the bench): the routes of a
+block of weeks rebuilt by OR-Tools routing from the plan so far (one vehicle per caravan and trip slot,
+nights as breaks, guided local search from the greedy routes), block by block, a block's result kept
+only if the whole plan gets better."""
 
 from __future__ import annotations
 
