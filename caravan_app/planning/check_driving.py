@@ -7,6 +7,7 @@ shared with the planner.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -143,19 +144,7 @@ class DrivingChecks:
 
     distances: _Distances
     requests: dict[str, TourRequest]
-
-    def add(
-        self,
-        rule: str,
-        caravan: str | None,
-        request: str | None,
-        message: str,
-        *,
-        day: date | None = None,
-        venue: str | None = None,
-        region: str | None = None,
-    ) -> None:
-        raise NotImplementedError
+    add: Callable[..., None]  # the checker's: records one violation (rule, caravan, request, message, ...)
 
     def check_driving(self, trip: Trip, caravan: TourCaravan, label: str) -> None:
         """Rules 7 and 8: each leg's kilometres, and the arrivals and return rebuilt from the legs.
