@@ -1,7 +1,7 @@
 """The other solvers of the benchmark, PyVRP and VROOM, on the engine's own integer matrices.
 
 Both are optional (`pip install -e .[bench]`); `available()` says which are installed. Each gets the
-matrices of caravan_app.planning.vrptw.scaled_matrices, the ones OR-Tools gets: distances rounded for
+matrices of caravan_app.planning.vrptw_problem.scaled_matrices, the ones OR-Tools gets: distances rounded for
 the objective, travel times rounded up so an integer schedule keeps the windows in double precision
 too. Each runs single-threaded and returns plain routes (customer numbers, depot left out).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from datetime import timedelta
 
-from caravan_app.planning.vrptw import DISTANCE_SCALE, VrptwInstance, scaled_matrices, scaled_windows
+from caravan_app.planning.vrptw_problem import DISTANCE_SCALE, VrptwInstance, scaled_matrices, scaled_windows
 
 Routes = list[list[int]]
 

@@ -26,7 +26,6 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import date, timedelta
-from importlib.util import find_spec
 
 from caravan_app.domain.enums import CaravanType, Level
 from caravan_app.planning.control import SolveControl
@@ -35,7 +34,7 @@ from caravan_app.planning.regroup import STORE, Container, Item, RegroupProblem,
 from caravan_app.planning.rotation import plan_rotation
 from caravan_app.planning.rotation_problem import RotationProblem
 from caravan_app.planning.tours import plan_tours
-from caravan_app.planning.vrptw import Customer, VrptwInstance, solve_vrptw
+from caravan_app.planning.vrptw import Customer, VrptwInstance, VrptwMethod, solve_vrptw
 from tests.planning.rotation_cases import hall, periods, random_problem, rotation_set
 
 FAR = 600.0  # a time limit no run here reaches: every solve ends by its cancel or by a proof
@@ -175,15 +174,12 @@ def cancel_table(moments: list[float], repeat: int) -> None:
     cancel_latency("tours, 120 requests", lambda c: plan_tours(tours, c).status, moments, repeat)
     customers = random_customers(80, seed=7)
     cancel_latency("VRPTW, 80 customers", lambda c: solve_vrptw(customers, c).status, moments, repeat)
-    if find_spec("pyvrp") is not None:
-        cancel_latency(
-            "VRPTW from PyVRP (share 0.5)",
-            lambda c: solve_vrptw(customers, c, pyvrp_share=0.5).status,
-            moments,
-            repeat,
-        )
-    else:
-        print("  VRPTW from PyVRP: PyVRP is not installed (pip install -e '.[bench]'), skipped")
+    cancel_latency(
+        "VRPTW on OR-Tools, 80 customers",
+        lambda c: solve_vrptw(customers, c, VrptwMethod.ORTOOLS).status,
+        moments,
+        repeat,
+    )
     rotation = random_problem(random.Random(7), 12, 40, 6, province_wide=1.0)
     cancel_latency(
         "rotation, 12 sets, 40 halls", lambda c: plan_rotation(rotation, c).status, moments, repeat

@@ -8,8 +8,9 @@ locks are in the candidate slots and start days the model worked out, so no move
 - Local search, to a local optimum: move a request to its best place in any trip (its own included),
   let two near requests of different trips trade places, insert unserved requests, and put an
   unserved request in place of a served one nearby when the served one finds a place elsewhere.
-- Ruin and recreate for the time left: take out the requests nearest a random one (in place and in
-  time), or a whole trip and those nearest it, and insert them and the unserved requests among them
+- Ruin and recreate for the time left (the loop of ruin_recreate.py, which the plain VRPTW search
+  shares): take out the requests nearest a random one (in place and in time), or a whole trip and
+  those nearest it, and insert them and the unserved requests among them
   again, heaviest first with a little noise, each where it costs least; keep the result if the plan
   is no worse than a threshold above the current one that falls to nothing as time runs out (so the
   search can leave a local optimum), and remember the best plan seen. Local search polishes each new
@@ -24,11 +25,11 @@ Locked visits never move: their trip may gain or lose other stops around them.
 from __future__ import annotations
 
 import random
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from caravan_app.planning.problem import TourRequest
+from caravan_app.planning.ruin_recreate import search
 from caravan_app.planning.tour_improve import DAY, PENALTY_PER_WEIGHT, TRIP_FIXED_COST, Route
 
 if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
@@ -109,6 +110,10 @@ class TourSearch:
     @property
     def metres(self) -> float:
         return sum(self.route_cost.values())
+
+    @property
+    def scale(self) -> float:
+        return self.metres
 
     # --- changing routes -----------------------------------------------------------------------
 
@@ -334,7 +339,7 @@ class TourSearch:
             for other in self.neighbours(code):
                 if other in self.unserved or self.requests[other].lock is not None:
                     continue
-                undo = self._snapshot()
+                undo = self.snapshot()
                 if not self.remove(other):
                     continue
                 placed = self.best_insertion(request)
@@ -346,7 +351,7 @@ class TourSearch:
                 if self.cost < before - 1e-6:
                     changed = True
                     break
-                self._restore(undo)
+                self.restore(undo)
         return changed
 
     # --- ruin and recreate -----------------------------------------------------------------------
@@ -371,7 +376,7 @@ class TourSearch:
                 self._neighbours[request.code] = [c for _d, c in near[:NEIGHBOURS]]
         return self._neighbours[code]
 
-    def _snapshot(
+    def snapshot(
         self,
     ) -> tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]:
         return (
@@ -382,7 +387,7 @@ class TourSearch:
             dict(self.days),
         )
 
-    def _restore(
+    def restore(
         self, state: tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]
     ) -> None:
         routes, costs, unserved, away, days = state
@@ -430,30 +435,15 @@ class TourSearch:
         on_better: Callable[[TourSearch], None] | None = None,
     ) -> dict[int, Route]:
         """Local search, then ruin and recreate until out of time (or `ruins` of them); the best plan."""
-        first = self.cost
-        self.local_search(out_of_time)
-        best_cost, best = self.cost, self._snapshot()
-        if on_better is not None and best_cost < first - 1e-6:
-            on_better(self)
-        started, done = time.monotonic(), 0
-        while not out_of_time() and (ruins is None or done < ruins):
-            done += 1
-            if ruins is not None:
-                share = done / max(1, ruins)
-            else:
-                share = (time.monotonic() - started) / seconds if seconds > 0 else 1.0
-            threshold = START_THRESHOLD * self.metres * max(0.0, 1.0 - share)
-            current, undo = self.cost, self._snapshot()
-            touched = self.ruin_and_recreate()
-            if self.cost > current + threshold:
-                self._restore(undo)
-                continue
-            if self.cost < best_cost - 1e-6:
-                self.local_search(out_of_time, None if len(self.requests) <= WHOLE_POLISH_UP_TO else touched)
-                best_cost, best = self.cost, self._snapshot()
-                if on_better is not None:
-                    on_better(self)
-        self._restore(best)
+        search(
+            self,
+            out_of_time,
+            start_threshold=START_THRESHOLD,
+            ruins=ruins,
+            seconds=seconds,
+            polish_whole=len(self.requests) <= WHOLE_POLISH_UP_TO,
+            on_better=on_better,
+        )
         return {n: list(r) for n, r in self.routes.items()}
 
 

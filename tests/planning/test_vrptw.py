@@ -1,5 +1,5 @@
-"""The plain VRPTW mode: Solomon reader, optimum on a tiny instance, the bench checker, unservable
-customers, no solution, and cancellation.
+"""The plain VRPTW mode, both engines: Solomon reader, optimum on a tiny instance, the bench checker,
+unservable customers, no solution, and cancellation; and the search's own bookkeeping.
 
 No verdict here depends on the machine's speed: searches that must reach something are given a
 budget of solutions (SolveControl.solution_limit) under a time limit they never reach, and "no
@@ -25,11 +25,15 @@ from caravan_app.planning.problem import SolveStatus
 from caravan_app.planning.vrptw import (
     Customer,
     VrptwInstance,
+    VrptwMethod,
     VrptwSolution,
     read_solomon,
     route_distance,
     solve_vrptw,
 )
+from caravan_app.planning.vrptw_search import VrptwSearch, _Route
+
+METHODS = pytest.mark.parametrize("method", list(VrptwMethod))
 
 SOLOMON_TEXT = """\
 TINY7
@@ -142,15 +146,17 @@ def test_reader_refuses_customers_out_of_order(tmp_path: Path) -> None:
         read_solomon(path)
 
 
-def test_tiny_instance_reaches_the_brute_force_optimum(tmp_path: Path) -> None:
+@METHODS
+def test_tiny_instance_reaches_the_brute_force_optimum(tmp_path: Path, method: VrptwMethod) -> None:
     instance = tiny(tmp_path)
     optimum = brute_force_optimum(instance)
     # Windows and capacity both shape the optimum: it is longer than either relaxation's.
     no_windows = tuple(c._replace(ready=0, due=400) for c in instance.customers)
     assert optimum > brute_force_optimum(replace(instance, customers=no_windows)) + 1
     assert optimum > brute_force_optimum(replace(instance, capacity=1000)) + 1
-    # The search is deterministic: it reaches the optimum at its 10th solution; 100 leave a margin.
-    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=100))
+    # Both searches are deterministic: OR-Tools reaches the optimum at its 10th solution, ruin and
+    # recreate within its first few hundred ruins; 100 solutions (5,000 ruins) leave a margin.
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=100), method)
     assert_plan_holds(instance, solution)
     assert solution.complete and verdict(instance, solution).ok
     assert solution.distance == pytest.approx(route_distance(instance, solution.routes))
@@ -158,12 +164,13 @@ def test_tiny_instance_reaches_the_brute_force_optimum(tmp_path: Path) -> None:
     assert solution.distance == pytest.approx(optimum, abs=0.01)
 
 
+@METHODS
 @pytest.mark.parametrize("solutions", [1, 5, 50])
 def test_every_solution_passes_the_checker_and_the_checker_catches_faults(
-    tmp_path: Path, solutions: int
+    tmp_path: Path, solutions: int, method: VrptwMethod
 ) -> None:
     instance = tiny(tmp_path)
-    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=solutions))
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=solutions), method)
     assert_plan_holds(instance, solution)
     result = verdict(instance, solution)
     assert result.ok and result.distance == pytest.approx(solution.distance)
@@ -177,13 +184,14 @@ def test_every_solution_passes_the_checker_and_the_checker_catches_faults(
     assert any("due time" in p for p in checker.check(instance.customers, 40, 9, late).problems)
 
 
-def test_unservable_customers_come_back_unserved_with_a_plan(tmp_path: Path) -> None:
+@METHODS
+def test_unservable_customers_come_back_unserved_with_a_plan(tmp_path: Path, method: VrptwMethod) -> None:
     instance = tiny(tmp_path)
     customers = list(instance.customers)
     customers.append(Customer(95, 95, 5, 0, 10, 10))  # 8: closes before any vehicle can get there
     customers.append(Customer(52, 52, 80, 0, 400, 10))  # 9: heavier than a vehicle carries
     instance = VrptwInstance("unservable", tuple(customers), instance.capacity, instance.vehicles)
-    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=20))
+    solution = solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=20), method)
     # What was PARTIAL is a plan (FEASIBLE) that lists the customers it leaves out.
     assert_plan_holds(instance, solution)
     assert solution.unserved == (8, 9) and not solution.complete
@@ -193,20 +201,22 @@ def test_unservable_customers_come_back_unserved_with_a_plan(tmp_path: Path) -> 
     assert len(problems) == 1 and "2 customers not visited" in problems[0]
 
 
-def test_too_small_a_fleet_still_returns_a_plan(tmp_path: Path) -> None:
+@METHODS
+def test_too_small_a_fleet_still_returns_a_plan(tmp_path: Path, method: VrptwMethod) -> None:
     instance = tiny(tmp_path)
     one_vehicle = VrptwInstance("one", instance.customers, instance.capacity, 1)
     # 80 units of demand, one vehicle of 40: no plan serves everyone.
     assert sum(c.demand for c in instance.customers) > instance.capacity
-    solution = solve_vrptw(one_vehicle, SolveControl(time_limit=NEVER, solution_limit=5))
+    solution = solve_vrptw(one_vehicle, SolveControl(time_limit=NEVER, solution_limit=5), method)
     assert_plan_holds(one_vehicle, solution)
     assert solution.vehicles == 1 and solution.unserved and not solution.complete
 
 
-def test_no_time_at_all_gives_no_solution(tmp_path: Path) -> None:
+@METHODS
+def test_no_time_at_all_gives_no_solution(tmp_path: Path, method: VrptwMethod) -> None:
     """A zero time limit stops the search before its first solution, on any machine."""
     instance = tiny(tmp_path)
-    solution = solve_vrptw(instance, SolveControl(time_limit=0))
+    solution = solve_vrptw(instance, SolveControl(time_limit=0), method)
     assert_no_plan(instance, solution, SolveStatus.NO_SOLUTION)
 
 
@@ -221,15 +231,19 @@ def random_instance(count: int, seed: int) -> VrptwInstance:
     return VrptwInstance(f"random{count}", tuple(customers), capacity=200, vehicles=25)
 
 
+@METHODS
 @pytest.mark.parametrize("count", [7, 80])
-def test_a_cancel_before_the_solve_gives_cancelled_and_no_routes(tmp_path: Path, count: int) -> None:
+def test_a_cancel_before_the_solve_gives_cancelled_and_no_routes(
+    tmp_path: Path, count: int, method: VrptwMethod
+) -> None:
     instance = tiny(tmp_path) if count == 7 else random_instance(count, seed=7)
     control = SolveControl(time_limit=NEVER)
     control.cancel()
-    assert_no_plan(instance, solve_vrptw(instance, control), SolveStatus.CANCELLED)
+    assert_no_plan(instance, solve_vrptw(instance, control, method), SolveStatus.CANCELLED)
 
 
-def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
+@METHODS
+def test_cancel_from_the_progress_callback_returns_the_first_solution(method: VrptwMethod) -> None:
     instance = random_instance(60, seed=3)
     reports: list[Progress] = []
 
@@ -239,7 +253,7 @@ def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
 
     # Without the cancel the search would go on for the whole time limit.
     control = SolveControl(time_limit=NEVER, on_progress=on_progress)
-    solution = solve_vrptw(instance, control)
+    solution = solve_vrptw(instance, control, method)
     # A cancel after a plan was found returns that plan: FEASIBLE, not CANCELLED.
     assert_plan_holds(instance, solution)
     assert reports
@@ -247,7 +261,8 @@ def test_cancel_from_the_progress_callback_returns_the_first_solution() -> None:
     assert reports[-1].served == sum(len(route) for route in solution.routes) > 0
 
 
-def test_cancel_from_another_thread_stops_the_solve() -> None:
+@METHODS
+def test_cancel_from_another_thread_stops_the_solve(method: VrptwMethod) -> None:
     """The user's cancel comes from the window's thread, at a moment the solve does not choose: it may
     come before the first solution (CANCELLED, no routes) or after (FEASIBLE, the best plan so far).
     Either way the solve comes back long before its time limit."""
@@ -256,7 +271,7 @@ def test_cancel_from_another_thread_stops_the_solve() -> None:
     timer = threading.Timer(0.5, control.cancel)
     timer.start()
     try:
-        solution = solve_vrptw(instance, control)
+        solution = solve_vrptw(instance, control, method)
     finally:
         timer.cancel()
     assert control.cancelled
@@ -267,30 +282,59 @@ def test_cancel_from_another_thread_stops_the_solve() -> None:
         assert_plan_holds(instance, solution)
 
 
-def test_a_pyvrp_start_when_pyvrp_is_installed(tmp_path: Path) -> None:
-    pytest.importorskip("pyvrp", reason="PyVRP is an optional bench dependency (pip install -e .[bench])")
-    instance = tiny(tmp_path)
-    # PyVRP's only budget is time: 0.06 s here, enough for its first routes on any machine (its
-    # initial population already holds a plan). OR-Tools then improves them for 200 solutions; from
-    # every start PyVRP gave (seeds 0-4, 0 to 0.1 s) it reaches the optimum within 30.
-    control = SolveControl(time_limit=60, solution_limit=200)
-    solution = solve_vrptw(instance, control, pyvrp_share=0.001)
-    assert solution.started_from == "pyvrp"
-    assert_plan_holds(instance, solution)
-    assert solution.complete and verdict(instance, solution).ok
-    assert solution.distance == pytest.approx(brute_force_optimum(instance), abs=0.01)
+def legs_worked_out_afresh(plan: VrptwSearch) -> list[tuple[list[int], list[list[float]]]]:
+    twins = []
+    for route in plan.routes:
+        twin = _Route(list(route.customers))
+        plan._update(twin)
+        twins.append((twin.places.tolist(), twin.legs.tolist()))
+    return twins
 
-    # A cancel while PyVRP searches (it has half of a long time limit) stops it too.
-    large = random_instance(80, seed=5)
-    control = SolveControl(time_limit=NEVER)
-    timer = threading.Timer(0.5, control.cancel)
-    timer.start()
-    try:
-        solution = solve_vrptw(large, control, pyvrp_share=0.5)
-    finally:
-        timer.cancel()
-    assert solution.seconds < NEVER / 2
-    if solution.status is SolveStatus.CANCELLED:
-        assert_no_plan(large, solution, SolveStatus.CANCELLED)
-    else:
-        assert_plan_holds(large, solution)
+
+def test_a_routes_times_after_one_insertion_match_those_worked_out_afresh() -> None:
+    """Insertion works out only the times that change; the result is what a whole pass gives."""
+    plan = VrptwSearch(random_instance(60, seed=11), seed=3)
+    rng = random.Random(5)
+    inserted = 0
+    for customer in rng.sample(sorted(plan.unserved), len(plan.unserved)):
+        best = plan.best_insertion(customer)
+        if best is None:
+            continue
+        plan.insert(customer, *best[1:])
+        inserted += 1
+        assert [(r.places.tolist(), r.legs.tolist()) for r in plan.routes] == legs_worked_out_afresh(plan)
+    assert inserted > 40
+
+
+def test_ruins_tail_swaps_and_restores_keep_every_rule() -> None:
+    instance = random_instance(80, seed=7)
+    plan = VrptwSearch(instance, seed=1)
+    plan.place(sorted(plan.unserved))
+    everyone = plan.result()
+    for _ in range(200):
+        before, state = plan.cost, plan.snapshot()
+        taken = plan.ruin_and_recreate()
+        assert taken
+        result = checker.check(instance.customers, instance.capacity, instance.vehicles, plan.result())
+        assert [p for p in result.problems if "not visited" not in p] == []
+        assert result.distance == pytest.approx(plan.distance_total)
+        plan.restore(state)
+        assert plan.cost == pytest.approx(before)
+    assert plan.result() == everyone
+    length = plan.distance_total
+    swapped = 0
+    while plan._swap_tails():
+        swapped += 1
+        assert plan.distance_total < length
+        length = plan.distance_total
+    assert checker.check(instance.customers, instance.capacity, instance.vehicles, plan.result()).ok
+    assert [(r.places.tolist(), r.legs.tolist()) for r in plan.routes] == legs_worked_out_afresh(plan)
+
+
+def test_the_search_with_a_budget_gives_the_same_plan_every_time() -> None:
+    instance = random_instance(50, seed=2)
+    first, second = (
+        solve_vrptw(instance, SolveControl(time_limit=NEVER, solution_limit=10, seed=4)) for _ in range(2)
+    )
+    assert first.routes == second.routes
+    assert_plan_holds(instance, first)
