@@ -10,11 +10,19 @@ remembered; the best seen is the answer.
 
 from __future__ import annotations
 
+import random
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, Protocol, TypeVar
 
 Item = TypeVar("Item", bound=Hashable)
+
+# String removal (Christiaens and Vanden Berghe's SISR): the longest string cut from one route, the share
+# of cuts that keep a few items inside the string, and the chance the kept part grows by one, again
+# and again.
+LONGEST_STRING = 10
+SPLIT_SHARE = 0.5
+KEEP_GROWS = 0.5
 
 
 class Searchable(Protocol[Item]):
@@ -80,3 +88,31 @@ def search(
                 on_better(plan)
     plan.restore(best)
     return done
+
+
+def string_sizes(average_route: float, average_removed: float, rng: random.Random) -> tuple[float, int]:
+    """For a string ruin: the longest string to cut from one route, and how many routes to cut, so that
+    about `average_removed` items come out, given the routes' average length."""
+    longest = max(1.0, min(LONGEST_STRING, average_route))
+    most = 4 * average_removed / (1 + longest) - 1
+    return longest, int(rng.uniform(1, max(1.0, most) + 1))
+
+
+def cut_string(items: Sequence[Item], item: Item, longest: float, rng: random.Random) -> list[Item]:
+    """Consecutive items of a route through `item`, at most `longest` of them, to take out; sometimes a
+    longer string with a few items inside it left in (a split string)."""
+    size = len(items)
+    length = int(rng.uniform(1, min(size, longest) + 1))
+    at = items.index(item)
+    keep = 0
+    if length < size and rng.random() < SPLIT_SHARE:
+        keep = 1
+        while length + keep < size and rng.random() < KEEP_GROWS:
+            keep += 1
+    span = length + keep
+    first = rng.randint(max(0, at - span + 1), min(at, size - span))
+    string = list(items[first : first + span])
+    if keep:
+        kept_from = rng.randint(0, length)
+        string = string[:kept_from] + string[kept_from + keep :]
+    return string

@@ -32,7 +32,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from caravan_app.planning.ruin_recreate import search
+from caravan_app.planning.ruin_recreate import cut_string, search, string_sizes
 from caravan_app.planning.vrptw_problem import (
     VrptwInstance,
     euclidean,
@@ -41,19 +41,15 @@ from caravan_app.planning.vrptw_problem import (
     unservable,
 )
 
-# SISR's parameters: the average number of customers a ruin takes out, the longest string, the share of
-# ruins that keep a few customers inside the string, and the chance each place is passed over.
+# How many customers a ruin takes out on average (strings: ruin_recreate.cut_string), and the chance
+# each place is passed over when they go back.
 AVERAGE_REMOVED = 10
-LONGEST_STRING = 10
-SPLIT_SHARE = 0.5
-# In a split string, the kept part grows by one with this probability, again and again.
-KEEP_GROWS = 0.5
 BLINK = 0.01
 # Recreate orders and their odds: random, heaviest first, farthest from the depot first, nearest first.
 ORDERS = ("random", "demand", "far", "close")
 ORDER_ODDS = (4, 4, 2, 1)
 # The acceptance threshold starts at this share of the plan's distance and falls linearly to zero.
-START_THRESHOLD = 0.01
+START_THRESHOLD = 0.03
 # With a solution budget instead of a clock (tests, reproducible runs): ruins per solution allowed.
 RUINS_PER_SOLUTION = 50
 
@@ -383,9 +379,7 @@ class VrptwSearch:
             self.place(self._ordered(sorted(self.unserved)), BLINK)
             return set()
         rng = self.rng
-        longest = min(LONGEST_STRING, len(self.route_of) / len(self.routes))
-        most_strings = 4 * AVERAGE_REMOVED / (1 + longest) - 1
-        strings = int(rng.uniform(1, most_strings + 1))
+        longest, strings = string_sizes(len(self.route_of) / len(self.routes), AVERAGE_REMOVED, rng)
         seed = rng.choice(self.servable)
         cut: set[int] = set()
         taken: list[int] = []
@@ -396,29 +390,10 @@ class VrptwSearch:
             if route is None or id(route) in cut:
                 continue
             cut.add(id(route))
-            taken += self._string(route.customers, customer, longest)
+            taken += cut_string(route.customers, customer, longest, rng)
         self.remove(taken)
         self.place(self._ordered(sorted(self.unserved)), BLINK)
         return set(taken)
-
-    def _string(self, customers: list[int], customer: int, longest: float) -> list[int]:
-        """A string of the route's customers through `customer`, perhaps with a few inside kept."""
-        rng = self.rng
-        size = len(customers)
-        length = int(rng.uniform(1, min(size, longest) + 1))
-        at = customers.index(customer)
-        keep = 0
-        if length < size and rng.random() < SPLIT_SHARE:
-            keep = 1
-            while length + keep < size and rng.random() < KEEP_GROWS:
-                keep += 1
-        span = length + keep
-        first = rng.randint(max(0, at - span + 1), min(at, size - span))
-        string = customers[first : first + span]
-        if keep:
-            kept_from = rng.randint(0, length)
-            string = string[:kept_from] + string[kept_from + keep :]
-        return string
 
     def _ordered(self, customers: list[int]) -> list[int]:
         order = self.rng.choices(ORDERS, ORDER_ODDS)[0]
