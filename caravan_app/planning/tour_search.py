@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from caravan_app.planning.problem import TourRequest
-from caravan_app.planning.ruin_recreate import search
+from caravan_app.planning.ruin_recreate import cut_string, search, string_sizes
 from caravan_app.planning.tour_improve import DAY, PENALTY_PER_WEIGHT, TRIP_FIXED_COST, Route
 
 if TYPE_CHECKING:  # tours.py imports this module; the model is only named here
@@ -46,14 +46,28 @@ WHOLE_POLISH_UP_TO = 1000
 EXCHANGE_NEIGHBOURS = 10
 # Of each request taken out, the unserved among its this many nearest are tried again after a new best.
 NEAR_UNSERVED = 10
-# The share of ruins that begin with a whole trip rather than one request.
+# The share of ruins that cut strings of stops from the trips near a request, and that begin with a whole
+# trip; the rest take out the requests nearest one.
+STRING_SHARE = 0.3
 WHOLE_TRIP_SHARE = 0.3
 # Days apart count as this many km when judging which requests are near each other.
 KM_PER_DAY_APART = 15.0
 # The acceptance threshold starts at this share of the plan's metres and falls linearly to zero.
 START_THRESHOLD = 0.002
+# Whether a route's schedule holds is remembered for up to this many routes (then forgotten all at once):
+# a few tens of MB.
+SCHEDULES_KEPT = 300_000
 # With a solution budget instead of a clock (tests, reproducible runs): ruins per solution allowed.
 RUINS_PER_SOLUTION = 20
+
+
+class _State(NamedTuple):
+    routes: dict[int, Route]
+    route_cost: dict[int, float]
+    unserved: set[str]
+    slot_of: dict[str, int]
+    away: dict[str, int]
+    days: dict[int, int]
 
 
 class TourSearch:
@@ -69,8 +83,12 @@ class TourSearch:
         self._caravan = [s.caravan.code for s in model.slots]
         self._venue = {code: self._index[r.venue_code] for code, r in self.requests.items()}
         self._neighbours: dict[str, list[str]] | None = None
-        # slot -> its route (codes), each stop's last day and the schedule's state after each stop
-        self._days: dict[int, tuple[tuple[str, ...], list[int], tuple[tuple[float, float, str], ...]]] = {}
+        # slot -> its route, each stop's last day and the schedule's state after each stop
+        self._days: dict[int, tuple[Route, list[int], tuple[tuple[float, float, str], ...]]] = {}
+        self._fits: dict[tuple[int, tuple[str, ...]], bool] = {}  # (slot, route) -> its schedule holds
+        self._timings: dict[
+            tuple[int, tuple[str, ...]], tuple[list[int], tuple[tuple[float, float, str], ...]]
+        ] = {}
         self.routes: dict[int, Route] = {n: list(r) for n, r in routes.items() if r}
         self.slot_of = {r.code: n for n, route in self.routes.items() for r in route}  # request -> slot
         self.route_cost = {n: self._route_cost(n, r) for n, r in self.routes.items()}
@@ -119,7 +137,7 @@ class TourSearch:
 
     def _holds(self, number: int, route: Route) -> bool:
         """The route's exact schedule holds (and, with a cap, its caravan stays within it)."""
-        if route and self.model.schedule(number, route) is None:
+        if route and not self._schedule_holds(number, route):
             return False
         if self.cap is None:
             return True
@@ -188,25 +206,49 @@ class TourSearch:
         """`_holds` for the route with the request inserted; the stops before it keep their times, so
         only the rest of the trip is scheduled again."""
         trial = [*route[:position], request, *route[position:]]
-        known = self._days.get(number)
-        if position == 0 or self.cap is not None or known is None or len(known[2]) != len(route):
+        if self.cap is not None:
             return self._holds(number, trial)
-        return self.model.schedule(number, trial[position:], resume=known[2][position - 1]) is not None
+        return self._schedule_holds(number, trial, position)
+
+    def _schedule_holds(self, number: int, route: Route, inserted: int = 0) -> bool:
+        """The route's exact schedule holds. Remembered: most routes a search tries it has tried before
+        (five in six on the demo term). With `inserted`, the route is the slot's current one with that
+        stop added, and the stops before it keep their times."""
+        key = (number, tuple(r.code for r in route))
+        holds = self._fits.get(key)
+        if holds is None:
+            known = self._days.get(number)
+            if inserted and known is not None and len(known[2]) == len(route) - 1:
+                timed = self.model.schedule(number, route[inserted:], resume=known[2][inserted - 1])
+            else:
+                timed = self.model.schedule(number, route)
+            holds = timed is not None
+            if len(self._fits) >= SCHEDULES_KEPT:
+                self._fits.clear()
+            self._fits[key] = holds
+        return holds
 
     def _may_fit(self, request: TourRequest, number: int, route: Route, position: int) -> bool:
         """A quick test the schedule would fail otherwise: the stops before keep their days, so the show
         starts no earlier than the day the one before it ends, and it must end by the latest day the
         one after it could start."""
-        codes = tuple(r.code for r in route)
         known = self._days.get(number)
-        if known is None or known[0] != codes:
-            timed = self.model.schedule(number, route)
-            if timed is None:
-                return True
-            ends: dict[str, int] = {}
-            for show in timed.shows:
-                ends[show.request.code] = int(show.start // DAY)
-            known = (codes, [ends[code] for code in codes], timed.after)
+        # Routes are replaced, never changed in place: the same list is the same route.
+        if known is None or known[0] is not route:
+            key = (number, tuple(r.code for r in route))
+            timing = self._timings.get(key)
+            if timing is None:
+                timed = self.model.schedule(number, route)
+                if timed is None:
+                    return True
+                ends: dict[str, int] = {}
+                for show in timed.shows:
+                    ends[show.request.code] = int(show.start // DAY)
+                timing = ([ends[r.code] for r in route], timed.after)
+                if len(self._timings) >= SCHEDULES_KEPT:
+                    self._timings.clear()
+                self._timings[key] = timing
+            known = (route, *timing)
             self._days[number] = known
         earliest = known[1][position - 1] if position > 0 else -1
         start_days = self.model.start_days[(number, request.code)]
@@ -376,24 +418,21 @@ class TourSearch:
                 self._neighbours[request.code] = [c for _d, c in near[:NEIGHBOURS]]
         return self._neighbours[code]
 
-    def snapshot(
-        self,
-    ) -> tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]:
-        return (
-            {n: list(r) for n, r in self.routes.items()},
+    def snapshot(self) -> _State:
+        # Routes are replaced, never changed in place, so a snapshot may share their lists.
+        return _State(
+            dict(self.routes),
             dict(self.route_cost),
             set(self.unserved),
+            dict(self.slot_of),
             dict(self.away),
             dict(self.days),
         )
 
-    def restore(
-        self, state: tuple[dict[int, Route], dict[int, float], set[str], dict[str, int], dict[int, int]]
-    ) -> None:
-        routes, costs, unserved, away, days = state
-        self.routes, self.route_cost, self.unserved = routes, costs, unserved
-        self.away, self.days = away, days
-        self.slot_of = {r.code: n for n, route in routes.items() for r in route}
+    def restore(self, state: _State) -> None:
+        self.routes, self.route_cost = dict(state.routes), dict(state.route_cost)
+        self.unserved, self.slot_of = set(state.unserved), dict(state.slot_of)
+        self.away, self.days = dict(state.away), dict(state.days)
 
     def ruin_and_recreate(self) -> set[str]:
         """Take out the requests nearest a random served one and insert them again (see the module);
@@ -404,7 +443,11 @@ class TourSearch:
         seed = self.rng.choice(served)
         size = self.rng.randint(RUIN_MIN, RUIN_MAX)
         first = [seed]
-        if self.rng.random() < WHOLE_TRIP_SHARE:
+        kind = self.rng.random()
+        if kind < STRING_SHARE:
+            first = self._strings(seed)
+            size = len(first)
+        elif kind < STRING_SHARE + WHOLE_TRIP_SHARE:
             # The whole trip of the request, the shorter trips likelier: one trip fewer saves the most.
             numbers = sorted(self.routes)
             number = min(self.rng.sample(numbers, min(3, len(numbers))), key=lambda n: len(self.routes[n]))
@@ -426,6 +469,23 @@ class TourSearch:
                 self.insert(request, best[1], best[2])
         near = {other for code in taken for other in self.neighbours(code)[:NEAR_UNSERVED]}
         return set(taken) | (near & self.unserved)
+
+    def _strings(self, seed: str) -> list[str]:
+        """Strings of consecutive stops cut from the trips nearest the seed request (as in the plain
+        VRPTW search), about as many requests as a ruin takes out."""
+        average_trip = len(self.slot_of) / max(1, len(self.routes))
+        longest, strings = string_sizes(average_trip, (RUIN_MIN + RUIN_MAX) / 2, self.rng)
+        cut: set[int] = set()
+        taken: list[str] = []
+        for code in [seed, *self.neighbours(seed)]:
+            if len(cut) >= strings:
+                break
+            number = self.slot_of.get(code)
+            if number is None or number in cut:
+                continue
+            cut.add(number)
+            taken += cut_string([r.code for r in self.routes[number]], code, longest, self.rng)
+        return taken
 
     def run(
         self,
