@@ -2,6 +2,7 @@
 
     python -m bench.solomon --dir ../shared/bench/solomon --time-limit 10 \
         [--solvers ours,or-tools,pyvrp,vroom] [--seed 0] [--json OUT]
+    python -m bench.solomon --generate 2 ...    # 12 new Solomon-like instances instead
 
 For every Solomon-format .txt file in the folder, each solver runs in turn (one at a time, one thread,
 the same time limit, the same integer matrices scaled by DISTANCE_SCALE); every solution is checked by
@@ -19,12 +20,13 @@ import csv
 import json
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from bench import checker, peers
+from bench import checker, peers, vrptw_instances
 from caravan_app.planning.control import SolveControl
 from caravan_app.planning.vrptw import (
     DISTANCE_SCALE,
@@ -131,14 +133,17 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
             figure(statistics.fmean(gaps) if gaps else None, "+.2f"),
             f"{solved}/{len(results)} ok",
         ]
+    worst = ["worst", *[""] * (len(mean) - 1)]
     for o, p in pairs:
         ratios = [x for r in results.values() if (x := ratio(r.get(o), r.get(p))) is not None]
         mean.append(figure(statistics.fmean(ratios) if ratios else None, ".4f"))
+        worst.append(figure(max(ratios) if ratios else None, ".4f"))
     lines.append(mean)
+    lines.append(worst)
     widths = [max(len(line[i]) for line in lines if i < len(line)) for i in range(len(head))]
     print(f"\nSolomon VRPTW, distance only (free fleet), {time_limit:g} s per solver and instance, 1 thread")
     for number, line in enumerate(lines):
-        if number == len(lines) - 1:
+        if number == len(lines) - 2:
             print("  ".join("-" * w for w in widths))
         cells = [cell.rjust(w) for cell, w in zip(line[1:], widths[1:], strict=True)]
         print("  ".join([line[0].ljust(widths[0]), *cells]))
@@ -146,7 +151,14 @@ def print_table(results: dict[str, dict[str, Run]], solvers: list[str], time_lim
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.solomon", description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, required=True, help="folder of Solomon .txt files and BKS.csv")
+    parser.add_argument("--dir", type=Path, help="folder of Solomon .txt files and BKS.csv")
+    parser.add_argument(
+        "--generate",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of --dir: N new Solomon-like instances of each class (bench/vrptw_instances.py)",
+    )
     parser.add_argument("--time-limit", type=float, default=10.0, help="seconds per solver and instance")
     parser.add_argument("--solvers", default="ours,or-tools,pyvrp,vroom", help=", ".join(SOLVERS))
     parser.add_argument("--instances", default="", help="comma-separated names to run (default: all)")
@@ -163,13 +175,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{package} is not installed (pip install -e '.[bench]'): {name} skipped", file=sys.stderr)
             continue
         solvers.append(name)
-    paths = sorted(args.dir.glob("*.txt"))
+    if args.generate:
+        folder = Path(tempfile.mkdtemp(prefix="vrptw-"))
+        paths = vrptw_instances.generate(folder, args.generate)
+        print(f"{len(paths)} generated instances in {folder} (no best-known figures: compare the ratios)")
+    elif args.dir is not None:
+        folder = args.dir
+        paths = sorted(args.dir.glob("*.txt"))
+    else:
+        parser.error("give --dir or --generate")
     wanted = {n.strip().upper() for n in args.instances.split(",") if n.strip()}
     if wanted:
         paths = [p for p in paths if p.stem.upper() in wanted]
     if not paths:
-        parser.error(f"no Solomon .txt files in {args.dir}")
-    bks = read_bks(args.dir)
+        parser.error(f"no Solomon .txt files in {folder}")
+    bks = read_bks(folder)
 
     results: dict[str, dict[str, Run]] = {}
     for path in paths:
