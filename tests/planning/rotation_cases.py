@@ -60,6 +60,17 @@ def hall(code: str, lat: float, lon: float, count: int, **kw: object) -> HostVen
     return HostVenue(**values)  # type: ignore[arg-type]
 
 
+def base_problem() -> RotationProblem:
+    """Two sets, three halls around Yangzhou, three periods: every set can be everywhere once."""
+    halls = (
+        hall("V-GY", 32.78, 119.44, 3, weight=20, key_county=True),  # 高邮
+        hall("V-YZ", 32.32, 119.39, 3),  # 仪征
+        hall("V-BY", 32.80, 119.06, 3, hall_area_m2=450.0),  # 宝应
+    )
+    sets = (rotation_set("MS-A", hall_area_m2=420.0), rotation_set("MS-B", hall_area_m2=600.0, truck_loads=3))
+    return RotationProblem(sets, halls, periods(3))
+
+
 def random_problem(
     rng: random.Random, sets: int, venues: int, count: int, *, window: int = 10, province_wide: float = 0.3
 ) -> RotationProblem:

@@ -14,6 +14,7 @@ import math
 import os
 import random
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -25,6 +26,7 @@ from caravan_app.domain.outcomes import RotationRule
 from caravan_app.planning.control import Progress, SolveControl
 from caravan_app.planning.problem import Point, SolveStatus
 from caravan_app.planning.rotation import RotationLockError, plan_rotation
+from caravan_app.planning.rotation_bound import KmRelaxation
 from caravan_app.planning.rotation_check import RULES, check_rotation
 from caravan_app.planning.rotation_json import (
     problem_from_json,
@@ -38,19 +40,7 @@ from caravan_app.planning.rotation_problem import (
     RotationProblem,
     RotationSolution,
 )
-from tests.planning.rotation_cases import hall, periods, random_problem, rotation_set
-
-
-def base_problem() -> RotationProblem:
-    """Two sets, three halls around Yangzhou, three periods: every set can be everywhere once."""
-    halls = (
-        hall("V-GY", 32.78, 119.44, 3, weight=20, key_county=True),  # 高邮
-        hall("V-YZ", 32.32, 119.39, 3),  # 仪征
-        hall("V-BY", 32.80, 119.06, 3, hall_area_m2=450.0),  # 宝应
-    )
-    sets = (rotation_set("MS-A", hall_area_m2=420.0), rotation_set("MS-B", hall_area_m2=600.0, truck_loads=3))
-    return RotationProblem(sets, halls, periods(3))
-
+from tests.planning.rotation_cases import base_problem, periods, random_problem
 
 # A time limit no test reaches: every solve here ends by proof or by a cancel.
 NEVER = 600.0
@@ -76,7 +66,11 @@ def test_base_case_is_optimal_and_checks() -> None:
     # MS-B (600 m²) never fits 宝应's 450 m² hall, so 5 of the 6 set-periods can be hosted.
     assert len(solution.stays) == 5
     assert solution.hosted_weight == 20 * 2 + 10 * 3
-    assert solution.truck_km_bound == pytest.approx(solution.truck_km, abs=1.0)
+    # Proven: the bound is CP-SAT's on whole km per move, less what that rounding can add per move
+    # (at most 0.5 + 0.05 × loads) over each set's possible moves, so at most twice that below.
+    rounding = sum(0.5 + 0.05 * s.truck_loads for s in problem.sets) * len(problem.periods)
+    assert solution.truck_km_bound is not None
+    assert solution.truck_km - 2 * rounding - 1 <= solution.truck_km_bound <= solution.truck_km
     assert all(
         s.open_on == problem.periods[s.period].changeover[-1] + timedelta(days=1) for s in solution.stays
     )
@@ -375,8 +369,11 @@ def test_json_round_trip(solved: tuple[RotationProblem, RotationSolution]) -> No
 # --- brute force on small cases ----------------------------------------------------------------
 
 
-def _brute_force(problem: RotationProblem) -> tuple[int, float]:
+def _brute_force(
+    problem: RotationProblem, per_move: Callable[[float, int], float] = lambda km, loads: round(km * loads)
+) -> tuple[int, float]:
     """Best (hosted weight, -truck km) by trying every path of every set, with an optimistic bound.
+    A move costs `per_move(road km, truck loads)`: whole km by default, as the model counts them.
 
     Written from the rules, not from the model: a path is a position per period (home or a hall);
     a hall once per set, one set per hall and period, moves that fit the window.
@@ -421,7 +418,7 @@ def _brute_force(problem: RotationProblem) -> tuple[int, float]:
                     if days > len(p.changeover):
                         fits = False
                         break
-                    total_km += round(dist * s.truck_loads)
+                    total_km += per_move(dist, s.truck_loads)
                 here, here_code, installed = to, to_code, code is not None
             if fits:
                 options.append((sum(halls[c].weight for c in used), total_km, path))
@@ -490,3 +487,9 @@ def test_small_rotations_match_brute_force(
     assert solution.hosted_weight == weight
     # Both minimise truck-km rounded per move; the plan reports km to 0.1 km, hence the tolerance.
     assert solution.truck_km == pytest.approx(km, abs=0.8 * len(solution.moves) + 0.5)
+    # The km bounds hold against the fewest truck-km as plans report them (km to 0.1 × loads); the
+    # tolerance is for this file's own haversine rounding a tie to 0.1 km the other way.
+    _, reported = _brute_force(problem, per_move=lambda km, loads: round(km, 1) * loads)
+    relaxed = KmRelaxation(problem).bound(weight, True, solution.truck_km, 5.0, SolveControl())
+    assert solution.truck_km_bound is not None and relaxed is not None
+    assert max(solution.truck_km_bound, relaxed) <= reported + 0.5
