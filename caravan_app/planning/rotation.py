@@ -138,8 +138,10 @@ class _Progress(Callback):
 
 # Phase 1 (hosting) gets at most this share of the time limit; phase 2 (kilometres) the rest.
 HOSTING_SHARE = 0.6
-# Above this many arcs the km model is built sparse: each hall reaches only its nearest halls.
-MAX_ARCS = 300_000
+# Above this many arcs the km model is built sparse: each hall reaches only its nearest halls. CP-SAT's
+# memory grows with the arcs: on the 40-set case (bench.rotation) 300,000 peaked at 2.0-2.06 GB with two
+# workers, 150,000 at 1.4 GB, and the plans' km were no worse (136,400 against 137,800-144,700).
+MAX_ARCS = 150_000
 MIN_NEAREST = 8
 # The relaxation's km bound gets at most this many seconds and this share of the time left.
 BOUND_SECONDS = 10.0
