@@ -281,6 +281,7 @@ def _run_plan_tours(args: argparse.Namespace) -> None:
         start,
         end,
         name=name,
+        chosen_name=args.name is not None,
         control=SolveControl(
             time_limit=args.time_limit, solution_limit=args.solution_limit, on_progress=show
         ),
@@ -324,6 +325,7 @@ def _run_plan_rotation(args: argparse.Namespace) -> None:
         args.periods,
         args.period_months,
         name=name,
+        chosen_name=args.name is not None,
         cities=parse_cities(args.region),
         changeover_days=args.changeover_days,
         control=SolveControl(
@@ -431,17 +433,16 @@ def _run_print(args: argparse.Namespace) -> None:
 
 def _run_consolidate(args: argparse.Namespace) -> None:
     from caravan_app.planning.control import SolveControl
-    from caravan_app.services.consolidation import consolidate, default_plan_name
+    from caravan_app.services.consolidation import consolidate
     from caravan_app.services.database import open_database
 
     db = open_database(args.db)
-    name = args.name or default_plan_name(args.term)
     print(f"consolidating {args.term} in {db.describe()} ...", flush=True)
     try:
         summary = consolidate(
             db,
             args.term,
-            name=name,
+            name=args.name,
             control=SolveControl(
                 time_limit=args.time_limit, solution_limit=args.solution_limit, workers=args.workers
             ),
@@ -503,8 +504,11 @@ def _run_db_backup(args: argparse.Namespace) -> None:
     from caravan_app.services.database import backup, open_database
 
     db = open_database(args.db, upgrade=False)
-    db.check_reachable()
-    print(f"backed up {db.describe()} to {backup(db, args.out)}")
+    try:
+        db.check_reachable()
+        print(f"backed up {db.describe()} to {backup(db, args.out)}")
+    finally:
+        db.dispose()
 
 
 def _run_db_status(args: argparse.Namespace) -> None:

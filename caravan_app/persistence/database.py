@@ -69,6 +69,36 @@ class Database:
         except OperationalError as exc:
             raise DatabaseError(f"cannot open {self.describe()}: {_first_line(exc)}") from exc
 
+    def check_writable(self) -> None:
+        """Refuse, before a long piece of work, a database it could not save into: read-only, or locked
+        by another program beyond the busy timeout (DatabaseError with code database_read_only)."""
+        try:
+            with self.engine.connect() as connection:
+                if self.is_sqlite:
+                    # A write that changes nothing, undone at once: it needs the write lock and a file
+                    # open for writing, as a save would (BEGIN IMMEDIATE alone passes on a read-only file).
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    try:
+                        connection.exec_driver_sql("UPDATE alembic_version SET version_num = version_num")
+                    finally:
+                        connection.exec_driver_sql("ROLLBACK")
+                    return
+                read_only = connection.exec_driver_sql("SHOW transaction_read_only").scalar()
+        except OperationalError as exc:
+            raise DatabaseError(
+                f"cannot save into {self.describe()}: {_first_line(exc.orig)}",
+                code="database_read_only",
+                database=self.describe(),
+                reason=_first_line(exc.orig),
+            ) from exc
+        if read_only == "on":
+            raise DatabaseError(
+                f"cannot save into {self.describe()}: the server takes reads only",
+                code="database_read_only",
+                database=self.describe(),
+                reason="read-only transactions",
+            )
+
     @contextmanager
     def session(self, *, audited: bool = True) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back whole on any error."""

@@ -94,6 +94,7 @@ from caravan_app.planning.tour_json import problem_from_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
 from caravan_app.services.calendar import term_in
+from caravan_app.services.plan_names import refuse_taken, store_plan
 from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 from caravan_app.settings import load_thresholds
 
@@ -511,16 +512,14 @@ def consolidate(
         school_term = term_in(s, term_name)
     thresholds = thresholds or load_thresholds()
     as_of = as_of or school_term.start
+    chosen_name = name is not None
     name = name or default_plan_name(school_term.name)
+    db.check_writable()  # before the solves, not after them
 
     step(ConsolidationStep.SCREENING, "")
     with db.session(audited=False) as s:
-        if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(
-                f"a plan named {name!r} exists already; choose another --name",
-                code="plan_name_taken",
-                name=name,
-            )
+        if chosen_name:
+            refuse_taken(s, name)
         window = _use_window(s, as_of)
         facts = _read_facts(s, window)
         candidates = retirement.screen(
@@ -616,10 +615,13 @@ def consolidate(
         "space_factor": sets_problem.space_factor,
     }
     step(ConsolidationStep.STORING, "")
-    with db.session() as s:
-        _store(
+    name, _plan = store_plan(
+        db,
+        name,
+        chosen_name,
+        lambda s, free: _store(
             s,
-            name,
+            free,
             school_term,
             candidates,
             candidate_ids,
@@ -627,7 +629,8 @@ def consolidate(
             origins,
             parameters,
             figures,
-        )
+        ),
+    )
     return ConsolidationSummary(name, figures)
 
 

@@ -28,6 +28,7 @@ def open_database(url: URL | str | None = None, *, upgrade: bool = True) -> Data
     if resolved.get_backend_name() == "sqlite" and resolved.database:
         Path(resolved.database).parent.mkdir(parents=True, exist_ok=True)
     db = Database(resolved)
+    migrate.check_integrity(db)  # a damaged file is neither read, nor upgraded, nor copied
     if upgrade:
         migrate.upgrade(db)
     return db

@@ -65,6 +65,7 @@ from caravan_app.planning.rotation_problem import (
 )
 from caravan_app.planning.rotation_problem import SetMove as PlannedMove
 from caravan_app.services.calendar import calendar_in
+from caravan_app.services.plan_names import refuse_taken, store_plan
 
 _log = log.get(log.PLANNING)
 
@@ -306,21 +307,20 @@ def plan_rotation_scenario(
     months: int,
     *,
     name: str,
+    chosen_name: bool = True,
     cities: list[str] | None = None,
     changeover_days: int = DEFAULT_CHANGEOVER_DAYS,
     control: SolveControl | None = None,
     keep_locks_from: str | None = None,
 ) -> RotationPlanSummary:
-    """Read the database, solve, check and store a draft rotation plan named `name`."""
+    """Read the database, solve, check and store a draft rotation plan named `name` (a default name, with
+    `chosen_name` false, becomes "name (2)" and so on if taken by then)."""
     control = control or SolveControl()
+    db.check_writable()  # before the solve, not after it
     with db.session(audited=False) as s:
         blocks = rotation_periods(first, periods, months, changeover_days, calendar_in(s))
-        if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(
-                f"a plan named {name!r} exists already; choose another --name",
-                code="plan_name_taken",
-                name=name,
-            )
+        if chosen_name:
+            refuse_taken(s, name)
         locks = locked_placements(s, keep_locks_from) if keep_locks_from else ()
         problem = build_rotation_problem(s, blocks, cities=cities, locks=locks)
     solution = plan_rotation(problem, control)
@@ -339,8 +339,9 @@ def plan_rotation_scenario(
         "time_limit": control.time_limit,
         "problem": problem_to_json(problem),
     }
-    with db.session() as s:
-        _store(s, name, problem, solution, summary, parameters)
+    name, _plan = store_plan(
+        db, name, chosen_name, lambda s, free: _store(s, free, problem, solution, summary, parameters)
+    )
     return RotationPlanSummary(name, summary, violations)
 
 

@@ -63,6 +63,7 @@ from caravan_app.planning.problem import Trip as PlannedTrip
 from caravan_app.planning.tour_json import FORMAT, problem_from_json, problem_to_json, solution_to_json
 from caravan_app.planning.tours import plan_tours
 from caravan_app.services.calendar import calendar_in
+from caravan_app.services.plan_names import refuse_taken, store_plan
 
 _log = log.get(log.PLANNING)
 
@@ -262,6 +263,7 @@ def plan_term_tours(
     end: date,
     *,
     name: str,
+    chosen_name: bool = True,
     control: SolveControl | None = None,
     keep_locks_from: str | None = None,
     distances_csv: Path | None = None,
@@ -269,7 +271,8 @@ def plan_term_tours(
     requests: Collection[str] | None = None,
     max_days_per_caravan: int | None = None,
 ) -> TourPlanSummary:
-    """Read the database, solve, check and store a draft tour plan named `name`.
+    """Read the database, solve, check and store a draft tour plan named `name` (a default name, with
+    `chosen_name` false, becomes "name (2)" and so on if taken by then).
 
     With `keep_locks_from`, the visits locked in that plan stay where they are; with
     `distances_csv`, road distances (from,to,km by venue or depot code) replace the estimate;
@@ -277,6 +280,7 @@ def plan_term_tours(
     spreads the work (no caravan on the road more days than that).
     """
     control = control or SolveControl()
+    db.check_writable()  # before the solve, not after it
     table: tuple[tuple[str, str, float], ...] = ()
     if distances_csv is not None:
         try:
@@ -288,12 +292,8 @@ def plan_term_tours(
                 path=str(distances_csv),
             ) from exc
     with db.session(audited=False) as s:
-        if s.scalar(select(Plan.id).where(Plan.name == name)) is not None:
-            raise CaravanError(
-                f"a plan named {name!r} exists already; choose another --name",
-                code="plan_name_taken",
-                name=name,
-            )
+        if chosen_name:
+            refuse_taken(s, name)
         locks = locked_visits(s, keep_locks_from) if keep_locks_from else {}
         problem = build_tour_problem(s, start, end, locks=locks, distance_km=table)
     if caravans is not None:
@@ -319,8 +319,9 @@ def plan_term_tours(
     for violation in violations:
         _log.error("tour checker: %s: %s", violation.rule.value, violation.message)
     summary = figures(problem, solution)
-    with db.session() as s:
-        _store(s, name, problem, solution, summary, control)
+    name, _plan = store_plan(
+        db, name, chosen_name, lambda s, free: _store(s, free, problem, solution, summary, control)
+    )
     return TourPlanSummary(name, summary, violations)
 
 

@@ -375,6 +375,15 @@ def _coded(exc: CaravanError) -> str | None:
             QCoreApplication.translate("Outcomes", "A plan named “%1” exists already; choose another name."),
             v["name"],
         ),
+        "database_read_only": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes",
+                "Nothing can be saved into %1 now (%2): it is read-only or another program holds it. "
+                "Nothing was solved.",
+            ),
+            v["database"],
+            v["reason"],
+        ),
         "no_plan_named": lambda: _fill(
             QCoreApplication.translate("Outcomes", "There is no plan named “%1”."), v["name"]
         ),

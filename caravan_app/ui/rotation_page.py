@@ -370,6 +370,7 @@ class RotationPage(QWidget):
             return False
         day = self.first.date()
         first = date(day.year(), day.month(), day.day())
+        chosen_name = bool(self.plan_name.text().strip())
         name = self.plan_name.text().strip() or rotation.default_plan_name(first)
         cities = [
             c.strip()
@@ -386,6 +387,7 @@ class RotationPage(QWidget):
                 periods,
                 months,
                 name=name,
+                chosen_name=chosen_name,
                 cities=cities or None,
                 control=state.control(time_limit),
                 keep_locks_from=keep_locks_from,

@@ -572,8 +572,9 @@ class TourPlannerPage(QWidget):
         if end < start:
             QMessageBox.warning(self, self.tr("Cannot solve"), self.tr("The last day is before the first."))
             return False
+        chosen_name = bool(self.plan_name.text().strip())
         name = self.plan_name.text().strip() or self._default_name()
-        if any(p.name == name for p in self.plans):
+        if chosen_name and any(p.name == name for p in self.plans):
             QMessageBox.warning(
                 self, self.tr("Cannot solve"), self.tr("A plan named %1 exists already.").replace("%1", name)
             )
@@ -590,6 +591,7 @@ class TourPlannerPage(QWidget):
                 start,
                 end,
                 name=name,
+                chosen_name=chosen_name,
                 control=state.control(time_limit),
                 keep_locks_from=keep_locks_from,
                 distances_csv=Path(road) if road else None,

@@ -2514,6 +2514,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>A plan named “%1” exists already; choose another name.</translation>
         </message>
         <message>
+            <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
+            <translation>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</translation>
+        </message>
+        <message>
             <source>There is no plan named “%1”.</source>
             <translation>There is no plan named “%1”.</translation>
         </message>

@@ -2514,6 +2514,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>已有名为“%1”的方案，请另取一个名称。</translation>
     </message>
     <message>
+        <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
+        <translation>现在无法向 %1 保存（%2）：数据库为只读，或正被另一个程序占用。未进行求解。</translation>
+    </message>
+    <message>
         <source>There is no plan named “%1”.</source>
         <translation>没有名为“%1”的方案。</translation>
     </message>
