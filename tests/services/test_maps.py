@@ -260,3 +260,27 @@ def test_map_command(
     assert "error: --year, --from and --to are for the coverage map" in capsys.readouterr().err
     assert main(["--db", url, "map", "tours", "--out", str(out)]) == 1
     assert "error: no tour plan" in capsys.readouterr().err
+
+
+@pytest.mark.slow  # the demo province and a one-solution plan
+def test_an_address_in_a_venue_name_is_text_not_a_network_load(db: Database) -> None:
+    """Issue 15, row 7: "(https://www.example.cn)" in a venue's name used to make every map through it fail
+    the no-network check; the name is shown as typed and the page still loads nothing from the network."""
+    build_demo(db)
+    plan_term_tours(
+        db,
+        date(2027, 3, 1),
+        date(2027, 3, 5),
+        name=TOUR,
+        control=SolveControl(time_limit=60, solution_limit=1),
+    )
+    with db.session() as s:
+        stop = s.scalars(select(TourStop).join(Trip).order_by(TourStop.id).limit(1)).one()
+        stop.venue.name = f"{stop.venue.name}(https://www.example.cn)"
+        renamed = stop.venue.name
+    # In the page's data the name is HTML (its colon an entity, which Leaflet's tooltips and popups show
+    # as a colon) inside JSON (its "&" written \u0026).
+    shown = renamed.replace(":", "\\u0026#58;")
+    for page in (tour_map(db, TOUR), inventory_map(db)):
+        assert not URL.search(page)
+        assert shown in page
