@@ -9,7 +9,6 @@ instead of overwriting someone else's edit. Coordinates are GCJ-02 (as in the re
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from enum import Enum as PyEnum
 
 from sqlalchemy import (
     Boolean,
@@ -20,23 +19,19 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     Time,
     UniqueConstraint,
     text,
 )
-from sqlalchemy import Enum as SqlEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from caravan_app.domain.enums import (
-    CandidateKind,
     CaravanStatus,
     CaravanType,
     CheckContext,
     ConditionGrade,
-    Decision,
     DivisionKind,
     EventStatus,
     ExhibitStatus,
@@ -45,39 +40,60 @@ from caravan_app.domain.enums import (
     MaintenanceKind,
     PlanKind,
     PlanStatus,
-    Recommendation,
     RequestKind,
     RequestStatus,
     SetStatus,
     VenueKind,
 )
 from caravan_app.domain.outcomes import SolveStatus, UnservedReason
+from caravan_app.persistence.base import NAMING_CONVENTION, Base, enum_column
+from caravan_app.persistence.decisions import (
+    Holiday,
+    JointTour,
+    JointTourCaravan,
+    JointTourRegion,
+    RegroupMove,
+    RetirementCandidate,
+    SchoolTerm,
+    SetMove,
+)
+from caravan_app.persistence.records import AuditEntry, KitExport, KitImport
 
-# Named constraints keep Alembic migrations identical on SQLite and PostgreSQL.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def enum_column(enum: type[PyEnum], name: str) -> SqlEnum:
-    """An enum stored as its code in a VARCHAR with a CHECK, the same on every database."""
-    return SqlEnum(
-        enum,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=24,
-        values_callable=lambda e: [m.value for m in e],
-        validate_strings=True,
-    )
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+# Every table, including those of records and decisions kept in their own modules.
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Caravan",
+    "ConditionCheck",
+    "Depot",
+    "enum_column",
+    "Event",
+    "Exhibit",
+    "ExhibitSet",
+    "Holiday",
+    "JointTour",
+    "JointTourCaravan",
+    "JointTourRegion",
+    "KitExport",
+    "KitImport",
+    "MaintenanceRecord",
+    "Movement",
+    "NAMING_CONVENTION",
+    "Plan",
+    "Region",
+    "RegroupMove",
+    "RetirementCandidate",
+    "SchoolTerm",
+    "SetMembership",
+    "SetMove",
+    "SetPlacement",
+    "TourStop",
+    "Trip",
+    "UnservedRequest",
+    "Venue",
+    "VisitRequest",
+    "Workshop",
+]
 
 
 class Region(Base):
@@ -602,202 +618,3 @@ class Event(Base):
     venue: Mapped[Venue] = relationship()
     caravan: Mapped[Caravan | None] = relationship()
     exhibit_set: Mapped[ExhibitSet | None] = relationship()
-
-
-class KitImport(Base):
-    """A field-kit record taken into the database, and the row it made or updated: importing the
-    same kit again skips what is here, and a later record of the same key updates that row."""
-
-    __tablename__ = "kit_imports"
-    __table_args__ = (UniqueConstraint("kit_id", "record_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kit_id: Mapped[str] = mapped_column(String(36), index=True)
-    record_id: Mapped[str] = mapped_column(String(36))
-    seq: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(16))
-    # The trip or placement ("trip:CODE", "placement:CODE"): kits of the same one update the same rows.
-    subject: Mapped[str] = mapped_column(String(60), index=True, default="")
-    record_key: Mapped[str] = mapped_column(String(120))
-    # The record as recorded (JSON), from which a stay's one event is summed again on a later import.
-    payload: Mapped[str] = mapped_column(Text, default="{}")
-    # The row it made or updated (events, condition_checks, maintenance_records); empty if superseded.
-    row_table: Mapped[str] = mapped_column(String(40), default="")
-    row_code: Mapped[str] = mapped_column(String(40), default="")
-    action: Mapped[str] = mapped_column(String(12))
-    imported_at: Mapped[datetime] = mapped_column(DateTime)
-    imported_by: Mapped[str] = mapped_column(String(60), default="")
-
-
-class AuditEntry(Base):
-    """Who changed which row when, and what changed (JSON of field: [old, new])."""
-
-    __tablename__ = "audit_log"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    user_name: Mapped[str] = mapped_column(String(60))
-    table_name: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[int | None] = mapped_column(Integer)
-    action: Mapped[str] = mapped_column(String(10))
-    changes: Mapped[str] = mapped_column(Text, default="{}")
-
-
-class JointTour(Base):
-    """A named joint-tour group (联动): its caravans may also serve its regions."""
-
-    __tablename__ = "joint_tours"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)
-    name: Mapped[str] = mapped_column(String(80))
-    notes: Mapped[str] = mapped_column(Text, default="")
-    # The last day it applies; None while it runs. An ended joint tour is kept for the record.
-    ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-
-class JointTourCaravan(Base):
-    __tablename__ = "joint_tour_caravans"
-    __table_args__ = (UniqueConstraint("joint_tour_id", "caravan_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    joint_tour_id: Mapped[int] = mapped_column(ForeignKey("joint_tours.id", ondelete="CASCADE"), index=True)
-    caravan_id: Mapped[int] = mapped_column(ForeignKey("caravans.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-    joint_tour: Mapped[JointTour] = relationship()
-    caravan: Mapped[Caravan] = relationship()
-
-
-class JointTourRegion(Base):
-    __tablename__ = "joint_tour_regions"
-    __table_args__ = (UniqueConstraint("joint_tour_id", "region_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    joint_tour_id: Mapped[int] = mapped_column(ForeignKey("joint_tours.id", ondelete="CASCADE"), index=True)
-    region_id: Mapped[int] = mapped_column(ForeignKey("regions.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-    joint_tour: Mapped[JointTour] = relationship()
-    region: Mapped[Region] = relationship()
-
-
-class SetMove(Base):
-    """A rotation plan's truck move of a set in a period's changeover window."""
-
-    __tablename__ = "set_moves"
-    __table_args__ = (
-        UniqueConstraint("plan_id", "set_id", "period"),
-        CheckConstraint("km >= 0", name="km"),
-        CheckConstraint("truck_loads >= 1", name="truck_loads"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    set_id: Mapped[int] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
-    period: Mapped[int] = mapped_column(Integer)
-    # Venue or depot codes: a set moves between halls and its home depot.
-    from_code: Mapped[str] = mapped_column(String(20))
-    to_code: Mapped[str] = mapped_column(String(20))
-    km: Mapped[float] = mapped_column(Float)
-    truck_loads: Mapped[int] = mapped_column(Integer)
-    # {"uninstall": [dates], "drive": [dates], "install": [dates]} as ISO strings.
-    schedule_json: Mapped[str] = mapped_column(Text, default="{}")
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-    plan: Mapped[Plan] = relationship()
-    exhibit_set: Mapped[ExhibitSet] = relationship()
-
-
-class RetirementCandidate(Base):
-    """A caravan, exhibit or set that screening flagged, with its evidence and the decision on it."""
-
-    __tablename__ = "retirement_candidates"
-    __table_args__ = (
-        CheckConstraint(
-            "(CASE WHEN caravan_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN exhibit_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN set_id IS NULL THEN 0 ELSE 1 END) = 1",
-            name="one_subject",
-        ),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[CandidateKind] = mapped_column(enum_column(CandidateKind, "candidate_kind"))
-    caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"), index=True)
-    exhibit_id: Mapped[int | None] = mapped_column(ForeignKey("exhibits.id"), index=True)
-    set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"), index=True)
-    rules: Mapped[str] = mapped_column(String(200))  # rule codes, ";"-separated
-    evidence_json: Mapped[str] = mapped_column(Text, default="[]")
-    recommendation: Mapped[Recommendation] = mapped_column(enum_column(Recommendation, "recommendation"))
-    decision: Mapped[Decision] = mapped_column(enum_column(Decision, "decision"), default=Decision.PENDING)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-    plan: Mapped[Plan] = relationship()
-    caravan: Mapped[Caravan | None] = relationship()
-    exhibit: Mapped[Exhibit | None] = relationship()
-    exhibit_set: Mapped[ExhibitSet | None] = relationship()
-
-
-class RegroupMove(Base):
-    """A consolidation plan's move of one exhibit into a set or a caravan's kit."""
-
-    __tablename__ = "regroup_moves"
-    __table_args__ = (
-        UniqueConstraint("plan_id", "exhibit_id"),
-        CheckConstraint(
-            "(CASE WHEN to_set_id IS NULL THEN 0 ELSE 1 END)"
-            " + (CASE WHEN to_caravan_id IS NULL THEN 0 ELSE 1 END) = 1",
-            name="one_target",
-        ),
-        CheckConstraint("km >= 0", name="km"),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)
-    exhibit_id: Mapped[int] = mapped_column(ForeignKey("exhibits.id"), index=True)
-    from_set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"))
-    from_caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"))
-    from_depot_id: Mapped[int | None] = mapped_column(ForeignKey("depots.id"))
-    to_set_id: Mapped[int | None] = mapped_column(ForeignKey("exhibit_sets.id"))
-    to_caravan_id: Mapped[int | None] = mapped_column(ForeignKey("caravans.id"))
-    km: Mapped[float] = mapped_column(Float, default=0)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-    plan: Mapped[Plan] = relationship()
-    exhibit: Mapped[Exhibit] = relationship()
-
-
-class SchoolTerm(Base):
-    """A school term of the working calendar: schools take shows between its first and last day."""
-
-    __tablename__ = "school_terms"
-    __table_args__ = (CheckConstraint("end_on >= start_on", name="dates"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(40), unique=True)
-    start_on: Mapped[date] = mapped_column(Date)
-    end_on: Mapped[date] = mapped_column(Date)
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
-
-
-class Holiday(Base):
-    """A public holiday of the working calendar: no crew works and no school opens."""
-
-    __tablename__ = "holidays"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    day: Mapped[date] = mapped_column(Date, unique=True)
-    name: Mapped[str] = mapped_column(String(40), default="")
-    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    __mapper_args__ = {"version_id_col": version}
