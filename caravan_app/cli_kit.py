@@ -50,25 +50,25 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace) -> None:
-    from caravan_app.services import field_kit
+    from caravan_app.services import kit_export
     from caravan_app.services.database import open_database
 
     db = open_database(args.db)
     if args.trip:
-        manifest = field_kit.export_trip(db, args.trip, args.out, lang=args.lang, force=args.force)
+        manifest = kit_export.export_trip(db, args.trip, args.out, lang=args.lang, force=args.force)
     else:
-        manifest = field_kit.export_placement(db, args.placement, args.out, lang=args.lang, force=args.force)
+        manifest = kit_export.export_placement(db, args.placement, args.out, lang=args.lang, force=args.force)
     size = args.out.stat().st_size
     print(f"wrote the kit of {manifest.kind} {manifest.code} to {args.out} ({size / 1024:.0f} KiB)")
     print(f"kit id {manifest.kit_id}; parts: {', '.join(p.name for p in manifest.parts)}")
 
 
 def _run_import(args: argparse.Namespace) -> None:
-    from caravan_app.services import field_kit
+    from caravan_app.services import kit_import
     from caravan_app.services.database import open_database
 
     db = open_database(args.db)
-    result = field_kit.import_kit(db, args.file, accept_conflict=args.accept_conflict)
+    result = kit_import.import_kit(db, args.file, accept_conflict=args.accept_conflict)
     print(result)
 
 

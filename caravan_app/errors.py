@@ -92,6 +92,29 @@ class KitRecordInvalid(KitError):
         super().__init__(f"{where}{field}: {value} {reason}")
 
 
+class KitOutOfScope(KitError):
+    """A kit's record reaches beyond what the database gave the kit: a stop, day or exhibit that is not
+    part of its trip or placement as exported (or, for a kit it has no copy of, as it stands)."""
+
+    def __init__(self, kind: str, subject: str, seq: int | None, field: str, value: object) -> None:
+        self.kind = kind  # trip | placement
+        self.subject = subject  # its code
+        self.seq = seq
+        self.field = field
+        self.value = value
+        where = f"record {seq}: " if seq is not None else ""
+        super().__init__(
+            f"{where}{field} {value} is not part of {kind} {subject} as this database exported it; "
+            "nothing was imported",
+            code="kit_out_of_scope",
+            kind=kind,
+            subject=subject,
+            seq=seq,
+            field=field,
+            value=value,
+        )
+
+
 class KitHoldsRecords(CaravanError):
     """Writing a kit would replace a kit whose field records the office has not imported yet."""
 

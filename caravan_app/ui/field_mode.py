@@ -57,7 +57,8 @@ from caravan_app.domain.kit import (
     ShowEntry,
 )
 from caravan_app.errors import CaravanError, KitRecordInvalid
-from caravan_app.services.field_kit import FieldKit, ImportResult, open_kit
+from caravan_app.services.field_kit import FieldKit, open_kit
+from caravan_app.services.kit_import import ImportResult
 from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsModel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from caravan_app.domain.kit import KitManifest
 from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords
 from caravan_app.persistence.database import Database
-from caravan_app.services.field_kit import ImportResult, import_kit
+from caravan_app.services.kit_import import ImportResult, import_kit
 from caravan_app.ui.background import Operation, Queue, TaskState
 from caravan_app.ui.field_mode import KitImportDialog, change_text
 from caravan_app.ui.outcomes import error_text

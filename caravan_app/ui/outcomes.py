@@ -367,6 +367,37 @@ def _lock_text(exc: LockError) -> str:
     )
 
 
+def _kit_out_of_scope(v: dict[str, object]) -> str:
+    tr = QCoreApplication.translate
+    names = {
+        "exhibit": tr("Outcomes", "exhibit"),
+        "stop": tr("Outcomes", "stop"),
+        "day": tr("Outcomes", "day"),
+        "trip": tr("Outcomes", "trip"),
+        "placement": tr("Outcomes", "museum stay"),
+    }
+    field, kind = str(v["field"]), str(v["kind"])
+    if v["seq"] is None:
+        return _fill(
+            tr("Outcomes", "This kit was written for %1 %2, not for %3; nothing was imported."),
+            names.get(kind, kind),
+            v["subject"],
+            v["value"],
+        )
+    return _fill(
+        tr(
+            "Outcomes",
+            "Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; "
+            "nothing was imported.",
+        ),
+        v["seq"],
+        names.get(field, field),
+        v["value"],
+        names.get(kind, kind),
+        v["subject"],
+    )
+
+
 def _coded(exc: CaravanError) -> str | None:
     """An error raised with a code, in the window's language; None for a code not worded here."""
     v = exc.values
@@ -384,6 +415,7 @@ def _coded(exc: CaravanError) -> str | None:
             v["database"],
             v["reason"],
         ),
+        "kit_out_of_scope": lambda: _kit_out_of_scope(v),
         "no_plan_named": lambda: _fill(
             QCoreApplication.translate("Outcomes", "There is no plan named “%1”."), v["name"]
         ),

@@ -332,7 +332,7 @@ class RotationPage(QWidget):
 
     def export_kit(self, placement: str, path: Path) -> None:
         """Write the field kit of a set's stay for the crew that sets it up and runs it, in the background."""
-        from caravan_app.services.field_kit import export_placement
+        from caravan_app.services.kit_export import export_placement
 
         db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
         write_kit(

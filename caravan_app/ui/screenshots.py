@@ -209,7 +209,7 @@ def take_screenshots(db: Database, out: Path, language: str | None = None) -> li
 def _field_window(db: Database, plan_name: str | None, lang: str, parent: Any) -> Any:
     """Field mode on a kit of the plan's busiest trip, exported to a scratch file."""
     from caravan_app.services import tour_plans
-    from caravan_app.services.field_kit import export_trip
+    from caravan_app.services.kit_export import export_trip
     from caravan_app.ui.field_mode import open_field_window
     from caravan_app.ui.hooks import map_folder
 

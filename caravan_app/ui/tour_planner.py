@@ -731,7 +731,7 @@ class TourPlannerPage(QWidget):
 
     def export_kit(self, trip: str, path: Path) -> None:
         """Write the field kit of `trip` for its crew to take offline (in the background)."""
-        from caravan_app.services.field_kit import export_trip
+        from caravan_app.services.kit_export import export_trip
 
         db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
         write_kit(

@@ -44,14 +44,9 @@ from caravan_app.persistence.models import (
     Trip,
     Venue,
 )
-from caravan_app.services.field_kit import (
-    FieldKit,
-    derived_code,
-    export_placement,
-    export_trip,
-    import_kit,
-    open_kit,
-)
+from caravan_app.services.field_kit import FieldKit, open_kit
+from caravan_app.services.kit_export import export_placement, export_trip
+from caravan_app.services.kit_import import derived_code, import_kit
 from tests.budget import budget
 from tests.persistence.test_kit_file import make_kit
 from tests.reports.pdf_tools import pages, squeeze

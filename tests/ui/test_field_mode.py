@@ -17,7 +17,8 @@ from caravan_app.domain.enums import EventStatus
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import ConditionCheck, Event, MaintenanceRecord, TourStop, Trip
 from caravan_app.planning.control import SolveControl
-from caravan_app.services.field_kit import export_trip, open_kit
+from caravan_app.services.field_kit import open_kit
+from caravan_app.services.kit_export import export_trip
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.ui.field_mode import FieldWindow, KitImportDialog
 from caravan_app.ui.i18n import Languages
