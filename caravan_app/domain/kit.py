@@ -14,6 +14,8 @@ the office imports it.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -41,6 +43,42 @@ MAX_REASON = 200
 MAX_FAULT = 200
 MAX_PHOTO_PATH = 260
 MAX_CHECKED_BY = 40
+
+
+# A code as the database holds it (up to 40 characters, no control characters) that does not look
+# like a path: nothing from a kit becomes one, and a code that tries is a forged kit.
+_PLAIN_CODE = re.compile(r"[^\x00-\x1f\x7f]{1,40}")
+_PATH_LIKE = re.compile(r"^[/\\~.]|\.\.|^[A-Za-z]:")
+
+
+def _checked_manifest(kit_id: str, kind: str, code: str) -> None:
+    """A manifest names its kit, kind and code as this program writes them, or it is refused: they
+    end up in file names, titles and queries, so nothing else may pass for them."""
+    try:
+        plain_id = str(uuid.UUID(kit_id)) == kit_id
+    except ValueError:
+        plain_id = False
+    if not plain_id:
+        raise KitError(
+            f"the kit's id {kit_id!r} is not a kit id", code="kit_field_invalid", field="kit_id", value=kit_id
+        )
+    if kind not in KIT_KINDS:
+        raise KitError(
+            f"the kit's kind {kind!r} is not one of {KIT_KINDS}",
+            code="kit_field_invalid",
+            field="kind",
+            value=kind,
+        )
+    if not _PLAIN_CODE.fullmatch(code) or _PATH_LIKE.search(code):
+        raise KitError(
+            f"the kit's code {code!r} is not a code", code="kit_field_invalid", field="code", value=code
+        )
+
+
+def file_name_part(text: str) -> str:
+    """Text made safe as part of a file name the user may keep or change (a save dialog's suggestion)."""
+    cleaned = re.sub(r"[\x00-\x1f\x7f/\\:*?\"<>|]+", "_", text).strip(". ")
+    return cleaned[:60] or "kit"
 
 
 def canonical_json(value: Any) -> str:
@@ -99,7 +137,7 @@ class KitManifest:
     def from_json(cls, text: str) -> KitManifest:
         try:
             data = json.loads(text)
-            return cls(
+            manifest = cls(
                 format=str(data["format"]),
                 schema_version=str(data["schema_version"]),
                 kit_id=str(data["kit_id"]),
@@ -116,6 +154,8 @@ class KitManifest:
             )
         except (ValueError, KeyError, TypeError) as exc:
             raise KitError(f"the kit's manifest is not readable ({exc})") from exc
+        _checked_manifest(manifest.kit_id, manifest.kind, manifest.code)
+        return manifest
 
     def part_info(self, name: str) -> PartInfo:
         for part in self.parts:

@@ -47,6 +47,15 @@ class FieldKit:
         self.path = file.path
         self.manifest = file.manifest
         self.contents = KitContents.from_json(file.part(CONTENTS_PART).decode("utf-8"))
+        if (self.contents.kind, self.contents.code) != (self.manifest.kind, self.manifest.code):
+            file.close()
+            raise KitError(
+                f"the kit's contents are of {self.contents.kind} {self.contents.code!r}, its manifest of "
+                f"{self.manifest.kind} {self.manifest.code!r}",
+                code="kit_field_invalid",
+                field="code",
+                value=self.contents.code,
+            )
 
     def part(self, name: str) -> bytes:
         return self._file.part(name)

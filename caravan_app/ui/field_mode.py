@@ -9,18 +9,18 @@ typed. No central database is opened here.
 from __future__ import annotations
 
 import re
+import tempfile
 from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -51,14 +51,13 @@ from caravan_app.domain.kit import (
     SHOW,
     ConditionEntry,
     DamageEntry,
-    Entry,
     KitRecord,
-    OfficeChange,
     ShowEntry,
+    file_name_part,
 )
 from caravan_app.errors import CaravanError, KitRecordInvalid
 from caravan_app.services.field_kit import FieldKit, open_kit
-from caravan_app.services.kit_import import ImportResult
+from caravan_app.ui.field_words import damage_text, entry_text, status_text
 from caravan_app.ui.hooks import map_folder
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsModel
@@ -710,16 +709,15 @@ class FieldWindow(QMainWindow):
         except CaravanError as exc:
             self.map_message.setText(self.tr("The kit holds no map: %1").replace("%1", error_text(exc)))
             return
-        path = map_folder() / f"kit-{self.kit.manifest.kit_id}.html"
-        path.write_bytes(html)
-        from PySide6.QtWebEngineWidgets import QWebEngineView
+        # The page came from outside this office: shown from memory with no file and no network.
+        from caravan_app.ui.sandbox import SandboxView
 
-        self.map_view = QWebEngineView()
+        self.map_view = SandboxView(html)
         self.map_view.setObjectName("field_map")
         self.map_view.loadFinished.connect(self._map_loaded)
         self.map_stack.addWidget(self.map_view)
         self.map_stack.setCurrentWidget(self.map_view)
-        self.map_view.load(QUrl.fromLocalFile(str(path)))
+        self.map_view.show_page()
 
     def _map_loaded(self, ok: bool) -> None:
         self.map_loaded = True
@@ -740,7 +738,7 @@ class FieldWindow(QMainWindow):
         return True
 
     def choose_save_route_sheet(self) -> None:
-        name = f"{self.contents.code}-route-sheet.pdf"
+        name = f"{file_name_part(self.contents.code)}-route-sheet.pdf"
         path, _f = QFileDialog.getSaveFileName(
             self, self.tr("Save route sheet"), name, self.tr("PDF (*.pdf)")
         )
@@ -748,7 +746,8 @@ class FieldWindow(QMainWindow):
             self.save_route_sheet(Path(path))
 
     def open_route_sheet(self) -> None:
-        path = map_folder() / f"{self.contents.code}-route-sheet.pdf"
+        # A fresh folder and a name of our own: nothing from the kit becomes part of a path.
+        path = Path(tempfile.mkdtemp(prefix="caravan-kit-", dir=map_folder())) / "route-sheet.pdf"
         if self.save_route_sheet(path):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -831,60 +830,12 @@ class FieldWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closed = True
         self.kit.close()
+        if self.map_view is not None:
+            # Now, not at exit: a page still alive when its private profile goes makes Qt warn.
+            self.map_stack.removeWidget(self.map_view)
+            shiboken6.delete(self.map_view)
+            self.map_view = None
         super().closeEvent(event)
-
-
-class KitImportDialog(QDialog):
-    """What a kit import changed, in text the user can select and copy."""
-
-    def __init__(self, path: Path, result: ImportResult, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("kit_import_dialog")
-        self.setWindowTitle(self.tr("Kit imported: %1").replace("%1", path.name))
-        self.text = QPlainTextEdit("\n".join(self.lines(result)))
-        self.text.setObjectName("kit_import_text")
-        self.text.setReadOnly(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.text)
-        layout.addWidget(buttons)
-        self.resize(760, 420)
-
-    def lines(self, result: ImportResult) -> list[str]:
-        what = (self.tr("trip %1") if result.kind == "trip" else self.tr("stay %1")).replace(
-            "%1", result.code
-        )
-        if result.already_imported:
-            return [self.tr("Kit of %1: already imported, nothing changed.").replace("%1", what)]
-        counts = result.counts()
-        lines = [
-            self.tr("Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.")
-            .replace("%1", what)
-            .replace("%2", str(counts.get(SHOW, 0)))
-            .replace("%3", str(counts.get(CONDITION, 0)))
-            .replace("%4", str(counts.get(DAMAGE, 0)))
-        ]
-        lines += [
-            self.tr("Accepted office change: %1").replace("%1", change_text(change))
-            for change in result.accepted_changes
-        ]
-        actions = {
-            "created": self.tr("new"),
-            "updated": self.tr("updated"),
-            "superseded": self.tr("replaced by a later entry"),
-        }
-        kinds = {SHOW: self.tr("show"), CONDITION: self.tr("condition"), DAMAGE: self.tr("damage or loss")}
-        for row in result.rows:
-            lines.append(
-                self.tr("Entry %1, %2: %3 %4 — %5")
-                .replace("%1", str(row.seq))
-                .replace("%2", kinds.get(row.kind, row.kind))
-                .replace("%3", actions.get(row.action, row.action))
-                .replace("%4", row.code)
-                .replace("%5", entry_text(row.entry) if row.entry is not None else row.summary)
-            )
-        return lines
 
 
 def open_field_window(path: Path, parent: QWidget | None = None) -> FieldWindow | None:
@@ -924,84 +875,3 @@ def run_field_mode(path: Path, language: str | None = None) -> int:
     window = FieldWindow(kit)
     window.show()
     return app.exec()
-
-
-# --- words for what the crew recorded and what the office changed, in the window's language --------
-
-
-def _plain(value: str) -> str:
-    """An ISO moment ("2027-03-02T08:00:00") as people write it ("2027-03-02 08:00"); others as they are."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?", value):
-        return value.replace("T", " ")[:16]
-    return value
-
-
-def status_text(entry: ShowEntry | None) -> str:
-    if entry is None:
-        return QCoreApplication.translate("FieldWindow", "not recorded")
-    if entry.status == "cancelled":
-        return QCoreApplication.translate("FieldWindow", "cancelled: %1").replace("%1", entry.cancel_reason)
-    return QCoreApplication.translate("FieldWindow", "held, %1 visitors").replace("%1", str(entry.visitors))
-
-
-def damage_text(entry: DamageEntry) -> str:
-    kind = (
-        QCoreApplication.translate("FieldWindow", "lost")
-        if entry.kind == "loss"
-        else QCoreApplication.translate("FieldWindow", "damaged")
-    )
-    return f"{entry.on:%m-%d} {kind}: {entry.description}"
-
-
-def entry_text(entry: Entry) -> str:
-    if isinstance(entry, ShowEntry):
-        where = (
-            QCoreApplication.translate("FieldWindow", "stop %1").replace("%1", str(entry.stop))
-            if entry.stop is not None
-            else str(entry.day)
-        )
-        times = f" {entry.start:%H:%M}–{entry.end:%H:%M}" if entry.start and entry.end else ""
-        return f"{where}{times}: {status_text(entry)}"
-    if isinstance(entry, ConditionEntry):
-        fault = f", {entry.fault}" if entry.fault else ""
-        return f"{entry.exhibit} {entry.checked_on:%m-%d}: {entry.grade}{fault}"
-    return f"{entry.exhibit} {damage_text(entry)}"
-
-
-def change_text(change: object) -> str:
-    """An office change (OfficeChange) in the window's language."""
-    if not isinstance(change, OfficeChange):
-        return str(change)
-    fields = {
-        "caravan": QCoreApplication.translate("FieldWindow", "caravan"),
-        "leave_at": QCoreApplication.translate("FieldWindow", "departure"),
-        "back_at": QCoreApplication.translate("FieldWindow", "return"),
-        "set": QCoreApplication.translate("FieldWindow", "set"),
-        "venue": QCoreApplication.translate("FieldWindow", "venue"),
-        "start_on": QCoreApplication.translate("FieldWindow", "first day"),
-        "end_on": QCoreApplication.translate("FieldWindow", "last day"),
-        "show_start": QCoreApplication.translate("FieldWindow", "show start"),
-        "show_end": QCoreApplication.translate("FieldWindow", "show end"),
-        "trip": QCoreApplication.translate("FieldWindow", "trip"),
-        "placement": QCoreApplication.translate("FieldWindow", "stay"),
-    }
-    texts = {
-        "gone": QCoreApplication.translate("FieldWindow", "the %1 is no longer in the database"),
-        "field": QCoreApplication.translate("FieldWindow", "%1: %2 → %3"),
-        "stop_added": QCoreApplication.translate("FieldWindow", "stop %1 added (%2)"),
-        "stop_removed": QCoreApplication.translate("FieldWindow", "stop %1 removed (%2)"),
-        "stop_field": QCoreApplication.translate("FieldWindow", "stop %1, %2: %3 → %4"),
-        "saved_again": QCoreApplication.translate("FieldWindow", "saved again since export"),
-    }
-    values = list(change.values)
-    # The field named in a change is worded; the values (codes, dates) are data.
-    if change.what in ("gone", "field") and values:
-        values[0] = fields.get(values[0], values[0])
-    if change.what == "stop_field" and len(values) > 1:
-        values[1] = fields.get(values[1], values[1])
-    text = texts.get(change.what)
-    if text is None:
-        return str(change)
-    for number, value in reversed(list(enumerate(values, 1))):
-        text = text.replace(f"%{number}", _plain(value))
-    return text

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
-from caravan_app.domain.kit import KitManifest
+from caravan_app.domain.kit import CONDITION, DAMAGE, SHOW, KitManifest
 from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords
 from caravan_app.persistence.database import Database
 from caravan_app.services.kit_import import ImportResult, import_kit
 from caravan_app.ui.background import Operation, Queue, TaskState
-from caravan_app.ui.field_mode import KitImportDialog, change_text
+from caravan_app.ui.field_words import change_text, entry_text
 from caravan_app.ui.outcomes import error_text
 
 # Kits are written and imported one at a time: two writes of one file must not interleave, nor two
@@ -100,3 +100,56 @@ def import_kit_file(
         )
 
     attempt(False)
+
+
+class KitImportDialog(QDialog):
+    """What a kit import changed, in text the user can select and copy."""
+
+    def __init__(self, path: Path, result: ImportResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kit_import_dialog")
+        self.setWindowTitle(self.tr("Kit imported: %1").replace("%1", path.name))
+        self.text = QPlainTextEdit("\n".join(self.lines(result)))
+        self.text.setObjectName("kit_import_text")
+        self.text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(760, 420)
+
+    def lines(self, result: ImportResult) -> list[str]:
+        what = (self.tr("trip %1") if result.kind == "trip" else self.tr("stay %1")).replace(
+            "%1", result.code
+        )
+        if result.already_imported:
+            return [self.tr("Kit of %1: already imported, nothing changed.").replace("%1", what)]
+        counts = result.counts()
+        lines = [
+            self.tr("Kit of %1: %2 shows, %3 condition checks, %4 damage or loss records.")
+            .replace("%1", what)
+            .replace("%2", str(counts.get(SHOW, 0)))
+            .replace("%3", str(counts.get(CONDITION, 0)))
+            .replace("%4", str(counts.get(DAMAGE, 0)))
+        ]
+        lines += [
+            self.tr("Accepted office change: %1").replace("%1", change_text(change))
+            for change in result.accepted_changes
+        ]
+        actions = {
+            "created": self.tr("new"),
+            "updated": self.tr("updated"),
+            "superseded": self.tr("replaced by a later entry"),
+        }
+        kinds = {SHOW: self.tr("show"), CONDITION: self.tr("condition"), DAMAGE: self.tr("damage or loss")}
+        for row in result.rows:
+            lines.append(
+                self.tr("Entry %1, %2: %3 %4 — %5")
+                .replace("%1", str(row.seq))
+                .replace("%2", kinds.get(row.kind, row.kind))
+                .replace("%3", actions.get(row.action, row.action))
+                .replace("%4", row.code)
+                .replace("%5", entry_text(row.entry) if row.entry is not None else row.summary)
+            )
+        return lines

@@ -158,6 +158,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, made once, with the program's names and font."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        from caravan_app.ui.sandbox import register_scheme
+
+        register_scheme()
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(preferences.ORGANISATION)
     app.setApplicationName(preferences.APPLICATION)

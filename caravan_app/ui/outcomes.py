@@ -368,24 +368,25 @@ def _lock_text(exc: LockError) -> str:
 
 
 def _kit_out_of_scope(v: dict[str, object]) -> str:
-    tr = QCoreApplication.translate
     names = {
-        "exhibit": tr("Outcomes", "exhibit"),
-        "stop": tr("Outcomes", "stop"),
-        "day": tr("Outcomes", "day"),
-        "trip": tr("Outcomes", "trip"),
-        "placement": tr("Outcomes", "museum stay"),
+        "exhibit": QCoreApplication.translate("Outcomes", "exhibit"),
+        "stop": QCoreApplication.translate("Outcomes", "stop"),
+        "day": QCoreApplication.translate("Outcomes", "day"),
+        "trip": QCoreApplication.translate("Outcomes", "trip"),
+        "placement": QCoreApplication.translate("Outcomes", "museum stay"),
     }
     field, kind = str(v["field"]), str(v["kind"])
     if v["seq"] is None:
         return _fill(
-            tr("Outcomes", "This kit was written for %1 %2, not for %3; nothing was imported."),
+            QCoreApplication.translate(
+                "Outcomes", "This kit was written for %1 %2, not for %3; nothing was imported."
+            ),
             names.get(kind, kind),
             v["subject"],
             v["value"],
         )
     return _fill(
-        tr(
+        QCoreApplication.translate(
             "Outcomes",
             "Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; "
             "nothing was imported.",
@@ -416,6 +417,19 @@ def _coded(exc: CaravanError) -> str | None:
             v["reason"],
         ),
         "kit_out_of_scope": lambda: _kit_out_of_scope(v),
+        "kit_field_invalid": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes",
+                "This kit cannot be used: its %1 “%2” is not one this program writes (it may have been "
+                "edited outside the program). Ask the office for a new copy.",
+            ),
+            {
+                "kit_id": QCoreApplication.translate("Outcomes", "kit id"),
+                "kind": QCoreApplication.translate("Outcomes", "kind"),
+                "code": QCoreApplication.translate("Outcomes", "code"),
+            }.get(str(v["field"]), str(v["field"])),
+            v["value"],
+        ),
         "no_plan_named": lambda: _fill(
             QCoreApplication.translate("Outcomes", "There is no plan named “%1”."), v["name"]
         ),

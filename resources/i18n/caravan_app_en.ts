@@ -2510,12 +2510,56 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Request %1 is locked to caravan %2 on %3, which cannot be kept: %4.</translation>
         </message>
         <message>
+            <source>exhibit</source>
+            <translation>exhibit</translation>
+        </message>
+        <message>
+            <source>stop</source>
+            <translation>stop</translation>
+        </message>
+        <message>
+            <source>day</source>
+            <translation>day</translation>
+        </message>
+        <message>
+            <source>trip</source>
+            <translation>trip</translation>
+        </message>
+        <message>
+            <source>museum stay</source>
+            <translation>museum stay</translation>
+        </message>
+        <message>
+            <source>This kit was written for %1 %2, not for %3; nothing was imported.</source>
+            <translation>This kit was written for %1 %2, not for %3; nothing was imported.</translation>
+        </message>
+        <message>
+            <source>Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; nothing was imported.</source>
+            <translation>Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; nothing was imported.</translation>
+        </message>
+        <message>
             <source>A plan named “%1” exists already; choose another name.</source>
             <translation>A plan named “%1” exists already; choose another name.</translation>
         </message>
         <message>
             <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
             <translation>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</translation>
+        </message>
+        <message>
+            <source>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</source>
+            <translation>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</translation>
+        </message>
+        <message>
+            <source>kit id</source>
+            <translation>kit id</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>kind</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>code</translation>
         </message>
         <message>
             <source>There is no plan named “%1”.</source>

@@ -2510,12 +2510,56 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>申请 %1 已锁定由大篷车 %2 于%3服务，无法保留：%4。</translation>
     </message>
     <message>
+        <source>exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>museum stay</source>
+        <translation>驻展</translation>
+    </message>
+    <message>
+        <source>This kit was written for %1 %2, not for %3; nothing was imported.</source>
+        <translation>此现场包是为%1 %2 生成的，不是 %3；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; nothing was imported.</source>
+        <translation>现场包第 %1 条记录涉及%2 %3，不属于本数据库生成该包时的%4 %5；未导入任何内容。</translation>
+    </message>
+    <message>
         <source>A plan named “%1” exists already; choose another name.</source>
         <translation>已有名为“%1”的方案，请另取一个名称。</translation>
     </message>
     <message>
         <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
         <translation>现在无法向 %1 保存（%2）：数据库为只读，或正被另一个程序占用。未进行求解。</translation>
+    </message>
+    <message>
+        <source>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</source>
+        <translation>此现场包无法使用：其%1“%2”不是本程序生成的格式（可能在程序外被修改过）。请向办公室索取新的副本。</translation>
+    </message>
+    <message>
+        <source>kit id</source>
+        <translation>包编号</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>There is no plan named “%1”.</source>

@@ -23,7 +23,11 @@ from caravan_app.ui import background
 from caravan_app.ui.background import TaskState
 from caravan_app.ui.i18n import Languages
 from caravan_app.ui.main_window import MainWindow, create_application
+from caravan_app.ui.sandbox import register_scheme
 from tests.conftest import PostgresDatabases
+
+# Before pytest-qt makes the QApplication, as Qt wants (the program does it in create_application).
+register_scheme()
 
 
 @pytest.fixture(scope="session", autouse=True)

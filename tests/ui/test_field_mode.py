@@ -20,9 +20,9 @@ from caravan_app.planning.control import SolveControl
 from caravan_app.services.field_kit import open_kit
 from caravan_app.services.kit_export import export_trip
 from caravan_app.services.tour_planning import plan_term_tours
-from caravan_app.ui.field_mode import FieldWindow, KitImportDialog
+from caravan_app.ui.field_mode import FieldWindow
 from caravan_app.ui.i18n import Languages
-from caravan_app.ui.kit_files import KITS
+from caravan_app.ui.kit_files import KITS, KitImportDialog
 from caravan_app.ui.main_window import MainWindow
 
 
