@@ -417,6 +417,15 @@ def _coded(exc: CaravanError) -> str | None:
             v["reason"],
         ),
         "kit_out_of_scope": lambda: _kit_out_of_scope(v),
+        "no_keyring": lambda: QCoreApplication.translate(
+            "Outcomes",
+            "This computer has no system keyring to keep the password in. Tick “Keep the password in a "
+            "file only you can read”, or leave the password empty.",
+        ),
+        "keyring_refused": lambda: _fill(
+            QCoreApplication.translate("Outcomes", "The system keyring refused the password (%1)."),
+            v["reason"],
+        ),
         "kit_field_invalid": lambda: _fill(
             QCoreApplication.translate(
                 "Outcomes",

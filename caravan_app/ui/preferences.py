@@ -1,21 +1,19 @@
 """The program's settings, stored with QSettings (organisation "caravan_app"), and the database
-password, kept apart in a file only its owner can read.
+password, kept apart in the system keyring (or a file only its owner can read, if the user chooses).
 
 Typed accessors with defaults live here so every screen reads a setting the same way.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 from sqlalchemy.engine import URL
 
-from caravan_app.settings import data_dir, to_url
+from caravan_app.settings import to_url
+from caravan_app.ui import passwords
 
 ORGANISATION = "caravan_app"
 APPLICATION = "caravan_app"
@@ -110,44 +108,27 @@ def set_planning(value: PlanningSettings) -> None:
 # --- database --------------------------------------------------------------------------------------
 
 
-def password_file() -> Path:
-    return data_dir() / "secrets" / "database-passwords.json"
-
-
 def _url_key(url: URL) -> str:
     return url._replace(password=None).render_as_string(hide_password=False)
 
 
-def _read_passwords() -> dict[str, str]:
-    try:
-        data = json.loads(password_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+def password_store() -> str:
+    """Where the database password is kept: "keyring" (the default) or "file" (the user's choice)."""
+    where = str(_get("database/password_store", passwords.KEYRING))
+    return where if where in (passwords.KEYRING, passwords.FILE) else passwords.KEYRING
 
 
-def _write_passwords(passwords: dict[str, str]) -> None:
-    path = password_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    os.chmod(path.parent, 0o700)
-    # Created with owner-only permissions from the first byte, not chmod-ed after writing.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(passwords, handle)
-    os.chmod(path, 0o600)
+def set_password_store(where: str) -> None:
+    _set("database/password_store", where)
 
 
-def save_database_url(text: str) -> URL:
+def save_database_url(text: str, where: str | None = None) -> URL:
     """Remember a database: its URL without the password in the settings, the password apart."""
     url = to_url(text)
-    passwords = _read_passwords()
     key = _url_key(url)
-    if url.password:
-        passwords[key] = str(url.password)
-        _write_passwords(passwords)
-    elif key in passwords:
-        del passwords[key]
-        _write_passwords(passwords)
+    where = where or password_store()
+    passwords.store(key, str(url.password) if url.password else None, where)
+    set_password_store(where)
     _set("database/url", key)
     return url
 
@@ -158,5 +139,5 @@ def saved_database_url() -> URL | None:
     if not text:
         return None
     url = to_url(text)
-    password = _read_passwords().get(_url_key(url))
+    password = passwords.load(_url_key(url), password_store())
     return url.set(password=password) if password else url

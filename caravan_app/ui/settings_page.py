@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -32,7 +33,7 @@ from caravan_app.errors import CaravanError
 from caravan_app.services.calendar import StoredCalendar, save_calendar, working_calendar
 from caravan_app.services.database import open_database
 from caravan_app.settings import load_thresholds, save_thresholds, to_url
-from caravan_app.ui import preferences
+from caravan_app.ui import passwords, preferences
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
 from caravan_app.ui.outcomes import error_text
@@ -93,6 +94,9 @@ class SettingsPage(QWidget):
         self.db_password = QLineEdit()
         self.db_password.setObjectName("db_password")
         self.db_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.db_password_in_file = QCheckBox()
+        self.db_password_in_file.setObjectName("db_password_in_file")
+        self.db_password_in_file.setChecked(preferences.password_store() == passwords.FILE)
         self.db_browse = QPushButton()
         self.db_browse.clicked.connect(self._browse_sqlite)
         self.db_save = QPushButton()
@@ -108,6 +112,7 @@ class SettingsPage(QWidget):
         self._url_label, self._password_label = QLabel(), QLabel()
         self.db_form.addRow(self._url_label, url_row)
         self.db_form.addRow(self._password_label, self.db_password)
+        self.db_form.addRow("", self.db_password_in_file)
         self.db_form.addRow("", self.db_save)
         self.db_form.addRow("", self.db_message)
 
@@ -284,7 +289,13 @@ class SettingsPage(QWidget):
         except Exception as exc:  # a driver error the services did not name still means "cannot open"
             self.db_message.setText(self.tr("Not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
             return False
-        preferences.save_database_url(url.render_as_string(hide_password=False))
+        where = passwords.FILE if self.db_password_in_file.isChecked() else passwords.KEYRING
+        try:
+            preferences.save_database_url(url.render_as_string(hide_password=False), where)
+        except CaravanError as exc:
+            db.dispose()
+            self.db_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
+            return False
         self.context.set_database(db)
         self.db_message.setText(self.tr("Connected to %1 and saved.").replace("%1", db.describe()))
         return True
@@ -450,8 +461,14 @@ class SettingsPage(QWidget):
         self.db_group.setTitle(self.tr("Database"))
         self._url_label.setText(self.tr("SQLite file or PostgreSQL URL"))
         self._password_label.setText(self.tr("Password (PostgreSQL)"))
+        keyring = passwords.keyring_name()
         self.db_password.setPlaceholderText(
-            self.tr("kept apart from the settings file, readable only by you")
+            self.tr("kept in the system keyring (%1)").replace("%1", keyring)
+            if keyring
+            else self.tr("this computer has no system keyring")
+        )
+        self.db_password_in_file.setText(
+            self.tr("Keep the password in a file only you can read, not in the keyring")
         )
         self.db_browse.setText(self.tr("Choose file…"))
         self.db_save.setText(self.tr("Test and use this database"))

@@ -2546,6 +2546,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</translation>
         </message>
         <message>
+            <source>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</source>
+            <translation>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</translation>
+        </message>
+        <message>
+            <source>The system keyring refused the password (%1).</source>
+            <translation>The system keyring refused the password (%1).</translation>
+        </message>
+        <message>
             <source>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</source>
             <translation>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</translation>
         </message>
@@ -3282,8 +3290,16 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Password (PostgreSQL)</translation>
         </message>
         <message>
-            <source>kept apart from the settings file, readable only by you</source>
-            <translation>kept apart from the settings file, readable only by you</translation>
+            <source>kept in the system keyring (%1)</source>
+            <translation>kept in the system keyring (%1)</translation>
+        </message>
+        <message>
+            <source>this computer has no system keyring</source>
+            <translation>this computer has no system keyring</translation>
+        </message>
+        <message>
+            <source>Keep the password in a file only you can read, not in the keyring</source>
+            <translation>Keep the password in a file only you can read, not in the keyring</translation>
         </message>
         <message>
             <source>Choose file…</source>

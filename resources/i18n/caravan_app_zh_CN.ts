@@ -2546,6 +2546,14 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>现在无法向 %1 保存（%2）：数据库为只读，或正被另一个程序占用。未进行求解。</translation>
     </message>
     <message>
+        <source>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</source>
+        <translation>这台电脑没有系统密钥环可保存密码。请勾选“将密码保存在只有您能读取的文件中”，或不填写密码。</translation>
+    </message>
+    <message>
+        <source>The system keyring refused the password (%1).</source>
+        <translation>系统密钥环拒绝保存密码（%1）。</translation>
+    </message>
+    <message>
         <source>This kit cannot be used: its %1 “%2” is not one this program writes (it may have been edited outside the program). Ask the office for a new copy.</source>
         <translation>此现场包无法使用：其%1“%2”不是本程序生成的格式（可能在程序外被修改过）。请向办公室索取新的副本。</translation>
     </message>
@@ -3282,8 +3290,16 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>密码（PostgreSQL）</translation>
     </message>
     <message>
-        <source>kept apart from the settings file, readable only by you</source>
-        <translation>与设置文件分开保存，仅您本人可读</translation>
+        <source>kept in the system keyring (%1)</source>
+        <translation>保存在系统密钥环中（%1）</translation>
+    </message>
+    <message>
+        <source>this computer has no system keyring</source>
+        <translation>这台电脑没有系统密钥环</translation>
+    </message>
+    <message>
+        <source>Keep the password in a file only you can read, not in the keyring</source>
+        <translation>将密码保存在只有您能读取的文件中，而不是密钥环</translation>
     </message>
     <message>
         <source>Choose file…</source>

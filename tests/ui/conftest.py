@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication
@@ -25,9 +26,20 @@ from caravan_app.ui.i18n import Languages
 from caravan_app.ui.main_window import MainWindow, create_application
 from caravan_app.ui.sandbox import register_scheme
 from tests.conftest import PostgresDatabases
+from tests.keyrings import MemoryKeyring
 
 # Before pytest-qt makes the QApplication, as Qt wants (the program does it in create_application).
 register_scheme()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Passwords go to a keyring in memory, never to the machine's own."""
+    before = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(before)
 
 
 @pytest.fixture(scope="session", autouse=True)
