@@ -240,3 +240,19 @@ def _check_range(col: ColumnSpec, value: float) -> None:
 
 def _number_text(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# A CSV cell starting with one of these is a formula to a spreadsheet that opens the file (OWASP's
+# list); apostrophes already before such a start are counted in, so that every text comes back.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def quote_formula(text: str) -> str:
+    """Text as a CSV cell: one a spreadsheet would run as a formula gets a leading apostrophe, the mark
+    a spreadsheet itself puts before text typed to look like a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def unquote_formula(cell: str) -> str:
+    """A CSV cell's text: the apostrophe `quote_formula` put before a formula's start taken off."""
+    return cell[1:] if cell.startswith("'") and _FORMULA_START.match(cell, 1) else cell

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from caravan_app.domain.enums import split_themes
 from caravan_app.errors import CaravanError
-from caravan_app.persistence.sheet_cells import time_text
+from caravan_app.persistence.sheet_cells import quote_formula, time_text
 from caravan_app.persistence.sheet_specs import (
     ENTITIES,
     THEMES_SHOWN_WITH,
@@ -75,6 +75,11 @@ def _csv_text(value: Any) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
+
+
+def _csv_cell(value: Any) -> str:
+    """A cell as CSV holds it: text that looks like a formula is written as text (numbers never are)."""
+    return quote_formula(value) if isinstance(value, str) else _csv_text(value)
 
 
 _EXCEL_FIRST_DAY = date(1900, 3, 1)  # Excel's calendar is wrong before this day
@@ -184,7 +189,7 @@ def export_csv(session: Session, entity: str, path: Path | str) -> int:
             writer = csv.writer(handle)
             writer.writerow([col.header for col in spec.columns])
             for values in rows:
-                writer.writerow([_csv_text(_shown(col, values[col.attr])) for col in spec.columns])
+                writer.writerow([_csv_cell(_shown(col, values[col.attr])) for col in spec.columns])
 
     _replace_atomically(Path(path), write)
     return len(rows)

@@ -7,6 +7,7 @@ they are met, and the rows are handed to sheet_checks as they stand.
 from __future__ import annotations
 
 import csv
+import io
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from caravan_app.errors import ImportProblem
-from caravan_app.persistence.sheet_cells import REFUSED, Refused, as_text, is_blank
+from caravan_app.persistence.sheet_cells import REFUSED, Refused, as_text, is_blank, unquote_formula
 from caravan_app.persistence.sheet_specs import ENTITIES, SheetSpec, normalise
 
 MAX_PROBLEMS = 1000
@@ -152,7 +153,11 @@ def read_csv(path: Path, problems: Problems) -> list[RawSheet]:
     if text is None or "\x00" in text:
         problems.add(name, None, "", "", "not a CSV text file")
         return []
-    records = list(csv.reader(text.splitlines(keepends=True)))
+    # Records are split by the csv module alone: str.splitlines would also split at U+2028, U+2029
+    # and other breaks that the writer leaves unquoted inside a cell.
+    records = [
+        [unquote_formula(cell) for cell in record] for record in csv.reader(io.StringIO(text, newline=""))
+    ]
     if not records:
         return [RawSheet(name, [], [])]
     width = max(len(record) for record in records)  # values past the last header are reported
