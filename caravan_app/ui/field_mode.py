@@ -312,6 +312,9 @@ class FieldWindow(QMainWindow):
         today = _qdate(min(max(date.today(), first_day), self.contents.end))
         self.checked_on.setDate(today)
         self.damage_on.setDate(today)
+        # Text from a kit is text: a label never renders it as rich text (which could load images).
+        for label in self.findChildren(QLabel):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.retranslate_ui()
         self.refresh()
         self.resize(1200, 760)

@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from caravan_app.domain.kit import CONTENTS_PART, KitManifest
@@ -189,3 +190,20 @@ def test_refusals_are_worded_in_the_window_language(languages: Languages) -> Non
         assert error_text(forged).startswith("此现场包无法使用：其编号“/tmp/x”")
     finally:
         languages.switch("en")
+
+
+def test_text_from_a_kit_is_never_rich_text(qtbot: QtBot, tmp_path: Path) -> None:
+    marked_up = "<img src='file:///etc/hostname'><b>CV01</b>"
+    contents = replace(sample_contents(), facility_name=marked_up, plan_name=marked_up)
+    parts = [
+        (CONTENTS_PART, "application/json", contents.to_json().encode("utf-8")),
+        ("route-sheet.pdf", "application/pdf", PDF_BYTES),
+        ("map.html", "text/html; charset=utf-8", b"<html></html>"),
+    ]
+    write_kit(tmp_path / "k.ckit", sample_manifest(), parts)
+    window = FieldWindow(open_kit(tmp_path / "k.ckit"))
+    qtbot.addWidget(window)
+    assert marked_up in window.subheading.text()
+    labels = window.findChildren(QLabel)
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    window.close()
