@@ -83,10 +83,21 @@ class KitError(CaravanError):
 class KitRecordInvalid(KitError):
     """A field entry breaks a rule; `field` and `value` name what is wrong (and `seq` the record)."""
 
-    def __init__(self, field: str, value: object, reason: str, seq: int | None = None) -> None:
+    def __init__(
+        self,
+        field: str,
+        value: object,
+        reason: str,
+        seq: int | None = None,
+        *,
+        rule: str = "",
+        **values: object,
+    ) -> None:
         self.field = field
         self.value = value
-        self.reason = reason
+        self.reason = reason  # English, for the command line and the log
+        self.rule = rule  # the rule broken, for a window to word with `rule_values`
+        self.rule_values = values
         self.seq = seq
         where = f"record {seq}: " if seq is not None else ""
         super().__init__(f"{where}{field}: {value} {reason}")

@@ -415,34 +415,36 @@ class _Checker:
         self.payload = payload
         self.seq = seq
 
-    def fail(self, name: str, value: object, reason: str) -> KitRecordInvalid:
-        return KitRecordInvalid(name, value, reason, self.seq)
+    def fail(self, name: str, value: object, reason: str, rule: str, **values: object) -> KitRecordInvalid:
+        return KitRecordInvalid(name, value, reason, self.seq, rule=rule, **values)
 
     def text(self, name: str, limit: int, *, required: bool = False) -> str:
         value = self.payload.get(name, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            raise self.fail(name, value, "is not text")
+            raise self.fail(name, value, "is not text", "not_text")
         value = value.strip()
         if required and not value:
-            raise self.fail(name, '""', "is required")
+            raise self.fail(name, '""', "is required", "required")
         if len(value) > limit:
-            raise self.fail(name, value[:20] + "…", f"is longer than {limit} characters")
+            raise self.fail(
+                name, value[:20] + "…", f"is longer than {limit} characters", "too_long", limit=limit
+            )
         return value
 
     def choice(self, name: str, choices: tuple[str, ...]) -> str:
         value = self.payload.get(name)
         if value not in choices:
-            raise self.fail(name, value, f"is not one of {', '.join(choices)}")
+            raise self.fail(name, value, f"is not one of {', '.join(choices)}", "not_one_of", choices=choices)
         return str(value)
 
     def count(self, name: str) -> int:
         value = self.payload.get(name, 0)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise self.fail(name, value, "is not a number ≥ 0")
+            raise self.fail(name, value, "is not a number ≥ 0", "not_count")
         if value > MAX_COUNT:
-            raise self.fail(name, value, f"is more than {MAX_COUNT:,}")
+            raise self.fail(name, value, f"is more than {MAX_COUNT:,}", "too_many", limit=MAX_COUNT)
         return value
 
     def day(self, name: str, *, required: bool = True) -> date | None:
@@ -452,7 +454,7 @@ class _Checker:
         try:
             return date.fromisoformat(str(value))
         except ValueError:
-            raise self.fail(name, value, "is not a date (YYYY-MM-DD)") from None
+            raise self.fail(name, value, "is not a date (YYYY-MM-DD)", "not_date") from None
 
     def clock(self, name: str) -> time | None:
         value = self.payload.get(name)
@@ -461,7 +463,7 @@ class _Checker:
         try:
             return time.fromisoformat(str(value))
         except ValueError:
-            raise self.fail(name, value, "is not a time (HH:MM)") from None
+            raise self.fail(name, value, "is not a time (HH:MM)", "not_time") from None
 
 
 def parse_entry(kind: str, payload: dict[str, Any], contents: KitContents, seq: int | None = None) -> Entry:
@@ -473,7 +475,7 @@ def parse_entry(kind: str, payload: dict[str, Any], contents: KitContents, seq: 
         return _condition(c, contents)
     if kind == DAMAGE:
         return _damage(c, contents)
-    raise c.fail("kind", kind, f"is not one of {', '.join(RECORD_KINDS)}")
+    raise c.fail("kind", kind, f"is not one of {', '.join(RECORD_KINDS)}", "not_one_of", choices=RECORD_KINDS)
 
 
 def _show(c: _Checker, contents: KitContents) -> ShowEntry:
@@ -483,23 +485,38 @@ def _show(c: _Checker, contents: KitContents) -> ShowEntry:
         raw = c.payload.get("stop")
         if isinstance(raw, bool) or not isinstance(raw, int) or contents.stop(raw) is None:
             seqs = ", ".join(str(s.seq) for s in contents.stops)
-            raise c.fail("stop", raw, f"is not a stop of trip {contents.code} ({seqs})")
+            raise c.fail(
+                "stop", raw, f"is not a stop of trip {contents.code} ({seqs})", "not_a_stop", stops=seqs
+            )
         stop = raw
     else:
         day = c.day("day")
         assert day is not None
         if not contents.start <= day <= contents.end:
-            raise c.fail("day", day, f"is not within the stay ({contents.start} – {contents.end})")
+            raise c.fail(
+                "day",
+                day,
+                f"is not within the stay ({contents.start} – {contents.end})",
+                "not_in_stay",
+                start=contents.start,
+                end=contents.end,
+            )
     status = c.choice("status", SHOW_STATUSES)
     reason = c.text("cancel_reason", MAX_REASON, required=status == "cancelled")
     if status == "held" and reason:
-        raise c.fail("cancel_reason", reason, "is given for a show that was held")
+        raise c.fail("cancel_reason", reason, "is given for a show that was held", "only_if_cancelled")
     start, end = c.clock("start"), c.clock("end")
     if start is not None and end is not None and end < start:
-        raise c.fail("end", end.isoformat("minutes"), f"is before the start ({start.isoformat('minutes')})")
+        raise c.fail(
+            "end",
+            end.isoformat("minutes"),
+            f"is before the start ({start.isoformat('minutes')})",
+            "before_start",
+            start=start.isoformat("minutes"),
+        )
     visitors = c.count("visitors")
     if status == "cancelled" and visitors:
-        raise c.fail("visitors", visitors, "is given for a cancelled show")
+        raise c.fail("visitors", visitors, "is given for a cancelled show", "only_if_held")
     return ShowEntry(
         stop=stop,
         day=day,
@@ -518,7 +535,7 @@ def _show(c: _Checker, contents: KitContents) -> ShowEntry:
 def _exhibit(c: _Checker, contents: KitContents) -> str:
     code = c.payload.get("exhibit")
     if not isinstance(code, str) or contents.exhibit(code) is None:
-        raise c.fail("exhibit", code, "is not an exhibit in this kit")
+        raise c.fail("exhibit", code, "is not an exhibit in this kit", "not_in_kit")
     return code
 
 
@@ -528,7 +545,14 @@ def _field_day(c: _Checker, name: str, contents: KitContents) -> date:
     # A check or a damage belongs to the trip or the stay, give or take the days of packing.
     slack = timedelta(days=14)
     if not contents.start - slack <= day <= contents.end + slack:
-        raise c.fail(name, day, f"is not near the kit's dates ({contents.start} – {contents.end})")
+        raise c.fail(
+            name,
+            day,
+            f"is not near the kit's dates ({contents.start} – {contents.end})",
+            "not_near_dates",
+            start=contents.start,
+            end=contents.end,
+        )
     return day
 
 

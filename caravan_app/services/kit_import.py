@@ -195,14 +195,14 @@ class _Rows:
         if key not in self._ids:
             found = self.s.scalar(select(model.id).where(model.code == code))
             if found is None:
-                raise KitRecordInvalid(field, code, "is not in this database", seq)
+                raise KitRecordInvalid(field, code, "is not in this database", seq, rule="not_in_database")
             self._ids[key] = found
         return self._ids[key]
 
     def exhibit(self, code: str, seq: int) -> Exhibit:
         exhibit = self.s.scalar(select(Exhibit).where(Exhibit.code == code))
         if exhibit is None:
-            raise KitRecordInvalid("exhibit", code, "is not in this database", seq)
+            raise KitRecordInvalid("exhibit", code, "is not in this database", seq, rule="not_in_database")
         return exhibit
 
 

@@ -8,11 +8,10 @@ typed. No central database is opened here.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from datetime import date, time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, Qt, QTime, QUrl
@@ -591,27 +590,34 @@ class FieldWindow(QMainWindow):
         }
         return labels.get(field, field)
 
-    def _reason(self, reason: str) -> str:
-        """The rule an entry broke, in the window's language (the kit's checks word it in English)."""
-        patterns = (
-            (r"is required", self.tr("is required")),
-            (r"is longer than (\d+) characters", self.tr("is longer than %1 characters")),
-            (r"is not a number ≥ 0", self.tr("is not a number of 0 or more")),
-            (r"is more than ([\d,]+)", self.tr("is more than %1")),
-            (r"is before the start \((.+)\)", self.tr("is before the start (%1)")),
-            (r"is given for a show that was held", self.tr("is only for a cancelled show")),
-            (r"is given for a cancelled show", self.tr("is only for a show that was held")),
-            (r"is not an exhibit in this kit", self.tr("is not an exhibit in this kit")),
-            (r"is not near the kit's dates \((.+)\)", self.tr("is not near the kit's dates (%1)")),
-            (r"is not within the stay \((.+)\)", self.tr("is not within the stay (%1)")),
-        )
-        for pattern, text in patterns:
-            match = re.fullmatch(pattern, reason)
-            if match:
-                for number, value in enumerate(match.groups(), 1):
-                    text = text.replace(f"%{number}", value)
-                return text
-        return reason
+    def _reason(self, exc: KitRecordInvalid) -> str:
+        """The rule an entry broke, in the window's language."""
+        v = exc.rule_values
+        worded = {
+            "required": lambda: self.tr("is required"),
+            "too_long": lambda: self.tr("is longer than %1 characters").replace("%1", str(v["limit"])),
+            "not_count": lambda: self.tr("is not a number of 0 or more"),
+            "too_many": lambda: self.tr("is more than %1").replace("%1", f"{v['limit']:,}"),
+            "before_start": lambda: self.tr("is before the start (%1)").replace("%1", str(v["start"])),
+            "only_if_cancelled": lambda: self.tr("is only for a cancelled show"),
+            "only_if_held": lambda: self.tr("is only for a show that was held"),
+            "not_in_kit": lambda: self.tr("is not an exhibit in this kit"),
+            "not_near_dates": lambda: self.tr("is not near the kit's dates (%1)").replace(
+                "%1", f"{v['start']} – {v['end']}"
+            ),
+            "not_in_stay": lambda: self.tr("is not within the stay (%1)").replace(
+                "%1", f"{v['start']} – {v['end']}"
+            ),
+            "not_a_stop": lambda: self.tr("is not a stop of this trip (%1)").replace("%1", str(v["stops"])),
+            "not_date": lambda: self.tr("is not a date (YYYY-MM-DD)"),
+            "not_time": lambda: self.tr("is not a time (HH:MM)"),
+            "not_one_of": lambda: self.tr("is not one of %1").replace(
+                "%1",
+                ", ".join(cast(tuple[str, ...], v["choices"])),
+            ),
+            "not_text": lambda: self.tr("is not text"),
+        }.get(exc.rule)
+        return worded() if worded is not None else exc.reason
 
     def _refused(self, exc: Exception) -> None:
         # The form keeps what was typed so the crew can correct the one field named.
@@ -620,7 +626,7 @@ class FieldWindow(QMainWindow):
                 self.tr("%1: %2 %3")
                 .replace("%1", self._field_label(exc.field))
                 .replace("%2", str(exc.value))
-                .replace("%3", self._reason(exc.reason))
+                .replace("%3", self._reason(exc))
             )
         else:
             text = error_text(exc)

@@ -962,6 +962,26 @@
             <translation>is not within the stay (%1)</translation>
         </message>
         <message>
+            <source>is not a stop of this trip (%1)</source>
+            <translation>is not a stop of this trip (%1)</translation>
+        </message>
+        <message>
+            <source>is not a date (YYYY-MM-DD)</source>
+            <translation>is not a date (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>is not a time (HH:MM)</source>
+            <translation>is not a time (HH:MM)</translation>
+        </message>
+        <message>
+            <source>is not one of %1</source>
+            <translation>is not one of %1</translation>
+        </message>
+        <message>
+            <source>is not text</source>
+            <translation>is not text</translation>
+        </message>
+        <message>
             <source>%1: %2 %3</source>
             <translation>%1: %2 %3</translation>
         </message>

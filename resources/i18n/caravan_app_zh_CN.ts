@@ -962,6 +962,26 @@
         <translation>不在展期内（%1）</translation>
     </message>
     <message>
+        <source>is not a stop of this trip (%1)</source>
+        <translation>不是本行程的站点（%1）</translation>
+    </message>
+    <message>
+        <source>is not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>is not a time (HH:MM)</source>
+        <translation>不是时间（HH:MM）</translation>
+    </message>
+    <message>
+        <source>is not one of %1</source>
+        <translation>不是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>is not text</source>
+        <translation>不是文本</translation>
+    </message>
+    <message>
         <source>%1: %2 %3</source>
         <translation>%1：%2 %3</translation>
     </message>
