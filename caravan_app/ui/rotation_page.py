@@ -37,8 +37,9 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanKind, PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import Progress
-from caravan_app.services import rotation, tour_plans
-from caravan_app.services.tour_plans import PlanRow, RotationGrid
+from caravan_app.services import rotation, rotation_grid, tour_plans
+from caravan_app.services.rotation_grid import RotationGrid, StayRow
+from caravan_app.services.tour_plans import PlanRow
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
@@ -220,7 +221,7 @@ class RotationPage(QWidget):
         plan_id = self.plan_box.currentData()
         try:
             self.grid = (
-                tour_plans.rotation_grid(self.context.db, int(plan_id)) if plan_id is not None else None
+                rotation_grid.rotation_grid(self.context.db, int(plan_id)) if plan_id is not None else None
             )
         except CaravanError as exc:
             self.grid = None
@@ -296,7 +297,7 @@ class RotationPage(QWidget):
 
     # --- locks ---------------------------------------------------------------------------------
 
-    def selected_stay(self) -> tour_plans.StayRow | None:
+    def selected_stay(self) -> StayRow | None:
         if self.grid is None:
             return None
         indexes = self.grid_view.selectionModel().selectedIndexes()
@@ -351,7 +352,7 @@ class RotationPage(QWidget):
         if stay is None:
             return False
         try:
-            tour_plans.set_stay_locked(self.context.db, stay.id, stay.version, not stay.locked)
+            rotation_grid.set_stay_locked(self.context.db, stay.id, stay.version, not stay.locked)
         except CaravanError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
             return False
