@@ -5,8 +5,9 @@ retirement rules (domain/retirement.py) with the thresholds kept in settings, re
 that survive the retire recommendations into museum sets and into caravan kits (planning/regroup.py),
 re-plans the term without each caravan recommended for retirement and with each caravan recommended
 for redeployment moved to the city that lacks one most (planning/whatif.py), and stores it all as a
-consolidation plan in one transaction. `consolidation_view` turns a stored plan into the view the
-retirement and consolidation reports print; `set_decision` records a director's decision.
+consolidation plan in one transaction. What it reads is gathered in `consolidation_inputs`, the
+what-if cases in `consolidation_what_if`; `consolidation_views` reads a stored plan back for the
+screen and the reports, and records a director's decisions.
 
 Choices made here, documented because the reports and the screen show their results:
 - Screening is as of the term's first day. Use (shows, days on the road, set stops) is counted over
@@ -26,32 +27,19 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from caravan_app import log
 from caravan_app.domain import retirement
 from caravan_app.domain.calendar import Term
-from caravan_app.domain.enums import (
-    CandidateKind,
-    CaravanStatus,
-    EventStatus,
-    ExhibitStatus,
-    ExhibitUse,
-    Level,
-    PlanKind,
-    PlanStatus,
-    Recommendation,
-    SetStatus,
-    split_themes,
-)
+from caravan_app.domain.enums import CandidateKind, PlanKind, PlanStatus, Recommendation
 from caravan_app.domain.figures import (
     ConsolidationFigures,
     ContainerFigures,
@@ -61,403 +49,32 @@ from caravan_app.domain.figures import (
 )
 from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.domain.retirement import Candidate, Thresholds
-from caravan_app.domain.sets import TemplateError, parse_template
-from caravan_app.errors import CaravanError
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import (
-    Caravan,
-    Depot,
-    Event,
-    Exhibit,
-    ExhibitSet,
-    MaintenanceRecord,
-    Plan,
-    Region,
-    RegroupMove,
-    RetirementCandidate,
-    SetPlacement,
-    Venue,
-    Workshop,
-)
+from caravan_app.persistence.models import Plan, RegroupMove, RetirementCandidate
 from caravan_app.planning.check import check_tours
 from caravan_app.planning.control import SolveControl
-from caravan_app.planning.problem import (
-    Point,
-    TourCaravan,
-    TourProblem,
-    TourSolution,
-)
-from caravan_app.planning.regroup import STORE, Container, Item, RegroupProblem, RegroupSolution, regroup
+from caravan_app.planning.regroup import STORE, RegroupSolution, regroup
 from caravan_app.planning.regroup_check import check_regroup
-from caravan_app.planning.tour_json import problem_from_json
-from caravan_app.planning.tours import plan_tours
-from caravan_app.planning.whatif import WhatIfResult, coverage, what_if
+from caravan_app.planning.whatif import coverage, what_if
 from caravan_app.services.calendar import term_in
+from caravan_app.services.consolidation_inputs import (
+    KIT_OWN_THEME_SHARE,
+    SET_MAX_COUNT,
+    SET_MIN_COUNT,
+    Origin,
+    read_facts,
+    regroup_problems,
+    use_window,
+)
+from caravan_app.services.consolidation_what_if import baseline_plan, what_if_cases, what_if_figures
 from caravan_app.services.plan_names import refuse_taken, store_plan
-from caravan_app.services.tour_planning import build_tour_problem, stored_tour_solution
 from caravan_app.settings import load_thresholds
 
 _log = log.get(log.PLANNING)
 
-SET_MIN_COUNT = 50
-SET_MAX_COUNT = 60
-KIT_OWN_THEME_SHARE = 0.5
-USE_WINDOW_DAYS = 365
 # Of the regrouping time limit, the museum sets get this share and the caravan kits the rest.
 SETS_TIME_SHARE = 0.4
-
-
-# --- reading the facts --------------------------------------------------------------------------
-
-
-def _use_window(session: Session, as_of: date) -> tuple[date, date]:
-    """The 365 days ending on the last event recorded before `as_of` (or on the day before it)."""
-    last = session.scalar(select(func.max(Event.held_on)).where(Event.held_on < as_of))
-    end = last or as_of - timedelta(days=1)
-    return end - timedelta(days=USE_WINDOW_DAYS - 1), end
-
-
-def _observed(start: date, end: date, since: date | None) -> int:
-    first = max(start, since) if since else start
-    return max(0, (end - first).days + 1)
-
-
-def _maintenance(session: Session) -> dict[tuple[str, int], list[retirement.Maintenance]]:
-    records: dict[tuple[str, int], list[retirement.Maintenance]] = defaultdict(list)
-    for row in session.scalars(select(MaintenanceRecord)):
-        fact = retirement.Maintenance(row.opened_on, row.kind, row.cost_yuan)
-        if row.caravan_id is not None:
-            records[("caravan", row.caravan_id)].append(fact)
-        elif row.exhibit_id is not None:
-            records[("exhibit", row.exhibit_id)].append(fact)
-    return records
-
-
-@dataclass(frozen=True)
-class _Facts:
-    caravans: list[Caravan]
-    exhibits: list[Exhibit]
-    sets: list[ExhibitSet]
-    caravan_facts: list[retirement.CaravanFacts]
-    exhibit_facts: list[retirement.ExhibitFacts]
-    set_facts: list[retirement.SetFacts]
-
-
-def _read_facts(session: Session, window: tuple[date, date]) -> _Facts:
-    start, end = window
-    caravans = list(
-        session.scalars(select(Caravan).where(Caravan.status != CaravanStatus.RETIRED).order_by(Caravan.code))
-    )
-    exhibits = list(
-        session.scalars(
-            select(Exhibit)
-            .where(Exhibit.status.not_in((ExhibitStatus.RETIRED, ExhibitStatus.LOST)))
-            .order_by(Exhibit.code)
-        )
-    )
-    sets = list(
-        session.scalars(
-            select(ExhibitSet).where(ExhibitSet.status != SetStatus.RETIRED).order_by(ExhibitSet.code)
-        )
-    )
-    records = _maintenance(session)
-    shows: dict[int, list[date]] = defaultdict(list)
-    stops: Counter[int] = Counter()
-    events = session.execute(
-        select(Event.caravan_id, Event.set_id, Event.held_on).where(
-            Event.held_on.between(start, end), Event.status == EventStatus.HELD
-        )
-    )
-    for caravan_id, set_id, held_on in events:
-        if caravan_id is not None:
-            shows[caravan_id].append(held_on)
-        elif set_id is not None:
-            stops[set_id] += 1
-    caravan_facts = [
-        retirement.CaravanFacts(
-            code=c.code,
-            in_service_since=c.in_service_since,
-            odometer_km=c.odometer_km,
-            value_yuan=c.value_yuan,
-            maintenance=tuple(records[("caravan", c.id)]),
-            days_on_road=len(set(shows[c.id])),
-            shows=len(shows[c.id]),
-            observed_days=_observed(start, end, c.in_service_since),
-        )
-        for c in caravans
-    ]
-    exhibit_facts = [
-        retirement.ExhibitFacts(
-            code=e.code,
-            acquired_on=e.acquired_on,
-            service_life_years=e.service_life_years,
-            condition=e.condition,
-            value_yuan=e.value_yuan,
-            maintenance=tuple(records[("exhibit", e.id)]),
-        )
-        for e in exhibits
-    ]
-    set_facts = [
-        retirement.SetFacts(s.code, stops=stops[s.id], observed_days=_observed(start, end, s.formed_on))
-        for s in sets
-    ]
-    return _Facts(caravans, exhibits, sets, caravan_facts, exhibit_facts, set_facts)
-
-
-# --- regrouping inputs --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Origin:
-    """Where an exhibit really is: what a RegroupMove row records as its origin."""
-
-    set_id: int | None = None
-    caravan_id: int | None = None
-    depot_id: int | None = None
-
-
-def _point(row: Depot | Venue | Workshop) -> Point:
-    return Point(row.lat, row.lon)
-
-
-def _kit_minimums(caravan: Caravan) -> tuple[tuple[str, int], ...]:
-    themes = split_themes(caravan.themes)
-    if not themes:
-        return ()
-    each = int(caravan.exhibit_slots * KIT_OWN_THEME_SHARE // len(themes))
-    return tuple((theme, each) for theme in themes)
-
-
-def _set_location(session: Session, exhibit_set: ExhibitSet, depots: dict[int, Depot]) -> Point:
-    """Where a touring set stands (its latest recorded placement), else its home depot."""
-    if exhibit_set.status is SetStatus.TOURING:
-        venue = session.scalar(
-            select(Venue)
-            .join(SetPlacement, SetPlacement.venue_id == Venue.id)
-            .where(SetPlacement.set_id == exhibit_set.id, SetPlacement.plan_id.is_(None))
-            .order_by(SetPlacement.start_on.desc())
-            .limit(1)
-        )
-        if venue is not None:
-            return _point(venue)
-    return _point(depots[exhibit_set.home_depot_id])
-
-
-def _regroup_problems(
-    session: Session, facts: _Facts, retired: set[tuple[CandidateKind, str]]
-) -> tuple[RegroupProblem, RegroupProblem, dict[str, _Origin]]:
-    """The museum-set and the caravan-kit regrouping problems, and each exhibit's real origin."""
-    depots = {d.id: d for d in session.scalars(select(Depot))}
-    workshops = {w.id: w for w in session.scalars(select(Workshop))}
-    sets = [s for s in facts.sets if (CandidateKind.SET, s.code) not in retired]
-    kits = [c for c in facts.caravans if (CandidateKind.CARAVAN, c.code) not in retired]
-    set_codes = {s.id: s.code for s in sets}
-    kit_codes = {c.id: c.code for c in kits}
-    caravan_by_id = {c.id: c for c in facts.caravans}
-    set_containers = []
-    for s in sets:
-        try:
-            minimums = parse_template(s.template)
-        except TemplateError as exc:
-            raise CaravanError(f"set {s.code} has a template that cannot be read: {exc}") from exc
-        set_containers.append(
-            Container(
-                code=s.code,
-                location=_set_location(session, s, depots),
-                min_count=SET_MIN_COUNT,
-                max_count=SET_MAX_COUNT,
-                minimums=tuple(minimums.items()),
-                themes=frozenset(minimums) | {s.theme},
-                area_m2=s.hall_area_m2,
-            )
-        )
-    kit_containers = [
-        Container(
-            code=c.code,
-            location=_point(depots[c.home_depot_id]),
-            min_count=c.exhibit_slots,
-            max_count=c.exhibit_slots,
-            minimums=_kit_minimums(c),
-        )
-        for c in kits
-    ]
-    set_location = {c.code: c.location for c in set_containers}
-    kit_location = {c.code: c.location for c in kit_containers}
-    museum_items: list[Item] = []
-    kit_items: list[Item] = []
-    origins: dict[str, _Origin] = {}
-    for e in facts.exhibits:
-        if (CandidateKind.EXHIBIT, e.code) in retired:
-            continue
-        footprint = e.length_cm * e.width_cm / 10_000
-        container, place, where = STORE, "", None
-        if e.set_id is not None:
-            origins[e.code] = _Origin(set_id=e.set_id)
-            if e.set_id in set_codes:
-                container = place = set_codes[e.set_id]
-                where = set_location[container]
-        elif e.caravan_id is not None:
-            origins[e.code] = _Origin(caravan_id=e.caravan_id)
-            if e.caravan_id in kit_codes:
-                container = place = kit_codes[e.caravan_id]
-                where = kit_location[container]
-            elif e.caravan_id in caravan_by_id:
-                # The kit of a caravan to be retired: spares at its depot.
-                depot = depots[caravan_by_id[e.caravan_id].home_depot_id]
-                place, where = depot.code, _point(depot)
-        elif e.depot_id is not None:
-            origins[e.code] = _Origin(depot_id=e.depot_id)
-            place, where = depots[e.depot_id].code, _point(depots[e.depot_id])
-        elif e.workshop_id is not None:
-            origins[e.code] = _Origin()
-            place, where = workshops[e.workshop_id].code, _point(workshops[e.workshop_id])
-        if where is None:
-            continue  # in a set or caravan that is itself retired: not part of this regrouping
-        if e.use is ExhibitUse.MUSEUM_SET:
-            museum_items.append(Item(e.code, e.theme, container, place, where, footprint))
-        else:
-            # Kits count slots, not floor: their exhibits group better without a footprint.
-            kit_items.append(Item(e.code, e.theme, container, place, where))
-    return (
-        RegroupProblem(tuple(set_containers), tuple(museum_items)),
-        RegroupProblem(tuple(kit_containers), tuple(kit_items)),
-        origins,
-    )
-
-
-# --- the what-if baseline -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Baseline:
-    label: str  # the stored plan's name, or empty when solved here
-    problem: TourProblem
-    solution: TourSolution
-
-
-def _baseline(db: Database, school_term: Term, control: SolveControl) -> _Baseline:
-    """The newest tour plan of exactly the term, else one solved under `control` (not stored)."""
-    seconds = control.time_limit
-    with db.session(audited=False) as s:
-        plan = s.scalar(
-            select(Plan)
-            .where(
-                Plan.kind == PlanKind.TOUR,
-                Plan.horizon_start == school_term.start,
-                Plan.horizon_end == school_term.end,
-            )
-            .order_by(Plan.created_at.desc(), Plan.id.desc())
-            .limit(1)
-        )
-        if plan is not None:
-            stored = json.loads(plan.parameters_json).get("problem")
-            problem = (
-                problem_from_json(stored)
-                if stored
-                else build_tour_problem(s, school_term.start, school_term.end)
-            )
-            return _Baseline(plan.name, problem, stored_tour_solution(s, plan))
-        problem = build_tour_problem(s, school_term.start, school_term.end)
-    solution = plan_tours(problem, control)
-    if not solution.status.has_plan:
-        raise NoPlan(SolveTask.TOURS, solution.status, seconds)
-    return _Baseline("", problem, solution)
-
-
-# --- what-if cases ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Case:
-    caravan: str
-    moved: TourCaravan | None
-    city: str  # the city moved to (name), empty when retired
-
-
-def _fits(caravan: TourCaravan, problem: TourProblem, request_code: str) -> bool:
-    request = next(r for r in problem.requests if r.code == request_code)
-    if request.types_allowed and caravan.type not in request.types_allowed:
-        return False
-    return not request.themes_wanted or bool(request.themes_wanted & caravan.themes)
-
-
-def _what_if_cases(session: Session, candidates: tuple[Candidate, ...], baseline: _Baseline) -> list[_Case]:
-    """Without each caravan recommended for retirement; each one recommended for redeployment moved
-    to the city whose unserved requests it could take most, one city per caravan."""
-    rows = {c.code: c for c in session.scalars(select(Caravan))}
-    regions = {r.id: r for r in session.scalars(select(Region))}
-    city_depots = {
-        regions[d.region_id].adcode: d
-        for d in session.scalars(select(Depot).where(Depot.owner_level == Level.CITY).order_by(Depot.code))
-    }
-    unserved = [u.request for u in baseline.solution.unserved]
-    city_of = {r.code: r.city for r in baseline.problem.requests}
-    in_plan = {c.code: c for c in baseline.problem.caravans}
-    cases: list[_Case] = []
-    taken: set[str] = set()
-    for candidate in candidates:
-        if candidate.kind is not CandidateKind.CARAVAN:
-            continue
-        if candidate.recommendation is Recommendation.RETIRE:
-            cases.append(_Case(candidate.code, None, ""))
-        elif candidate.recommendation is Recommendation.REDEPLOY:
-            row = rows[candidate.code]
-            home = regions[row.owner_region_id]
-            own_city = (
-                home.adcode
-                if row.owner_level is Level.CITY
-                else regions.get(home.parent_id or -1, home).adcode
-            )
-            planned = in_plan.get(row.code) or TourCaravan(
-                code=row.code,
-                type=row.type,
-                themes=frozenset(split_themes(row.themes)),
-                owner_level=row.owner_level,
-                region=home.adcode,
-                depot_code="",
-                depot=Point(0.0, 0.0),
-            )
-            wanted: Counter[str] = Counter(
-                city_of[code] for code in unserved if _fits(planned, baseline.problem, code)
-            )
-            choices = [
-                (n, city)
-                for city, n in wanted.items()
-                if city in city_depots and city != own_city and city not in taken
-            ]
-            if not choices:
-                continue
-            _, city = max(choices)
-            taken.add(city)
-            depot = city_depots[city]
-            if row.owner_level is Level.PROVINCE:
-                # A provincial caravan may serve anywhere already: only its depot moves.
-                moved = replace(planned, depot_code=depot.code, depot=_point(depot))
-            else:
-                moved = replace(
-                    planned, owner_level=Level.CITY, region=city, depot_code=depot.code, depot=_point(depot)
-                )
-            cases.append(_Case(row.code, moved, regions[depot.region_id].name))
-    return cases
-
-
-def _what_if_figures(case: _Case, result: WhatIfResult) -> WhatIfFigures:
-    b, a = result.before, result.after
-    return WhatIfFigures(
-        caravan=case.caravan,
-        moved_to_depot=result.moved_to or "",
-        moved_to_city=case.city,
-        served=(b.served, a.served),
-        key_requests_served=(b.key_served, a.key_served),
-        key_counties=(b.key_counties, a.key_counties),
-        counties=(b.counties, a.counties),
-        km=(b.km, a.km),
-        lost=tuple((u.request, u.reason) for u in result.lost),
-        gained=tuple(result.gained),
-        locks_kept=result.locks_kept,
-        solve_seconds=result.solution.solve_seconds,
-    )
 
 
 # --- consolidate --------------------------------------------------------------------------------
@@ -520,13 +137,13 @@ def consolidate(
     with db.session(audited=False) as s:
         if chosen_name:
             refuse_taken(s, name)
-        window = _use_window(s, as_of)
-        facts = _read_facts(s, window)
+        window = use_window(s, as_of)
+        facts = read_facts(s, window)
         candidates = retirement.screen(
             as_of, thresholds, facts.caravan_facts, facts.exhibit_facts, facts.set_facts
         )
         retired = {(c.kind, c.code) for c in candidates if c.recommendation is Recommendation.RETIRE}
-        sets_problem, kits_problem, origins = _regroup_problems(s, facts, retired)
+        sets_problem, kits_problem, origins = regroup_problems(s, facts, retired)
         candidate_ids = {
             CandidateKind.CARAVAN: {c.code: c.id for c in facts.caravans},
             CandidateKind.EXHIBIT: {e.code: e.id for e in facts.exhibits},
@@ -548,9 +165,9 @@ def consolidate(
     violations += [f"kits: {v.rule.value}: {v.message}" for v in check_regroup(kits_problem, kits_solution)]
 
     step(ConsolidationStep.BASELINE, "")
-    baseline = _baseline(db, school_term, control.part(what_if_time))
+    baseline = baseline_plan(db, school_term, control.part(what_if_time))
     with db.session(audited=False) as s:
-        cases = _what_if_cases(s, candidates, baseline)
+        cases = what_if_cases(s, candidates, baseline)
     what_ifs: list[WhatIfFigures] = []
     for case in cases:
         if control.cancelled:
@@ -569,7 +186,7 @@ def consolidate(
             f"what-if {case.caravan}: {v.rule.value}: {v.message}"
             for v in check_tours(result.problem, result.solution)
         ]
-        what_ifs.append(_what_if_figures(case, result))
+        what_ifs.append(what_if_figures(case, result))
     for violation in violations:
         _log.error("consolidation checker: %s", violation)
 
@@ -668,7 +285,7 @@ def _store(
     candidates: tuple[Candidate, ...],
     ids: dict[CandidateKind, dict[str, int]],
     solutions: tuple[RegroupSolution, RegroupSolution],
-    origins: dict[str, _Origin],
+    origins: dict[str, Origin],
     parameters: dict[str, Any],
     figures: ConsolidationFigures,
 ) -> Plan:
@@ -717,7 +334,7 @@ def _store(
         for move in solution.moves:
             if move.to_container == STORE:
                 continue  # a move back to store has no row; the figures count it
-            origin = origins.get(move.item, _Origin())
+            origin = origins.get(move.item, Origin())
             target = targets[move.to_container]
             session.add(
                 RegroupMove(
