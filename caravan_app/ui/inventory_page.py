@@ -3,16 +3,12 @@ retire and (for exhibits) move, each undoable; an exhibit's or caravan's history
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,13 +30,14 @@ from caravan_app.services.inventory import Choice, Kind
 from caravan_app.ui.commands import AddRecordCommand, MoveExhibitCommand, SaveRecordCommand
 from caravan_app.ui.conflict import ConflictChoice, ConflictDialog
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.edit_dialog import PLACE_ATTRS, RecordDialog
+from caravan_app.ui.edit_dialog import RecordDialog
+from caravan_app.ui.exhibit_move import MoveDialog
+from caravan_app.ui.inventory_details import DetailPane
 from caravan_app.ui.labels import (
     column_title,
     display,
     entity_noun,
     enum_labels,
-    place_kind,
     place_text,
 )
 from caravan_app.ui.outcomes import error_text
@@ -166,21 +163,10 @@ class EntityPage(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-        self.detail_tabs = QTabWidget()
-        self.detail_tabs.setObjectName("detail_tabs")
-        self.detail_form_host = QWidget()
-        self.detail_form = QFormLayout(self.detail_form_host)
-        self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.detail_tabs.addTab(self.detail_form_host, "")
-        self.history = _small_table("history")
-        self.maintenance = _small_table("maintenance")
-        self.checks = _small_table("checks")
-        if entity == "exhibits":
-            self.detail_tabs.addTab(self.history, "")
-        if entity in ("exhibits", "caravans"):
-            self.detail_tabs.addTab(self.maintenance, "")
-        if entity == "exhibits":
-            self.detail_tabs.addTab(self.checks, "")
+        self.detail_tabs = DetailPane(entity, context)
+        self.history = self.detail_tabs.history
+        self.maintenance = self.detail_tabs.maintenance
+        self.checks = self.detail_tabs.checks
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("splitter")
@@ -339,84 +325,17 @@ class EntityPage(QWidget):
         self._details_timer.start()
 
     def show_details(self) -> None:
-        while self.detail_form.rowCount():
-            self.detail_form.removeRow(0)
         row = self.selected_row()
         has_row = row is not None
         self.edit_button.setEnabled(has_row)
         self.retire_button.setEnabled(has_row)
         self.move_button.setEnabled(has_row)
         if row is None:
-            for table in (self.history, self.maintenance, self.checks):
-                table.model().set_rows([], [], [])  # type: ignore[attr-defined]
+            self.detail_tabs.clear_row()
             return
-        values = self.model.row_values(row)
-        for column, value in zip(self.model.columns, values, strict=True):
-            if self.entity == "exhibits" and column in (*PLACE_ATTRS, "city"):
-                continue
-            text = QLabel(self._format(column, value))
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.detail_form.addRow(column_title(column), text)
-        row_id = self.model.row_id(row)
-        if self.entity == "exhibits":
-            moves = inventory.movements(self.context.db, row_id)
-            self.history.model().set_rows(  # type: ignore[attr-defined]
-                ["moved_at", "from", "to", "reason"],
-                [self.tr("When"), self.tr("From"), self.tr("To"), self.tr("Reason")],
-                [(m.moved_at, place_text(m.origin), place_text(m.destination), m.reason) for m in moves],
-            )
-            checks = inventory.condition_checks(self.context.db, row_id)
-            labels = enum_labels()
-            self.checks.model().set_rows(  # type: ignore[attr-defined]
-                ["checked_on", "grade", "context", "fault", "by"],
-                [
-                    self.tr("Checked on"),
-                    self.tr("Grade"),
-                    self.tr("Occasion"),
-                    self.tr("Fault"),
-                    self.tr("By"),
-                ],
-                [
-                    (
-                        c.checked_on,
-                        c.grade,
-                        labels["CheckContext"].get(c.context, c.context),
-                        c.fault,
-                        c.checked_by,
-                    )
-                    for c in checks
-                ],
-            )
-        if self.entity in ("exhibits", "caravans"):
-            log_rows = inventory.maintenance_log(self.context.db, self.entity, row_id)
-            kinds = enum_labels()["MaintenanceKind"]
-            self.maintenance.model().set_rows(  # type: ignore[attr-defined]
-                ["code", "kind", "opened", "closed", "fault", "cost", "workshop"],
-                [
-                    self.tr("Record"),
-                    self.tr("Kind"),
-                    self.tr("Opened"),
-                    self.tr("Closed"),
-                    self.tr("Fault"),
-                    self.tr("Cost (yuan)"),
-                    self.tr("Workshop"),
-                ],
-                [
-                    (
-                        m.code,
-                        kinds.get(m.kind, m.kind),
-                        m.opened_on,
-                        m.closed_on,
-                        m.fault,
-                        m.cost_yuan,
-                        m.workshop,
-                    )
-                    for m in log_rows
-                ],
-            )
-        for table in (self.history, self.maintenance, self.checks):
-            table.resizeColumnsToContents()
+        self.detail_tabs.show_row(
+            self.model.columns, self.model.row_values(row), self.model.row_id(row), self._format
+        )
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -595,16 +514,7 @@ class EntityPage(QWidget):
         )
         self.move_button.setText(self.tr("Move…"))
         self.reload_button.setText(self.tr("Reload"))
-        self.detail_tabs.setTabText(0, self.tr("Details"))
-        i = 1
-        if self.entity == "exhibits":
-            self.detail_tabs.setTabText(i, self.tr("Location history"))
-            i += 1
-        if self.entity in ("exhibits", "caravans"):
-            self.detail_tabs.setTabText(i, self.tr("Maintenance"))
-            i += 1
-        if self.entity == "exhibits":
-            self.detail_tabs.setTabText(i, self.tr("Condition checks"))
+        self.detail_tabs.retranslate_ui()
         if self.loaded:
             self.model.set_titles(self._titles(self.model.columns))
             self.model.refresh_text()
@@ -612,77 +522,6 @@ class EntityPage(QWidget):
             self._update_count()
             if self.isVisible():
                 self._details_timer.start()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-
-def _small_table(name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    model = RowsModel(view)
-    view.setModel(model)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSortingEnabled(True)
-    return view
-
-
-class MoveDialog(QDialog):
-    """Where an exhibit goes: a kind of place, the place, and why."""
-
-    def __init__(self, places: Mapping[str, list[Choice]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("move_dialog")
-        self.places = places
-        self.kind = QComboBox()
-        self.kind.setObjectName("move_kind")
-        for kind in inventory.PLACE_KINDS:
-            self.kind.addItem(place_kind(kind), kind)
-        self.target = QComboBox()
-        self.target.setObjectName("move_target")
-        self.reason = QLineEdit()
-        self.reason.setObjectName("move_reason")
-        self.kind.currentIndexChanged.connect(self._fill_targets)
-        form = QFormLayout()
-        self._kind_label, self._target_label, self._reason_label = QLabel(), QLabel(), QLabel()
-        form.addRow(self._kind_label, self.kind)
-        form.addRow(self._target_label, self.target)
-        form.addRow(self._reason_label, self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self._fill_targets()
-        self.retranslate_ui()
-
-    def _fill_targets(self) -> None:
-        self.target.clear()
-        for choice in self.places.get(self.kind.currentData(), []):
-            self.target.addItem(f"{choice.code} — {choice.name}", choice.code)
-
-    def place(self) -> inventory.Place | None:
-        code = self.target.currentData()
-        return inventory.Place(self.kind.currentData(), code) if code else None
-
-    def choose(self, kind: str, code: str) -> None:
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.target.setCurrentIndex(self.target.findData(code))
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Move exhibit"))
-        self._kind_label.setText(self.tr("To a"))
-        self._target_label.setText(self.tr("Place"))
-        self._reason_label.setText(self.tr("Reason"))
-        for i in range(self.kind.count()):
-            self.kind.setItemText(i, place_kind(self.kind.itemData(i)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

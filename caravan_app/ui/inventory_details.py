@@ -1,0 +1,159 @@
+"""The detail pane of an inventory screen: the selected row's fields, and beside them its histories
+(an exhibit's location history and condition checks, an exhibit's or caravan's maintenance log).
+
+Its words keep the "EntityPage" translation context of the screen they came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from caravan_app.services import inventory
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.edit_dialog import PLACE_ATTRS
+from caravan_app.ui.labels import column_title, enum_labels, place_text
+from caravan_app.ui.table_model import RowsModel
+
+
+class DetailPane(QTabWidget):
+    """The selected row of `entity` in full, with the histories its kind has."""
+
+    def __init__(self, entity: str, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detail_tabs")
+        self.entity = entity
+        self.context = context
+        self.detail_form_host = QWidget()
+        self.detail_form = QFormLayout(self.detail_form_host)
+        self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.addTab(self.detail_form_host, "")
+        self.history = _small_table("history")
+        self.maintenance = _small_table("maintenance")
+        self.checks = _small_table("checks")
+        if entity == "exhibits":
+            self.addTab(self.history, "")
+        if entity in ("exhibits", "caravans"):
+            self.addTab(self.maintenance, "")
+        if entity == "exhibits":
+            self.addTab(self.checks, "")
+
+    def clear_row(self) -> None:
+        while self.detail_form.rowCount():
+            self.detail_form.removeRow(0)
+        for table in (self.history, self.maintenance, self.checks):
+            table.model().set_rows([], [], [])  # type: ignore[attr-defined]
+
+    def show_row(
+        self,
+        columns: Sequence[str],
+        values: Sequence[Any],
+        row_id: int,
+        format_value: Callable[[str, Any], str],
+    ) -> None:
+        while self.detail_form.rowCount():
+            self.detail_form.removeRow(0)
+        for column, value in zip(columns, values, strict=True):
+            if self.entity == "exhibits" and column in (*PLACE_ATTRS, "city"):
+                continue
+            text = QLabel(format_value(column, value))
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.detail_form.addRow(column_title(column), text)
+        if self.entity == "exhibits":
+            moves = inventory.movements(self.context.db, row_id)
+            self.history.model().set_rows(  # type: ignore[attr-defined]
+                ["moved_at", "from", "to", "reason"],
+                [
+                    QCoreApplication.translate("EntityPage", "When"),
+                    QCoreApplication.translate("EntityPage", "From"),
+                    QCoreApplication.translate("EntityPage", "To"),
+                    QCoreApplication.translate("EntityPage", "Reason"),
+                ],
+                [(m.moved_at, place_text(m.origin), place_text(m.destination), m.reason) for m in moves],
+            )
+            checks = inventory.condition_checks(self.context.db, row_id)
+            labels = enum_labels()
+            self.checks.model().set_rows(  # type: ignore[attr-defined]
+                ["checked_on", "grade", "context", "fault", "by"],
+                [
+                    QCoreApplication.translate("EntityPage", "Checked on"),
+                    QCoreApplication.translate("EntityPage", "Grade"),
+                    QCoreApplication.translate("EntityPage", "Occasion"),
+                    QCoreApplication.translate("EntityPage", "Fault"),
+                    QCoreApplication.translate("EntityPage", "By"),
+                ],
+                [
+                    (
+                        c.checked_on,
+                        c.grade,
+                        labels["CheckContext"].get(c.context, c.context),
+                        c.fault,
+                        c.checked_by,
+                    )
+                    for c in checks
+                ],
+            )
+        if self.entity in ("exhibits", "caravans"):
+            log_rows = inventory.maintenance_log(self.context.db, self.entity, row_id)
+            kinds = enum_labels()["MaintenanceKind"]
+            self.maintenance.model().set_rows(  # type: ignore[attr-defined]
+                ["code", "kind", "opened", "closed", "fault", "cost", "workshop"],
+                [
+                    QCoreApplication.translate("EntityPage", "Record"),
+                    QCoreApplication.translate("EntityPage", "Kind"),
+                    QCoreApplication.translate("EntityPage", "Opened"),
+                    QCoreApplication.translate("EntityPage", "Closed"),
+                    QCoreApplication.translate("EntityPage", "Fault"),
+                    QCoreApplication.translate("EntityPage", "Cost (yuan)"),
+                    QCoreApplication.translate("EntityPage", "Workshop"),
+                ],
+                [
+                    (
+                        m.code,
+                        kinds.get(m.kind, m.kind),
+                        m.opened_on,
+                        m.closed_on,
+                        m.fault,
+                        m.cost_yuan,
+                        m.workshop,
+                    )
+                    for m in log_rows
+                ],
+            )
+        for table in (self.history, self.maintenance, self.checks):
+            table.resizeColumnsToContents()
+
+    def retranslate_ui(self) -> None:
+        self.setTabText(0, QCoreApplication.translate("EntityPage", "Details"))
+        i = 1
+        if self.entity == "exhibits":
+            self.setTabText(i, QCoreApplication.translate("EntityPage", "Location history"))
+            i += 1
+        if self.entity in ("exhibits", "caravans"):
+            self.setTabText(i, QCoreApplication.translate("EntityPage", "Maintenance"))
+            i += 1
+        if self.entity == "exhibits":
+            self.setTabText(i, QCoreApplication.translate("EntityPage", "Condition checks"))
+
+
+def _small_table(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    model = RowsModel(view)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSortingEnabled(True)
+    return view
