@@ -5,25 +5,20 @@ compare two plans; approve one."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -39,16 +34,12 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import Progress
-from caravan_app.services import tour_edits, tour_plans
-from caravan_app.services.tour_edits import MoveResult
-from caravan_app.services.tour_planning import TourPlanSummary, plan_term_tours
+from caravan_app.services import tour_plans
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
-from caravan_app.ui.background import Operation, TaskState
-from caravan_app.ui.commands import LockStopCommand
+from caravan_app.ui.background import Operation
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
-from caravan_app.ui.kit_files import write_kit
 from caravan_app.ui.labels import enum_label, term_label, yes_no
 from caravan_app.ui.linkage_tab import LinkageTab
 from caravan_app.ui.map_pane import MapPane
@@ -57,23 +48,15 @@ from caravan_app.ui.outcomes import (
     fitting_elsewhere_text,
     fleet_use_text,
     idle_fitting_text,
-    refusal_text,
-    solve_status,
     unserved_detail,
     unserved_reason,
 )
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 from caravan_app.ui.timeline import TimelineWidget
-from caravan_app.ui.tour_dialogs import (
-    MOVES,
-    ChecklistDialog,
-    CompareDialog,
-    MoveVisitCommand,
-    MoveVisitDialog,
-    pydate,
-    qdate,
-)
+from caravan_app.ui.tour_dialogs import MoveVisitDialog
+from caravan_app.ui.tour_plan_actions import TourPlanActions
+from caravan_app.ui.tour_solving import TourSolving
 
 _log = log.get(log.UI)
 
@@ -93,7 +76,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
     return view
 
 
-class TourPlannerPage(QWidget):
+class TourPlannerPage(TourSolving, TourPlanActions):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_tours")
@@ -502,364 +485,6 @@ class TourPlannerPage(QWidget):
             self.tr("Caravans that fit, elsewhere"),
             self.tr("Detail"),
         ]
-
-    # --- choosing what to solve ------------------------------------------------------------------
-
-    def _term_chosen(self) -> None:
-        name = self.term.currentData()
-        custom = not name
-        self.start.setEnabled(custom)
-        self.end.setEnabled(custom)
-        if name:
-            t = self.terms[str(name)]
-            self.start.setDate(qdate(t.start))
-            self.end.setDate(qdate(t.end))
-
-    def set_dates(self, start: date, end: date) -> None:
-        self.term.setCurrentIndex(self.term.count() - 1)
-        self.start.setDate(qdate(start))
-        self.end.setDate(qdate(end))
-
-    def choose_caravans(self) -> None:
-        items = [
-            (code, f"{code} · {plate} · {kind}")
-            for code, plate, kind in tour_plans.caravans_in_service(self.context.db)
-        ]
-        dialog = ChecklistDialog(self.tr("Caravans to plan"), items, self.chosen_caravans, self)
-        if dialog.exec():
-            chosen = dialog.chosen()
-            self.chosen_caravans = None if len(chosen) == len(items) else chosen
-            self._show_choices()
-
-    def choose_requests(self) -> None:
-        start, end = pydate(self.start.date()), pydate(self.end.date())
-        rows = tour_plans.open_requests_in(self.context.db, start, end)
-        items = [
-            (code, f"{code} · {venue} · {county} · P{priority}") for code, venue, county, priority in rows
-        ]
-        dialog = ChecklistDialog(self.tr("Requests to plan"), items, self.chosen_requests, self)
-        if dialog.exec():
-            chosen = dialog.chosen()
-            self.chosen_requests = None if len(chosen) == len(items) else chosen
-            self._show_choices()
-
-    def _show_choices(self) -> None:
-        self.caravans_button.setText(
-            self.tr("Caravans: all")
-            if self.chosen_caravans is None
-            else self.tr("Caravans: %1").replace("%1", str(len(self.chosen_caravans)))
-        )
-        self.requests_button.setText(
-            self.tr("Requests: all open")
-            if self.chosen_requests is None
-            else self.tr("Requests: %1").replace("%1", str(len(self.chosen_requests)))
-        )
-
-    # --- solving -------------------------------------------------------------------------------
-
-    def _default_name(self) -> str:
-        label = self.term.currentData() or f"{self.start.date().toString('yyyy-MM-dd')}"
-        return f"{label} {datetime.now():%Y-%m-%d %H:%M:%S}"
-
-    @property
-    def solving(self) -> bool:
-        return self.solve_op is not None and self.solve_op.running
-
-    def start_solve(self, keep_locks_from: str | None = None) -> bool:
-        if self.solving:
-            return False
-        start, end = pydate(self.start.date()), pydate(self.end.date())
-        if end < start:
-            QMessageBox.warning(self, self.tr("Cannot solve"), self.tr("The last day is before the first."))
-            return False
-        chosen_name = bool(self.plan_name.text().strip())
-        name = self.plan_name.text().strip() or self._default_name()
-        if chosen_name and any(p.name == name for p in self.plans):
-            QMessageBox.warning(
-                self, self.tr("Cannot solve"), self.tr("A plan named %1 exists already.").replace("%1", name)
-            )
-            return False
-        road = preferences.planning().road_distances
-        db, time_limit = self.context.db, self.time_limit.value()
-        max_days = self.max_days.value() or None
-        caravans = tuple(sorted(self.chosen_caravans)) if self.chosen_caravans is not None else None
-        requests = tuple(sorted(self.chosen_requests)) if self.chosen_requests is not None else None
-
-        def solve(state: TaskState) -> TourPlanSummary:
-            return plan_term_tours(
-                db,
-                start,
-                end,
-                name=name,
-                chosen_name=chosen_name,
-                control=state.control(time_limit),
-                keep_locks_from=keep_locks_from,
-                distances_csv=Path(road) if road else None,
-                caravans=caravans,
-                requests=requests,
-                max_days_per_caravan=max_days,
-            )
-
-        self.progress_seen = []
-        self.last_error = ""
-        self.progress.setValue(0)
-        self.progress_label.setText(self.tr("Starting…"))
-        self.solve_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.resolve_button.setEnabled(False)
-        self._time_limit = time_limit
-        self.solve_op = (
-            Operation(self, solve, "tour_solve")
-            .progress(self._progress)
-            .success(self._solved)
-            .failure(self._solve_failed)
-            .finished(self._solve_ended)
-            .run()
-        )
-        return True
-
-    def _progress(self, progress: Progress) -> None:
-        self.progress_seen.append(progress)
-        self.progress.setValue(min(99, int(100 * progress.seconds / max(self._time_limit, 1))))
-        self.progress_label.setText(
-            self.tr("%1 s: %2 requests served, best objective %3")
-            .replace("%1", f"{progress.seconds:.1f}")
-            .replace("%2", str(progress.served))
-            .replace("%3", f"{progress.objective:,.1f}")
-        )
-
-    def cancel_solve(self) -> None:
-        if self.solve_op is not None:
-            self.solve_op.cancel()
-        self.cancel_button.setEnabled(False)
-        self.progress_label.setText(self.tr("Cancelling: keeping the best plan found so far…"))
-
-    def _solve_ended(self) -> None:
-        self.solve_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
-        if not self.last_error:
-            self.progress.setValue(100)
-        self._show_detail()
-
-    def _solved(self, summary: TourPlanSummary) -> None:
-        f = summary.figures
-        self.progress_label.setText(
-            self.tr("Done: %1 of %2 requests served in %3 s (%4).")
-            .replace("%1", str(f.served))
-            .replace("%2", str(f.requests))
-            .replace("%3", f"{f.solve_seconds:.1f}")
-            .replace("%4", solve_status(f.status))
-        )
-        if summary.violations:
-            self.progress_label.setText(
-                self.progress_label.text()
-                + " "
-                + self.tr("The checker found %1 broken rule(s); see the log.").replace(
-                    "%1", str(len(summary.violations))
-                )
-            )
-        self.plan_name.clear()
-        self.refresh_plans(select_name=summary.name)
-        self.context.bus.data_changed.emit("plans")
-
-    def _solve_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, CaravanError):
-            _log.error("tour solve failed", exc_info=exc)
-        self.progress.setValue(0)
-        self.last_error = error_text(exc)
-        self.progress_label.setText(self.tr("Not solved: %1").replace("%1", self.last_error))
-
-    # --- plan actions ----------------------------------------------------------------------------
-
-    def selected_stop_row(self) -> int | None:
-        rows = self.itinerary.selectionModel().selectedRows()
-        return rows[0].row() if rows else None
-
-    def _itinerary_selected(self) -> None:
-        row = self.selected_stop_row()
-        self.lock_button.setEnabled(row is not None)
-        self.move_button.setEnabled(row is not None)
-        self.kit_button.setEnabled(row is not None)
-        if row is not None:
-            locked = self.itinerary_model.value(row, "locked") == yes_no(True)
-            self.lock_button.setText(self.tr("Unlock visit") if locked else self.tr("Lock visit"))
-
-    def toggle_lock(self, row: int | None = None) -> bool:
-        row = self.selected_stop_row() if row is None else row
-        if row is None:
-            return False
-        stop_id, version = self.itinerary_model.row_id(row), self.itinerary_model.row_version(row)
-        locked = self.itinerary_model.value(row, "locked") != yes_no(True)
-        try:
-            new_version = tour_plans.set_stop_locked(self.context.db, stop_id, version, locked)
-        except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
-            self.show_selected_plan()
-            return False
-        ref = self.context.refs.reset("tour_stops", stop_id, new_version)
-        venue = self.itinerary_model.value(row, "venue")
-        text = (self.tr("Lock visit %1") if locked else self.tr("Unlock visit %1")).replace("%1", str(venue))
-        self.context.undo_stack.push(
-            LockStopCommand(self.context.db, self.context.feedback, text, ref, locked)
-        )
-        self.show_selected_plan()
-        return True
-
-    def _itinerary_menu(self, point: QPoint) -> None:
-        index = self.itinerary.indexAt(point)
-        if not index.isValid():
-            return
-        self.itinerary.selectRow(index.row())
-        menu = QMenu(self)
-        menu.addAction(self.lock_button.text(), lambda: self.toggle_lock())
-        menu.addAction(self.tr("Move visit…"), lambda: self.open_move_dialog())
-        menu.addAction(self.kit_button.text(), self.choose_export_kit)
-        menu.exec(self.itinerary.viewport().mapToGlobal(point))
-
-    def choose_export_kit(self) -> None:
-        row = self.selected_stop_row()
-        if row is None:
-            return
-        trip = self.trip_of_stop.get(self.itinerary_model.row_id(row))
-        if trip is None:
-            return
-        path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("Export field kit"), f"{trip}.ckit", self.tr("Field kits (*.ckit)")
-        )
-        if path:
-            self.export_kit(trip, Path(path if path.endswith(".ckit") else path + ".ckit"))
-
-    def export_kit(self, trip: str, path: Path) -> None:
-        """Write the field kit of `trip` for its crew to take offline (in the background)."""
-        from caravan_app.services.kit_export import export_trip
-
-        db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
-        write_kit(
-            self,
-            lambda force: export_trip(db, trip, path, lang=lang, force=force),
-            lambda manifest: self.hand_move_note.setText(
-                self.tr("Field kit of trip %1 written to %2 (%3 parts).")
-                .replace("%1", manifest.code)
-                .replace("%2", str(path))
-                .replace("%3", str(len(manifest.parts)))
-            ),
-        )
-
-    def open_move_dialog(self) -> MoveVisitDialog | None:
-        """The dialog to move the selected visit; the move is made when it is accepted."""
-        row = self.selected_stop_row()
-        if row is None or self.detail is None:
-            return None
-        request = str(self.itinerary_model.value(row, "request"))
-        caravan = str(self.itinerary_model.value(row, "caravan"))
-        day = self.itinerary_model.value(row, "day")
-        assert isinstance(day, date)
-        self.move_dialog = MoveVisitDialog(self.detail, request, caravan, day, self)
-        self.move_dialog.accepted.connect(self._move_chosen)
-        self.move_dialog.open()
-        return self.move_dialog
-
-    def _move_chosen(self) -> None:
-        dialog = self.move_dialog
-        if dialog is not None:
-            self.move_visit(dialog.request, dialog.caravan.currentText(), pydate(dialog.day.date()))
-
-    @property
-    def moving(self) -> bool:
-        """A hand move (or its undo or redo) is being made."""
-        return MOVES.busy
-
-    def move_visit(self, request: str, caravan: str, day: date) -> None:
-        """Move a visit (in the background, after any move still being made); a refusal is shown under
-        the itinerary with the rule it would break."""
-        if self.detail is None:
-            return
-        plan = self.detail.plan
-        db = self.context.db
-
-        def work(_state: TaskState) -> MoveResult:
-            # The plan's version when the move starts: a move queued before this one has changed it.
-            shown = self.detail.plan if self.detail is not None else plan
-            version = shown.version if shown.id == plan.id else plan.version
-            return tour_edits.move_visit(db, plan.name, request, caravan, day, version)
-
-        self.move_note.setText(self.tr("Moving %1…").replace("%1", request))
-        Operation(self, work, "visit_move").success(
-            lambda result: self._moved(plan, request, (caravan, day), result)
-        ).failure(self._move_failed).run(MOVES)
-
-    def _moved(self, plan: PlanRow, request: str, to: tuple[str, date], result: MoveResult) -> None:
-        if result.refusal is not None:
-            self.move_note.setText(self.tr("Not moved: %1").replace("%1", refusal_text(result.refusal)))
-            return
-        caravan, day = to
-        self.move_note.setText(
-            self.tr("Moved %1 to %2 on %3; it is locked there.")
-            .replace("%1", request)
-            .replace("%2", caravan)
-            .replace("%3", str(day))
-        )
-        text = self.tr("Move visit %1").replace("%1", request)
-        self.context.undo_stack.push(
-            MoveVisitCommand(
-                self.context.db,
-                self.context.feedback,
-                text,
-                plan.id,
-                plan.name,
-                request,
-                to,
-                (result.from_caravan, result.from_day),
-                result.plan_version,
-            )
-        )
-        self.show_selected_plan()
-
-    def _move_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, CaravanError):
-            raise exc
-        self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
-        self.show_selected_plan()
-
-    def approve(self, confirm: bool = True) -> bool:
-        if self.detail is None:
-            return False
-        plan = self.detail.plan
-        status = PlanStatus.DRAFT if plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
-        if confirm and status is PlanStatus.APPROVED:
-            answer = QMessageBox.question(
-                self, self.tr("Approve"), self.tr("Approve plan %1?").replace("%1", plan.name)
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        try:
-            tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
-        except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
-            return False
-        self.refresh_plans(select_name=plan.name)
-        return True
-
-    def _linkage_dates(self) -> tuple[date, date]:
-        """The shown plan's dates (the advice is about that plan's term), else the dates chosen."""
-        if self.detail is not None:
-            return self.detail.plan.start, self.detail.plan.end
-        return pydate(self.start.date()), pydate(self.end.date())
-
-    def resolve_keeping_locks(self) -> bool:
-        if self.detail is None:
-            return False
-        plan = self.detail.plan
-        self.set_dates(plan.start, plan.end)
-        if not self.plan_name.text().strip():
-            self.plan_name.setText(self.tr("%1 (re-solved)").replace("%1", plan.name)[:80])
-        return self.start_solve(keep_locks_from=plan.name)
-
-    def compare(self) -> None:
-        if len(self.plans) < 2:
-            return
-        self.compare_dialog = CompareDialog(self.plans, self)
-        self.compare_dialog.open()
 
     # --- language ------------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, TourStop, Trip
 from caravan_app.ui.background import TaskState
 from caravan_app.ui.main_window import MainWindow
-from caravan_app.ui.tour_planner import CompareDialog, TourPlannerPage
+from caravan_app.ui.tour_dialogs import CompareDialog
+from caravan_app.ui.tour_planner import TourPlannerPage
 
 FIRST, LAST = date(2027, 3, 1), date(2027, 3, 5)
 

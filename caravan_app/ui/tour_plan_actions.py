@@ -1,0 +1,254 @@
+"""The tour planner's actions on the plan shown: lock a visit, move one by hand (checked at once,
+undoable), write a trip's field kit, approve the plan, re-solve it keeping the locks, compare two
+plans. A part of TourPlannerPage (ui/tour_planner.py), which builds the widgets named here."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QPoint
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from caravan_app.domain.enums import PlanStatus
+from caravan_app.errors import CaravanError
+from caravan_app.services import tour_edits, tour_plans
+from caravan_app.services.tour_edits import MoveResult
+from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
+from caravan_app.ui.background import Operation, TaskState
+from caravan_app.ui.commands import LockStopCommand
+from caravan_app.ui.context import AppContext
+from caravan_app.ui.kit_files import write_kit
+from caravan_app.ui.labels import yes_no
+from caravan_app.ui.outcomes import error_text, refusal_text
+from caravan_app.ui.table_model import RowsModel
+from caravan_app.ui.tour_dialogs import MOVES, CompareDialog, MoveVisitCommand, MoveVisitDialog, pydate
+
+
+class TourPlanActions(QWidget):
+    """What can be done to the plan shown."""
+
+    context: AppContext
+    detail: TourPlanDetail | None
+    plans: list[PlanRow]
+    start: QDateEdit
+    end: QDateEdit
+    plan_name: QLineEdit
+    itinerary: QTableView
+    itinerary_model: RowsModel
+    lock_button: QPushButton
+    move_button: QPushButton
+    kit_button: QPushButton
+    move_note: QLabel
+    hand_move_note: QLabel
+    move_dialog: MoveVisitDialog | None
+    trip_of_stop: dict[int, str]
+    if TYPE_CHECKING:
+
+        def refresh_plans(self, select_name: str | None = None) -> None: ...
+        def show_selected_plan(self) -> None: ...
+        def set_dates(self, start: date, end: date) -> None: ...
+        def start_solve(self, keep_locks_from: str | None = None) -> bool: ...
+
+    # --- plan actions ----------------------------------------------------------------------------
+
+    def selected_stop_row(self) -> int | None:
+        rows = self.itinerary.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _itinerary_selected(self) -> None:
+        row = self.selected_stop_row()
+        self.lock_button.setEnabled(row is not None)
+        self.move_button.setEnabled(row is not None)
+        self.kit_button.setEnabled(row is not None)
+        if row is not None:
+            locked = self.itinerary_model.value(row, "locked") == yes_no(True)
+            self.lock_button.setText(self.tr("Unlock visit") if locked else self.tr("Lock visit"))
+
+    def toggle_lock(self, row: int | None = None) -> bool:
+        row = self.selected_stop_row() if row is None else row
+        if row is None:
+            return False
+        stop_id, version = self.itinerary_model.row_id(row), self.itinerary_model.row_version(row)
+        locked = self.itinerary_model.value(row, "locked") != yes_no(True)
+        try:
+            new_version = tour_plans.set_stop_locked(self.context.db, stop_id, version, locked)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            self.show_selected_plan()
+            return False
+        ref = self.context.refs.reset("tour_stops", stop_id, new_version)
+        venue = self.itinerary_model.value(row, "venue")
+        text = (self.tr("Lock visit %1") if locked else self.tr("Unlock visit %1")).replace("%1", str(venue))
+        self.context.undo_stack.push(
+            LockStopCommand(self.context.db, self.context.feedback, text, ref, locked)
+        )
+        self.show_selected_plan()
+        return True
+
+    def _itinerary_menu(self, point: QPoint) -> None:
+        index = self.itinerary.indexAt(point)
+        if not index.isValid():
+            return
+        self.itinerary.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.lock_button.text(), lambda: self.toggle_lock())
+        menu.addAction(self.tr("Move visit…"), lambda: self.open_move_dialog())
+        menu.addAction(self.kit_button.text(), self.choose_export_kit)
+        menu.exec(self.itinerary.viewport().mapToGlobal(point))
+
+    def choose_export_kit(self) -> None:
+        row = self.selected_stop_row()
+        if row is None:
+            return
+        trip = self.trip_of_stop.get(self.itinerary_model.row_id(row))
+        if trip is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export field kit"), f"{trip}.ckit", self.tr("Field kits (*.ckit)")
+        )
+        if path:
+            self.export_kit(trip, Path(path if path.endswith(".ckit") else path + ".ckit"))
+
+    def export_kit(self, trip: str, path: Path) -> None:
+        """Write the field kit of `trip` for its crew to take offline (in the background)."""
+        from caravan_app.services.kit_export import export_trip
+
+        db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
+        write_kit(
+            self,
+            lambda force: export_trip(db, trip, path, lang=lang, force=force),
+            lambda manifest: self.hand_move_note.setText(
+                self.tr("Field kit of trip %1 written to %2 (%3 parts).")
+                .replace("%1", manifest.code)
+                .replace("%2", str(path))
+                .replace("%3", str(len(manifest.parts)))
+            ),
+        )
+
+    def open_move_dialog(self) -> MoveVisitDialog | None:
+        """The dialog to move the selected visit; the move is made when it is accepted."""
+        row = self.selected_stop_row()
+        if row is None or self.detail is None:
+            return None
+        request = str(self.itinerary_model.value(row, "request"))
+        caravan = str(self.itinerary_model.value(row, "caravan"))
+        day = self.itinerary_model.value(row, "day")
+        assert isinstance(day, date)
+        self.move_dialog = MoveVisitDialog(self.detail, request, caravan, day, self)
+        self.move_dialog.accepted.connect(self._move_chosen)
+        self.move_dialog.open()
+        return self.move_dialog
+
+    def _move_chosen(self) -> None:
+        dialog = self.move_dialog
+        if dialog is not None:
+            self.move_visit(dialog.request, dialog.caravan.currentText(), pydate(dialog.day.date()))
+
+    @property
+    def moving(self) -> bool:
+        """A hand move (or its undo or redo) is being made."""
+        return MOVES.busy
+
+    def move_visit(self, request: str, caravan: str, day: date) -> None:
+        """Move a visit (in the background, after any move still being made); a refusal is shown under
+        the itinerary with the rule it would break."""
+        if self.detail is None:
+            return
+        plan = self.detail.plan
+        db = self.context.db
+
+        def work(_state: TaskState) -> MoveResult:
+            # The plan's version when the move starts: a move queued before this one has changed it.
+            shown = self.detail.plan if self.detail is not None else plan
+            version = shown.version if shown.id == plan.id else plan.version
+            return tour_edits.move_visit(db, plan.name, request, caravan, day, version)
+
+        self.move_note.setText(self.tr("Moving %1…").replace("%1", request))
+        Operation(self, work, "visit_move").success(
+            lambda result: self._moved(plan, request, (caravan, day), result)
+        ).failure(self._move_failed).run(MOVES)
+
+    def _moved(self, plan: PlanRow, request: str, to: tuple[str, date], result: MoveResult) -> None:
+        if result.refusal is not None:
+            self.move_note.setText(self.tr("Not moved: %1").replace("%1", refusal_text(result.refusal)))
+            return
+        caravan, day = to
+        self.move_note.setText(
+            self.tr("Moved %1 to %2 on %3; it is locked there.")
+            .replace("%1", request)
+            .replace("%2", caravan)
+            .replace("%3", str(day))
+        )
+        text = self.tr("Move visit %1").replace("%1", request)
+        self.context.undo_stack.push(
+            MoveVisitCommand(
+                self.context.db,
+                self.context.feedback,
+                text,
+                plan.id,
+                plan.name,
+                request,
+                to,
+                (result.from_caravan, result.from_day),
+                result.plan_version,
+            )
+        )
+        self.show_selected_plan()
+
+    def _move_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            raise exc
+        self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
+        self.show_selected_plan()
+
+    def approve(self, confirm: bool = True) -> bool:
+        if self.detail is None:
+            return False
+        plan = self.detail.plan
+        status = PlanStatus.DRAFT if plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
+        if confirm and status is PlanStatus.APPROVED:
+            answer = QMessageBox.question(
+                self, self.tr("Approve"), self.tr("Approve plan %1?").replace("%1", plan.name)
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            tour_plans.set_plan_status(self.context.db, plan.id, plan.version, status)
+        except CaravanError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
+            return False
+        self.refresh_plans(select_name=plan.name)
+        return True
+
+    def _linkage_dates(self) -> tuple[date, date]:
+        """The shown plan's dates (the advice is about that plan's term), else the dates chosen."""
+        if self.detail is not None:
+            return self.detail.plan.start, self.detail.plan.end
+        return pydate(self.start.date()), pydate(self.end.date())
+
+    def resolve_keeping_locks(self) -> bool:
+        if self.detail is None:
+            return False
+        plan = self.detail.plan
+        self.set_dates(plan.start, plan.end)
+        if not self.plan_name.text().strip():
+            self.plan_name.setText(self.tr("%1 (re-solved)").replace("%1", plan.name)[:80])
+        return self.start_solve(keep_locks_from=plan.name)
+
+    def compare(self) -> None:
+        if len(self.plans) < 2:
+            return
+        self.compare_dialog = CompareDialog(self.plans, self)
+        self.compare_dialog.open()
