@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from caravan_app.persistence.database import create_engine_for
+from caravan_app.persistence.database import create_engine_for, schema_transaction
 from caravan_app.persistence.models import Base
 from caravan_app.settings import database_url
 
@@ -35,7 +35,8 @@ def run_migrations_online() -> None:
         return
     url = database_url(context.get_x_argument(as_dictionary=True).get("db"))
     engine = create_engine_for(url)
-    with engine.begin() as connection:
+    # One transaction for the whole upgrade, which a crash undoes whole (SQLite included).
+    with schema_transaction(engine) as connection:
         _configure_and_run(connection)
     engine.dispose()
 

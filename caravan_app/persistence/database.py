@@ -6,12 +6,14 @@ and turns the driver's errors into the program's own (a stale save into Conflict
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -33,13 +35,49 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def create_engine_for(url: URL) -> Engine:
+def _sqlite_pragmas_without_wal(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_engine_for(url: URL, *, wal: bool = True) -> Engine:
+    """The engine for a URL. `wal=False` keeps a SQLite file in its rollback-journal mode, so that all
+    it holds is in the one file once its connections are closed (a file built beside and moved)."""
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas if wal else _sqlite_pragmas_without_wal)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL; None for another database, an in-memory one or a `file:` URI."""
+    name = url.database
+    if url.get_backend_name() != "sqlite" or not name or name == ":memory:" or url.query.get("uri"):
+        return None
+    return Path(name)
+
+
+@contextmanager
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for a change of the schema: committed whole at the end, and
+    undone whole by the database if the program dies before (kill -9, power cut).
+
+    PostgreSQL's DDL is transactional as it is. Python's sqlite3 sends no BEGIN before CREATE, ALTER or
+    DROP, so on SQLite each would commit on its own and a crash would leave half a schema (a table
+    made, the `_alembic_tmp_` copy of a batch migration); an explicit BEGIN makes SQLite's journal
+    hold them all until the COMMIT.
+    """
+    with engine.begin() as connection:
+        driver = connection.connection.driver_connection
+        # A driver that keeps a transaction open itself (sqlite3's autocommit=False) needs no BEGIN.
+        if connection.dialect.name == "sqlite" and not getattr(driver, "in_transaction", False):
+            # IMMEDIATE: the write lock is taken now (or waited for), not halfway through.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield connection
 
 
 class Database:
@@ -63,6 +101,13 @@ class Database:
         return describe(self.url)
 
     def check_reachable(self) -> None:
+        """Refuse a database that cannot be opened. A SQLite file not there yet is not made here (the
+        schema's upgrade makes it whole, or not at all): its folder must take a new file."""
+        path = sqlite_file(self.url)
+        if path is not None and not path.exists():
+            if not path.parent.is_dir() or not os.access(path.parent, os.W_OK | os.X_OK):
+                raise DatabaseError(f"cannot open {self.describe()}: {path.parent} takes no new file")
+            return
         try:
             with self.engine.connect():
                 pass
