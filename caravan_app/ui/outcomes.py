@@ -417,6 +417,28 @@ def _coded(exc: CaravanError) -> str | None:
             v["reason"],
         ),
         "kit_out_of_scope": lambda: _kit_out_of_scope(v),
+        "schema_interrupted": lambda: (
+            _fill(
+                QCoreApplication.translate(
+                    "Outcomes",
+                    "An upgrade of %1 was interrupted and left its tables half changed (%2). "
+                    "Put the copy %3 in its place; nothing was read or written.",
+                ),
+                v["path"],
+                v["leftover"],
+                v["copy"],
+            )
+            if v.get("copy")
+            else _fill(
+                QCoreApplication.translate(
+                    "Outcomes",
+                    "An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole "
+                    "copy was found beside it: restore one kept elsewhere. Nothing was read or written.",
+                ),
+                v["path"],
+                v["leftover"],
+            )
+        ),
         "no_keyring": lambda: QCoreApplication.translate(
             "Outcomes",
             "This computer has no system keyring to keep the password in. Tick “Keep the password in a "

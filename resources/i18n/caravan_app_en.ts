@@ -2565,6 +2565,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
             <translation>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</translation>
         </message>
+    <message>
+        <source>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</source>
+        <translation>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</translation>
+    </message>
+    <message>
+        <source>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</source>
+        <translation>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</translation>
+    </message>
         <message>
             <source>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</source>
             <translation>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</translation>

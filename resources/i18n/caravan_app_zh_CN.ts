@@ -2566,6 +2566,14 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>现在无法向 %1 保存（%2）：数据库为只读，或正被另一个程序占用。未进行求解。</translation>
     </message>
     <message>
+        <source>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</source>
+        <translation>%1 的一次升级被中断，表结构只改了一半（%2）。请用副本 %3 替换它；未读取或写入任何数据。</translation>
+    </message>
+    <message>
+        <source>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</source>
+        <translation>%1 的一次升级被中断，表结构只改了一半（%2），旁边也没有找到完好的副本：请用别处保存的副本恢复。未读取或写入任何数据。</translation>
+    </message>
+    <message>
         <source>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</source>
         <translation>这台电脑没有系统密钥环可保存密码。请勾选“将密码保存在只有您能读取的文件中”，或不填写密码。</translation>
     </message>
