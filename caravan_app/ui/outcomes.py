@@ -417,6 +417,18 @@ def _coded(exc: CaravanError) -> str | None:
             v["reason"],
         ),
         "kit_out_of_scope": lambda: _kit_out_of_scope(v),
+        "kit_of_draft": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes", "%1 belongs to the plan “%2”, which is a draft, not approved; no kit was written."
+            ),
+            _fill(
+                QCoreApplication.translate("Outcomes", "Trip %1")
+                if v["kind"] == "trip"
+                else QCoreApplication.translate("Outcomes", "Stay %1"),
+                v["item"],
+            ),
+            v["plan"],
+        ),
         "schema_interrupted": lambda: (
             _fill(
                 QCoreApplication.translate(
