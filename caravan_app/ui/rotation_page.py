@@ -48,10 +48,19 @@ from caravan_app.ui.labels import enum_label
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.pdf_output import ask_save_path, make_pdf, print_pdf, save_pdf_to
-from caravan_app.ui.table_model import RowsModel
+from caravan_app.ui.rotation_cells import (
+    LOCK_MARK,
+    GridModel,
+    empty_summary,
+    empty_text,
+    reason_text,
+    set_tip,
+    stay_text,
+    stay_tip,
+)
 
 _log = log.get(log.UI)
-LOCK_MARK = "🔒"
+__all__ = ["LOCK_MARK", "RotationPage"]
 
 
 class RotationPage(QWidget):
@@ -163,7 +172,7 @@ class RotationPage(QWidget):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        self.grid_model = RowsModel(self)
+        self.grid_model = GridModel(self)
         self.grid_view = QTableView()
         self.grid_view.setObjectName("grid")
         self.grid_view.setModel(self.grid_model)
@@ -174,9 +183,19 @@ class RotationPage(QWidget):
         self.grid_view.setWordWrap(True)
         self.grid_view.verticalHeader().setDefaultSectionSize(44)
         self.grid_view.selectionModel().selectionChanged.connect(lambda *_a: self._cell_selected())
+        # What the selected cell holds or why it is empty, for those who do not hover.
+        self.cell_note = QLabel()
+        self.cell_note.setObjectName("cell_note")
+        self.cell_note.setWordWrap(True)
+        self.cell_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid_host = QWidget()
+        grid_layout = QVBoxLayout(grid_host)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.grid_view, 1)
+        grid_layout.addWidget(self.cell_note)
         self.map = MapPane("rotation_map")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.grid_view, "")
+        self.tabs.addTab(grid_host, "")
         self.tabs.addTab(self.map, "")
         self.tabs.currentChanged.connect(lambda _i: self._show_map())
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -266,17 +285,30 @@ class RotationPage(QWidget):
             for p, a, b in g.periods
         ]
         rows = []
-        for code, name in g.sets:
+        tips: dict[tuple[int, int], str] = {}
+        muted: set[tuple[int, int]] = set()
+        for r, (code, name) in enumerate(g.sets):
             cells: list[Any] = [f"{code}\n{name}"]
-            for p, _a, _b in g.periods:
+            grid_set = g.grid_set(code)
+            if grid_set is not None:
+                tips[(r, 0)] = set_tip(grid_set)
+            for c, (p, _a, _b) in enumerate(g.periods, start=1):
                 stay = g.stay(code, p)
-                cells.append(
-                    f"{stay.venue_name}\n{stay.county}{' ' + LOCK_MARK if stay.locked else ''}"
-                    if stay
-                    else ""
-                )
+                empty = g.empty_cell(code, p)
+                if stay is not None:
+                    cells.append(stay_text(stay))
+                    tips[(r, c)] = stay_tip(stay)
+                elif empty is not None:
+                    cells.append(empty_text(empty))
+                    tips[(r, c)] = reason_text(empty)
+                    muted.add((r, c))
+                else:
+                    cells.append("")
             rows.append(tuple(cells))
         self.grid_model.set_rows(columns, titles, rows)
+        self.grid_model.set_cells(tips, muted)
+        if g.empty:
+            self.figures.setText(self.figures.text() + "\n" + empty_summary(g))
         # The set's full name, the periods sharing what is left.
         self.grid_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self._cell_selected()
@@ -308,6 +340,14 @@ class RotationPage(QWidget):
         period = self.grid.periods[index.column() - 1][0]
         return self.grid.stay(code, period)
 
+    def _cell_text(self) -> str:
+        """The selected cell's stay or the reason it is empty, in full."""
+        indexes = self.grid_view.selectionModel().selectedIndexes()
+        if self.grid is None or not indexes:
+            return ""
+        tip = self.grid_model.tips.get((indexes[0].row(), indexes[0].column()))
+        return tip or ""
+
     def select_stay(self, set_code: str, period: int) -> None:
         if self.grid is None:
             return
@@ -317,6 +357,7 @@ class RotationPage(QWidget):
 
     def _cell_selected(self) -> None:
         stay = self.selected_stay()
+        self.cell_note.setText(self._cell_text())
         self.lock_button.setEnabled(stay is not None)
         self.lock_button.setText(self.tr("Unlock stay") if stay and stay.locked else self.tr("Lock stay"))
         self.kit_button.setEnabled(stay is not None)
