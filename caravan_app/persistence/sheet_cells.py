@@ -8,11 +8,14 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 from caravan_app.domain.enums import join_themes, split_themes
 from caravan_app.domain.weekdays import normalise_weekdays
 from caravan_app.persistence.sheet_specs import ColumnSpec, Kind
 
 _INT_LIMIT = 2**31 - 1  # an INTEGER column on PostgreSQL
+EXCEL_TEXT_LIMIT = 32767  # characters in a cell; openpyxl would cut the rest off silently
 
 
 class CellError(ValueError):
@@ -221,6 +224,12 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
     if isinstance(value, str):
         if length is not None and len(value) > length:
             raise CellError(f"longer than {length} characters")
+        # What the export could not write again is refused here, not when the whole database is exported.
+        if len(value) > EXCEL_TEXT_LIMIT:
+            raise CellError(f"longer than {EXCEL_TEXT_LIMIT} characters, the most an Excel cell holds")
+        control = ILLEGAL_CHARACTERS_RE.search(value)
+        if control:
+            raise CellError(f"holds a control character Excel cannot keep (U+{ord(control.group()):04X})")
         if col.pattern and not re.fullmatch(col.pattern[0], value):
             raise CellError(col.pattern[1])
     else:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from caravan_app.domain.enums import split_themes
 from caravan_app.errors import CaravanError
-from caravan_app.persistence.sheet_cells import quote_formula, time_text
+from caravan_app.persistence.sheet_cells import EXCEL_TEXT_LIMIT, quote_formula, time_text
 from caravan_app.persistence.sheet_specs import (
     ENTITIES,
     THEMES_SHOWN_WITH,
@@ -83,7 +83,6 @@ def _csv_cell(value: Any) -> str:
 
 
 _EXCEL_FIRST_DAY = date(1900, 3, 1)  # Excel's calendar is wrong before this day
-_EXCEL_TEXT_LIMIT = 32767  # characters in a cell; openpyxl would cut the rest off silently
 
 
 def _display_width(value: Any) -> int:
@@ -128,10 +127,10 @@ def _write_cell(sheet: Any, row: int, column: int, value: Any, spec: SheetSpec, 
             cell.number_format = "yyyy-mm-dd"
             return
     if isinstance(value, str):
-        if len(value) > _EXCEL_TEXT_LIMIT or ILLEGAL_CHARACTERS_RE.search(value):
+        if len(value) > EXCEL_TEXT_LIMIT or ILLEGAL_CHARACTERS_RE.search(value):
             raise CaravanError(
                 f"cannot export {spec.sheet} row {row}, column {col.header}: Excel cannot hold this text "
-                f"(longer than {_EXCEL_TEXT_LIMIT} characters or with a control character)"
+                f"(longer than {EXCEL_TEXT_LIMIT} characters or with a control character)"
             )
         cell.value = value
         cell.data_type = "s"  # text, even "=A1" or "#N/A": never a formula or an error value

@@ -133,8 +133,8 @@ def _read(path: Path, problems: Problems) -> list[Table]:
     else:
         problems.add(name, None, "", path.suffix, "only .xlsx workbooks and .csv files can be imported")
         return []
-    if problems and not sheets:
-        return []
+    if (problems and not sheets) or not all(sheet.complete for sheet in sheets):
+        return []  # a sheet past the limits is refused as a whole: its rows are not checked
     if not any(sheet.rows for sheet in sheets):
         problems.add(name, None, "", "", empty_reason)
         return []
