@@ -1,5 +1,6 @@
 """Start-up of the program without a command: the database opened, upgraded and, on a first
-start with the embedded SQLite file, filled with the demo province so a new user sees one at once."""
+start with the embedded SQLite file, filled with the demo province so a new user sees one at once
+(built in the background while a splash names each step, see ui/first_start.py)."""
 
 from __future__ import annotations
 
@@ -22,11 +23,9 @@ def main(db_option: str | None = None) -> None:
         if saved is not None:
             url = saved.render_as_string(hide_password=False)
     db = open_database(url)
-    if contents(db).is_empty and db.is_sqlite:
-        from caravan_app.services.demo import build_demo
-
-        print(f"first start: filling {db.describe()} with the Jiangsu demo province ...")
-        build_demo(db)
+    first_start = contents(db).is_empty and db.is_sqlite
+    if first_start:
+        print(f"first start: filling {db.describe()} with the Jiangsu demo province ...", flush=True)
     from caravan_app.ui.main_window import run_desktop
 
-    run_desktop(db)
+    run_desktop(db, first_start=first_start)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from caravan_app.cli import main
 from caravan_app.persistence import migrate
+from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Caravan
 from caravan_app.services.database import open_database
 
@@ -87,15 +88,25 @@ def test_failures_are_one_clear_line(
 def test_first_start_fills_the_demo_province_then_demo_refuses_a_full_database(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from caravan_app.services.demo import build_demo
     from caravan_app.ui import main_window
 
-    # The window itself is tested in tests/ui; here its event loop would wait for a user.
-    opened: list[str] = []
-    monkeypatch.setattr(main_window, "run_desktop", lambda db: opened.append(db.describe()))
+    # The window and its splash are tested in tests/ui; here their event loop would wait for a user.
+    opened: list[tuple[str, bool]] = []
+
+    def run_desktop(db: Database, language: str | None = None, *, first_start: bool = False) -> int:
+        opened.append((db.describe(), first_start))
+        if first_start:
+            build_demo(db)  # what the splash does while it shows the steps (tests/ui/test_first_start.py)
+        return 0
+
+    monkeypatch.setattr(main_window, "run_desktop", run_desktop)
     path = tmp_path / "first.db"
     assert main(["--db", str(path)]) == 0
     assert "first start" in capsys.readouterr().out
-    assert opened == [f"SQLite {path}"]
+    assert main(["--db", str(path)]) == 0  # the second start is not a first one
+    assert "first start" not in capsys.readouterr().out
+    assert opened == [(f"SQLite {path}", True), (f"SQLite {path}", False)]
     assert main(["--db", str(path), "demo"]) == 1
     one_error_line(capsys.readouterr().err)
     db = open_database(str(path))

@@ -18,7 +18,7 @@ import json
 import math
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
@@ -84,6 +84,11 @@ HISTORY_START = date(2025, 12, 1)
 HISTORY_END = date(2026, 11, 30)
 TERM_START = date(2027, 2, 22)
 TERM_END = date(2027, 7, 2)
+
+# The steps of the build, in order, as build_demo reports them (the first start shows them while it waits).
+STEPS: tuple[str, ...] = (
+    "regions", "depots", "venues", "caravans", "history", "exhibits", "requests", "saving",
+)  # fmt: skip
 
 
 def _span(first: date, last: date) -> list[date]:
@@ -393,8 +398,11 @@ def _years_between(first: date, last: date) -> float:
     return (last - first).days / 365.25
 
 
-def build_demo(db: Database, seed: int = DEFAULT_SEED) -> TableCounts:
+def build_demo(
+    db: Database, seed: int = DEFAULT_SEED, on_step: Callable[[str], object] | None = None
+) -> TableCounts:
     """Fill an empty, migrated database with the demo province in one transaction (no audit rows).
+    `on_step` hears each of STEPS as it begins.
 
     Raises CaravanError, and writes nothing, if the database already holds regions or caravans.
     """
@@ -408,7 +416,7 @@ def build_demo(db: Database, seed: int = DEFAULT_SEED) -> TableCounts:
                 f"{regions} regions and {caravans} caravans; nothing was changed. "
                 "Build the demo into a new database instead."
             )
-        _Demo(session, seed).build()
+        _Demo(session, seed, on_step).build()
         counts = count_rows(session)
     _log.info(
         "demo built with seed %s in %.1f s: %s", seed, time.monotonic() - started, "; ".join(counts.lines())
@@ -503,8 +511,9 @@ _GRADES = (ConditionGrade.A, ConditionGrade.B, ConditionGrade.C, ConditionGrade.
 class _Demo:
     """The demo province, built step by step into one session."""
 
-    def __init__(self, session: Session, seed: int) -> None:
+    def __init__(self, session: Session, seed: int, on_step: Callable[[str], object] | None = None) -> None:
         self.session = session
+        self.on_step = on_step
         self.rng = random.Random(seed)
         self.bounds = _Boundaries(REFERENCE_DIR)
         self.regions: dict[str, Region] = {}
@@ -582,22 +591,33 @@ class _Demo:
 
     # --- steps ---------------------------------------------------------------------------------
 
+    def step(self, name: str) -> None:
+        assert name in STEPS, name
+        if self.on_step is not None:
+            self.on_step(name)
+
     def build(self) -> None:
         # Rows are planned whole before they are added, and flushed in dependency order to get ids;
         # nothing is changed after its insert, so no row is written twice and every version stays 1.
+        self.step("regions")
         self.make_regions()
         self.make_towns()
+        self.step("depots")
         self.make_depots()
         self.make_workshops()
+        self.step("venues")
         self.make_venues()
+        self.step("caravans")
         self.plan_caravans()
         self.plan_sets()
         self.plan_placements()
+        self.step("history")
         self.plan_shows()
         self.session.add_all([c.row for c in self.caravans])
         self.session.add_all(self.sets)
         self.session.flush()
         self.write_placements_and_events()
+        self.step("exhibits")
         self.make_kit_exhibits()
         self.make_museum_exhibits()
         self.add_checks()
@@ -612,8 +632,10 @@ class _Demo:
         self.session.flush()
         self.write_exhibit_history()
         self.write_caravan_maintenance()
+        self.step("requests")
         self.make_joint_tours()
         self.make_requests()
+        self.step("saving")
         self.session.flush()
 
     def make_regions(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontDatabase, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,9 +37,12 @@ from caravan_app.ui.i18n import Languages, system_language
 from caravan_app.ui.import_dialog import ImportProblemsDialog
 from caravan_app.ui.kit_files import KITS, import_kit_file
 from caravan_app.ui.outcomes import error_text
+from caravan_app.ui.screen_fit import fit_to_screen, keep_on_screen
 
 _log = log.get(log.UI)
 FONT_FILE = RESOURCES_DIR / "fonts" / "wqy-microhei-gb2312.ttf"
+# The window's size on a first start, where the screen has room for it.
+DEFAULT_SIZE = QSize(1400, 860)
 
 # Screens in navigation order: key, and the factory that builds it.
 PAGE_KEYS: tuple[str, ...] = (
@@ -224,14 +227,23 @@ class MainWindow(QMainWindow):
         self.context.bus.command_failed.connect(self._command_failed)
         self.context.undo_stack.indexChanged.connect(self._undo_index_changed)
 
-        self.resize(1400, 860)
         geometry, state = preferences.window_geometry(), preferences.window_state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            keep_on_screen(self)  # a size kept from a larger screen shrinks to this one
+        else:
+            fit_to_screen(self, DEFAULT_SIZE)
         if state is not None:
             self.restoreState(state)
+        self._placed = False
         self.retranslate_ui()
         self.nav.setCurrentRow(min(max(preferences.last_page(), 0), len(PAGE_KEYS) - 1))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._placed:
+            # Now that the frame is known: keep its title bar and edges on the screen too.
+            self._placed = True
+            keep_on_screen(self)
 
     # --- pages ---------------------------------------------------------------------------------
 
@@ -531,8 +543,9 @@ def web_engine_flags() -> None:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
 
 
-def run_desktop(db: Database, language: str | None = None) -> int:
-    """Open the main window on `db` and run until it closes; returns the exit code."""
+def run_desktop(db: Database, language: str | None = None, *, first_start: bool = False) -> int:
+    """Open the main window on `db` and run until it closes; returns the exit code. On a `first_start`
+    the demo province is built into `db` first, behind a splash that names each step."""
     from caravan_app.ui import crash
     from caravan_app.ui.log_view import memory_handler
 
@@ -543,8 +556,16 @@ def run_desktop(db: Database, language: str | None = None) -> int:
     crash.install()
     languages = Languages()
     start_language(languages, language)
+    starting = None
+    if first_start:
+        from caravan_app.ui.first_start import FirstStart
+
+        starting = FirstStart(db)
+        starting.run()
     window = MainWindow(db, languages)
     window.show()
+    if starting is not None:
+        starting.close()
     if earlier:
         _log.warning("the program crashed last time:\n%s", earlier)
         QMessageBox.information(

@@ -30,7 +30,14 @@ from caravan_app.persistence.models import (
     Venue,
     VisitRequest,
 )
-from caravan_app.services.demo import HISTORY_END, HISTORY_START, TERM_END, TERM_START, build_demo
+from caravan_app.services.demo import (
+    HISTORY_END,
+    HISTORY_START,
+    STEPS,
+    TERM_END,
+    TERM_START,
+    build_demo,
+)
 
 KEY_COUNTIES = {
     "320321", "320324", "320723", "320724", "320804", "320826",
@@ -48,7 +55,9 @@ def snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def test_demo_meets_the_minimums_and_hangs_together(db: Database) -> None:
-    counts = build_demo(db)
+    steps: list[str] = []
+    counts = build_demo(db, on_step=steps.append)
+    assert steps == list(STEPS)  # each step heard once, in order (the first start's splash shows them)
     assert "caravans 车辆: 30" in counts.lines()
 
     with db.session() as s:

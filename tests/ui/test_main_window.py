@@ -3,13 +3,20 @@ menu, settings with the database password kept apart, the crash dialog and the l
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +28,7 @@ from caravan_app.ui.i18n import Languages
 from caravan_app.ui.inventory_page import EntityPage
 from caravan_app.ui.log_view import LogDialog, memory_handler
 from caravan_app.ui.main_window import PAGE_KEYS, MainWindow
+from caravan_app.ui.screen_fit import FRAME_ALLOWANCE, keep_on_screen
 from caravan_app.ui.settings_page import SettingsPage
 
 
@@ -219,3 +227,125 @@ def test_the_working_calendar_is_edited_in_settings_and_the_planners_use_it(wind
     assert not settings.save_calendar()
     assert "changed by someone else" in settings.calendar_message.text()
     assert holidays.text(holidays.rowCount() - 1, 1) == "mine"
+
+
+# A program run on the offscreen platform with a screen of the given size (Qt's offscreen plugin reads
+# its screens from a JSON file): it opens the window as `caravan-app` would, visits every screen and
+# reports the screen's available area and the window's frame after each.
+FIT_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+from caravan_app.persistence.database import Database
+from caravan_app.settings import to_url
+from caravan_app.ui.i18n import Languages
+from caravan_app.ui.main_window import PAGE_KEYS, MainWindow, create_application
+
+app = create_application()
+languages = Languages()
+languages.switch(sys.argv[3])
+window = MainWindow(Database(to_url(sys.argv[1])), languages)
+window.show()
+app.processEvents()
+report = {
+    "area": window.screen().availableGeometry().getRect(),
+    "opened": window.size().toTuple(),
+    "frames": {},
+}
+for key in PAGE_KEYS:
+    window.show_page(key)
+    for _ in range(5):
+        app.processEvents()
+    report["frames"][key] = window.frameGeometry().getRect()
+if len(sys.argv) > 4:  # the user makes it this large before closing
+    window.resize(int(sys.argv[4]), int(sys.argv[5]))
+    app.processEvents()
+report["size"] = window.size().toTuple()
+window.close()
+print(json.dumps(report))
+"""
+
+
+def _run_on_screen(
+    tmp_path: Path, database: Path, settings: Path, width: int, height: int, language: str, *resize: int
+) -> dict[str, Any]:
+    screen = tmp_path / f"screen-{width}x{height}.json"
+    screen.write_text(
+        json.dumps(
+            {
+                "synchronousWindowSystem": True,
+                "windowFrameMargins": True,
+                "screens": [
+                    {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    environment = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}")
+    result = subprocess.run(
+        [sys.executable, "-c", FIT_SCRIPT, str(database), str(settings), language, *map(str, resize)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+def _inside(frame: list[int], area: list[int]) -> bool:
+    x, y, w, h = frame
+    ax, ay, aw, ah = area
+    return ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_window_fits_a_laptop_screen(tmp_path: Path, sqlite_demo: Path, language: str) -> None:
+    database = tmp_path / "demo.db"
+    shutil.copy(sqlite_demo, database)
+    # 1366×768: the window, every screen shown in turn, stays inside it, title bar and edges included.
+    laptop = _run_on_screen(tmp_path, database, tmp_path / "settings", 1366, 768, language)
+    for key, frame in laptop["frames"].items():
+        assert _inside(frame, laptop["area"]), f"{key}: {frame} is not inside {laptop['area']}"
+
+
+def test_a_size_remembered_on_a_large_screen_shrinks_to_a_small_one(
+    tmp_path: Path, sqlite_demo: Path
+) -> None:
+    database = tmp_path / "demo.db"
+    shutil.copy(sqlite_demo, database)
+    settings = tmp_path / "settings"
+    # A desktop: the usual size, with room to spare; the user enlarges the window before closing it.
+    desktop = _run_on_screen(tmp_path, database, settings, 1920, 1080, "zh_CN", 1880, 1020)
+    assert desktop["opened"] == [1400, 860]
+    assert all(_inside(frame, desktop["area"]) for frame in desktop["frames"].values())
+    again = _run_on_screen(tmp_path, database, settings, 1920, 1080, "zh_CN")
+    assert again["opened"] == [1880, 1020]  # remembered
+    # The same settings on a laptop: the remembered size shrinks to fit, every screen inside.
+    laptop = _run_on_screen(tmp_path, database, settings, 1366, 768, "zh_CN")
+    assert laptop["opened"][0] < 1366 and laptop["opened"][1] < 768
+    for key, frame in laptop["frames"].items():
+        assert _inside(frame, laptop["area"]), f"{key}: {frame} is not inside {laptop['area']}"
+
+
+def test_a_window_larger_than_its_screen_is_shrunk_and_moved_onto_it(
+    qtbot: QtBot, demo_db: Database, languages: Languages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The available area (without a taskbar) of a small screen, as the window asks for it.
+    area = QRect(0, 0, 1280, 680)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: QRect(area))
+    preferences.save_window(QByteArray(), QByteArray(), 0)  # nothing remembered: a first start
+    window = MainWindow(demo_db, languages)
+    qtbot.addWidget(window)
+    assert window.width() <= 1280 - FRAME_ALLOWANCE.width()
+    assert window.height() <= 680 - FRAME_ALLOWANCE.height()
+    window.show()
+    assert area.contains(window.frameGeometry())
+    # A window the user moved half off the screen and made larger than it comes back onto it.
+    window.setGeometry(900, 500, 1500, 900)
+    keep_on_screen(window)
+    assert area.contains(window.frameGeometry())
+    window.close()
