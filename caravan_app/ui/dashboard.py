@@ -15,13 +15,15 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QLocale, QMargins, Qt
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGraphicsTextItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QTabWidget,
     QToolTip,
     QVBoxLayout,
@@ -38,6 +40,15 @@ from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import fleet_use_text
 
 _log = log.get(log.UI)
+
+# Qt Charts hides a category label that would overlap its neighbour or stick out past the axis, so the
+# labels' font shrinks until each fits the room its bar has, to no less than this (pixels)...
+SMALLEST_LABEL = 8
+# ...with this much room between two labels (pixels; less and Qt hides every other one).
+LABEL_GAP = 4.0
+# A chart of many categories is never narrower (or, lying down, lower) than this per category, so that
+# even the smallest labels fit; the page scrolls on a screen too small for that.
+ROOM_PER_CATEGORY = 14
 
 
 class Tile(QFrame):
@@ -65,7 +76,51 @@ def _chart_view(name: str) -> QChartView:
     view.setObjectName(name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
+    chart.plotAreaChanged.connect(lambda _area, v=view: fit_category_labels(v))
     return view
+
+
+def category_axis(view: QChartView) -> QBarCategoryAxis | None:
+    return next((a for a in view.chart().axes() if isinstance(a, QBarCategoryAxis)), None)
+
+
+def fit_category_labels(view: QChartView) -> None:
+    """Every category label of the chart shown: the labels' font is the widget's, made smaller where
+    the bars have less room than a label takes along the axis."""
+    axis = category_axis(view)
+    count = axis.count() if axis is not None else 0
+    if axis is None or count == 0:
+        return
+    area = view.chart().plotArea()
+    lying = axis.alignment() in (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight)
+    room = (area.height() if lying else area.width()) / count
+    font = QFont(view.font())
+    size = QFontInfo(font).pixelSize()
+    font.setPixelSize(size)
+    upright = not lying and axis.labelsAngle() == 0  # then a label takes its width along the axis
+
+    def extent(f: QFont) -> float:
+        metrics = QFontMetricsF(f)
+        if upright:
+            return max(metrics.horizontalAdvance(label) for label in axis.categories())
+        return metrics.height()
+
+    while size > SMALLEST_LABEL and extent(font) + LABEL_GAP > room:
+        size -= 1
+        font.setPixelSize(size)
+    if axis.labelsFont() != font:
+        axis.setLabelsFont(font)
+
+
+def shown_category_labels(view: QChartView) -> list[str]:
+    """The category labels the chart draws (Qt hides those it cannot fit)."""
+    axis = category_axis(view)
+    categories = set(axis.categories()) if axis is not None else set()
+    return sorted(
+        item.toPlainText()
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText() in categories
+    )
 
 
 class DashboardPage(QWidget):
@@ -115,10 +170,16 @@ class DashboardPage(QWidget):
         figures_layout.addWidget(self.missed)
         figures_layout.addWidget(self.fleet)
         figures_layout.addLayout(grid, 1)
+        # On a small screen the figures scroll rather than hold the window larger than the screen.
+        self.figures_area = QScrollArea()
+        self.figures_area.setObjectName("figures_area")
+        self.figures_area.setWidgetResizable(True)
+        self.figures_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_area.setWidget(figures)
         self.coverage = MapPane("coverage_map")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboard_tabs")
-        self.tabs.addTab(figures, "")
+        self.tabs.addTab(self.figures_area, "")
         self.tabs.addTab(self.coverage, "")
         self.tabs.currentChanged.connect(lambda _i: self._show_coverage())
         layout = QVBoxLayout(self)
@@ -264,15 +325,20 @@ class DashboardPage(QWidget):
         values_axis.setRange(0, max(values + [1.0]) * 1.05)
         values_axis.applyNiceNumbers()
         values_axis.setLabelFormat("%.0f")
+        # Room for the smallest labels: the page scrolls rather than drop a caravan's or a set's label.
+        least = ROOM_PER_CATEGORY * len(categories) + 80
         if horizontal:
             chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)
+            view.setMinimumHeight(max(220, least))
         else:
             categories_axis.setLabelsAngle(-90 if len(categories) > 14 else 0)
             chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignBottom)
             chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
+            view.setMinimumWidth(least if len(categories) > 14 else 0)
         series.attachAxis(categories_axis)
         series.attachAxis(values_axis)
+        fit_category_labels(view)
 
     def retranslate_ui(self) -> None:
         self.year_label.setText(self.tr("Year:"))

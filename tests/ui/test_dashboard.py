@@ -1,12 +1,15 @@
-"""The dashboard shows the year's figures from the database, and the year's coverage map."""
+"""The dashboard shows the year's figures from the database, with every caravan and set labelled on
+its charts, and the year's coverage map."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from caravan_app.persistence.database import Database
 from caravan_app.services.dashboard import event_years, year_figures
-from caravan_app.ui.dashboard import DashboardPage
+from caravan_app.ui.dashboard import DashboardPage, category_axis, shown_category_labels
 from caravan_app.ui.main_window import MainWindow
 
 
@@ -38,3 +41,25 @@ def test_the_dashboard_shows_the_years_figures_and_coverage(
     assert page.coverage.html_path is not None and page.coverage.shown == str(years[0])
     html = page.coverage.html_path.read_text(encoding="utf-8")
     assert str(years[0]) in html and "leaflet" in html.lower()
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (900, 700)])
+def test_every_caravan_and_set_is_labelled_on_the_charts(
+    window: MainWindow, demo_db: Database, size: tuple[int, int]
+) -> None:
+    page = window.show_page("dashboard")
+    assert isinstance(page, DashboardPage)
+    window.resize(*size)
+    for _ in range(5):  # the charts lay out, then their labels are fitted
+        QApplication.processEvents()
+    figures = page.figures
+    assert figures is not None and len(figures.caravans) == 30
+    caravans = sorted(c.code for c in figures.caravans)
+    # Counted from the drawn chart: Qt hides a label it cannot fit, so each one shown is on the screen.
+    assert shown_category_labels(page.km_chart) == caravans
+    assert shown_category_labels(page.days_chart) == caravans
+    assert shown_category_labels(page.sets_chart) == sorted(code for code, _n in figures.stops_per_set)
+    assert shown_category_labels(page.months_chart) == sorted(str(m) for m in range(1, 13))
+    # Not too small to read where the screen is large.
+    if size[0] >= 1366:
+        assert category_axis(page.km_chart).labelsFont().pixelSize() >= 10  # type: ignore[union-attr]
