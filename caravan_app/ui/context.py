@@ -10,6 +10,7 @@ from caravan_app import log
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.ui.commands import Feedback, RowRefs
+from caravan_app.ui.outcomes import error_text
 
 _log = log.get(log.UI)
 
@@ -55,7 +56,9 @@ class AppContext:
                 "and nothing was overwritten.",
             )
         elif isinstance(exc, CaravanError):
-            text = str(exc)
+            # In the window's language, with place names: a refused undo of a hand move carries the
+            # rule as a code (its str() is English with codes, for the log).
+            text = error_text(exc)
         else:
             text = repr(exc)
 
