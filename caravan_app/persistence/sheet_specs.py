@@ -54,6 +54,7 @@ from caravan_app.persistence.models import (
     JointTour,
     JointTourCaravan,
     JointTourRegion,
+    KitExport,
     KitImport,
     MaintenanceRecord,
     Movement,
@@ -529,6 +530,19 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("处理", "action", TEXT, req=True),
             _col("导入时间", "imported_at", DATETIME, req=True),
             _col("导入人", "imported_by", TEXT),
+        ),
+    ),
+    # What each field kit was given, so a kit written before a restore is still checked against it.
+    SheetSpec(
+        "kit_exports", "外业包导出", KitExport, "kit export", ("kit_id",),
+        (
+            _col("外业包编号", "kit_id", TEXT, req=True),
+            _col("类型", "kind", TEXT, req=True),
+            _col("行程或展期编号", "code", TEXT, req=True),
+            _col("交给外业包的内容", "scope", TEXT, req=True),
+            _col("导出时的行程或展期", "fingerprint", TEXT, req=True),
+            _col("导出时间", "exported_at", DATETIME, req=True),
+            _col("导出人", "exported_by", TEXT, req=True),
         ),
     ),
     SheetSpec(

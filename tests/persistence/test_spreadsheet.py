@@ -54,6 +54,7 @@ from caravan_app.persistence.models import (
     JointTour,
     JointTourCaravan,
     JointTourRegion,
+    KitExport,
     KitImport,
     MaintenanceRecord,
     Movement,
@@ -444,6 +445,15 @@ def fill_sample(db: Database) -> None:
                     action="created",
                     imported_at=datetime(2026, 10, 23, 16, 5),
                     imported_by="王芳",
+                ),
+                KitExport(
+                    kit_id="5d0c7f0e-2b7a-4c59-9d47-0d3a3c1f2e11",
+                    kind="trip",
+                    code="T-001",
+                    scope='{"kind": "trip", "code": "T-001", "stops": [], "exhibits": []}',
+                    fingerprint='{"planned": {"caravan": "CV-01"}}',
+                    exported_at=datetime(2026, 10, 20, 9, 0),
+                    exported_by="王芳",
                 ),
                 SetMove(
                     plan=rotation,
