@@ -235,6 +235,38 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_key_counties": ("覆盖重点县", "Key counties"),
     "col_km_total": ("里程（公里）", "km"),
     "col_lost": ("流失的需求", "Requests lost"),
+    "col_criterion": ("评估标准", "Criterion"),
+    "col_applies_to": ("适用规则（触发项数）", "Rules it applies to (items flagged)"),
+    "chart_changes": (
+        "条形为调整后与调整前之差（橙色减少，蓝色增加）。",
+        "Bars show the change, after minus before (orange: less, blue: more).",
+    ),
+    "chart_key_requests": ("重点县需求", "Key-county requests"),
+    "refers_to_retirement": (
+        "本报告只列整合内容：展品重组为完整套组和大篷车配置，以及车辆调配对覆盖的影响。"
+        "各评估项目的依据、建议和决定，以及报废车辆对覆盖的影响，见同一方案的《报废评估报告》，本报告不再重复。",
+        "This report covers the consolidation only: regrouping exhibits into complete sets and caravan "
+        "kits, and redeploying caravans, with the effect on coverage. The items assessed, their evidence, "
+        "recommendations and decisions, and what retiring caravans does to coverage, are in the "
+        "Retirement report of the same scenario and are not repeated here.",
+    ),
+    "consolidation_assumes": (
+        "重组时已除去建议报废的展品 {exhibits} 件、车辆 {caravans} 辆"
+        "（报废车辆的随车展品作为备品留在所属仓库）。",
+        "The regrouping leaves out the {exhibits} exhibits and {caravans} caravans recommended for "
+        "retirement (a retired caravan's kit stays as spares at its depot).",
+    ),
+    "kits": ("大篷车展品配置", "Caravan kits"),
+    "kits_overview": (
+        "大篷车展品配置完整 {before} → {after} / {containers} 辆，调拨展品 {moved} 件，{km} 公里。",
+        "Caravan kits complete: {before} → {after} of {containers}; {moved} exhibits move, {km} km.",
+    ),
+    "sets_overview": (
+        "流动科技馆套组完整 {before} → {after} / {containers} 套，调拨展品 {moved} 件。",
+        "Museum sets complete: {before} → {after} of {containers}; {moved} exhibits move.",
+    ),
+    "redeployment": ("车辆调配：对覆盖的影响", "Redeploying caravans: effect on coverage"),
+    "no_redeployment": ("没有建议调配到其他城市的车辆。", "No caravan is proposed for another city."),
     # Linkage proposal
     "linkage_report": ("联动巡展建议", "Linkage proposal"),
     "linkage_period": (
