@@ -1,13 +1,16 @@
 """Retirement and consolidation reports from a consolidation scenario, for a director to sign.
 
-Both carry a summary, a table per rule with the evidence behind each item, the recommendations, what
-the change does to coverage (re-planned what-ifs, with a chart) and a signature block. The
-consolidation report adds the regrouping moves and how complete each set is afterwards.
+The retirement report: a summary, the thresholds, a table per rule with the evidence behind each item,
+the recommendations, what retiring or moving caravans does to coverage (re-planned what-ifs, with a
+chart of the changes) and a signature block. The consolidation report refers to it for all that and
+adds only the consolidation: the regrouping moves, how complete each set and caravan kit is
+afterwards, and the caravans to redeploy with their effect on coverage.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from xml.sax.saxutils import escape
 
@@ -15,8 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from caravan_app.domain.views import ConsolidationView, Evidence, RetirementCandidateView, WhatIfView
-from caravan_app.reports.charts import SERIES_COLOURS, bar_chart
-from caravan_app.reports.document import Running, layout_table, markup, para, render, styles, table
+from caravan_app.reports.charts import ChangePanel, change_chart
+from caravan_app.reports.document import Running, markup, para, render, styles, table
 from caravan_app.reports.texts import Texts
 
 WIDTH = 180 * mm
@@ -27,7 +30,7 @@ KIND_ORDER = ("caravan", "set", "exhibit")
 def retirement_report(view: ConsolidationView, lang: str = "zh", *, printed_on: date | None = None) -> bytes:
     texts = Texts(lang)
     running = Running(texts("retirement_report"), view.name, printed_on or date.today(), texts)
-    return render(report_story(view, texts, consolidation=False), running)
+    return render(retirement_story(view, texts), running)
 
 
 def consolidation_report(
@@ -35,7 +38,7 @@ def consolidation_report(
 ) -> bytes:
     texts = Texts(lang)
     running = Running(texts("consolidation_report"), view.name, printed_on or date.today(), texts)
-    return render(report_story(view, texts, consolidation=True), running)
+    return render(consolidation_story(view, texts), running)
 
 
 def _evidence_text(evidence: Evidence, t: Texts) -> str:
@@ -50,86 +53,141 @@ def _candidate_order(c: RetirementCandidateView) -> tuple[int, str]:
     return (KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else len(KIND_ORDER), c.code)
 
 
-def report_story(view: ConsolidationView, t: Texts, *, consolidation: bool) -> list[Flowable]:
-    s = styles()
-    title = t("consolidation_report") if consolidation else t("retirement_report")
-    story: list[Flowable] = [para(title, s.title)]
-    story.append(
-        para(
-            "  |  ".join(
-                [
-                    t.pair("scenario", view.name),
-                    t.pair("made_on", view.made_on.isoformat()),
-                    t.pair("term", view.term),
-                ]
-            )
-        )
+def _heading(view: ConsolidationView, t: Texts, title: str) -> list[Flowable]:
+    line = "  |  ".join(
+        [
+            t.pair("scenario", view.name),
+            t.pair("made_on", view.made_on.isoformat()),
+            t.pair("term", view.term),
+        ]
     )
-    story.append(para(t("overview"), s.heading))
-    story += _overview(view, t, consolidation)
+    return [para(title, styles().title), para(line)]
 
+
+def retirement_story(view: ConsolidationView, t: Texts) -> list[Flowable]:
+    s = styles()
+    story = _heading(view, t, t("retirement_report"))
+    story.append(para(t("overview"), s.heading))
+    story += _overview(view, t)
     if view.thresholds:
         story.append(para(t("thresholds"), s.heading))
+        # Each line: a setting (or a fixed standard), its value, and the rules it applies to.
         story.append(
             table(
-                [t("col_setting"), t("col_value"), t("col_threshold")],
+                [t("col_criterion"), t("col_value"), t("col_applies_to")],
                 [[e.name, e.value, e.threshold] for e in view.thresholds],
-                [70 * mm, 50 * mm, 60 * mm],
+                [62 * mm, 38 * mm, 80 * mm],
             )
         )
-
     story += _rule_tables(view, t)
     story.append(CondPageBreak(50 * mm))
     story.append(para(t("recommendations"), s.heading))
     story += _recommendations(view, t)
-
-    if consolidation:
-        story.append(CondPageBreak(50 * mm))
-        story.append(para(t("moves"), s.heading))
-        if view.moves:
-            story.append(
-                table(
-                    [t("col_code"), t("col_name"), t("col_theme"), t("col_from"), t("col_to"), t("col_km")],
-                    [
-                        [m.exhibit_code, m.exhibit_name, m.theme, m.from_name, m.to_name, t.km(m.km)]
-                        for m in view.moves
-                    ],
-                    [24 * mm, 38 * mm, 20 * mm, 40 * mm, 40 * mm, 18 * mm],
-                    align="lllllr",
-                )
-            )
-        else:
-            story.append(para(t("no_moves")))
-        if view.sets:
-            story.append(CondPageBreak(40 * mm))
-            story.append(para(t("sets"), s.heading))
-            story.append(
-                table(
-                    [t("col_code"), t("col_set"), t("col_before"), t("col_after"), t("col_complete")],
-                    [
-                        [x.code, x.name, str(x.before), str(x.after), t("yes") if x.complete else t("no")]
-                        for x in view.sets
-                    ],
-                    [24 * mm, 76 * mm, 25 * mm, 25 * mm, 30 * mm],
-                    align="llrrc",
-                )
-            )
-
     story.append(CondPageBreak(90 * mm))
     story.append(para(t("what_if"), s.heading))
-    story += _what_ifs(view, t)
-
-    notes = _notes(view, t)
-    if notes:
-        story.append(para(t("notes"), s.heading))
-        story += [markup("• " + escape(note)) for note in notes]
-
-    story.append(Spacer(1, 6 * mm))
-    story.append(_signatures(t))
+    story += _what_ifs(view.what_ifs, t, empty=t("no_what_if"))
+    story += _closing(view, t)
     return story
 
 
-def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Flowable]:
+def consolidation_story(view: ConsolidationView, t: Texts) -> list[Flowable]:
+    s = styles()
+    story = _heading(view, t, t("consolidation_report"))
+    story.append(para(t("overview"), s.heading))
+    story.append(para(t("refers_to_retirement")))
+    retired = Counter(c.kind for c in view.candidates if c.recommendation == "retire")
+    story.append(para(t("consolidation_assumes", exhibits=retired["exhibit"], caravans=retired["caravan"])))
+    complete = sum(1 for x in view.sets if x.complete)
+    story.append(para(t("overview_moves", moves=len(view.moves), complete=complete, sets=len(view.sets))))
+    if view.kits is not None:
+        k = view.kits
+        story.append(
+            para(
+                t(
+                    "kits_overview",
+                    before=k.complete_before,
+                    after=k.complete,
+                    containers=k.containers,
+                    moved=k.moved,
+                    km=f"{k.km:,.0f}",
+                )
+            )
+        )
+    moved = [w for w in view.what_ifs if w.moved_to_city]
+    story += _case_lines(moved, t)
+
+    story.append(para(t("moves"), s.heading))
+    if view.moves:
+        story.append(
+            table(
+                [t("col_code"), t("col_name"), t("col_theme"), t("col_from"), t("col_to"), t("col_km")],
+                [
+                    [m.exhibit_code, m.exhibit_name, m.theme, m.from_name, m.to_name, t.km(m.km)]
+                    for m in view.moves
+                ],
+                [24 * mm, 38 * mm, 20 * mm, 40 * mm, 40 * mm, 18 * mm],
+                align="lllllr",
+            )
+        )
+    else:
+        story.append(para(t("no_moves")))
+    if view.sets:
+        story.append(CondPageBreak(40 * mm))
+        story.append(para(t("sets"), s.heading))
+        story.append(
+            table(
+                [t("col_code"), t("col_set"), t("col_before"), t("col_after"), t("col_complete")],
+                [
+                    [x.code, x.name, str(x.before), str(x.after), t("yes") if x.complete else t("no")]
+                    for x in view.sets
+                ],
+                [24 * mm, 76 * mm, 25 * mm, 25 * mm, 30 * mm],
+                align="llrrc",
+            )
+        )
+    if view.kits is not None and view.kits.per_container:
+        story.append(CondPageBreak(40 * mm))
+        story.append(para(t("kits"), s.heading))
+        story.append(
+            table(
+                [t("col_caravan"), t("col_before"), t("col_after"), t("col_complete")],
+                [
+                    [
+                        code,
+                        str(x.now),
+                        str(x.after),
+                        t(
+                            "before_after",
+                            before=t("yes") if x.complete_before else t("no"),
+                            after=t("yes") if x.complete else t("no"),
+                        ),
+                    ]
+                    for code, x in sorted(view.kits.per_container.items())
+                ],
+                [40 * mm, 30 * mm, 30 * mm, 40 * mm],
+                align="lrrc",
+            )
+        )
+    story.append(CondPageBreak(70 * mm))
+    story.append(para(t("redeployment"), s.heading))
+    story += _what_ifs(moved, t, empty=t("no_redeployment"))
+    story += _closing(view, t, kits_noted=True)
+    return story
+
+
+def _closing(view: ConsolidationView, t: Texts, *, kits_noted: bool = False) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = []
+    notes = _notes(view, t, kits_noted=kits_noted)
+    if notes:
+        out.append(para(t("notes"), s.heading))
+        out += [markup("• " + escape(note)) for note in notes]
+    out.append(Spacer(1, 6 * mm))
+    out.append(_signatures(t))
+    return out
+
+
+def _overview(view: ConsolidationView, t: Texts) -> list[Flowable]:
     kinds = Counter(c.kind for c in view.candidates)
     out: list[Flowable] = [
         para(
@@ -150,11 +208,13 @@ def _overview(view: ConsolidationView, t: Texts, consolidation: bool) -> list[Fl
         sep = "，" if t.lang == "zh" else ", "
         parts = sep.join(f"{t.code('recommendation', r)} {recommended[r]}" for r in order)
         out.append(para(t("overview_recommend", parts=parts)))
-    if consolidation:
-        complete = sum(1 for x in view.sets if x.complete)
-        out.append(para(t("overview_moves", moves=len(view.moves), complete=complete, sets=len(view.sets))))
+    return out + _case_lines(view.what_ifs, t)
+
+
+def _case_lines(what_ifs: Sequence[WhatIfView], t: Texts) -> list[Flowable]:
     sep = "，" if t.lang == "zh" else ", "
-    for w in view.what_ifs:
+    out: list[Flowable] = []
+    for w in what_ifs:
         figures = sep.join(
             [
                 f"{t('col_served')} {w.served_before} → {w.served_after}",
@@ -173,7 +233,8 @@ def _case(w: WhatIfView, t: Texts) -> str:
     return t("case_without", caravan=w.caravan_code)
 
 
-def _notes(view: ConsolidationView, t: Texts) -> list[str]:
+def _notes(view: ConsolidationView, t: Texts, *, kits_noted: bool = False) -> list[str]:
+    """What the run's notes say; `kits_noted`: the caravan kits' figures are in the text already."""
     notes = []
     if view.as_of is not None and view.use_window is not None:
         first, last = view.use_window
@@ -190,7 +251,7 @@ def _notes(view: ConsolidationView, t: Texts) -> list[str]:
             key_served=b.key_served,
             key_requests=b.key_requests,
         )
-    if view.kits is not None:
+    if view.kits is not None and not kits_noted:
         k = view.kits
         notes.append(
             t(
@@ -315,9 +376,13 @@ def rank_of(recommendation: str) -> int:
     return RECOMMENDATION_ORDER.index(recommendation) if recommendation in RECOMMENDATION_ORDER else 99
 
 
-def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
-    if not view.what_ifs:
-        return [para(t("no_what_if"))]
+# Rows per change chart: a taller drawing would not fit on a page.
+CHART_ROWS = 40
+
+
+def _what_ifs(what_ifs: Sequence[WhatIfView], t: Texts, *, empty: str) -> list[Flowable]:
+    if not what_ifs:
+        return [para(empty)]
     sep = "、" if t.lang == "zh" else ", "
     rows = [
         [
@@ -327,7 +392,7 @@ def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
             t("before_after", before=f"{w.km_before:,.0f}", after=f"{w.km_after:,.0f}"),
             sep.join(w.lost_requests) or t("none"),
         ]
-        for w in view.what_ifs
+        for w in what_ifs
     ]
     out: list[Flowable] = [
         table(
@@ -338,44 +403,23 @@ def _what_ifs(view: ConsolidationView, t: Texts) -> list[Flowable]:
         ),
         Spacer(1, 4 * mm),
     ]
-    cases = [w.caravan_code or str(i) for i, w in enumerate(view.what_ifs, start=1)]
-    names = [t("before"), t("after")]
-    third = WIDTH / 3
-    charts = [
-        bar_chart(
-            third,
-            62 * mm,
-            cases,
-            [[w.served_before for w in view.what_ifs], [w.served_after for w in view.what_ifs]],
-            title=t("chart_served"),
-        ),
-        bar_chart(
-            third,
-            62 * mm,
-            cases,
-            [[w.key_counties_before for w in view.what_ifs], [w.key_counties_after for w in view.what_ifs]],
-            title=t("chart_key_counties"),
-        ),
-        bar_chart(
-            third,
-            62 * mm,
-            cases,
-            [[w.km_before for w in view.what_ifs], [w.km_after for w in view.what_ifs]],
-            title=t("chart_km_total"),
-        ),
-    ]
-    out.append(
-        layout_table(
-            [charts],
-            [third] * 3,
-            [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)],
+    for first in range(0, len(what_ifs), CHART_ROWS):
+        part = what_ifs[first : first + CHART_ROWS]
+        chart = change_chart(
+            WIDTH,
+            [_case(w, t) for w in part],
+            [
+                ChangePanel(t("chart_served"), [w.served_after - w.served_before for w in part]),
+                ChangePanel(
+                    t("chart_key_requests"), [w.key_requests_after - w.key_requests_before for w in part]
+                ),
+                ChangePanel(
+                    t("chart_key_counties"), [w.key_counties_after - w.key_counties_before for w in part]
+                ),
+                ChangePanel(t("chart_km_total"), [w.km_after - w.km_before for w in part]),
+            ],
         )
-    )
-    swatches = "　　".join(
-        f'<font color="#{colour.hexval()[2:]}">■</font> {escape(name)}'
-        for colour, name in zip(SERIES_COLOURS[: len(names)], names, strict=True)
-    )
-    out.append(markup(swatches, styles().small_center))
+        out.append(KeepTogether([chart, markup(escape(t("chart_changes")), styles().small_center)]))
     return out
 
 
