@@ -136,6 +136,27 @@ THRESHOLD_LABELS: dict[str, tuple[str, str, str]] = {
     "underuse_share": ("使用率低于车队中位数的比例", "under-use: share of the fleet median", "share"),
 }
 
+# Setting -> the rules that hold candidates against it, for a report's table of the thresholds.
+THRESHOLD_RULES: dict[str, tuple[str, ...]] = {
+    "caravan_age_years": (CARAVAN_AGE,),
+    "caravan_km": (CARAVAN_MILEAGE,),
+    "repair_cost_share": (CARAVAN_REPAIR_COST, EXHIBIT_REPAIR_COST),
+    "repair_cost_years": (CARAVAN_REPAIR_COST, EXHIBIT_REPAIR_COST),
+    "repeated_faults": (EXHIBIT_REPEATED_FAULTS,),
+    "repeated_faults_years": (EXHIBIT_REPEATED_FAULTS,),
+    "underuse_share": (CARAVAN_UNDERUSED, SET_UNDERUSED),
+}
+
+# Rules held against a fixed standard, not a setting: rule -> ((Chinese, English) label, (Chinese,
+# English) standard). With THRESHOLD_RULES every rule has a line in the reports' table.
+FIXED_STANDARDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    EXHIBIT_SERVICE_LIFE: (
+        ("展品使用年限", "exhibit service life"),
+        ("各展品登记的年限", "each exhibit's own"),
+    ),
+    EXHIBIT_CONDITION: (("展品状况等级", "exhibit condition grade"), ("D 级", "grade D")),
+}
+
 # Field -> (lowest allowed, highest allowed, whole number?).
 _LIMITS: dict[str, tuple[float, float, bool]] = {
     "caravan_age_years": (1, 50, False),
@@ -528,6 +549,18 @@ def threshold_text(thresholds: Thresholds, lang: str = "zh") -> list[tuple[str, 
         zh, en, unit = THRESHOLD_LABELS[name]
         shown = f"{value:.0%}" if unit == "share" else _number(value, unit, lang)
         out.append(((zh, en)[i], shown))
+    return out
+
+
+def criteria_text(thresholds: Thresholds, lang: str = "zh") -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, value, rule codes) of every setting and fixed standard the rules use, for a report."""
+    i = _lang_index(lang)
+    rules = [THRESHOLD_RULES[name] for name in THRESHOLD_LABELS]
+    out = [
+        (label, value, used)
+        for (label, value), used in zip(threshold_text(thresholds, lang), rules, strict=True)
+    ]
+    out += [(label[i], standard[i], (rule,)) for rule, (label, standard) in FIXED_STANDARDS.items()]
     return out
 
 

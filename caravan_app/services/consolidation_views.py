@@ -7,6 +7,8 @@ Making the plan is `consolidation.consolidate`; this module only reads, decides 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from caravan_app.domain import retirement
 from caravan_app.domain.enums import CandidateKind, Decision, PlanKind, Recommendation
-from caravan_app.domain.figures import ConsolidationFigures, WhatIfFigures
+from caravan_app.domain.figures import ConsolidationFigures, RegroupFigures, WhatIfFigures
 from caravan_app.domain.views import (
     ConsolidationView,
     Evidence,
@@ -36,6 +38,11 @@ from caravan_app.persistence.models import (
     RetirementCandidate,
 )
 from caravan_app.reports.consolidation import consolidation_report, retirement_report
+
+# Codes per IN (...) list: well under SQLite's and PostgreSQL's limits on bound values.
+IN_LIST_SIZE = 500
+# Candidates named in a conflict's message; the rest are counted.
+CODES_NAMED = 5
 
 
 def find_consolidation_plan(session: Session, name: str | None) -> Plan:
@@ -68,10 +75,8 @@ def consolidation_view(db: Database, name: str | None = None, lang: str = "zh") 
         plan = find_consolidation_plan(s, name)
         parameters = json.loads(plan.parameters_json)
         figures = ConsolidationFigures.from_json(json.loads(plan.figures_json))
-        regions = {r.id: r for r in s.scalars(select(Region))}
-        caravans = {c.id: c for c in s.scalars(select(Caravan))}
-        sets = {x.id: x for x in s.scalars(select(ExhibitSet))}
-        depots = {d.id: d for d in s.scalars(select(Depot))}
+        places = _Places.read(s, lang)
+        caravans, sets, regions = places.caravans, places.sets, places.regions
         rows = s.scalars(
             select(RetirementCandidate)
             .options(selectinload(RetirementCandidate.exhibit))
@@ -79,48 +84,20 @@ def consolidation_view(db: Database, name: str | None = None, lang: str = "zh") 
             .order_by(RetirementCandidate.code)
         ).all()
         candidates = tuple(_candidate_view(row, caravans, sets, regions, lang) for row in rows)
-        moves = s.scalars(
-            select(RegroupMove)
-            .options(selectinload(RegroupMove.exhibit))
-            .where(RegroupMove.plan_id == plan.id)
-            .order_by(RegroupMove.id)
-        ).all()
-
-        def place(set_id: int | None, caravan_id: int | None, depot_id: int | None) -> str:
-            if set_id is not None:
-                return f"{sets[set_id].code} {sets[set_id].name}"
-            if caravan_id is not None:
-                return f"{caravans[caravan_id].code} {caravans[caravan_id].plate}"
-            if depot_id is not None:
-                return depots[depot_id].name
-            return "维修站" if lang == "zh" else "workshop"
-
         move_views = tuple(
-            RegroupMoveView(
-                exhibit_code=m.exhibit.code,
-                exhibit_name=m.exhibit.name_zh
-                if lang == "zh" or not m.exhibit.name_en
-                else m.exhibit.name_en,
-                theme=m.exhibit.theme,
-                from_name=place(m.from_set_id, m.from_caravan_id, m.from_depot_id),
-                to_name=place(m.to_set_id, m.to_caravan_id, None),
-                km=m.km,
-            )
-            for m in moves
+            RegroupMoveView(m.exhibit_code, m.exhibit_name, m.theme, m.from_label, m.to_label, m.km)
+            for m in _move_rows(s, plan.id, places)
         )
         set_codes = {x.code: x for x in sets.values()}
         set_views = tuple(
             SetCompletenessView(code, set_codes[code].name, numbers.now, numbers.after, numbers.complete)
             for code, numbers in sorted(figures.sets.per_container.items())
         )
-    thresholds = retirement.thresholds_from_dict(parameters["thresholds"])
     return ConsolidationView(
         name=plan.name,
         made_on=plan.created_at.date(),
         term=parameters["term"],
-        thresholds=tuple(
-            Evidence(label, value) for label, value in retirement.threshold_text(thresholds, lang)
-        ),
+        thresholds=_criteria(parameters["thresholds"], candidates, lang),
         candidates=candidates,
         moves=move_views,
         sets=set_views,
@@ -131,6 +108,95 @@ def consolidation_view(db: Database, name: str | None = None, lang: str = "zh") 
         kits=figures.kits,
         to_store=figures.sets.to_store + figures.kits.to_store,
         violations=len(figures.violations),
+    )
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Where regrouping moves exhibits from and to, named as the screen and the reports show them."""
+
+    caravans: dict[int, Caravan]
+    sets: dict[int, ExhibitSet]
+    depots: dict[int, Depot]
+    regions: dict[int, Region]
+    lang: str
+
+    @classmethod
+    def read(cls, session: Session, lang: str) -> _Places:
+        return cls(
+            {c.id: c for c in session.scalars(select(Caravan))},
+            {x.id: x for x in session.scalars(select(ExhibitSet))},
+            {d.id: d for d in session.scalars(select(Depot))},
+            {r.id: r for r in session.scalars(select(Region))},
+            lang,
+        )
+
+    def code_and_label(
+        self, set_id: int | None, caravan_id: int | None, depot_id: int | None
+    ) -> tuple[str, str]:
+        if set_id is not None:
+            return self.sets[set_id].code, f"{self.sets[set_id].code} {self.sets[set_id].name}"
+        if caravan_id is not None:
+            caravan = self.caravans[caravan_id]
+            return caravan.code, f"{caravan.code} {caravan.plate}"
+        if depot_id is not None:
+            return self.depots[depot_id].code, self.depots[depot_id].name
+        return "", "维修站" if self.lang == "zh" else "workshop"
+
+
+def _move_rows(session: Session, plan_id: int, places: _Places) -> list[MoveRow]:
+    moves = session.scalars(
+        select(RegroupMove)
+        .options(selectinload(RegroupMove.exhibit))
+        .where(RegroupMove.plan_id == plan_id)
+        .order_by(RegroupMove.id)
+    ).all()
+    out = []
+    for m in moves:
+        from_code, from_label = places.code_and_label(m.from_set_id, m.from_caravan_id, m.from_depot_id)
+        to_code, to_label = places.code_and_label(m.to_set_id, m.to_caravan_id, None)
+        exhibit = m.exhibit
+        out.append(
+            MoveRow(
+                exhibit_code=exhibit.code,
+                exhibit_name=exhibit.name_zh
+                if places.lang == "zh" or not exhibit.name_en
+                else exhibit.name_en,
+                theme=exhibit.theme,
+                from_code=from_code,
+                from_label=from_label,
+                to_code=to_code,
+                to_label=to_label,
+                km=m.km,
+            )
+        )
+    return out
+
+
+def _exhibit_name(name_zh: str, name_en: str | None, lang: str) -> str:
+    return name_zh if lang == "zh" or not name_en else name_en
+
+
+def _criteria(
+    stored: dict[str, float], candidates: tuple[RetirementCandidateView, ...], lang: str
+) -> tuple[Evidence, ...]:
+    """Every setting and fixed standard the rules used: its value, and the rules that apply it with
+    how many items each flagged (in the place of the threshold: it is the value itself here)."""
+    flagged = Counter(rule for c in candidates for rule in c.rules)
+    sep = "；" if lang == "zh" else "; "
+    thresholds = retirement.thresholds_from_dict(stored)
+    return tuple(
+        Evidence(
+            label,
+            value,
+            sep.join(
+                f"{retirement.rule_name(rule, lang)}（{flagged[rule]}）"
+                if lang == "zh"
+                else f"{retirement.rule_name(rule, lang)} ({flagged[rule]})"
+                for rule in rules
+            ),
+        )
+        for label, value, rules in retirement.criteria_text(thresholds, lang)
     )
 
 
@@ -150,7 +216,7 @@ def _candidate_view(
         assert row.exhibit is not None, "a candidate has exactly one subject (a database check)"
         exhibit = row.exhibit
         code = exhibit.code
-        name = exhibit.name_zh if lang == "zh" or not exhibit.name_en else exhibit.name_en
+        name = _exhibit_name(exhibit.name_zh, exhibit.name_en, lang)
     hits = [retirement.hit_from_json(h) for h in json.loads(row.evidence_json)]
     return RetirementCandidateView(
         kind=row.kind.value,
@@ -179,6 +245,87 @@ def _what_if_view(w: WhatIfFigures) -> WhatIfView:
     )
 
 
+# --- regrouping on screen -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MoveRow:
+    """One exhibit a regrouping moves: from where (a set, a caravan, a depot's store or a workshop)
+    into which set or caravan kit; codes to filter by, labels to show."""
+
+    exhibit_code: str
+    exhibit_name: str
+    theme: str
+    from_code: str  # empty for a workshop
+    from_label: str
+    to_code: str
+    to_label: str
+    km: float
+
+
+@dataclass(frozen=True)
+class ContainerRow:
+    """A museum set or a caravan's kit before and after the regrouping."""
+
+    kind: CandidateKind  # SET for a museum set, CARAVAN for a caravan's kit
+    code: str
+    name: str
+    now: int  # exhibits it holds now (for a set, those to retire included)
+    after: int
+    complete_before: bool
+    complete: bool
+    moves_in: int
+    moves_out: int
+
+
+@dataclass(frozen=True)
+class Regrouping:
+    """What a consolidation plan regroups: every set and kit, every move, and both regroupings' figures."""
+
+    containers: tuple[ContainerRow, ...]  # museum sets first, then caravan kits, each by code
+    moves: tuple[MoveRow, ...]
+    sets: RegroupFigures
+    kits: RegroupFigures
+
+
+def regrouping(db: Database, plan_name: str | None = None, lang: str = "zh") -> Regrouping:
+    """The museum sets and caravan kits of a consolidation plan with the moves between them."""
+    with db.session(audited=False) as s:
+        plan = find_consolidation_plan(s, plan_name)
+        figures = ConsolidationFigures.from_json(json.loads(plan.figures_json))
+        places = _Places.read(s, lang)
+        moves = _move_rows(s, plan.id, places)
+    into = Counter(m.to_code for m in moves)
+    out_of = Counter(m.from_code for m in moves)
+    set_names = {x.code: x.name for x in places.sets.values()}
+    caravans = {c.code: c for c in places.caravans.values()}
+
+    def name(kind: CandidateKind, code: str) -> str:
+        if kind is CandidateKind.SET:
+            return set_names.get(code, "")
+        caravan = caravans.get(code)
+        if caravan is None:
+            return ""
+        return _caravan_name(caravan, places.regions[caravan.owner_region_id], lang)
+
+    containers = tuple(
+        ContainerRow(
+            kind=kind,
+            code=code,
+            name=name(kind, code),
+            now=numbers.now,
+            after=numbers.after,
+            complete_before=numbers.complete_before,
+            complete=numbers.complete,
+            moves_in=into[code],
+            moves_out=out_of[code],
+        )
+        for kind, regrouped in ((CandidateKind.SET, figures.sets), (CandidateKind.CARAVAN, figures.kits))
+        for code, numbers in sorted(regrouped.per_container.items())
+    )
+    return Regrouping(containers, tuple(moves), figures.sets, figures.kits)
+
+
 # --- decisions ----------------------------------------------------------------------------------
 
 
@@ -189,16 +336,18 @@ class CandidateRow:
     code: str  # the candidate's own code, e.g. P12-RC0003
     kind: CandidateKind
     subject: str  # caravan, exhibit or set code
+    name: str  # the subject's name (an exhibit's in the language asked for, if it has one)
     rules: tuple[str, ...]
     recommendation: Recommendation
     decision: Decision
     version: int
 
 
-def candidate_rows(db: Database, plan_name: str | None = None) -> list[CandidateRow]:
+def candidate_rows(db: Database, plan_name: str | None = None, lang: str = "zh") -> list[CandidateRow]:
     """The candidates of a consolidation plan (the newest when no name is given)."""
     with db.session(audited=False) as s:
         plan = find_consolidation_plan(s, plan_name)
+        regions = {r.id: r for r in s.scalars(select(Region))}
         rows = s.scalars(
             select(RetirementCandidate)
             .options(
@@ -209,18 +358,71 @@ def candidate_rows(db: Database, plan_name: str | None = None) -> list[Candidate
             .where(RetirementCandidate.plan_id == plan.id)
             .order_by(RetirementCandidate.code)
         ).all()
-        return [
-            CandidateRow(
-                code=r.code,
-                kind=r.kind,
-                subject=(r.caravan or r.exhibit or r.exhibit_set).code,  # type: ignore[union-attr]
-                rules=tuple(x for x in r.rules.split(";") if x),
-                recommendation=r.recommendation,
-                decision=r.decision,
-                version=r.version,
+        out = []
+        for r in rows:
+            if r.caravan is not None:
+                subject = r.caravan.code
+                name = _caravan_name(r.caravan, regions[r.caravan.owner_region_id], lang)
+            elif r.exhibit_set is not None:
+                subject, name = r.exhibit_set.code, r.exhibit_set.name
+            else:
+                assert r.exhibit is not None, "a candidate has exactly one subject (a database check)"
+                subject = r.exhibit.code
+                name = _exhibit_name(r.exhibit.name_zh, r.exhibit.name_en, lang)
+            out.append(
+                CandidateRow(
+                    code=r.code,
+                    kind=r.kind,
+                    subject=subject,
+                    name=name,
+                    rules=tuple(x for x in r.rules.split(";") if x),
+                    recommendation=r.recommendation,
+                    decision=r.decision,
+                    version=r.version,
+                )
             )
-            for r in rows
-        ]
+        return out
+
+
+def _decision(decision: Decision | str) -> Decision:
+    try:
+        return decision if isinstance(decision, Decision) else Decision.parse(decision)
+    except ValueError as exc:
+        raise CaravanError(f"decision {decision!r}: {exc}") from None
+
+
+def set_decisions(db: Database, changes: Mapping[str, tuple[Decision | str, int]]) -> dict[str, int]:
+    """Record decisions on candidates, each read at a version: {code: (decision, version)}, all in one
+    transaction. Returns each row's new version.
+
+    Raises ConflictError, saving nothing, when someone else saved a decision on any of them since
+    (the error's key names every such candidate), and CaravanError when a code is unknown.
+    """
+    wanted = {code: (_decision(decision), version) for code, (decision, version) in changes.items()}
+    if not wanted:
+        return {}
+    with db.session() as s:
+        rows: dict[str, RetirementCandidate] = {}
+        codes = sorted(wanted)
+        for first in range(0, len(codes), IN_LIST_SIZE):
+            chunk = codes[first : first + IN_LIST_SIZE]
+            rows.update(
+                (r.code, r)
+                for r in s.scalars(select(RetirementCandidate).where(RetirementCandidate.code.in_(chunk)))
+            )
+        unknown = [code for code in codes if code not in rows]
+        if unknown:
+            raise CaravanError(f"no retirement candidate {', '.join(repr(c) for c in unknown[:5])}")
+        changed = [code for code in codes if rows[code].version != wanted[code][1]]
+        if changed:
+            shown = ", ".join(changed[:CODES_NAMED]) + (" …" if len(changed) > CODES_NAMED else "")
+            raise ConflictError(
+                "retirement_candidates", shown, f"{len(changed)} of {len(codes)} changed since read"
+            )
+        for code in codes:
+            rows[code].decision = wanted[code][0]
+        s.flush()
+        return {code: rows[code].version for code in codes}
 
 
 def set_decision(db: Database, candidate_code: str, decision: Decision | str, version: int) -> int:
@@ -228,21 +430,7 @@ def set_decision(db: Database, candidate_code: str, decision: Decision | str, ve
 
     Raises ConflictError, saving nothing, when someone else saved a decision on it since.
     """
-    try:
-        chosen = decision if isinstance(decision, Decision) else Decision.parse(decision)
-    except ValueError as exc:
-        raise CaravanError(f"decision {decision!r}: {exc}") from None
-    with db.session() as s:
-        row = s.scalar(select(RetirementCandidate).where(RetirementCandidate.code == candidate_code))
-        if row is None:
-            raise CaravanError(f"no retirement candidate {candidate_code!r}")
-        if row.version != version:
-            raise ConflictError(
-                "retirement_candidates", candidate_code, f"version {row.version}, yours {version}"
-            )
-        row.decision = chosen
-        s.flush()
-        return row.version
+    return set_decisions(db, {candidate_code: (decision, version)})[candidate_code]
 
 
 # --- printed reports ----------------------------------------------------------------------------

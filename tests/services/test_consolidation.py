@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,13 @@ from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Caravan, Exhibit, Plan, RegroupMove, RetirementCandidate
 from caravan_app.planning.control import SolveControl
 from caravan_app.services.consolidation import ConsolidationStep, consolidate
-from caravan_app.services.consolidation_views import candidate_rows, consolidation_view, set_decision
+from caravan_app.services.consolidation_views import (
+    candidate_rows,
+    consolidation_view,
+    regrouping,
+    set_decision,
+    set_decisions,
+)
 from caravan_app.services.demo import build_demo
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.settings import save_thresholds
@@ -107,11 +114,26 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
         view = consolidation_view(db, "整合一", lang)
         assert view.term == "2027-spring" and len(view.candidates) == f.candidates
         assert len(view.moves) == len(moves) and len(view.sets) == sets.containers
-        assert len(view.what_ifs) == len(f.what_ifs) and len(view.thresholds) == len(
-            retirement.THRESHOLD_LABELS
-        )
+        assert len(view.what_ifs) == len(f.what_ifs)
+        # Every setting and fixed standard, with its value and the rules it applies to (flagged counts).
+        assert len(view.thresholds) == len(retirement.THRESHOLD_LABELS) + len(retirement.FIXED_STANDARDS)
+        assert all(e.name and e.value and e.threshold for e in view.thresholds)
+        age = retirement.rule_name("caravan_age", lang)
+        assert any(e.value.startswith("9") and age in e.threshold for e in view.thresholds)
         caravan_view = next(c for c in view.candidates if c.kind == "caravan")
         assert all(e.value and e.threshold for e in caravan_view.evidence)
+
+        # The regrouping as the screen shows it: every set and every caravan kit, and every move.
+        shown = regrouping(db, "整合一", lang)
+        by_kind = Counter(c.kind for c in shown.containers)
+        assert (
+            by_kind[CandidateKind.SET] == sets.containers
+            and by_kind[CandidateKind.CARAVAN] == kits.containers
+        )
+        assert len(shown.moves) == len(moves) and all(c.name for c in shown.containers)
+        assert sum(c.moves_in for c in shown.containers) == len(moves)
+        kit = next(c for c in shown.containers if c.kind is CandidateKind.CARAVAN and c.moves_in)
+        assert sum(1 for m in shown.moves if m.to_code == kit.code) == kit.moves_in
     zh_view = consolidation_view(db, None, "zh")  # the newest plan
     assert zh_view.name == "整合一" and zh_view.what_ifs[0].caravan_code == f.what_ifs[0].caravan
 
@@ -124,6 +146,23 @@ def test_demo_term_is_consolidated_stored_viewed_and_decided(
     set_decision(db, second.code, "不同意", second.version)
     decided = {r.code: r.decision for r in candidate_rows(db, "整合一")}
     assert decided[first.code] is Decision.ACCEPTED and decided[second.code] is Decision.REJECTED
+
+    # Many at once, in one transaction: one stale version among them and none is saved.
+    rows = candidate_rows(db, "整合一", "en")
+    assert all(r.name for r in rows)
+    bulk = [r for r in rows if r.decision is Decision.PENDING][:5]
+    stale = {r.code: (Decision.ACCEPTED, r.version) for r in bulk} | {first.code: ("accepted", first.version)}
+    with pytest.raises(ConflictError, match="changed by someone else") as refused:
+        set_decisions(db, stale)
+    assert refused.value.key == first.code
+    untouched = {r.code: r for r in bulk}
+    assert all(r.decision is Decision.PENDING for r in candidate_rows(db, "整合一") if r.code in untouched)
+    versions = set_decisions(db, {r.code: (Decision.REJECTED, r.version) for r in bulk})
+    after = {r.code: r for r in candidate_rows(db, "整合一")}
+    assert all(
+        after[code].decision is Decision.REJECTED and after[code].version == v for code, v in versions.items()
+    )
+    assert set_decisions(db, {}) == {}
     view = consolidation_view(db, "整合一", "en")
     assert {c.decision for c in view.candidates} == {"accepted", "rejected", ""}
     with pytest.raises(CaravanError, match="no retirement candidate"):
@@ -158,15 +197,28 @@ def test_the_command_line_consolidates_against_the_newest_tour_plan_and_prints_t
         tours.figures.km,
     )
 
+    printed: dict[str, list[str]] = {}
     for what, lang, title in (
         ("retirement", "zh", "报废评估报告"),
         ("consolidation", "en", "Consolidation report"),
     ):
         pdf = tmp_path / f"{what}.pdf"
         assert main(["--db", url, "print", what, "整合二", "--lang", lang, "--out", str(pdf)]) == 0
-        text = squeeze("".join(pages(pdf.read_bytes(), tmp_path)))
-        assert squeeze(title) in text and "整合二" in text
-    assert squeeze("行驶里程达到更新标准") in text or squeeze("caravan mileage") in text
+        printed[what] = pages(pdf.read_bytes(), tmp_path)
+        assert squeeze(title) in squeeze("".join(printed[what])) and "整合二" in "".join(printed[what])
+    retirement_text = squeeze("".join(printed["retirement"]))
+    # The thresholds table shows every threshold's value beside the rules it applies to.
+    for line in (
+        "车龄更新年限10年车龄达到更新年限",
+        "车辆更新里程100,000公里行驶里程达到更新标准",
+        "反复故障维修次数3次",
+    ):
+        assert line in retirement_text, line
+    # The consolidation report names the retirement report instead of repeating its pages.
+    consolidation_text = squeeze("".join(printed["consolidation"]))
+    assert squeeze("are in the Retirement report of the same scenario") in consolidation_text
+    assert "Caravankits" in consolidation_text and "caravanmileage" not in consolidation_text
+    assert len(printed["consolidation"]) * 3 <= len(printed["retirement"])
     assert main(["--db", url, "print", "retirement", "没有", "--out", str(tmp_path / "x.pdf")]) == 1
 
 
@@ -193,3 +245,15 @@ def test_a_time_limit_too_short_for_the_museum_sets_says_so_in_one_line_and_stor
     with pytest.raises(NoPlan) as raised:
         consolidate(db, "2027-spring", name="整合三", control=SolveControl(time_limit=0))
     assert (raised.value.task, raised.value.status) == (SolveTask.MUSEUM_SETS, SolveStatus.NO_SOLUTION)
+
+
+def test_every_rule_has_a_line_in_the_reports_thresholds_table() -> None:
+    """A setting names the rules that use it, a rule without a setting has its fixed standard: the
+    table leaves no rule out and no column empty."""
+    assert set(retirement.THRESHOLD_RULES) == set(retirement.THRESHOLD_LABELS)
+    covered = {rule for rules in retirement.THRESHOLD_RULES.values() for rule in rules}
+    assert covered | set(retirement.FIXED_STANDARDS) == set(retirement.RULES)
+    for lang in retirement.LANGUAGES:
+        lines = retirement.criteria_text(Thresholds(repair_cost_share=0.25), lang)
+        assert all(label and value and rules for label, value, rules in lines)
+        assert ("25%", ("caravan_repair_cost", "exhibit_repair_cost")) in [(v, r) for _l, v, r in lines]
