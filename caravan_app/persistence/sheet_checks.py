@@ -107,6 +107,8 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
                 row.bad.add(col.attr)
                 continue
             facts = FACTS[(spec.key, col.attr)]
+            if isinstance(raw, str) and is_code(spec, col):
+                raw = raw.strip()  # a code or plate typed with a space is the same code or plate
             if _is_empty(col, raw):
                 if col.required:
                     table.add(problems, number, col.attr, "", "required")
@@ -118,8 +120,6 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
                 else:
                     row.values[col.attr] = facts.default
                 continue
-            if col.kind is Kind.TEXT and spec.natural_key == (col.attr,) and isinstance(raw, str):
-                raw = raw.strip()
             try:
                 row.values[col.attr] = parse_cell(col, raw, facts.length)
             except CellError as exc:
@@ -128,6 +128,22 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
         if all(attr in row.values for attr in spec.natural_key):
             row.key = natural_key(spec, row.values)
         table.rows.append(row)
+
+
+def is_code(spec: SheetSpec, col: ColumnSpec) -> bool:
+    """A text column naming a row (a code, a plate, a key's part): trimmed, and compared trimmed."""
+    if col.kind is not Kind.TEXT:
+        return False
+    unique = any(u.attr == col.attr for u in spec.unique)
+    return unique or col.attr in spec.natural_key or col.attr.endswith("code")
+
+
+def trimmed(value: Any) -> Any:
+    return value.strip() if isinstance(value, str) else value
+
+
+def _trimmed_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(trimmed(part) for part in key)
 
 
 def _is_empty(col: ColumnSpec, raw: object) -> bool:
@@ -177,7 +193,12 @@ def check_duplicates(table: Table, problems: Problems) -> None:
 
 
 class Existing:
-    """What the database already holds, loaded once per table (never a query per row)."""
+    """What the database already holds, loaded once per table (never a query per row).
+
+    Rows are known by their keys trimmed, as the file's are: a code stored with a space (before
+    imports trimmed them) is found, and trimmed by the update. Should a trimmed key be stored twice,
+    the row whose key has no space stands for it.
+    """
 
     def __init__(self, session: Session, imported: Iterable[SheetSpec]) -> None:
         imported = list(imported)
@@ -191,8 +212,9 @@ class Existing:
             key_column = getattr(spec.model, spec.natural_key[0])
             id_column = spec.model.__table__.c.id
             pairs = session.execute(select(id_column, key_column)).all()
-            self.keys_by_id[spec.key] = {row_id: key for row_id, key in pairs}
-            self.ids_by_key[spec.key] = {key: row_id for row_id, key in pairs}
+            self.keys_by_id[spec.key] = {row_id: trimmed(key) for row_id, key in pairs}
+            as_stored_last = sorted(pairs, key=lambda pair: pair[1] == trimmed(pair[1]))
+            self.ids_by_key[spec.key] = {trimmed(key): row_id for row_id, key in as_stored_last}
         self.objects: dict[str, dict[tuple[Any, ...], Any]] = {}
         self.values: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
         for spec in imported:
@@ -200,7 +222,10 @@ class Existing:
             values: dict[tuple[Any, ...], dict[str, Any]] = {}
             for obj in load_all(session, spec):
                 obj_values = row_values(spec, obj, self.keys_by_id)
-                key = natural_key(spec, obj_values)
+                stored_key = natural_key(spec, obj_values)
+                key = _trimmed_key(stored_key)
+                if key in objects and stored_key != key:
+                    continue
                 objects[key] = obj
                 values[key] = obj_values
             self.objects[spec.key] = objects
@@ -286,18 +311,23 @@ def _check_attrs(check: OrderCheck | OneOfCheck) -> tuple[str, ...]:
 
 
 def _check_unique_against_database(table: Table, existing: Existing, problems: Problems) -> None:
-    """A unique value (a plate) the file gives a row must not stay on another row of the database."""
+    """A unique value (a plate) the file gives a row must not stay on another row of the database.
+
+    Rows are compared as they will stand: a stored row the file gives another value gives up its
+    own, so two caravans may swap plates in one file (the upsert makes way for it). Values are
+    compared trimmed, as the file's are.
+    """
     spec = table.spec
-    in_file = {row.key for row in table.rows if row.key is not None}
     for unique in spec.unique:
+        in_file = {row.key for row in table.rows if row.key is not None and unique.attr in row.values}
         holders = {
-            values[unique.attr]: key
+            trimmed(values[unique.attr]): key
             for key, values in existing.values[spec.key].items()
-            if key not in in_file
+            if key not in in_file and values[unique.attr] is not None
         }
         for row in table.rows:
             value = row.values.get(unique.attr)
-            other = holders.get(value)
+            other = holders.get(trimmed(value))
             if value is not None and other is not None and other != row.key:
                 table.add(
                     problems,

@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import schema, update
 from sqlalchemy.orm import Session
 
 from caravan_app.errors import CaravanError, ImportRejected
@@ -34,6 +35,7 @@ from caravan_app.persistence.sheet_checks import (
     check_rows,
     parse_rows,
     self_refs,
+    trimmed,
 )
 from caravan_app.persistence.sheet_export import export_csv, export_workbook
 from caravan_app.persistence.sheet_reading import (
@@ -212,6 +214,8 @@ def _upsert(session: Session, table: Table, existing: Existing) -> SheetCounts:
         else:
             unchanged += 1
 
+    _make_way(session, table, existing, updates)
+
     # New rows in layers, so that a row referring to another new row of its own table follows it.
     parent_attrs = [col.attr for col in self_refs(spec)]
     pending = inserted
@@ -237,6 +241,28 @@ def _upsert(session: Session, table: Table, existing: Existing) -> SheetCounts:
     if updates:
         session.flush()
     return SheetCounts(spec.sheet, spec.key, len(inserted), len(updates), unchanged)
+
+
+def _make_way(
+    session: Session, table: Table, existing: Existing, updates: Sequence[tuple[Row, Any, dict[str, Any]]]
+) -> None:
+    """A unique value (a plate) that a row of the file takes from another row is first moved off it.
+
+    The database checks a unique index row by row, so two caravans swapping plates (checked as they
+    will stand) would break it half way. The stand-in is written past the ORM, so the row's version
+    goes up once and its audit entry shows the old value and the new (PostgreSQL's audit trigger
+    sees the stand-in too).
+    """
+    spec = table.spec
+    model_table = cast(schema.Table, spec.model.__table__)  # declarative models are mapped to tables
+    for unique in spec.unique:
+        taken = {trimmed(row.values[unique.attr]) for row in table.rows if row.values.get(unique.attr)}
+        for row, obj, changes in updates:
+            assert row.key is not None
+            held = existing.values[spec.key][row.key][unique.attr]
+            if unique.attr in changes and held is not None and trimmed(held) in taken:
+                stand_in = update(model_table).where(model_table.c.id == obj.id)
+                session.execute(stand_in.values({unique.attr: f" ~{obj.id}"}))
 
 
 def _assign(spec: SheetSpec, obj: Any, values: Mapping[str, Any], existing: Existing) -> None:
