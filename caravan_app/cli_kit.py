@@ -27,6 +27,11 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     kit_export.add_argument(
         "--force", action="store_true", help="replace a kit at FILE even if its records are not imported"
     )
+    kit_export.add_argument(
+        "--draft",
+        action="store_true",
+        help="write the kit of a trip or stay of a plan not yet approved (its sheets and map say DRAFT)",
+    )
     kit_export.set_defaults(run=_run_export)
     kit_import = kit_commands.add_parser(
         "import", parents=[common], help="take a kit's field records into the database (all or nothing)"
@@ -55,11 +60,18 @@ def _run_export(args: argparse.Namespace) -> None:
 
     db = open_database(args.db)
     if args.trip:
-        manifest = kit_export.export_trip(db, args.trip, args.out, lang=args.lang, force=args.force)
+        manifest = kit_export.export_trip(
+            db, args.trip, args.out, lang=args.lang, force=args.force, draft=args.draft
+        )
     else:
-        manifest = kit_export.export_placement(db, args.placement, args.out, lang=args.lang, force=args.force)
+        manifest = kit_export.export_placement(
+            db, args.placement, args.out, lang=args.lang, force=args.force, draft=args.draft
+        )
     size = args.out.stat().st_size
     print(f"wrote the kit of {manifest.kind} {manifest.code} to {args.out} ({size / 1024:.0f} KiB)")
+    source = kit_export.kit_source(db, manifest.kind, manifest.code)
+    if source.draft:
+        print(f"the plan {source.plan_name!r} is a draft: the kit's sheets and map are marked DRAFT")
     print(f"kit id {manifest.kit_id}; parts: {', '.join(p.name for p in manifest.parts)}")
 
 

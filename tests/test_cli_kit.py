@@ -15,9 +15,12 @@ import pytest
 from sqlalchemy import select
 
 from caravan_app.cli import main
+from caravan_app.domain.enums import PlanStatus
 from caravan_app.persistence.models import SetPlacement, TourStop, Trip
 from caravan_app.services.database import open_database
 from caravan_app.services.field_kit import open_kit
+from caravan_app.services.tour_plans import set_plan_status, tour_plans
+from tests.reports.pdf_tools import pages, squeeze
 
 
 @pytest.fixture(autouse=True)
@@ -66,7 +69,8 @@ def test_export_show_record_import_and_again(
 ) -> None:
     code = trip_code(demo_file)
     kit = tmp_path / "trip.ckit"
-    assert main(["--db", str(demo_file), "kit", "export", "--trip", code, "--out", str(kit)]) == 0
+    # The plan is a draft: its kit is written when asked for with --draft.
+    assert main(["--db", str(demo_file), "kit", "export", "--trip", code, "--out", str(kit), "--draft"]) == 0
     out = capsys.readouterr().out
     assert f"wrote the kit of trip {code} to {kit}" in out and "KiB" in out
 
@@ -85,7 +89,7 @@ def test_export_show_record_import_and_again(
         )
 
     # A new export over it would lose the crew's records: refused, unless forced (to another file here).
-    export = ["--db", str(demo_file), "kit", "export", "--trip", code, "--out"]
+    export = ["--db", str(demo_file), "kit", "export", "--trip", code, "--draft", "--out"]
     assert main([*export, str(kit)]) == 1
     assert "holding 2 record(s) not yet imported" in one_error_line(capsys.readouterr().err)
     spare = tmp_path / "spare.ckit"
@@ -123,7 +127,7 @@ def test_refused_kits_print_one_line(
 ) -> None:
     code = trip_code(demo_file)
     kit = tmp_path / "trip.ckit"
-    assert main(["--db", str(demo_file), "kit", "export", "--trip", code, "--out", str(kit)]) == 0
+    assert main(["--db", str(demo_file), "kit", "export", "--trip", code, "--out", str(kit), "--draft"]) == 0
     with open_kit(kit) as field:
         field.record_show(stop=field.contents.stops[0].seq, visitors=5)
     capsys.readouterr()
@@ -155,6 +159,39 @@ def test_refused_kits_print_one_line(
 
     assert main(["--db", str(demo_file), "kit", "export", "--trip", "NO-SUCH", "--out", str(cut)]) == 1
     assert one_error_line(capsys.readouterr().err) == "error: no trip 'NO-SUCH'"
+
+
+def test_a_draft_trips_kit_is_refused_without_draft(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = trip_code(demo_file)
+    kit = tmp_path / "trip.ckit"
+    export = ["--db", str(demo_file), "kit", "export", "--trip", code, "--out", str(kit)]
+    assert main(export) == 1
+    line = one_error_line(capsys.readouterr().err)
+    assert f"trip {code} belongs to the draft plan '三月第一周', which is not approved" in line
+    assert "give --draft" in line and not kit.exists()
+
+    assert main([*export, "--draft"]) == 0
+    assert (
+        "the plan '三月第一周' is a draft: the kit's sheets and map are marked DRAFT"
+        in capsys.readouterr().out
+    )
+    with open_kit(kit) as field:
+        sheet, page = field.part("route-sheet.pdf"), field.part("map.html").decode("utf-8")
+    assert all("草案·未经批准，请勿分发" in squeeze(text) for text in pages(sheet, tmp_path))
+    assert "【草案 · 未经批准】三月第一周" in page
+
+    db = open_database(str(demo_file))
+    plan = next(p for p in tour_plans(db) if p.name == "三月第一周")
+    set_plan_status(db, plan.id, plan.version, PlanStatus.APPROVED)
+    db.dispose()
+    approved = tmp_path / "approved.ckit"
+    assert main([*export[:-1], str(approved)]) == 0  # approved: no --draft needed, and no mark
+    assert "is a draft" not in capsys.readouterr().out
+    with open_kit(approved) as field:
+        sheet, page = field.part("route-sheet.pdf"), field.part("map.html").decode("utf-8")
+    assert not any("草案" in text for text in pages(sheet, tmp_path)) and "草案" not in page
 
 
 def test_platform_workbook_and_venue_calendar(

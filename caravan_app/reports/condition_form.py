@@ -27,9 +27,11 @@ def condition_form(
     *,
     plan_name: str = "",
     printed_on: date | None = None,
+    draft: bool = False,
 ) -> bytes:
     """The condition form of `load`, headed by `title` (e.g. the set and venue);
-    `plan_name` (e.g. the placement's code) goes in the running header."""
+    `plan_name` (e.g. the placement's code) goes in the running header; `draft` for a stay of a plan
+    not approved, marked so on every page."""
     t = Texts(lang)
     s = styles()
     story: list[Flowable] = [
@@ -38,5 +40,5 @@ def condition_form(
         para(title, s.body),
     ]
     story += _condition_form(load, t)
-    running = Running(t("condition_form"), plan_name, printed_on or date.today(), t)
+    running = Running(t("condition_form"), plan_name, printed_on or date.today(), t, draft=draft)
     return render(story, running)

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+from fontTools.pens.basePen import BasePen
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -38,7 +39,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from caravan_app.reports.fonts import register_font
+from caravan_app.reports.fonts import FONT_FILE, register_font
 from caravan_app.reports.shapes import CJKDrawing
 from caravan_app.reports.texts import Texts
 
@@ -214,6 +215,14 @@ class PageInfo:
     section_label: str
 
 
+# Plan statuses whose documents may be handed out; any other (a draft) prints with the draft mark.
+HANDED_OUT = ("approved", "published")
+
+
+def is_draft(status: str) -> bool:
+    return status not in HANDED_OUT
+
+
 @dataclass(frozen=True)
 class Running:
     """What the running header and footer say."""
@@ -223,6 +232,9 @@ class Running:
     printed_on: date
     texts: Texts
     label: str = "plan"  # the text key naming what `plan_name` is: a plan, or the horizon it covers
+    # A plan not approved: every page says so, above the header and across the page, so a sheet
+    # handed out by mistake is not taken for the plan in force.
+    draft: bool = False
 
 
 def _draw_running(canvas: Canvas, running: Running, page: PageInfo, pagesize: tuple[float, float]) -> None:
@@ -245,6 +257,79 @@ def _draw_running(canvas: Canvas, running: Running, page: PageInfo, pagesize: tu
     canvas.line(MARGIN, bottom + 4 * mm, width - MARGIN, bottom + 4 * mm)
     canvas.drawString(MARGIN, bottom, t("printed_on", date=running.printed_on.isoformat()))
     canvas.drawRightString(width - MARGIN, bottom, t("page_of", n=page.number, m=page.count))
+    canvas.restoreState()
+    if running.draft:
+        _draw_draft(canvas, t, pagesize)
+
+
+DRAFT_INK = colors.HexColor("#c0392b")
+FILL_NON_ZERO = 1  # reportlab.pdfgen.canvas.FILL_NON_ZERO, which its type stubs lack
+
+
+class _OutlinePen(BasePen):  # type: ignore[misc]  # fontTools has no type hints
+    """A glyph's outline drawn into a reportlab path, scaled and moved (quadratic curves become
+    cubic ones in BasePen)."""
+
+    def __init__(self, glyphs: Any, path: Any, scale: float, dx: float) -> None:
+        super().__init__(glyphs)  # composite glyphs draw their parts from it
+        self.path, self.scale, self.dx = path, scale, dx
+
+    def _xy(self, point: tuple[float, float]) -> tuple[float, float]:
+        return self.dx + point[0] * self.scale, point[1] * self.scale
+
+    def _moveTo(self, p: tuple[float, float]) -> None:
+        self.path.moveTo(*self._xy(p))
+
+    def _lineTo(self, p: tuple[float, float]) -> None:
+        self.path.lineTo(*self._xy(p))
+
+    def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float], p3: tuple[float, float]) -> None:
+        self.path.curveTo(*self._xy(p1), *self._xy(p2), *self._xy(p3))
+
+    def _closePath(self) -> None:
+        self.path.close()
+
+
+@cache
+def _font_file() -> Any:
+    from fontTools.ttLib import TTFont
+
+    # From bytes: a TTFont read lazily from a path keeps the file open for the life of the process.
+    return TTFont(io.BytesIO(FONT_FILE.read_bytes()), lazy=True)
+
+
+def _draw_word_outline(canvas: Canvas, word: str, size: float) -> None:
+    """`word` centred on the origin as filled outlines, not text: the draft mark across a page is
+    for the eye, and as text it would break into the words a reader (or pdftotext) takes from the page."""
+    font = _font_file()
+    scale = size / font["head"].unitsPerEm
+    cmap, glyphs, metrics = font.getBestCmap(), font.getGlyphSet(), font["hmtx"]
+    names = [cmap.get(ord(ch), ".notdef") for ch in word]
+    width = sum(metrics[name][0] for name in names) * scale
+    path = canvas.beginPath()
+    x = -width / 2
+    for name in names:
+        glyphs[name].draw(_OutlinePen(glyphs, path, scale, x))
+        x += metrics[name][0] * scale
+    canvas.translate(0, -size * 0.35)
+    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)  # TrueType's winding rule
+
+
+def _draw_draft(canvas: Canvas, t: Texts, pagesize: tuple[float, float]) -> None:
+    """The draft mark: a line in red above the running header, and a large word across the page,
+    light enough to read the page through it."""
+    width, height = pagesize
+    font = register_font()
+    canvas.saveState()
+    canvas.setFillColor(DRAFT_INK)
+    canvas.setFont(font, 9)
+    canvas.drawCentredString(width / 2, height - MARGIN + 6.5 * mm, t("draft_mark"))
+    canvas.setFillAlpha(0.12)
+    word = t("draft_watermark")
+    size = min(150.0, 0.75 * min(width, height) / max(1.0, stringWidth(word, font, 1)))
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(35)
+    _draw_word_outline(canvas, word, size)
     canvas.restoreState()
 
 

@@ -12,7 +12,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from caravan_app.domain.views import RotationPlanView, SetMoveView
-from caravan_app.reports.document import HEAD_FILL, MARGIN, Raw, Running, para, render, styles, table
+from caravan_app.reports.document import (
+    HEAD_FILL,
+    MARGIN,
+    Raw,
+    Running,
+    is_draft,
+    para,
+    render,
+    styles,
+    table,
+)
 from caravan_app.reports.texts import Texts
 
 PAGE = landscape(A4)
@@ -24,7 +34,9 @@ PERIODS_PER_GRID = 6
 
 def rotation_schedule(plan: RotationPlanView, lang: str = "zh", *, printed_on: date | None = None) -> bytes:
     texts = Texts(lang)
-    running = Running(texts("rotation_schedule"), plan.name, printed_on or date.today(), texts)
+    running = Running(
+        texts("rotation_schedule"), plan.name, printed_on or date.today(), texts, draft=is_draft(plan.status)
+    )
     return render(rotation_story(plan, texts), running, pagesize=PAGE)
 
 

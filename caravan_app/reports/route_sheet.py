@@ -1,8 +1,10 @@
 """Route sheets: one per trip, handed to the crew. A plan's sheets print as one PDF, each trip from a
 new page and numbered on its own ("page 1 of 4" of that trip).
 
-A sheet holds the trip's facts and a QR code of its code, a map, the day-by-day schedule, the load
-list, a pre-departure checklist and a condition form to fill in by hand.
+A sheet holds the trip's facts and a QR code of its code, a map, the day-by-day schedule, a show record
+per stop (the national platform's fields, the venue's signature and a note, to fill in by hand), the
+load list, a pre-departure checklist and a condition form to fill in by hand. A draft plan's sheets
+carry the draft mark on every page (reports.document).
 """
 
 from __future__ import annotations
@@ -13,18 +15,22 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from caravan_app.domain.views import ExhibitView, StopView, TourPlanView, TripView
 from caravan_app.errors import CaravanError
 from caravan_app.reports.document import (
     BAND_FILL,
+    CELL_PADDING,
     HEAD_FILL,
+    INK,
     MUTED,
     RULE,
     Raw,
     Running,
     SectionStart,
+    is_draft,
     layout_table,
     markup,
     para,
@@ -71,7 +77,9 @@ def route_sheets(
     texts = Texts(lang)
     trips = select_trips(plan, trip_codes)
     story = route_sheet_story(plan, trips, texts)
-    running = Running(texts("route_sheet"), plan.name, printed_on or date.today(), texts)
+    running = Running(
+        texts("route_sheet"), plan.name, printed_on or date.today(), texts, draft=is_draft(plan.status)
+    )
     return render(story, running)
 
 
@@ -111,6 +119,9 @@ def trip_story(trip: TripView, texts: Texts, key_counties: frozenset[str] = froz
     story.append(CondPageBreak(40 * mm))
     story.append(para(t("schedule"), s.heading))
     story.append(_schedule(trip, t))
+    story.append(CondPageBreak(60 * mm))
+    story.append(para(t("show_record"), s.heading))
+    story += _show_records(trip, t)
     story.append(CondPageBreak(50 * mm))
     story.append(para(t("load_list"), s.heading))
     story += _load_list(trip.load, t)
@@ -284,6 +295,91 @@ def _schedule(trip: TripView, t: Texts) -> Flowable:
     rows.append([t("total"), "", "", "", "", "", Raw(t.km(trip.km))])
     extra += [("SPAN", (0, r), (5, r)), ("BACKGROUND", (0, r), (-1, r), HEAD_FILL)]
     return table(header, rows, widths, align="llllllr", extra=extra, banded=False)
+
+
+# What the national platform asks of each event that the plan cannot know (services/platform_export.py
+# HEADERS: activity, visitors, audience, feedback); the date, venue, county and vehicle it knows.
+SHOW_LABEL_WIDTH = 20 * mm
+SHOW_VALUE_WIDTH = 40 * mm
+SHOW_ROW = 7 * mm
+SHOW_TALL_ROW = 11 * mm
+LABEL_KEYS = (
+    "show_held",
+    "show_hours",
+    "show_visitors",
+    "show_audience",
+    "show_activity",
+    "show_feedback",
+    "show_note",
+    "show_signature",
+)
+
+
+def _show_records(trip: TripView, t: Texts) -> list[Flowable]:
+    """A form per stop for the crew to fill in by hand after the show: held or not, the hours, the
+    visitors, who they were, what was shown, the feedback, a note, and the venue's signature."""
+    s = styles()
+    out: list[Flowable] = [para(t("show_record_help"), s.small), Spacer(1, 2 * mm)]
+    widths = [SHOW_LABEL_WIDTH, SHOW_VALUE_WIDTH] * 3
+    font = register_font()
+
+    def label(key: str) -> Any:
+        # Plain text where it fits its cell: a term's sheets have thousands of these labels.
+        text = t(key)
+        if stringWidth(text, font, 8) <= SHOW_LABEL_WIDTH - 2 * CELL_PADDING:
+            return Raw(text)
+        return para(text, s.cell_head)
+
+    labels = {key: label(key) for key in LABEL_KEYS}
+    for stop in trip.stops:
+        venue = stop.venue_name
+        if stop.county:
+            venue += f"（{stop.county}）" if t.lang == "zh" else f" ({stop.county})"
+        head = f"{stop.seq}  ·  {t.day(stop.show_start.date())}  ·  {venue}"
+        fits = stringWidth(head, font, 8) <= WIDTH - 2 * CELL_PADDING
+        rows: list[list[Any]] = [
+            [Raw(head) if fits else para(head, s.cell_head), "", "", "", "", ""],
+            [
+                labels["show_held"],
+                Raw(t("show_held_boxes")),
+                labels["show_hours"],
+                Raw(t("show_hours_blank")),
+                labels["show_visitors"],
+                Raw(t("show_visitors_blank")),
+            ],
+            [labels["show_audience"], "", "", labels["show_activity"], "", ""],
+            [labels["show_feedback"], "", "", "", "", ""],
+            [labels["show_note"], "", "", labels["show_signature"], "", ""],
+        ]
+        block = Table(
+            rows,
+            colWidths=widths,
+            rowHeights=[None, SHOW_ROW, SHOW_ROW, SHOW_TALL_ROW, SHOW_TALL_ROW],
+            hAlign="LEFT",
+            style=[
+                ("FONT", (0, 0), (-1, -1), font, 8),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (1, 2), (2, 2)),
+                ("SPAN", (4, 2), (5, 2)),
+                ("SPAN", (1, 3), (5, 3)),
+                ("SPAN", (1, 4), (2, 4)),
+                ("SPAN", (4, 4), (5, 4)),
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+                ("BACKGROUND", (0, 1), (0, -1), BAND_FILL),
+                ("BACKGROUND", (2, 1), (2, 1), BAND_FILL),
+                ("BACKGROUND", (4, 1), (4, 1), BAND_FILL),
+                ("BACKGROUND", (3, 2), (3, 2), BAND_FILL),
+                ("BACKGROUND", (3, 4), (3, 4), BAND_FILL),
+                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+                ("VALIGN", (0, 3), (-1, 4), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ],
+        )
+        out += [KeepTogether([block, Spacer(1, 2.5 * mm)])]
+    return out
 
 
 def _load_list(load: tuple[ExhibitView, ...], t: Texts) -> list[Flowable]:

@@ -12,7 +12,7 @@ from caravan_app.domain.linkage import IDLE_DAYS
 from caravan_app.domain.views import CaravanFigures, TourPlanView
 from caravan_app.reports.boundaries import county_names
 from caravan_app.reports.charts import bar_chart
-from caravan_app.reports.document import HEAD_FILL, Running, para, render, styles, table
+from caravan_app.reports.document import HEAD_FILL, Running, is_draft, para, render, styles, table
 from caravan_app.reports.texts import Texts
 
 WIDTH = 180 * mm
@@ -20,7 +20,9 @@ WIDTH = 180 * mm
 
 def plan_summary(plan: TourPlanView, lang: str = "zh", *, printed_on: date | None = None) -> bytes:
     texts = Texts(lang)
-    running = Running(texts("summary"), plan.name, printed_on or date.today(), texts)
+    running = Running(
+        texts("summary"), plan.name, printed_on or date.today(), texts, draft=is_draft(plan.status)
+    )
     return render(summary_story(plan, texts), running)
 
 

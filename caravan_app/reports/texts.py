@@ -27,6 +27,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "km_value": ("{km} 公里", "{km} km"),
+    "draft_mark": ("草案 · 未经批准，请勿分发", "DRAFT · not approved, do not hand out"),
+    "draft_watermark": ("草案", "DRAFT"),
+    "draft_title": ("【草案 · 未经批准】{name}", "[DRAFT · not approved] {name}"),
     # Route sheet
     "route_sheet": ("科普大篷车行程单", "Science caravan route sheet"),
     "trip_code": ("行程编号", "Trip code"),
@@ -64,6 +67,26 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_show_day": ("行车日，无展出", "Driving day, no show"),
     "key_county": ("重点帮促县", "key county"),
     "locked": ("已锁定", "locked"),
+    "show_record": ("展出记录", "Show record"),
+    "show_record_help": (
+        "每站展出后由随车人员填写，场地负责人签字（盖章），交回后录入：活动内容、观众人数、观众类型和反馈意见"
+        "为全国科普服务平台所需。取消的展出请勾选“取消”并在备注中写明原因。",
+        "The crew fills this in after each show and the venue signs (or stamps) it; the office enters it: "
+        "activity, visitors, audience and feedback are what the national platform asks for. For a show "
+        "cancelled, tick Cancelled and give the reason under Note.",
+    ),
+    # The platform's own words (services/platform_export.py HEADERS).
+    "show_activity": ("活动内容", "Activity"),
+    "show_visitors": ("观众人数", "Visitors"),
+    "show_audience": ("观众类型", "Audience"),
+    "show_feedback": ("反馈意见", "Feedback"),
+    "show_held": ("展出情况", "Show"),
+    "show_held_boxes": ("□ 已展出    □ 取消", "□ Held    □ Cancelled"),
+    "show_hours": ("实际时间", "Hours"),
+    "show_hours_blank": ("____:____ — ____:____", "____:____ - ____:____"),
+    "show_visitors_blank": ("____________ 人", "____________"),
+    "show_note": ("备注", "Note"),
+    "show_signature": ("场地签字（盖章）", "Venue's signature (stamp)"),
     "load_list": ("随车展品清单", "Load list"),
     "load_count": ("共 {n} 件，{kg} 公斤", "{n} exhibits, {kg} kg"),
     "no_load": ("该车暂无登记的随车展品。", "No exhibits are registered on this caravan."),
@@ -347,7 +370,7 @@ _CODES: dict[str, dict[str, tuple[str, str]]] = {
         "no_workable_date": ("没有可行的日期", "no workable date"),
     },
     "status": {
-        "draft": ("草稿", "draft"),
+        "draft": ("草案", "draft"),  # as the screens say (domain.enums.PlanStatus)
         "approved": ("已批准", "approved"),
         "published": ("已发布", "published"),
     },

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from caravan_app.domain.enums import PlanStatus
 from caravan_app.domain.kit import (
     CONDITION_FORM_PART,
     CONTENTS_PART,
@@ -55,6 +56,7 @@ from caravan_app.persistence.models import (
 )
 from caravan_app.reports import rotation_schedule, route_sheets
 from caravan_app.reports.condition_form import condition_form
+from caravan_app.reports.texts import Texts
 from caravan_app.services.reports import GONE, tour_plan_view
 from caravan_app.services.rotation_views import road_km, rotation_plan_view
 
@@ -62,6 +64,61 @@ PDF, HTML, JSON = "application/pdf", "text/html; charset=utf-8", "application/js
 
 
 # --- export ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KitSource:
+    """The plan a kit's trip or stay belongs to: a draft's kit goes out only when someone says so."""
+
+    kind: str  # trip, placement
+    code: str
+    plan_name: str  # empty: a placement recorded outside any plan
+    status: PlanStatus | None
+
+    @property
+    def draft(self) -> bool:
+        return self.status is PlanStatus.DRAFT
+
+
+def kit_source(db: Database, kind: str, code: str) -> KitSource:
+    """The plan and its status for the trip or placement `code`; CaravanError if there is none."""
+    with db.session(audited=False) as s:
+        return _source(s, kind, code)
+
+
+def _source(s: Session, kind: str, code: str) -> KitSource:
+    if kind == "trip":
+        trip = s.scalar(select(Trip).options(joinedload(Trip.plan)).where(Trip.code == code))
+        if trip is None:
+            raise CaravanError(f"no trip {code!r}")
+        return KitSource(kind, code, trip.plan.name, trip.plan.status)
+    placement = s.scalar(
+        select(SetPlacement).options(joinedload(SetPlacement.plan)).where(SetPlacement.code == code)
+    )
+    if placement is None:
+        raise CaravanError(f"no set placement {code!r}")
+    plan = placement.plan
+    return KitSource(kind, code, plan.name if plan else "", plan.status if plan else None)
+
+
+def _refuse_draft(source: KitSource) -> None:
+    if source.draft:
+        what = "trip" if source.kind == "trip" else "set placement"
+        raise CaravanError(
+            f"{what} {source.code} belongs to the draft plan {source.plan_name!r}, which is not approved: "
+            "its kit would go out with every sheet marked DRAFT. Approve the plan first, or give --draft "
+            "to write a draft's kit anyway",
+            code="kit_of_draft",
+            kind=source.kind,
+            item=source.code,
+            plan=source.plan_name,
+        )
+
+
+def _draft_title(name: str, lang: str) -> str:
+    """A map's title for a draft's kit: the draft mark comes first, where the eye starts."""
+    t = Texts(lang)
+    return t("draft_title", name=name)
 
 
 def _sha(value: Any) -> str:
@@ -268,11 +325,16 @@ def export_trip(
     exported_by: str | None = None,
     now: datetime | None = None,
     force: bool = False,
+    draft: bool = True,
 ) -> KitManifest:
     """Write the kit of one caravan trip to `out`; returns its manifest. A kit at `out` whose records
-    are not all imported is not replaced unless `force` (KitHoldsRecords)."""
+    are not all imported is not replaced unless `force` (KitHoldsRecords). A trip of a draft plan is
+    refused unless `draft` (kit_of_draft); its sheets and map carry the draft mark."""
     _refuse_to_lose_records(db, Path(out), force)
     with db.session(audited=False) as s:
+        source = _source(s, "trip", code)
+        if not draft:
+            _refuse_draft(source)
         trip = s.scalar(_trip_query().where(Trip.code == code))
         if trip is None:
             raise CaravanError(f"no trip {code!r}")
@@ -291,7 +353,7 @@ def export_trip(
     # The map's title speaks of this trip: its own days, not the plan's term and served count.
     trip_only = replace(
         view,
-        name=f"{view.name} · {code}",
+        name=_draft_title(f"{view.name} · {code}", lang) if source.draft else f"{view.name} · {code}",
         start=trip_view.leave_at.date(),
         end=trip_view.back_at.date(),
         requests=0,
@@ -317,11 +379,16 @@ def export_placement(
     exported_by: str | None = None,
     now: datetime | None = None,
     force: bool = False,
+    draft: bool = True,
 ) -> KitManifest:
     """Write the kit of one museum set's stay in a venue to `out`; returns its manifest. A kit at `out`
-    whose records are not all imported is not replaced unless `force` (KitHoldsRecords)."""
+    whose records are not all imported is not replaced unless `force` (KitHoldsRecords). A stay of a
+    draft plan is refused unless `draft` (kit_of_draft); its pages and map carry the draft mark."""
     _refuse_to_lose_records(db, Path(out), force)
     with db.session(audited=False) as s:
+        source = _source(s, "placement", code)
+        if not draft:
+            _refuse_draft(source)
         placement = s.scalar(_placement_query().where(SetPlacement.code == code))
         if placement is None:
             raise CaravanError(f"no set placement {code!r}")
@@ -383,11 +450,13 @@ def export_placement(
         manifest = _manifest("placement", placement.code, placement_fingerprint(placement), exported_by, now)
         title = f"{exhibit_set.code} {exhibit_set.name} — {venue.name}"
     printed = manifest.exported_at.date()
+    mapped = replace(view, name=_draft_title(view.name, lang)) if source.draft else view
+    form = condition_form(title, load, lang, plan_name=code, printed_on=printed, draft=source.draft)
     parts = [
         (CONTENTS_PART, JSON, contents.to_json().encode("utf-8")),
         (ROUTE_SHEET_PART, PDF, rotation_schedule(view, lang, printed_on=printed)),
-        (MAP_PART, HTML, render_rotation_map(view, lang).encode("utf-8")),
-        (CONDITION_FORM_PART, PDF, condition_form(title, load, lang, plan_name=code, printed_on=printed)),
+        (MAP_PART, HTML, render_rotation_map(mapped, lang).encode("utf-8")),
+        (CONDITION_FORM_PART, PDF, form),
     ]
     _record_export(db, manifest, contents)
     return write_kit(Path(out), replace(manifest, condition_form=CONDITION_FORM_PART), parts)

@@ -1,6 +1,7 @@
 """Field kits written and imported in the background: a kit (a trip's or a set's stay's) is written
-after asking, on the GUI thread, before it replaces one whose records the office has not imported;
-a kit's records are imported after asking before they go over changes the office made since."""
+after asking, on the GUI thread, before it replaces one whose records the office has not imported,
+and, first of all, before a kit of a draft plan (not approved) goes out at all; a kit's records are
+imported after asking before they go over changes the office made since."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainText
 from caravan_app.domain.kit import CONDITION, DAMAGE, SHOW, KitManifest
 from caravan_app.errors import CaravanError, KitConflict, KitHoldsRecords
 from caravan_app.persistence.database import Database
+from caravan_app.services.kit_export import KitSource, export_placement, export_trip, kit_source
 from caravan_app.services.kit_import import ImportResult, import_kit
 from caravan_app.ui.background import Operation, Queue, TaskState
 from caravan_app.ui.field_words import change_text, entry_text
@@ -58,6 +60,67 @@ def write_kit(
         )
 
     attempt(False)
+
+
+def draft_kit_allowed(widget: QWidget, source: KitSource) -> bool:
+    """Ask whether to write the kit of a draft plan's trip or stay; True if the user says so."""
+    what = (
+        QCoreApplication.translate("KitExport", "Trip %1")
+        if source.kind == "trip"
+        else QCoreApplication.translate("KitExport", "Stay %1")
+    ).replace("%1", source.code)
+    answer = QMessageBox.question(
+        widget,
+        QCoreApplication.translate("KitExport", "Write a kit of a draft plan?"),
+        QCoreApplication.translate(
+            "KitExport",
+            "%1 belongs to the plan “%2”, which is a draft, not approved. Its crew may be sent where the "
+            "approved plan will not go.\n\nThe kit's route sheet and map will say DRAFT on every page. "
+            "Write it anyway?",
+        )
+        .replace("%1", what)
+        .replace("%2", source.plan_name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def export_kit_file(
+    widget: QWidget,
+    db: Database,
+    kind: str,
+    code: str,
+    path: Path,
+    lang: str,
+    written: Callable[[KitManifest], None],
+) -> None:
+    """Write the field kit of a trip (`kind` "trip") or a set's stay ("placement") to `path`, as
+    write_kit does; the plan it belongs to is read first, and a draft's kit is written only if the
+    user says so, before any of the work."""
+
+    def look(_state: TaskState) -> KitSource:
+        return kit_source(db, kind, code)
+
+    def asked(source: KitSource) -> None:
+        if source.draft and not draft_kit_allowed(widget, source):
+            return
+        export = export_trip if kind == "trip" else export_placement
+        # Not a draft when asked: refused (kit_of_draft) should it go back to draft meanwhile.
+        write_kit(
+            widget,
+            lambda force: export(db, code, path, lang=lang, force=force, draft=source.draft),
+            written,
+        )
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, CaravanError):
+            raise exc
+        QMessageBox.warning(
+            widget, QCoreApplication.translate("KitExport", "Kit not written"), error_text(exc)
+        )
+
+    Operation(widget, look, "kit_source").success(asked).failure(failed).run(KITS)
 
 
 def import_kit_file(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app import log
-from caravan_app.domain.enums import PlanKind
+from caravan_app.domain.enums import PlanKind, PlanStatus
 from caravan_app.services import inventory, tour_plans
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.exports import ExportsBar
@@ -62,6 +62,7 @@ class ReportsPage(QWidget):
         self.plan = QComboBox()
         self.plan.setObjectName("plan")
         self.plan.setMinimumWidth(320)
+        self.plan.currentIndexChanged.connect(lambda _i: self._subject_changed())
         self.document = QComboBox()
         self.document.setObjectName("document")
         for key in DOCUMENTS:
@@ -125,6 +126,13 @@ class ReportsPage(QWidget):
         if self.loaded:
             self.refresh()
 
+    def _subject_changed(self) -> None:
+        # Another plan (or set, caravan, depot): the preview of the one before must not be saved or
+        # printed as this one's, nor its draft mark (or none) be taken for this one's.
+        self.pdf_bytes = b""
+        self.pdf.close()
+        self._show_status()
+
     @property
     def document_key(self) -> str:
         return str(self.document.currentData())
@@ -133,6 +141,7 @@ class ReportsPage(QWidget):
         """List what the chosen document is made from: tour plans, rotation plans, or sets, caravans
         or depots for labels; the choice made before stays chosen when it is still there."""
         current = self.plan.currentData()
+        before = self.chosen_plan()
         key = self.document_key
         self.scope.setVisible(key == "labels")
         self.plan.blockSignals(True)
@@ -151,6 +160,11 @@ class ReportsPage(QWidget):
         found = self.plan.findData(current)
         self.plan.setCurrentIndex(max(found, 0))
         self.plan.blockSignals(False)
+        after = self.chosen_plan()
+        if before is not None and (after is None or (after.id, after.version) != (before.id, before.version)):
+            # The plan changed since its preview (edited, approved or sent back to draft).
+            self.pdf_bytes = b""
+            self.pdf.close()
         self.loaded = True
         self.exports.load_venues()
         self._show_status()
@@ -176,6 +190,21 @@ class ReportsPage(QWidget):
             self.status.setText(self.tr("No tour plan to print yet — solve one in the Tour planner."))
         else:
             self.status.setText(self.tr("Route sheets for the crews and a summary of a stored tour plan."))
+        plan = self.chosen_plan()
+        if plan is not None and plan.status is PlanStatus.DRAFT:
+            self.status.setText(
+                self.status.text()
+                + " "
+                + self.tr(
+                    "This plan is a draft: every page prints with a draft mark. Approve it in its planner "
+                    "to print papers to hand out."
+                )
+            )
+
+    def chosen_plan(self) -> tour_plans.PlanRow | None:
+        """The stored plan chosen (None for labels, or with none to choose)."""
+        name = self.plan.currentData()
+        return next((p for p in self._plans if p.name == name), None)
 
     def _document(self) -> Callable[[], bytes] | None:
         """What makes the chosen document of the chosen plan (or set, caravan, depot) in the program's

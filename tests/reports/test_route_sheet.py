@@ -149,3 +149,30 @@ def test_trips_can_be_chosen_and_an_unknown_one_is_named(tmp_path: Path) -> None
         route_sheets(replace(plan, trips=()))
     with pytest.raises(CaravanError, match="unknown language"):
         route_sheets(plan, "fr")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_stop_has_a_show_record_with_the_platforms_fields(lang: str, tmp_path: Path) -> None:
+    from caravan_app.services.platform_export import HEADERS
+
+    plan = tour_plan(small_trip(), long_trip(9))
+    t = Texts(lang)
+    whole = squeeze("".join(pages(route_sheets(plan, lang, printed_on=PRINTED), tmp_path)))
+    stops = sum(len(trip.stops) for trip in plan.trips)
+    # The platform asks per event for what the plan cannot know: activity, visitors, audience, feedback;
+    # the sheet asks the crew for them in the platform's own words.
+    activity, visitors, audience, feedback = HEADERS[lang][6:10]
+    assert [t("show_activity"), t("show_visitors"), t("show_audience"), t("show_feedback")] == [
+        activity,
+        visitors,
+        audience,
+        feedback,
+    ]
+    for key in ("show_activity", "show_audience", "show_feedback", "show_signature", "show_note"):
+        assert whole.count(squeeze(t(key))) >= stops, key  # the help line names some of them too
+    held = squeeze(t("show_held_boxes")).split("□")[1]
+    assert whole.count(f"□{held}") == stops
+    for trip in plan.trips:
+        for stop in trip.stops:
+            head = f"{stop.seq}·{squeeze(t.day(stop.show_start.date()))}·{squeeze(stop.venue_name)}"
+            assert head in whole, head

@@ -19,7 +19,7 @@ def test_summary_holds_the_figures_per_caravan_and_totals(tmp_path: Path) -> Non
     pdf = plan_summary(plan, printed_on=date(2027, 2, 20))
     whole = squeeze("".join(pages(pdf, tmp_path, layout=True)))
     assert "巡展方案汇总" in whole and "方案：2027春季巡展测试" in whole
-    assert "2027-03-01周一—2027-03-12周五" in whole and "状态：草稿" in whole
+    assert "2027-03-01周一—2027-03-12周五" in whole and "状态：草案" in whole
     assert "已服务需求3/6（50%）" in whole
     # Served in key counties: 丰县 and 睢宁县; unserved there: RQ-T-101 in 灌南县 and RQ-T-103 in 丰县.
     assert "重点帮促县已服务需求2/4" in whole

@@ -10,11 +10,24 @@ import pytest
 from sqlalchemy import func, select
 
 from caravan_app import cli
+from caravan_app.domain.enums import PlanKind, PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Caravan, Exhibit, ExhibitSet, Plan, TourStop, Trip, UnservedRequest
+from caravan_app.persistence.models import (
+    Caravan,
+    Exhibit,
+    ExhibitSet,
+    Plan,
+    SetPlacement,
+    TourStop,
+    Trip,
+    UnservedRequest,
+)
 from caravan_app.planning.control import SolveControl
+from caravan_app.reports.texts import Texts
 from caravan_app.services.demo import build_demo
+from caravan_app.services.field_kit import open_kit
+from caravan_app.services.kit_export import export_placement
 from caravan_app.services.reports import (
     exhibit_views,
     labels_pdf,
@@ -26,6 +39,7 @@ from caravan_app.services.reports import (
 from caravan_app.services.rotation import plan_rotation_scenario
 from caravan_app.services.rotation_views import rotation_plan_view
 from caravan_app.services.tour_planning import plan_term_tours
+from caravan_app.services.tour_plans import set_plan_status, stored_plans, tour_plans
 from tests.budget import budget
 from tests.reports.pdf_tools import assert_font_embedded, page_count, pages, squeeze
 
@@ -199,3 +213,55 @@ def test_the_rotation_schedule_of_a_stored_plan(db: Database, tmp_path: Path) ->
     assert "Travelling museum rotation schedule" in pages(out.read_bytes(), tmp_path)[0]
     with pytest.raises(CaravanError, match="no plan named 'nope'; rotation plans: 扬泰轮换"):
         rotation_pdf(db, "nope")
+
+
+def test_a_draft_rotations_papers_and_kits_are_marked_and_an_approved_ones_not(
+    db: Database, tmp_path: Path
+) -> None:
+    build_demo(db)
+    plan_rotation_scenario(
+        db, date(2027, 1, 1), 3, 2, name="扬泰轮换", cities=["扬州", "泰州"], control=budget()
+    )
+    mark = squeeze(Texts("zh")("draft_mark"))
+    text = pages(rotation_pdf(db, "扬泰轮换", printed_on=PRINTED), tmp_path)
+    assert text and all(squeeze(page).count(mark) == 1 for page in text)
+    with db.session() as s:
+        plan = s.scalars(select(Plan).where(Plan.name == "扬泰轮换")).one()
+        code = s.scalars(select(SetPlacement.code).where(SetPlacement.plan_id == plan.id)).first()
+        assert code is not None
+    with pytest.raises(CaravanError, match="belongs to the draft plan '扬泰轮换'") as refused:
+        export_placement(db, code, tmp_path / "refused.ckit", draft=False)
+    assert refused.value.code == "kit_of_draft" and not (tmp_path / "refused.ckit").exists()
+    export_placement(db, code, tmp_path / "stay.ckit")  # the window asked, or --draft was given
+    with open_kit(tmp_path / "stay.ckit") as kit:
+        for part in ("route-sheet.pdf", "condition-form.pdf"):
+            assert all(squeeze(page).count(mark) == 1 for page in pages(kit.part(part), tmp_path)), part
+        assert "【草案 · 未经批准】扬泰轮换" in kit.part("map.html").decode("utf-8")
+
+    row = next(p for p in stored_plans(db, PlanKind.ROTATION) if p.name == "扬泰轮换")
+    set_plan_status(db, row.id, row.version, PlanStatus.APPROVED)
+    assert mark not in squeeze("".join(pages(rotation_pdf(db, "扬泰轮换", printed_on=PRINTED), tmp_path)))
+    export_placement(db, code, tmp_path / "approved.ckit", draft=False)
+    with open_kit(tmp_path / "approved.ckit") as kit:
+        for part in ("route-sheet.pdf", "condition-form.pdf"):
+            assert "草案" not in "".join(pages(kit.part(part), tmp_path)), part
+        assert "草案" not in kit.part("map.html").decode("utf-8")
+
+
+def test_a_draft_tour_plans_papers_are_marked_on_every_page_and_an_approved_ones_not(
+    planned: Database, tmp_path: Path
+) -> None:
+    mark = squeeze(Texts("zh")("draft_mark"))
+    made = (
+        lambda: route_sheets_pdf(planned, "三月第一周", printed_on=PRINTED),
+        lambda: summary_pdf(planned, "三月第一周", printed_on=PRINTED),
+    )
+    for make in made:
+        text = pages(make(), tmp_path)
+        assert text and all(squeeze(page).count(mark) == 1 for page in text)
+    assert len(pages(made[0](), tmp_path)) > 1
+    row = next(p for p in tour_plans(planned) if p.name == "三月第一周")
+    set_plan_status(planned, row.id, row.version, PlanStatus.APPROVED)
+    for make in made:
+        whole = squeeze("".join(pages(make(), tmp_path)))
+        assert mark not in whole and "草案" not in whole
