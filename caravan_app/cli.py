@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from caravan_app import __version__, cli_kit, cli_linkage, cli_text, log
+from caravan_app import __version__, cli_desktop, cli_kit, cli_linkage, cli_plans, cli_text, log
 from caravan_app.domain.outcomes import NoPlan
 from caravan_app.errors import CaravanError
 from caravan_app.settings import DB_URL_VARIABLE, data_dir
@@ -210,12 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     printing.set_defaults(run=_run_print)
 
-    shots = commands.add_parser(
-        "screenshots", parents=[common], help="save a PNG of every screen of the desktop program and exit"
-    )
-    shots.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PNG files")
-    shots.add_argument("--lang", choices=["zh_CN", "en"], help="language (default: as the program starts)")
-    shots.set_defaults(run=_run_screenshots)
+    cli_desktop.add_commands(commands, common)
 
     db = commands.add_parser("db", help="database upkeep")
     db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -231,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     status = db_commands.add_parser("status", parents=[common], help="show the schema revision and contents")
     status.set_defaults(run=_run_db_status)
 
+    cli_plans.add_commands(commands, common)
     cli_kit.add_commands(commands, common)
     cli_linkage.add_commands(commands, common)
 
@@ -541,18 +537,6 @@ def _run_ics(args: argparse.Namespace) -> None:
     db = open_database(args.db)
     count = write_venue_ics(db, args.venue, args.out)
     print(f"wrote {count} booking(s) of venue {args.venue} to {args.out}")
-
-
-def _run_screenshots(args: argparse.Namespace) -> None:
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from caravan_app.services.database import open_database
-    from caravan_app.ui.screenshots import take_screenshots
-
-    db = open_database(args.db)
-    written = take_screenshots(db, args.out, args.lang)
-    print(f"wrote {len(written)} screenshots of {db.describe()} to {args.out}")
 
 
 def _run_desktop(args: argparse.Namespace) -> None:
