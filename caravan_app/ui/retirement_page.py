@@ -1,24 +1,21 @@
 """Retirement and consolidation: screen the facilities against the retirement rules, regroup the
-rest and re-plan without what would go (services.consolidation, in a worker thread); then accept or
-reject each candidate with its evidence in view, and print the reports."""
+rest and re-plan without what would go (services.consolidation, in a worker thread); then filter the
+candidates by kind, rule, recommendation and decision, accept or reject the selected ones at once
+(one transaction, one undo step) with a candidate's evidence in view, see the regrouped sets and
+caravan kits with their moves, and print the reports."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,63 +23,21 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app import log
-from caravan_app.domain.enums import Decision, PlanKind
-from caravan_app.domain.retirement import recommendation_name, rule_name
+from caravan_app.domain.enums import PlanKind
 from caravan_app.domain.views import ConsolidationView
 from caravan_app.errors import CaravanError
-from caravan_app.persistence.database import Database
 from caravan_app.services import consolidation, consolidation_views, tour_plans
 from caravan_app.ui.background import Operation, TaskState
-from caravan_app.ui.commands import Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import enum_label, term_label
 from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.pdf_output import save_pdf_to
+from caravan_app.ui.regrouping_tab import RegroupingTab
+from caravan_app.ui.retirement_candidates import CandidatesTab, result_table, window_language
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
 
 _log = log.get(log.UI)
-
-
-def _lang() -> str:
-    return "zh" if QLocale().name().startswith("zh") else "en"
-
-
-class DecisionCommand(QUndoCommand):
-    """A decision on a candidate; undone by writing the earlier decision back over our own save."""
-
-    def __init__(
-        self,
-        db: Database,
-        feedback: Feedback,
-        text: str,
-        code: str,
-        before: Decision,
-        after: Decision,
-        version: int,
-    ) -> None:
-        super().__init__(text)
-        self.db, self.feedback, self.code = db, feedback, code
-        self.before, self.after, self.version = before, after, version
-        self._first = True
-
-    def _write(self, decision: Decision) -> None:
-        try:
-            self.version = consolidation_views.set_decision(self.db, self.code, decision, self.version)
-        except CaravanError as exc:
-            self.setObsolete(True)
-            self.feedback.failed(exc)
-            return
-        self.feedback.changed("retirement_candidates", 0)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._write(self.after)
-
-    def undo(self) -> None:
-        self._write(self.before)
 
 
 class RetirementPage(QWidget):
@@ -112,7 +67,8 @@ class RetirementPage(QWidget):
         self.status.setWordWrap(True)
         self.plan = QComboBox()
         self.plan.setObjectName("plan")
-        self.plan.setMinimumWidth(300)
+        self.plan.setMinimumWidth(260)
+        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.plan.currentIndexChanged.connect(lambda _i: self.show_plan())
         self.retirement_pdf = QPushButton()
         self.retirement_pdf.setObjectName("retirement_pdf")
@@ -120,81 +76,46 @@ class RetirementPage(QWidget):
         self.consolidation_pdf = QPushButton()
         self.consolidation_pdf.setObjectName("consolidation_pdf")
         self.consolidation_pdf.clicked.connect(lambda: self.choose_pdf("consolidation"))
-        run_row = QHBoxLayout()
-        self._term_label = QLabel()
-        run_row.addWidget(self._term_label)
-        run_row.addWidget(self.term)
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addStretch(1)
-        plan_row = QHBoxLayout()
-        self._plan_label = QLabel()
-        plan_row.addWidget(self._plan_label)
-        plan_row.addWidget(self.plan)
-        plan_row.addWidget(self.retirement_pdf)
-        plan_row.addWidget(self.consolidation_pdf)
-        plan_row.addStretch(1)
+        # One row for the run and the plan: a 768-pixel-high screen keeps its room for the tables.
+        top = QHBoxLayout()
+        self._term_label, self._plan_label = QLabel(), QLabel()
+        for widget in (self._term_label, self.term, self.run_button, self.cancel_button):
+            top.addWidget(widget)
+        top.addSpacing(16)
+        for widget in (self._plan_label, self.plan, self.retirement_pdf, self.consolidation_pdf):
+            top.addWidget(widget)
+        top.addStretch(1)
 
-        self.candidates_model = RowsModel(self)
-        self.candidates = self._table("candidates", self.candidates_model)
-        self.candidates.selectionModel().selectionChanged.connect(lambda *_a: self.show_evidence())
-        self.accept_button, self.reject_button, self.pending_button = (
-            QPushButton(),
-            QPushButton(),
-            QPushButton(),
+        self.candidates_tab = CandidatesTab(
+            context, lambda: self.show_plan(keep_view=True), self.status.setText
         )
-        decide = QHBoxLayout()
-        for button, decision in (
-            (self.accept_button, Decision.ACCEPTED),
-            (self.reject_button, Decision.REJECTED),
-            (self.pending_button, Decision.PENDING),
-        ):
-            button.setObjectName(f"decide_{decision.value}")
-            button.clicked.connect(lambda _c=False, d=decision: self.decide(d))
-            decide.addWidget(button)
-        decide.addStretch(1)
-        self.evidence_model = RowsModel(self)
-        self.evidence = self._table("evidence", self.evidence_model)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(decide)
-        left_layout.addWidget(self.candidates)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.evidence)
-        split.setSizes([800, 420])
+        self.regrouping = RegroupingTab()
         self.what_if_model = RowsModel(self)
-        self.what_ifs = self._table("what_ifs", self.what_if_model)
-        self.sets_model = RowsModel(self)
-        self.sets = self._table("sets", self.sets_model)
+        self.what_ifs = result_table("what_ifs", self.what_if_model)
+        self.what_if_note = QLabel()
+        self.what_if_note.setWordWrap(True)
+        what_if_tab = QWidget()
+        what_if_layout = QVBoxLayout(what_if_tab)
+        what_if_layout.setContentsMargins(4, 4, 4, 4)
+        what_if_layout.addWidget(self.what_if_note)
+        what_if_layout.addWidget(self.what_ifs)
         self.tabs = QTabWidget()
-        self.tabs.addTab(split, "")
-        self.tabs.addTab(self.sets, "")
-        self.tabs.addTab(self.what_ifs, "")
+        self.tabs.addTab(self.candidates_tab, "")
+        self.tabs.addTab(self.regrouping, "")
+        self.tabs.addTab(what_if_tab, "")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addLayout(run_row)
+        layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addLayout(plan_row)
         layout.addWidget(self.tabs, 1)
         self.loaded = False
         context.bus.data_changed.connect(self._data_changed)
         self.retranslate_ui()
 
-    @staticmethod
-    def _table(name: str, model: RowsModel) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSortingEnabled(True)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        return view
+    @property
+    def candidates(self) -> QTableView:
+        return self.candidates_tab.candidates
 
     # --- plans ---------------------------------------------------------------------------------
 
@@ -234,75 +155,45 @@ class RetirementPage(QWidget):
         self.show_plan()
 
     def show_plan(self, keep_view: bool = False) -> None:
+        """Read the shown plan's candidates again (and, unless `keep_view`, everything else of it)."""
         name = self.plan.currentData()
         has = name is not None
         for button in (self.retirement_pdf, self.consolidation_pdf):
             button.setEnabled(has)
         if not has:
             self.view, self.rows = None, []
+            self.regrouping.show_regrouping(None)
             self._fill()
             return
+        lang = window_language()
         try:
-            self.rows = consolidation_views.candidate_rows(self.context.db, str(name))
+            self.rows = consolidation_views.candidate_rows(self.context.db, str(name), lang)
             if not keep_view or self.view is None:
-                self.view = consolidation_views.consolidation_view(self.context.db, str(name), _lang())
+                self.view = consolidation_views.consolidation_view(self.context.db, str(name), lang)
+                self.regrouping.show_regrouping(
+                    consolidation_views.regrouping(self.context.db, str(name), lang)
+                )
         except CaravanError as exc:
             self.status.setText(error_text(exc))
             self.view, self.rows = None, []
+            self.regrouping.show_regrouping(None)
         self._fill()
 
     def _fill(self) -> None:
-        lang = _lang()
-        selected = self.selected_code()
-        self.candidates_model.set_rows(
-            ["code", "kind", "subject", "rules", "recommendation", "decision"],
-            [
-                self.tr("Candidate"),
-                self.tr("Kind"),
-                self.tr("Code"),
-                self.tr("Rules that flagged it"),
-                self.tr("Recommendation"),
-                self.tr("Decision"),
-            ],
-            [
-                (
-                    r.code,
-                    enum_label(r.kind),
-                    r.subject,
-                    ("、" if lang == "zh" else "; ").join(rule_name(rule, lang) for rule in r.rules),
-                    recommendation_name(r.recommendation, lang),
-                    enum_label(r.decision),
-                )
-                for r in self.rows
-            ],
-            versions=[r.version for r in self.rows],
-        )
-        self.candidates.resizeColumnsToContents()
-        for column in range(self.candidates_model.columnCount()):
-            self.candidates.setColumnWidth(column, min(self.candidates.columnWidth(column), 260))
         view = self.view
-        self.sets_model.set_rows(
-            ["code", "name", "before", "after", "complete"],
-            [
-                self.tr("Set or kit"),
-                self.tr("Name"),
-                self.tr("Exhibits before"),
-                self.tr("After"),
-                self.tr("Complete"),
-            ],
-            [
-                (s.code, s.name, s.before, s.after, self.tr("Yes") if s.complete else self.tr("No"))
-                for s in (view.sets if view else ())
-            ],
+        self.candidates_tab.show_candidates(
+            self.rows, {(c.kind, c.code): c.evidence for c in view.candidates} if view else {}
         )
         self.what_if_model.set_rows(
-            ["label", "served", "key", "km", "lost"],
+            ["label", "served", "key_requests", "key", "km", "lost", "gained"],
             [
                 self.tr("What if"),
-                self.tr("Requests served (before → after)"),
-                self.tr("Key counties (before → after)"),
-                self.tr("km (before → after)"),
+                self.tr("Requests served"),
+                self.tr("Key-county requests"),
+                self.tr("Key counties"),
+                self.tr("km"),
                 self.tr("Requests lost"),
+                self.tr("Requests gained"),
             ],
             [
                 (
@@ -310,67 +201,16 @@ class RetirementPage(QWidget):
                     if w.moved_to_city
                     else self.tr("without %1").replace("%1", w.caravan_code),
                     f"{w.served_before} → {w.served_after}",
+                    f"{w.key_requests_before} → {w.key_requests_after}",
                     f"{w.key_counties_before} → {w.key_counties_after}",
                     f"{w.km_before:,.0f} → {w.km_after:,.0f}",
                     len(w.lost_requests),
+                    w.served_after - w.served_before + len(w.lost_requests),
                 )
                 for w in (view.what_ifs if view else ())
             ],
         )
-        for table in (self.sets, self.what_ifs):
-            table.resizeColumnsToContents()
-        if selected is not None:
-            for row in range(self.candidates_model.rowCount()):
-                if self.candidates_model.value(row, "code") == selected:
-                    self.candidates.selectRow(row)
-        self.show_evidence()
-
-    # --- decisions -----------------------------------------------------------------------------
-
-    def selected_code(self) -> str | None:
-        rows = self.candidates.selectionModel().selectedRows()
-        return str(self.candidates_model.value(rows[0].row(), "code")) if rows else None
-
-    def _selected_row(self) -> consolidation_views.CandidateRow | None:
-        code = self.selected_code()
-        return next((r for r in self.rows if r.code == code), None)
-
-    def show_evidence(self) -> None:
-        row = self._selected_row()
-        for button in (self.accept_button, self.reject_button, self.pending_button):
-            button.setEnabled(row is not None)
-        if row is None or self.view is None:
-            self.evidence_model.set_rows([], [], [])
-            return
-        found = next(
-            (c for c in self.view.candidates if c.code == row.subject and c.kind == row.kind.value), None
-        )
-        evidence = found.evidence if found else ()
-        self.evidence_model.set_rows(
-            ["fact", "value", "threshold"],
-            [self.tr("Evidence"), self.tr("Value"), self.tr("Threshold")],
-            [(e.name, e.value, e.threshold) for e in evidence],
-        )
-        self.evidence.resizeColumnsToContents()
-
-    def decide(self, decision: Decision) -> bool:
-        row = self._selected_row()
-        if row is None or row.decision is decision:
-            return False
-        try:
-            version = consolidation_views.set_decision(self.context.db, row.code, decision, row.version)
-        except CaravanError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
-            self.show_plan(keep_view=True)
-            return False
-        text = self.tr("%1: %2").replace("%1", row.subject).replace("%2", enum_label(decision))
-        self.context.undo_stack.push(
-            DecisionCommand(
-                self.context.db, self.context.feedback, text, row.code, row.decision, decision, version
-            )
-        )
-        self.show_plan(keep_view=True)
-        return True
+        self.what_ifs.resizeColumnsToContents()
 
     # --- running -------------------------------------------------------------------------------
 
@@ -472,7 +312,7 @@ class RetirementPage(QWidget):
             if which == "retirement"
             else consolidation_views.consolidation_pdf
         )
-        db, lang = self.context.db, _lang()
+        db, lang = self.context.db, window_language()
         save_pdf_to(
             self,
             lambda: make(db, str(name), lang),
@@ -492,14 +332,20 @@ class RetirementPage(QWidget):
         self._plan_label.setText(self.tr("Plan"))
         self.retirement_pdf.setText(self.tr("Retirement report (PDF)…"))
         self.consolidation_pdf.setText(self.tr("Consolidation report (PDF)…"))
-        self.accept_button.setText(self.tr("Accept"))
-        self.reject_button.setText(self.tr("Reject"))
-        self.pending_button.setText(self.tr("Undecided"))
         self.tabs.setTabText(0, self.tr("Candidates and evidence"))
         self.tabs.setTabText(1, self.tr("Regrouped sets and kits"))
         self.tabs.setTabText(2, self.tr("What if"))
+        self.what_if_note.setText(
+            self.tr(
+                "The term re-planned without each caravan recommended for retirement, and with each one "
+                "recommended for redeployment moved to the city that lacks one most. Each figure reads "
+                "before → after: the term's plan as it is, then re-planned."
+            )
+        )
         if self.loaded and self.isVisible():
             self.show_plan()
+        elif self.loaded:
+            self.loaded = False  # names and evidence are read in the new language when next shown
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
