@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -48,6 +48,7 @@ from caravan_app.persistence.spreadsheet import (
     SheetSpec,
     entity_named,
 )
+from caravan_app.services.set_places import halls_now
 
 __all__ = [
     "ColumnSpec",
@@ -114,7 +115,7 @@ class TableRows:
 
     `columns` are the entity's spreadsheet attributes followed by derived ones: "city" (the city
     the row belongs to, for filtering) and, for exhibits, "place" (where it is now), for requests
-    "venue_name". Enum values
+    "venue_name", for sets "where_now" ("hall:<venue> (<county>)" or "store:<home depot>"). Enum values
     stay enum members and references are the referenced row's code, so a view can label them.
     """
 
@@ -124,6 +125,7 @@ class TableRows:
     versions: list[int]
     values: list[tuple[Any, ...]]
     region_names: Mapping[str, str]  # adcode -> name, to show region references by name
+    depot_names: Mapping[str, str] = field(default_factory=dict)  # code -> name, for depot references
 
     def column(self, attr: str) -> int:
         return self.columns.index(attr)
@@ -151,8 +153,9 @@ def _cities(session: Session) -> tuple[dict[int, str], dict[str, str]]:
     return city, {r.adcode: r.name for r in rows}
 
 
-def load_table(db: Database, entity: str) -> TableRows:
-    """Every row of an entity with the columns of its spreadsheet sheet, in code order."""
+def load_table(db: Database, entity: str, today: date | None = None) -> TableRows:
+    """Every row of an entity with the columns of its spreadsheet sheet, in code order (a set's
+    "where_now" as on `today`, default the real one)."""
     sheet = spec(entity)
     model: Any = sheet.model
     attrs = [c.attr for c in sheet.columns]
@@ -166,6 +169,13 @@ def load_table(db: Database, entity: str) -> TableRows:
             if entity == "requests"
             else {}
         )
+        depot_names = {code: name for code, name in s.execute(select(Depot.code, Depot.name))}
+        where_now: dict[int, str] = {}
+        if entity == "exhibit_sets":
+            standing = halls_now(s, today or date.today())
+            for set_id, depot in s.execute(select(ExhibitSet.id, Depot.name).join(Depot)):
+                hall = standing.get(set_id)
+                where_now[set_id] = f"hall:{hall[0]} ({hall[1]})" if hall else f"store:{depot}"
         query = select(model.id, model.version, *(getattr(model, a) for a in attrs)).order_by(
             *(getattr(model, k) for k in sheet.natural_key)
         )
@@ -195,12 +205,16 @@ def load_table(db: Database, entity: str) -> TableRows:
                 raw.append(place)
             if entity == "requests":
                 raw.append(venue_names.get(row_id, ""))
+            if entity == "exhibit_sets":
+                raw.append(where_now.get(row_id, ""))
             ids.append(row_id)
             versions.append(version)
             values.append(tuple(raw))
-    extra = {"exhibits": ("place",), "requests": ("venue_name",)}.get(entity, ())
+    extra = {"exhibits": ("place",), "requests": ("venue_name",), "exhibit_sets": ("where_now",)}.get(
+        entity, ()
+    )
     columns = (*attrs, "city", *extra)
-    return TableRows(entity, tuple(columns), ids, versions, values, region_names)
+    return TableRows(entity, tuple(columns), ids, versions, values, region_names, depot_names)
 
 
 _PLACE_ATTRS = ("depot_id", "caravan_id", "set_id", "workshop_id")

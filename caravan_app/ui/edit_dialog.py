@@ -9,13 +9,15 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -26,10 +28,46 @@ from PySide6.QtWidgets import (
 from caravan_app.services import inventory
 from caravan_app.services.inventory import Choice, ColumnSpec, Kind, OneOfCheck, OrderCheck
 from caravan_app.ui.fields import FieldError, order_problem, parse_text, text_of
-from caravan_app.ui.labels import column_title, entity_noun, enum_labels, place_text
+from caravan_app.ui.labels import column_title, entity_noun, enum_labels, place_text, weekdays_text
 
 # Exhibits change place only by a move (which writes the movement history), except when added.
 PLACE_ATTRS = ("depot_id", "caravan_id", "set_id", "workshop_id")
+
+
+class WeekdaysEditor(QWidget):
+    """A venue's opening weekdays as a box per day, named in the window's language; its value is
+    the digits 1 (Monday) to 7 (Sunday) of the days ticked, e.g. "12345"."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = [QCheckBox() for _ in range(7)]
+        for day, box in enumerate(self.boxes, start=1):
+            box.setObjectName(f"weekday_{day}")
+            box.toggled.connect(lambda _on: self.changed.emit())
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self.retranslate_ui()
+
+    def digits(self) -> str:
+        return "".join(str(day) for day, box in enumerate(self.boxes, start=1) if box.isChecked())
+
+    def set_digits(self, digits: str) -> None:
+        for day, box in enumerate(self.boxes, start=1):
+            box.blockSignals(True)
+            box.setChecked(str(day) in digits)
+            box.blockSignals(False)
+        self.changed.emit()
+
+    def text(self) -> str:
+        return weekdays_text(self.digits()) if self.digits() else ""
+
+    def retranslate_ui(self) -> None:
+        for day, box in enumerate(self.boxes, start=1):
+            box.setText(QLocale().dayName(day, QLocale.FormatType.ShortFormat))
 
 
 class RecordDialog(QDialog):
@@ -124,6 +162,10 @@ class RecordDialog(QDialog):
                 completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             box.editTextChanged.connect(self.validate)
             return box
+        if col.kind is Kind.WEEKDAYS:
+            days = WeekdaysEditor()
+            days.changed.connect(self.validate)
+            return days
         edit = QLineEdit()
         edit.textChanged.connect(self.validate)
         return edit
@@ -152,6 +194,8 @@ class RecordDialog(QDialog):
                 editor.setItemText(1, self.tr("No"))
             elif isinstance(editor, QLineEdit):
                 editor.setPlaceholderText(self._hint(col))
+            elif isinstance(editor, WeekdaysEditor):
+                editor.retranslate_ui()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.validate()
@@ -160,7 +204,6 @@ class RecordDialog(QDialog):
         return {
             Kind.DATE: self.tr("YYYY-MM-DD"),
             Kind.TIME: self.tr("HH:MM"),
-            Kind.WEEKDAYS: self.tr("e.g. 12345 (Monday to Friday)"),
             Kind.THEMES: self.tr("themes separated by 、"),
             Kind.ENUM_LIST: self.tr("e.g. III、IV; empty: any type"),
         }.get(col.kind, "")
@@ -191,6 +234,8 @@ class RecordDialog(QDialog):
             if isinstance(value, Enum):
                 value = value.value
             editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, WeekdaysEditor):
+            editor.set_digits(str(value or ""))
         elif isinstance(editor, QLineEdit):
             editor.setText(text_of(col, value))
 
@@ -231,6 +276,11 @@ class RecordDialog(QDialog):
                 if col.kind is Kind.ENUM and value is not None:
                     assert col.enum is not None
                     value = col.enum(value)
+            elif isinstance(editor, WeekdaysEditor):
+                value = editor.digits()
+                if not value:
+                    problems.append(self.tr("%1: tick at least one day").replace("%1", title))
+                    continue
             else:
                 assert isinstance(editor, QLineEdit)
                 text = editor.text()

@@ -1,5 +1,6 @@
 """The detail pane of an inventory screen: the selected row's fields, and beside them its histories
-(an exhibit's location history and condition checks, an exhibit's or caravan's maintenance log).
+(an exhibit's location history and condition checks, an exhibit's or caravan's maintenance log, a
+set's hall now and every hall it has stood in or is planned to).
 
 Its words keep the "EntityPage" translation context of the screen they came from.
 """
@@ -16,13 +17,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from caravan_app.services import inventory
+from caravan_app.services.set_places import SetWhereabouts, set_whereabouts
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.edit_dialog import PLACE_ATTRS
-from caravan_app.ui.labels import column_title, enum_labels, place_text
+from caravan_app.ui.labels import column_title, enum_label, enum_labels, place_text
 from caravan_app.ui.table_model import RowsModel
 
 
@@ -41,6 +44,18 @@ class DetailPane(QTabWidget):
         self.history = _small_table("history")
         self.maintenance = _small_table("maintenance")
         self.checks = _small_table("checks")
+        # A set's halls: where it stands now (or which depot keeps it), then every stay.
+        self.placements = _small_table("placements")
+        self.where_now = QLabel()
+        self.where_now.setObjectName("where_now")
+        self.where_now.setWordWrap(True)
+        self.where_now.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.placements_host = QWidget()
+        placements_layout = QVBoxLayout(self.placements_host)
+        placements_layout.addWidget(self.where_now)
+        placements_layout.addWidget(self.placements, 1)
+        if entity == "exhibit_sets":
+            self.addTab(self.placements_host, "")
         if entity == "exhibits":
             self.addTab(self.history, "")
         if entity in ("exhibits", "caravans"):
@@ -51,8 +66,9 @@ class DetailPane(QTabWidget):
     def clear_row(self) -> None:
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
-        for table in (self.history, self.maintenance, self.checks):
+        for table in (self.history, self.maintenance, self.checks, self.placements):
             table.model().set_rows([], [], [])  # type: ignore[attr-defined]
+        self.where_now.clear()
 
     def show_row(
         self,
@@ -60,13 +76,16 @@ class DetailPane(QTabWidget):
         values: Sequence[Any],
         row_id: int,
         format_value: Callable[[str, Any], str],
+        tip: Callable[[str, Any], str | None] = lambda _column, _value: None,
     ) -> None:
+        """The row's fields (a value with a code behind its name shows both), and its histories."""
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
         for column, value in zip(columns, values, strict=True):
             if self.entity == "exhibits" and column in (*PLACE_ATTRS, "city"):
                 continue
-            text = QLabel(format_value(column, value))
+            shown, code = format_value(column, value), tip(column, value)
+            text = QLabel(f"{shown} ({code})" if code and code != shown else shown)
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.detail_form.addRow(column_title(column), text)
@@ -131,12 +150,82 @@ class DetailPane(QTabWidget):
                     for m in log_rows
                 ],
             )
-        for table in (self.history, self.maintenance, self.checks):
+        if self.entity == "exhibit_sets":
+            self._show_placements(set_whereabouts(self.context.db, row_id))
+        for table in (self.history, self.maintenance, self.checks, self.placements):
             table.resizeColumnsToContents()
+
+    def _show_placements(self, where: SetWhereabouts) -> None:
+        now, last = where.now, where.last
+        if now is not None:
+            text = (
+                QCoreApplication.translate("DetailPane", "Stands in %1 (%2) from %3 to %4.")
+                .replace("%1", now.venue)
+                .replace("%2", now.county)
+                .replace("%3", now.start_on.isoformat())
+                .replace("%4", now.end_on.isoformat())
+            )
+        else:
+            text = QCoreApplication.translate("DetailPane", "In store at %1.").replace("%1", where.home_depot)
+            if last is not None:
+                text += " " + (
+                    QCoreApplication.translate("DetailPane", "Last in %1 (%2) until %3.")
+                    .replace("%1", last.venue)
+                    .replace("%2", last.county)
+                    .replace("%3", last.end_on.isoformat())
+                )
+        coming = [p for p in where.history if p.plan and p.start_on > where.day]
+        if coming:
+            nxt = coming[-1]  # the history is newest first
+            text += " " + (
+                QCoreApplication.translate("DetailPane", "Next: %1 (%2) from %3, plan %4.")
+                .replace("%1", nxt.venue)
+                .replace("%2", nxt.county)
+                .replace("%3", nxt.start_on.isoformat())
+                .replace("%4", nxt.plan)
+            )
+        self.where_now.setText(text)
+        recorded = QCoreApplication.translate("DetailPane", "Recorded")
+        self.placements.model().set_rows(  # type: ignore[attr-defined]
+            ["start_on", "end_on", "hall", "county", "city", "came_from", "km", "visitors", "source"],
+            [
+                QCoreApplication.translate("DetailPane", "From"),
+                QCoreApplication.translate("DetailPane", "To"),
+                QCoreApplication.translate("DetailPane", "Hall"),
+                QCoreApplication.translate("DetailPane", "County"),
+                QCoreApplication.translate("DetailPane", "City"),
+                QCoreApplication.translate("DetailPane", "Came from"),
+                QCoreApplication.translate("DetailPane", "Truck km"),
+                QCoreApplication.translate("DetailPane", "Visitors"),
+                QCoreApplication.translate("DetailPane", "Record or plan"),
+            ],
+            [
+                (
+                    p.start_on,
+                    p.end_on,
+                    p.venue,
+                    p.county,
+                    p.city,
+                    p.came_from,
+                    p.km,
+                    p.visitors,
+                    QCoreApplication.translate("DetailPane", "Plan %1 (%2)")
+                    .replace("%1", p.plan)
+                    .replace("%2", enum_label(p.plan_status))
+                    if p.plan and p.plan_status is not None
+                    else recorded,
+                )
+                for p in where.history
+            ],
+        )
+        self.placements.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first, as it comes
 
     def retranslate_ui(self) -> None:
         self.setTabText(0, QCoreApplication.translate("EntityPage", "Details"))
         i = 1
+        if self.entity == "exhibit_sets":
+            self.setTabText(i, QCoreApplication.translate("DetailPane", "Halls"))
+            i += 1
         if self.entity == "exhibits":
             self.setTabText(i, QCoreApplication.translate("EntityPage", "Location history"))
             i += 1

@@ -3,6 +3,7 @@ retire and (for exhibits) move, each undoable; an exhibit's or caravan's history
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
@@ -39,13 +40,17 @@ from caravan_app.ui.labels import (
     entity_noun,
     enum_labels,
     place_text,
+    weekdays_text,
+    where_now_text,
 )
 from caravan_app.ui.outcomes import error_text
-from caravan_app.ui.table_model import RowsFilter, RowsModel
+from caravan_app.ui.table_model import Index, RowsFilter, RowsModel
 
 _log = log.get(log.UI)
 
 REGION_REFS = {"owner_region_id", "region_id", "county_id", "parent_id"}
+# Depot references are shown by the depot's name, its code in the tooltip.
+DEPOT_REFS = {"home_depot_id", "depot_id"}
 
 # Which columns each screen filters on, and what kind of filter each is.
 FACETS: dict[str, list[tuple[str, str]]] = {
@@ -62,6 +67,7 @@ LEADING: dict[str, list[str]] = {
     "exhibits": ["code", "name_zh", "place", "condition", "status", "theme"],
     "requests": ["code", "venue_name", "city", "status", "kind", "earliest_on", "latest_on", "priority"],
     "venues": ["code", "name", "kind", "city", "county_id"],
+    "exhibit_sets": ["code", "name", "where_now", "status", "theme"],
 }
 
 # Columns kept out of the table (still in the detail pane and the form).
@@ -84,6 +90,22 @@ HIDDEN: dict[str, set[str]] = {
 }
 
 
+class EntityRowsModel(RowsModel):
+    """An entity's rows; a cell may have a tooltip other than its text (a depot's code)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.tip: Callable[[str, Any], str | None] = lambda _column, _value: None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            column = index.column()
+            tip = self.tip(self.columns[column], self.row_values(index.row())[column])
+            if tip is not None:
+                return tip
+        return super().data(index, role)
+
+
 class EntityPage(QWidget):
     """Browse and edit one entity."""
 
@@ -96,6 +118,7 @@ class EntityPage(QWidget):
         self.dialog: RecordDialog | None = None
         self.move_dialog: MoveDialog | None = None
         self._region_names: dict[str, str] = {}
+        self._depot_names: dict[str, str] = {}
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -138,7 +161,8 @@ class EntityPage(QWidget):
         self.move_button.setVisible(entity == "exhibits")
         self.retire_button.setVisible(inventory.can_retire(entity))
 
-        self.model = RowsModel(self)
+        self.model = EntityRowsModel(self)
+        self.model.tip = self._tip
         self.proxy = RowsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -175,6 +199,11 @@ class EntityPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 360])
+        if entity == "exhibit_sets":
+            # A dozen sets, and a set's halls need the width: the details go under the table.
+            splitter.setOrientation(Qt.Orientation.Vertical)
+            splitter.setStretchFactor(0, 1)
+            splitter.setSizes([370, 380])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -197,6 +226,7 @@ class EntityPage(QWidget):
         selected = self.selected_id()
         rows = inventory.load_table(self.context.db, self.entity)
         self._region_names = dict(rows.region_names)
+        self._depot_names = dict(rows.depot_names)
         self.model.set_rows(
             rows.columns, self._titles(rows.columns), rows.values, rows.ids, rows.versions, self._format
         )
@@ -218,11 +248,18 @@ class EntityPage(QWidget):
             self.select_id(selected)
         elif self.proxy.rowCount():
             self.table.selectRow(0)
+        self._details_timer.start()  # the same row selected again: its details may have changed
 
     def _data_changed(self, entity: str) -> None:
         if entity in ("*", self.entity) or (entity == "exhibits" and self.entity == "exhibit_sets"):
             if self.loaded:
                 self.reload()
+
+    def _tip(self, column: str, value: Any) -> str | None:
+        """A depot's code behind its name (the name is what the cell shows)."""
+        if column in DEPOT_REFS and value:
+            return str(value)
+        return None
 
     def _titles(self, columns: Any) -> list[str]:
         return [column_title(c) for c in columns]
@@ -234,6 +271,12 @@ class EntityPage(QWidget):
             return self._region_names.get(str(value), str(value))
         if column == "place":
             return place_text(str(value)) if value else ""
+        if column in DEPOT_REFS:
+            return self._depot_names.get(str(value), str(value))
+        if column == "open_weekdays":
+            return weekdays_text(str(value))
+        if column == "where_now":
+            return where_now_text(str(value))
         if column in ("themes", "themes_wanted", "caravan_types"):
             return "、".join(split_themes(str(value)))
         return display(value)
@@ -334,7 +377,7 @@ class EntityPage(QWidget):
             self.detail_tabs.clear_row()
             return
         self.detail_tabs.show_row(
-            self.model.columns, self.model.row_values(row), self.model.row_id(row), self._format
+            self.model.columns, self.model.row_values(row), self.model.row_id(row), self._format, self._tip
         )
 
     # --- edits ---------------------------------------------------------------------------------

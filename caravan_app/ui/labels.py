@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 _cache: dict[tuple[str, str], Any] = {}
 
@@ -153,6 +153,47 @@ def place_text(place: str) -> str:
     return f"{place_kind(kind)} {code}"
 
 
+def weekdays_text(digits: str) -> str:
+    """Opening weekdays "12345" as "Mon–Fri" (周一至周五), "13567" as "Mon, Wed, Fri–Sun"."""
+    days = sorted({int(c) for c in str(digits) if c in "1234567"})
+    if not days:
+        return str(digits)
+    if days == list(range(1, 8)):
+        return QCoreApplication.translate("Labels", "Every day")
+    locale = QLocale()
+
+    def name(day: int) -> str:
+        return locale.dayName(day, QLocale.FormatType.ShortFormat)
+
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            #: A run of weekdays, e.g. Mon–Fri (zh: 周一至周五).
+            parts.append(
+                QCoreApplication.translate("Labels", "%1–%2")
+                .replace("%1", name(run[0]))
+                .replace("%2", name(run[-1]))
+            )
+        else:
+            parts.extend(name(day) for day in run)
+    #: Between weekdays or runs of them (zh: 、).
+    return QCoreApplication.translate("Labels", ", ", "between weekdays").join(parts)
+
+
+def where_now_text(value: str) -> str:
+    """A set's "hall:<venue> (<county>)" or "store:<depot>" in the current language."""
+    kind, _sep, name = str(value).partition(":")
+    if kind == "store":
+        return QCoreApplication.translate("Labels", "In store at %1").replace("%1", name)
+    return name if kind == "hall" else str(value)
+
+
 def yes_no(value: bool) -> str:
     return (
         QCoreApplication.translate("Labels", "Yes") if value else QCoreApplication.translate("Labels", "No")
@@ -254,6 +295,7 @@ def _column_titles() -> dict[str, str]:
         "notes": QCoreApplication.translate("Columns", "Notes"),
         "city": QCoreApplication.translate("Columns", "City"),
         "place": QCoreApplication.translate("Columns", "Where now"),
+        "where_now": QCoreApplication.translate("Columns", "Where now"),
         "venue_name": QCoreApplication.translate("Columns", "Venue name"),
     }
 

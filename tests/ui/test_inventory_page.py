@@ -1,20 +1,38 @@
 """Editing the inventory through the real widgets: add, edit, undo, redo, a refused value, a
-conflict with someone else's save, and moving an exhibit."""
+conflict with someone else's save, and moving an exhibit; a set's hall now and its history, opening
+weekdays by name, depots by name."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
-from caravan_app.domain.enums import ExhibitStatus
+from caravan_app.domain.enums import ExhibitStatus, PlanStatus
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import Caravan, Exhibit, Movement, SetMembership
+from caravan_app.persistence.models import (
+    Caravan,
+    Depot,
+    Exhibit,
+    ExhibitSet,
+    Movement,
+    Plan,
+    SetMembership,
+    SetPlacement,
+    Venue,
+)
 from caravan_app.services import inventory
+from caravan_app.services.rotation import plan_rotation_scenario
 from caravan_app.ui.conflict import ConflictDialog
-from caravan_app.ui.inventory_page import EntityPage
+from caravan_app.ui.edit_dialog import WeekdaysEditor
+from caravan_app.ui.i18n import Languages
+from caravan_app.ui.inventory_page import EntityPage, VenuesAndRegionsPage
+from caravan_app.ui.labels import weekdays_text
 from caravan_app.ui.main_window import MainWindow
+from tests.budget import budget
 
 
 def _caravan(db: Database, code: str) -> Caravan | None:
@@ -246,3 +264,137 @@ def test_an_undo_over_someone_elses_save_is_refused_and_overwrites_nothing(
     saved = inventory.read_record(demo_db, "caravans", row_id).values
     assert saved["crew_size"] == 3 and saved["odometer_km"] == 1.0  # the colleague's save stands
     qtbot.waitUntil(lambda: not window.context.undo_stack.canUndo())  # the history was cleared
+
+
+def _row_of(page: EntityPage, code: str) -> int:
+    return next(r for r in range(page.model.rowCount()) if page.model.value(r, "code") == code)
+
+
+def test_the_sets_screen_shows_each_sets_hall_now_and_its_history(
+    window: MainWindow, demo_db: Database, qtbot: QtBot
+) -> None:
+    today = date.today()
+    # The demo's records are dated; whatever today is, MS01 stands in a hall and MS02 is in store.
+    with demo_db.session() as s:
+        sets = {x.code: x for x in s.scalars(select(ExhibitSet))}
+        hall = s.scalars(select(Venue).where(Venue.code == "V32092201")).one()
+        hall_name, county = hall.name, hall.county.name
+        s.execute(
+            delete(SetPlacement).where(
+                SetPlacement.plan_id.is_(None),
+                SetPlacement.set_id.in_([sets["MS01"].id, sets["MS02"].id]),
+                SetPlacement.end_on >= today - timedelta(days=20),
+            )
+        )
+        s.add(
+            SetPlacement(
+                code="SP-NOW",
+                set_id=sets["MS01"].id,
+                venue_id=hall.id,
+                start_on=today - timedelta(days=10),
+                end_on=today + timedelta(days=50),
+            )
+        )
+        recorded = {
+            code: len(s.scalars(select(SetPlacement).where(SetPlacement.set_id == sets[code].id)).all())
+            for code in ("MS01", "MS02")
+        }
+        depot = sets["MS02"].home_depot.name
+    # An approved rotation plan a few months ahead: its stays are the sets' planned halls.
+    first = (today + timedelta(days=100)).replace(day=1)
+    plan_rotation_scenario(demo_db, first, 2, 2, name="下一轮", control=budget())
+    with demo_db.session() as s:
+        plan = s.scalars(select(Plan).where(Plan.name == "下一轮")).one()
+        plan.status = PlanStatus.APPROVED
+        planned = s.scalars(
+            select(SetPlacement).where(SetPlacement.plan_id == plan.id).order_by(SetPlacement.start_on)
+        ).first()
+        assert planned is not None
+        planned_set, planned_hall = planned.exhibit_set.code, planned.venue.name
+        planned_start = planned.start_on
+
+    page = window.show_page("sets")
+    assert isinstance(page, EntityPage)
+    page.reload()
+    ms01, ms02 = _row_of(page, "MS01"), _row_of(page, "MS02")
+    where = page.model.columns.index("where_now")
+    assert page.model.index(ms01, where).data() == f"{hall_name} ({county})"
+    assert page.model.index(ms02, where).data() == f"In store at {depot}"
+
+    page.select_id(page.model.row_id(ms01))
+    page.detail_tabs.setCurrentIndex(1)
+    page.show_details()  # at once, not after the table has repainted
+    note = page.detail_tabs.where_now.text()
+    assert note.startswith(f"Stands in {hall_name} ({county}) from {today - timedelta(days=10)}")
+    history = page.detail_tabs.placements.model()
+    rows = [
+        [history.index(r, c).data() for c in range(history.columnCount())] for r in range(history.rowCount())
+    ]
+    assert [today - timedelta(days=10), hall_name, county, "Recorded"] in [
+        [date.fromisoformat(row[0]), row[2], row[3], row[8]] for row in rows
+    ]
+    assert sum(1 for row in rows if row[8] == "Recorded") == recorded["MS01"]
+
+    page.select_id(page.model.row_id(ms02))
+    page.show_details()
+    assert page.detail_tabs.where_now.text().startswith(f"In store at {depot}. Last in ")
+
+    # The set the approved plan moves: its planned stay, where the truck brings it from, and next.
+    page.select_id(page.model.row_id(_row_of(page, planned_set)))
+    page.show_details()
+    assert f"Next: {planned_hall}" in page.detail_tabs.where_now.text()
+    history = page.detail_tabs.placements.model()
+    plan_rows = [
+        [history.index(r, c).data() for c in range(history.columnCount())]
+        for r in range(history.rowCount())
+        if history.index(r, 8).data() == "Plan 下一轮 (Approved)"
+    ]
+    assert [planned_start.isoformat(), planned_hall] in [[row[0], row[2]] for row in plan_rows]
+    assert all(row[5] and row[6] for row in plan_rows)  # came from, truck km
+
+
+def test_venues_show_weekday_names_and_caravans_their_depots_by_name(
+    window: MainWindow, demo_db: Database, languages: Languages
+) -> None:
+    venues = window.show_page("venues")
+    assert isinstance(venues, VenuesAndRegionsPage)
+    page = venues.pages["venues"]
+    page.ensure_loaded()
+    column = page.model.columns.index("open_weekdays")
+    row = next(r for r in range(page.model.rowCount()) if page.model.value(r, "open_weekdays") == "12345")
+    assert page.model.index(row, column).data() == "Mon–Fri"
+    assert weekdays_text("1234567") == "Every day"
+    assert weekdays_text("1356") == "Mon, Wed, Fri, Sat"
+    assert weekdays_text("67") == "Sat, Sun"
+    languages.switch("zh_CN")
+    assert (
+        page.model.index(row, column).data().startswith("周一")
+        and "周五" in page.model.index(row, column).data()
+    )
+    languages.switch("en")
+
+    # The edit form ticks the days by name.
+    page.table.selectRow(page.proxy.mapFromSource(page.model.index(row, 0)).row())
+    page.edit_selected()
+    assert page.dialog is not None
+    days = page.dialog.editors["open_weekdays"]
+    assert isinstance(days, WeekdaysEditor) and days.digits() == "12345"
+    assert [b.text() for b in days.boxes][:2] == ["Mon", "Tue"]
+    days.boxes[5].setChecked(True)
+    assert page.dialog.changed_values() == {"open_weekdays": "123456"}
+    for box in days.boxes:
+        box.setChecked(False)
+    assert "Open weekdays: tick at least one day" in page.dialog.message.text()
+    page.dialog.reject()
+
+    caravans = window.show_page("caravans")
+    assert isinstance(caravans, EntityPage)
+    caravans.ensure_loaded()
+    with demo_db.session() as s:
+        depots = {d.code: d.name for d in s.scalars(select(Depot))}
+        homes = {c.code: c.home_depot.code for c in s.scalars(select(Caravan))}
+    column = caravans.model.columns.index("home_depot_id")
+    for r in range(caravans.model.rowCount()):
+        code = homes[caravans.model.value(r, "code")]
+        cell = caravans.model.index(r, column)
+        assert cell.data() == depots[code] and cell.data(Qt.ItemDataRole.ToolTipRole) == code
