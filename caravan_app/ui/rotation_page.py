@@ -58,6 +58,7 @@ from caravan_app.ui.rotation_cells import (
     stay_text,
     stay_tip,
 )
+from caravan_app.ui.terms import default_plan_name
 
 _log = log.get(log.UI)
 __all__ = ["LOCK_MARK", "RotationPage"]
@@ -413,7 +414,7 @@ class RotationPage(QWidget):
         day = self.first.date()
         first = date(day.year(), day.month(), day.day())
         chosen_name = bool(self.plan_name.text().strip())
-        name = self.plan_name.text().strip() or rotation.default_plan_name(first)
+        name = self.plan_name.text().strip() or default_plan_name("rotation", first=first)
         cities = [
             c.strip()
             for c in self.cities.text().replace("，", ",").replace("、", ",").split(",")

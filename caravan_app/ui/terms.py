@@ -1,7 +1,11 @@
-"""The term choosers of the planners, filled from the office's working calendar."""
+"""The term choosers of the planners, filled from the office's working calendar, and the names new
+plans get when the user gives none, worded in the window's language."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 
 from caravan_app import log
@@ -40,3 +44,30 @@ def fill_terms(combo: QComboBox, db: Database, *, other_dates: str | None, prefe
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
     return terms
+
+
+def default_plan_name(
+    kind: str, term: str | None = None, first: date | None = None, now: datetime | None = None
+) -> str:
+    """The name of a new plan the user did not name: what it plans and when it was made, in the window's
+    language, e.g. "Spring term 2027 tours 2026-12-04 08:15:30" (the term as term_label words it).
+
+    `kind` is "tours" (of `term`, or of the dates from `first` when no term was chosen) or "rotation"
+    (from `first`). The time keeps two names apart; a default name taken by then gets " (2)" when stored."""
+    stamp = f"{now or datetime.now():%Y-%m-%d %H:%M:%S}"
+    if kind == "tours":
+        what = term_label(term) if term else (first.isoformat() if first else "")
+        return (
+            QCoreApplication.translate("Terms", "%1 tours %2")
+            .replace("%1", what)
+            .replace("%2", stamp)
+            .strip()
+        )
+    if kind == "rotation":
+        month = f"{first:%Y-%m}" if first else ""
+        return (
+            QCoreApplication.translate("Terms", "Rotation from %1 %2")
+            .replace("%1", month)
+            .replace("%2", stamp)
+        )
+    raise ValueError(f"no default name for a plan of kind {kind!r}")

@@ -4,7 +4,7 @@ widgets named here."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from caravan_app.ui import preferences
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.outcomes import error_text, solve_status
+from caravan_app.ui.terms import default_plan_name
 from caravan_app.ui.tour_dialogs import ChecklistDialog, pydate, qdate
 
 _log = log.get(log.UI)
@@ -121,8 +122,7 @@ class TourSolving(QWidget):
     # --- solving -------------------------------------------------------------------------------
 
     def _default_name(self) -> str:
-        label = self.term.currentData() or f"{self.start.date().toString('yyyy-MM-dd')}"
-        return f"{label} {datetime.now():%Y-%m-%d %H:%M:%S}"
+        return default_plan_name("tours", self.term.currentData() or None, pydate(self.start.date()))
 
     @property
     def solving(self) -> bool:
