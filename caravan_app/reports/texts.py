@@ -284,10 +284,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "大篷车展品配置完整 {before} → {after} / {containers} 辆，调拨展品 {moved} 件，{km} 公里。",
         "Caravan kits complete: {before} → {after} of {containers}; {moved} exhibits move, {km} km.",
     ),
-    "sets_overview": (
-        "流动科技馆套组完整 {before} → {after} / {containers} 套，调拨展品 {moved} 件。",
-        "Museum sets complete: {before} → {after} of {containers}; {moved} exhibits move.",
-    ),
     "redeployment": ("车辆调配：对覆盖的影响", "Redeploying caravans: effect on coverage"),
     "no_redeployment": ("没有建议调配到其他城市的车辆。", "No caravan is proposed for another city."),
     # Linkage proposal
