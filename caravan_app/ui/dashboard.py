@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QLocale, QMargins, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, QSize, Qt
 from PySide6.QtGui import QCursor, QFont, QFontInfo, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,11 +68,19 @@ class Tile(QFrame):
         layout.addWidget(self.caption)
 
 
+class ChartView(QChartView):
+    """A chart that asks for no more than its minimum and takes the room it is given: a graphics view
+    asks for its current size, which would keep the figures scrolling once they had scrolled."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize().expandedTo(QSize(100, 100))
+
+
 def _chart_view(name: str) -> QChartView:
     chart = QChart()
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.legend().setVisible(False)
-    view = QChartView(chart)
+    view = ChartView(chart)
     view.setObjectName(name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)

@@ -60,6 +60,9 @@ def test_every_caravan_and_set_is_labelled_on_the_charts(
     assert shown_category_labels(page.days_chart) == caravans
     assert shown_category_labels(page.sets_chart) == sorted(code for code, _n in figures.stops_per_set)
     assert shown_category_labels(page.months_chart) == sorted(str(m) for m in range(1, 13))
-    # Not too small to read where the screen is large.
     if size[0] >= 1366:
+        # Not too small to read where the screen is large, and everything in sight without scrolling
+        # (the window opened smaller first, as the test's does).
         assert category_axis(page.km_chart).labelsFont().pixelSize() >= 10  # type: ignore[union-attr]
+        assert page.figures_area.verticalScrollBar().maximum() == 0
+        assert page.figures_area.horizontalScrollBar().maximum() == 0
