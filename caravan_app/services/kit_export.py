@@ -271,6 +271,17 @@ def current_contents(s: Session, kind: str, code: str) -> tuple[KitContents, dic
     return (placement_contents(s, placement), placement_fingerprint(placement)) if placement else None
 
 
+def _scope(contents: KitContents) -> KitContents:
+    """What an import needs of the contents (codes, stops, days, dates), without the names, contacts
+    and addresses: the copy stays small enough for a workbook cell however many exhibits ride along."""
+    return replace(
+        contents,
+        depot=KitDepot(contents.depot.code, "", "", 0.0, 0.0),
+        venues=tuple(KitVenue(v.code, "", "", "", "", 0.0, 0.0, "", "") for v in contents.venues),
+        exhibits=tuple(KitExhibit(e.code, "", "", "", e.condition) for e in contents.exhibits),
+    )
+
+
 def _record_export(db: Database, manifest: KitManifest, contents: KitContents) -> None:
     # Kept before the file is written: a kit the office has no copy of is never handed out.
     with db.session(audited=False) as s:
@@ -279,7 +290,7 @@ def _record_export(db: Database, manifest: KitManifest, contents: KitContents) -
                 kit_id=manifest.kit_id,
                 kind=manifest.kind,
                 code=manifest.code,
-                scope=contents.to_json(),
+                scope=_scope(contents).to_json(),
                 fingerprint=canonical_json(manifest.fingerprint),
                 exported_at=manifest.exported_at,
                 exported_by=manifest.exported_by[:60],

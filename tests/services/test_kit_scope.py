@@ -245,3 +245,19 @@ def test_a_kit_written_before_copies_were_kept_touches_its_trip_as_it_stands(
         kit.record_show(stop=kit.contents.stops[0].seq, visitors=40)
         kit.record_condition(exhibit=kit.contents.exhibits[0].code, grade="B", checked_on=kit.contents.start)
     assert import_kit(planned, path).counts() == {"show": 1, "condition": 1}
+
+
+def test_the_copy_kept_holds_codes_not_contacts(planned: Database, tmp_path: Path) -> None:
+    code = small_trip(planned)
+    manifest = export_trip(planned, code, tmp_path / "trip.ckit")
+    with open_kit(tmp_path / "trip.ckit") as kit:
+        contents = kit.contents
+    with planned.session() as s:
+        kept = s.scalars(select(KitExport).where(KitExport.kit_id == manifest.kit_id)).one()
+    assert (kept.kind, kept.code) == ("trip", code)
+    copy = json.loads(kept.scope)
+    assert [s["venue_code"] for s in copy["stops"]] == [s.venue_code for s in contents.stops]
+    assert [e["code"] for e in copy["exhibits"]] == [e.code for e in contents.exhibits]
+    for venue in contents.venues:
+        assert venue.contact_phone not in kept.scope or not venue.contact_phone
+        assert venue.name not in kept.scope
