@@ -31,6 +31,7 @@ from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
 from caravan_app.services import consolidation_views
 from caravan_app.services.consolidation_views import CandidateRow
+from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import Feedback
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import display, enum_label
@@ -101,6 +102,7 @@ class CandidatesTab(QWidget):
         self.setObjectName("candidates_tab")
         self.context, self.reload, self.tell = context, reload, tell
         self.rows: list[CandidateRow] = []
+        self.save_op: Operation | None = None
         self.evidence_of: dict[tuple[str, str], tuple[Evidence, ...]] = {}
 
         self.candidates_model = RowsModel(self)
@@ -299,7 +301,7 @@ class CandidatesTab(QWidget):
     def _selection_changed(self) -> None:
         n = len(self.candidates.selectionModel().selectedRows())
         for button in (self.accept_button, self.reject_button, self.pending_button):
-            button.setEnabled(n > 0)
+            button.setEnabled(n > 0 and not self.saving)
         self.shown.setText(
             self.tr("%1 of %2 shown · %3 selected")
             .replace("%1", str(self.candidates_proxy.rowCount()))
@@ -325,31 +327,44 @@ class CandidatesTab(QWidget):
 
     # --- decisions -----------------------------------------------------------------------------
 
+    @property
+    def saving(self) -> bool:
+        return self.save_op is not None and self.save_op.running
+
     def decide(self, decision: Decision) -> bool:
-        """Save `decision` on every selected candidate that has another one, in one transaction and
-        one undo step. Refused whole, saving nothing, when someone else decided any of them since
-        the list was read; the list is then read again."""
+        """Start saving `decision` on every selected candidate that has another one, in the
+        background, in one transaction and one undo step; False when there is nothing to save.
+
+        Refused whole, saving nothing, when someone else decided any of them since the list was
+        read; the list is then read again and the refusal names them.
+        """
         by_code = {r.code: r for r in self.rows}
         rows = [
             by_code[c] for c in self.selected_codes() if c in by_code and by_code[c].decision is not decision
         ]
-        if not rows:
+        if not rows or self.saving:
             return False
         read = {r.code: r.version for r in rows}
-        try:
-            versions = consolidation_views.set_decisions(
-                self.context.db, {code: (decision, version) for code, version in read.items()}
+        db = self.context.db
+
+        def save(_state: TaskState) -> dict[str, int]:
+            return consolidation_views.set_decisions(
+                db, {code: (decision, version) for code, version in read.items()}
             )
-        except ConflictError:
-            self.reload()
-            # Which ones someone else decided: those whose version moved since the list was read.
-            changed = [r.subject for r in self.rows if r.code in read and r.version != read[r.code]]
-            QMessageBox.warning(self, self.tr("Not saved"), self._conflict_text(changed, len(rows)))
-            return False
-        except CaravanError as exc:
-            self.reload()
-            QMessageBox.warning(self, self.tr("Not saved"), error_text(exc))
-            return False
+
+        for button in (self.accept_button, self.reject_button, self.pending_button):
+            button.setEnabled(False)
+        self.tell(self.tr("Saving %1 decision(s)…").replace("%1", str(len(rows))))
+        self.save_op = (
+            Operation(self, save, "decisions")
+            .success(lambda versions: self._saved(rows, decision, versions))
+            .failure(lambda exc: self._refused(exc, read))
+            .finished(self._selection_changed)
+            .run()
+        )
+        return True
+
+    def _saved(self, rows: list[CandidateRow], decision: Decision, versions: dict[str, int]) -> None:
         label = enum_label(decision)
         if len(rows) == 1:
             text = self.tr("%1 set to %2").replace("%1", rows[0].subject).replace("%2", label)
@@ -361,7 +376,17 @@ class CandidatesTab(QWidget):
         )
         self.tell(self.tr("Saved: %1. Undo takes it back.").replace("%1", text))
         self.reload()
-        return True
+
+    def _refused(self, exc: BaseException, read: dict[str, int]) -> None:
+        self.tell("")
+        self.reload()
+        if isinstance(exc, ConflictError):
+            # Which ones someone else decided: those whose version moved since the list was read.
+            changed = [r.subject for r in self.rows if r.code in read and r.version != read[r.code]]
+            text = self._conflict_text(changed, len(read))
+        else:
+            text = error_text(exc)
+        QMessageBox.warning(self, self.tr("Not saved"), text)
 
     def _conflict_text(self, changed: list[str], asked: int) -> str:
         named = ", ".join(changed[:CONFLICTS_NAMED]) + (" …" if len(changed) > CONFLICTS_NAMED else "")

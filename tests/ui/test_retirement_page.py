@@ -20,7 +20,15 @@ from caravan_app.services.consolidation import consolidate
 from caravan_app.services.consolidation_views import candidate_rows, regrouping, set_decision
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.pdf_output import PDFS
+from caravan_app.ui.retirement_candidates import CandidatesTab
 from caravan_app.ui.retirement_page import RetirementPage
+
+
+def decide(tab: CandidatesTab, qtbot: QtBot, decision: Decision) -> None:
+    """Press a decision button and wait for the save, made in the background."""
+    assert tab.decide(decision)
+    assert not tab.accept_button.isEnabled()  # no second save while one runs
+    qtbot.waitUntil(lambda: not tab.saving, timeout=60_000)
 
 
 @pytest.mark.slow
@@ -44,7 +52,7 @@ def test_a_run_lists_candidates_with_evidence_and_decisions_are_undoable(
     code = tab.selected_code()
     assert code is not None
     assert tab.evidence_model.rowCount() > 0
-    assert tab.decide(Decision.ACCEPTED)
+    decide(tab, qtbot, Decision.ACCEPTED)
     decided = {r.code: r.decision for r in candidate_rows(demo_db)}
     assert decided[code] is Decision.ACCEPTED
     window.undo_action.trigger()
@@ -102,7 +110,7 @@ def test_filters_a_bulk_decision_a_concurrent_one_and_the_kits_on_screen(
     # Select every one shown and accept them: one save, read back from the database.
     tab.select_all_button.click()
     assert tab.shown.text().endswith(f"· {len(to_retire)} selected")
-    assert tab.decide(Decision.ACCEPTED)
+    decide(tab, qtbot, Decision.ACCEPTED)
     accepted = {r.code for r in to_retire}
     decided = {r.code: r.decision for r in candidate_rows(demo_db)}
     assert all(decided[code] is Decision.ACCEPTED for code in accepted)
@@ -131,7 +139,7 @@ def test_filters_a_bulk_decision_a_concurrent_one_and_the_kits_on_screen(
         QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text) or QMessageBox.Ok
     )
     steps = window.context.undo_stack.count()
-    assert not tab.decide(Decision.ACCEPTED)
+    decide(tab, qtbot, Decision.ACCEPTED)
     assert len(warnings) == 1 and theirs.subject in warnings[0] and "none of the" in warnings[0]
     now = {r.code: r.decision for r in candidate_rows(demo_db)}
     assert now[theirs.code] is Decision.REJECTED
@@ -141,7 +149,7 @@ def test_filters_a_bulk_decision_a_concurrent_one_and_the_kits_on_screen(
     shown = {tab._code_at(i): proxy.index(i, 6).data() for i in range(proxy.rowCount())}
     assert shown[theirs.code] == "Rejected"
     assert len(tab.selected_codes()) == len(caravans)
-    assert tab.decide(Decision.ACCEPTED)  # read again: saved
+    decide(tab, qtbot, Decision.ACCEPTED)  # read again: saved
     assert all(
         r.decision is Decision.ACCEPTED for r in candidate_rows(demo_db) if r.kind is CandidateKind.CARAVAN
     )
