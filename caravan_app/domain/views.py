@@ -207,10 +207,29 @@ class CaravanView:
 
 
 @dataclass(frozen=True)
+class SetStandView:
+    """A museum set where it stands on a day: in a hall (its recorded stay), or in store at home."""
+
+    code: str
+    name: str
+    theme: str
+    status: str  # SetStatus value
+    place: PlaceView
+    in_hall: bool
+    where: str  # the hall's name, or the home depot's
+    county: str = ""  # the hall's county
+    start: date | None = None  # the stay in the hall
+    end: date | None = None
+    hall_area_m2: float = 0.0  # the hall the set needs
+
+
+@dataclass(frozen=True)
 class InventoryView:
     depots: tuple[DepotView, ...]
     caravans: tuple[CaravanView, ...]
     venues: tuple[VenueView, ...]
+    sets: tuple[SetStandView, ...] = ()
+    day: date | None = None  # the day the sets stand where they do
 
 
 @dataclass(frozen=True)

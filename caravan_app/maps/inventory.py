@@ -1,11 +1,13 @@
-"""What the province has and where: depots, the caravans parked at each depot, and the venues
-by kind, each a layer."""
+"""What the province has and where: depots, the caravans parked at each depot, the venues by kind,
+and where the museum sets stand (in a hall, or in store at their home depot), each a layer."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from caravan_app.domain.views import CaravanView, DepotView, InventoryView, VenueView
+import folium
+
+from caravan_app.domain.views import CaravanView, DepotView, InventoryView, SetStandView, VenueView
 from caravan_app.maps.base import (
     DEPOT_COLOUR,
     Mark,
@@ -24,6 +26,8 @@ from caravan_app.maps.labels import (
     caravan_status,
     caravan_type,
     check_lang,
+    set_status,
+    span,
     venue_kind,
     word,
 )
@@ -45,6 +49,11 @@ STATUS_COLOURS = {
 # Caravans at one depot stand in rows of this many above it, so none hides another.
 _PER_ROW = 6
 _CARAVAN_SIZE = (20, 14)
+# Sets: in a hall, in store, in maintenance (wherever it is).
+SET_COLOURS = {"hall": "#c2185b", "store": "#3949ab", "maintenance": "#ef6c00"}
+# Sets in store stand in rows of this many under their depot; a set in a hall just above the hall.
+_SETS_PER_ROW = 3
+_SET_SIZE = (40, 16)
 
 
 def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | None = None) -> str:
@@ -53,6 +62,8 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
         f"{word('depots', language)} {len(view.depots)}  ·  {word('caravans', language)} {len(view.caravans)}"
         f"  ·  {word('venues', language)} {len(view.venues)}"
     )
+    if view.sets:
+        subtitle += f"  ·  {word('museum_sets', language)} {len(view.sets)}"
     canvas = new_map(word("inventory_map", language), subtitle, language, tiles)
 
     by_kind: dict[str, list[VenueView]] = defaultdict(list)
@@ -77,6 +88,9 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
         MarkerLayer(caravan_marks, _CARAVAN_SIZE, z_offset=600)
     )
 
+    if view.sets:
+        _sets_layer(canvas.layer(f"{word('museum_sets', language)} ({len(view.sets)})"), view, language)
+
     depot_marks = []
     for depot in sorted(view.depots, key=lambda d: d.code):
         listed = "、".join(f"{c.code} {c.plate}" for c in at_depot.get(depot.code, []))
@@ -92,9 +106,60 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
         for status, colour in STATUS_COLOURS.items()
         if any(c.status == status for c in view.caravans)
     ]
+    note = ""
+    if view.sets:
+        a_set = word("set", language)
+        rows += [
+            (swatch(SET_COLOURS["hall"]), f"{a_set}: {word('in_hall', language)}"),
+            (swatch(SET_COLOURS["store"]), f"{a_set}: {word('in_store_at_home', language)}"),
+            (swatch(SET_COLOURS["maintenance"]), f"{a_set}: {set_status('maintenance', language)}"),
+        ]
+        if view.day:
+            note = f"{word('museum_sets', language)} {word('as_on', language)} {view.day.isoformat()}"
     rows.append((swatch(DEPOT_COLOUR), word("depot", language)))
-    canvas.legend(legend_html(word("legend", language), rows), "bottomleft")
+    canvas.legend(legend_html(word("legend", language), rows, note), "bottomleft")
     return canvas.render()
+
+
+def _sets_layer(group: folium.FeatureGroup, view: InventoryView, lang: Lang) -> None:
+    """A mark per set where it stands: above its hall, or in rows under its home depot."""
+    in_store: dict[tuple[float, float], list[SetStandView]] = defaultdict(list)
+    marks = []
+    for stand in sorted(view.sets, key=lambda s: s.code):
+        if stand.in_hall:
+            marks.append(_set_mark(stand, 0, -(_SET_SIZE[1] // 2 + 6), lang))
+        else:
+            in_store[(stand.place.lat, stand.place.lon)].append(stand)
+    for stands in in_store.values():
+        for index, stand in enumerate(stands):
+            in_row = min(len(stands) - index // _SETS_PER_ROW * _SETS_PER_ROW, _SETS_PER_ROW)
+            column, row = index % _SETS_PER_ROW, index // _SETS_PER_ROW
+            dx = round((column - (in_row - 1) / 2) * (_SET_SIZE[0] + 3))
+            dy = (_SET_SIZE[1] + 3) * row + _SET_SIZE[1] + 2
+            marks.append(_set_mark(stand, dx, dy, lang))
+    group.add_child(MarkerLayer(marks, _SET_SIZE, z_offset=700))
+
+
+def _set_mark(stand: SetStandView, dx: int, dy: int, lang: Lang) -> Mark:
+    if stand.status == "maintenance":
+        colour = SET_COLOURS["maintenance"]
+    else:
+        colour = SET_COLOURS["hall" if stand.in_hall else "store"]
+    where = f"{stand.where} ({stand.county})" if stand.county else stand.where
+    rows = [
+        (word("theme", lang), stand.theme),
+        (word("status", lang), set_status(stand.status, lang)),
+        (word("where_now", lang), where if stand.in_hall else f"{where}, {word('in_store', lang)}"),
+        (word("on_show", lang), span(stand.start, stand.end) if stand.start and stand.end else ""),
+        (word("needs_hall", lang), f"{stand.hall_area_m2:,.0f} m²"),
+    ]
+    return Mark(
+        wgs(stand.place),
+        f'<div class="cv-set" style="background:{colour};transform:translate({dx}px,{dy}px)">'
+        f"{esc(stand.code)}</div>",
+        popup=popup_table(f"{word('set', lang)} {stand.code} {stand.name}", rows),
+        tooltip=esc(f"{stand.code} {stand.name} · {stand.where}"),
+    )
 
 
 def _venue_mark(venue: VenueView, colour: str, lang: Lang) -> Mark:

@@ -80,6 +80,15 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key_covered": ("重点帮促县覆盖", "Key counties covered"),
     "caravan_count": ("辆", "caravans"),
     "venue_count": ("处", "venues"),
+    # where the museum sets stand (the inventory map)
+    "museum_sets": ("流动科技馆套组", "Museum sets"),
+    "set_count": ("套", "sets"),
+    "where_now": ("当前位置", "Where now"),
+    "on_show": ("展期", "On show"),
+    "in_hall": ("在展", "in a hall"),
+    "in_store_at_home": ("在库（常驻仓库）", "in store at its home depot"),
+    "needs_hall": ("所需展厅", "Needs a hall of"),
+    "as_on": ("截至", "as on"),
 }
 
 _WEEKDAYS = {"zh": "一二三四五六日", "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
@@ -161,6 +170,25 @@ def caravan_status(status: str, lang: Lang) -> str:
         return _CARAVAN_STATUS_EN.get(status, status)
     try:
         return CaravanStatus(status).zh
+    except ValueError:
+        return status
+
+
+_SET_STATUS_EN = {
+    "touring": "touring",
+    "in_store": "in store",
+    "maintenance": "in maintenance",
+    "retired": "disbanded",
+}
+
+
+def set_status(status: str, lang: Lang) -> str:
+    from caravan_app.domain.enums import SetStatus
+
+    if lang == "en":
+        return _SET_STATUS_EN.get(status, status)
+    try:
+        return SetStatus(status).zh
     except ValueError:
         return status
 

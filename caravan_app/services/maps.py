@@ -43,6 +43,7 @@ from caravan_app.persistence.models import (
 )
 from caravan_app.services.reports import find_tour_plan, tour_plan_view
 from caravan_app.services.rotation_views import rotation_plan_view
+from caravan_app.services.set_places import set_stands
 
 
 def _written(page: str, out: Path | None) -> str:
@@ -197,8 +198,9 @@ def coverage_map(
 # --- inventory ------------------------------------------------------------------------------------
 
 
-def inventory_view(session: Session) -> InventoryView:
-    """Every depot, the caravans not retired (at their home depot) and every venue."""
+def inventory_view(session: Session, day: date | None = None) -> InventoryView:
+    """Every depot, the caravans not retired (at their home depot), every venue, and the sets not
+    retired where they stand on `day` (default today)."""
     depots = session.scalars(select(Depot).order_by(Depot.code)).all()
     caravans = session.scalars(
         select(Caravan)
@@ -231,12 +233,16 @@ def inventory_view(session: Session) -> InventoryView:
             )
             for v in venues
         ),
+        sets=set_stands(session, day or date.today()),
+        day=day or date.today(),
     )
 
 
-def inventory_map(db: Database, lang: str = "zh", tiles: str | None = None, out: Path | None = None) -> str:
-    """Depots, caravans and venues as an offline map page."""
+def inventory_map(
+    db: Database, lang: str = "zh", tiles: str | None = None, out: Path | None = None, day: date | None = None
+) -> str:
+    """Depots, caravans, venues and where the sets stand (on `day`, default today) as an offline map page."""
     check_lang(lang)
     with db.session(audited=False) as s:
-        view = inventory_view(s)
+        view = inventory_view(s, day)
     return _written(render_inventory_map(view, lang, tiles), out)

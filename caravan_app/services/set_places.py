@@ -16,7 +16,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from caravan_app.domain.enums import EventStatus, PlanKind, PlanStatus
+from caravan_app.domain.enums import EventStatus, PlanKind, PlanStatus, SetStatus
+from caravan_app.domain.views import PlaceView, SetStandView
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
     Depot,
@@ -81,6 +82,45 @@ def halls_now(session: Session, day: date) -> dict[int, tuple[str, str]]:
         .order_by(SetPlacement.start_on)
     )
     return {set_id: (venue, county) for set_id, venue, county in rows}
+
+
+def set_stands(session: Session, day: date) -> tuple[SetStandView, ...]:
+    """Every set not retired where it stands on `day`: in the hall of its recorded placement, or at
+    its home depot."""
+    standing = {
+        p.set_id: p
+        for p in session.scalars(
+            select(SetPlacement)
+            .options(joinedload(SetPlacement.venue).joinedload(Venue.county))
+            .where(SetPlacement.plan_id.is_(None), SetPlacement.start_on <= day, SetPlacement.end_on >= day)
+            .order_by(SetPlacement.start_on)
+        )
+    }
+    out = []
+    for x in session.scalars(
+        select(ExhibitSet)
+        .options(joinedload(ExhibitSet.home_depot))
+        .where(ExhibitSet.status != SetStatus.RETIRED)
+        .order_by(ExhibitSet.code)
+    ):
+        stay = standing.get(x.id)
+        at: Venue | Depot = stay.venue if stay is not None else x.home_depot
+        out.append(
+            SetStandView(
+                code=x.code,
+                name=x.name,
+                theme=x.theme,
+                status=x.status.value,
+                place=PlaceView(at.lat, at.lon),
+                in_hall=stay is not None,
+                where=at.name,
+                county=stay.venue.county.name if stay is not None else "",
+                start=stay.start_on if stay is not None else None,
+                end=stay.end_on if stay is not None else None,
+                hall_area_m2=x.hall_area_m2,
+            )
+        )
+    return tuple(out)
 
 
 def set_whereabouts(db: Database, set_id: int, day: date | None = None) -> SetWhereabouts:

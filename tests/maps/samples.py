@@ -13,6 +13,7 @@ from caravan_app.domain.views import (
     PlaceView,
     RotationPlanView,
     SetMoveView,
+    SetStandView,
     StopView,
     TourPlanView,
     TripView,
@@ -216,4 +217,26 @@ def inventory() -> InventoryView:
             VenueView("V-PZ-01", "邳州市运河社区", "community", "邳州市", PIZHOU),
             VenueView("V-SH-01", "泗洪县城头乡文化站", "township_centre", "泗洪县", SIHONG),
         ),
+        sets=(
+            SetStandView(
+                "MS01",
+                "流动科技馆·力学奥秘",
+                "力学",
+                "touring",
+                SUINING,
+                True,
+                "睢宁县科技馆",
+                "睢宁县",
+                date(2026, 11, 2),
+                date(2027, 1, 20),
+                510.0,
+            ),  # fmt: skip
+            SetStandView(
+                "MS02", "流动科技馆·声光电磁", "声光电磁", "in_store", NANJING, False, DEPOT_PROVINCE.name
+            ),
+            SetStandView(
+                "MS07", "流动科技馆·低碳生活", "双碳", "maintenance", NANJING, False, DEPOT_PROVINCE.name
+            ),
+        ),
+        day=date(2026, 12, 4),
     )

@@ -6,6 +6,7 @@ import base64
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -191,20 +192,35 @@ def test_coverage_classes_split_the_counties_with_shows() -> None:
     assert all(a[1] + 1 == b[0] for a, b in zip(ranges, ranges[1:], strict=False))
 
 
-def test_inventory_map_has_depots_caravans_and_venues_by_kind() -> None:
+def test_inventory_map_has_depots_caravans_venues_by_kind_and_where_the_sets_stand() -> None:
     view = samples.inventory()
     page = render_inventory_map(view)
     assert not URL.search(page)
     assert len(re.findall(r'class=\\"cv-depot\\"', page)) == len(view.depots)
     assert len(re.findall(r'class=\\"cv-caravan\\"', page)) == len(view.caravans)
     assert len(re.findall(r'class=\\"cv-venue\\"', page)) == len(view.venues)
+    assert len(re.findall(r'class=\\"cv-set\\"', page)) == len(view.sets)
     kinds = {v.kind for v in view.venues}
-    assert layers_in(page) == len(kinds) + 3  # boundaries, caravans, depots
+    assert layers_in(page) == len(kinds) + 4  # boundaries, caravans, sets, depots
     text = readable(page)
     for shown in ("学校 (1)", "县科技馆 (1)", "维修中", "600 m²", "省科协流动设施库"):
         assert shown in text
+    # A layer of its own: a set in its hall with its dates, the others in store at their depot.
+    for shown in (
+        "流动科技馆套组 (3)",
+        "睢宁县科技馆 (睢宁县)",
+        "2026-11-02 – 2027-01-20",
+        "在库（常驻仓库）",
+    ):
+        assert shown in text
+    assert "流动科技馆套组 截至 2026-12-04" in text
     english = readable(render_inventory_map(view, lang="en"))
     assert "School (1)" in english and "in maintenance" in english and "学校" not in english
+    assert "Museum sets (3)" in english and "Set&#58; in a hall" in english
+    assert "Museum sets as on 2026-12-04" in english
+    # Without sets (an older view), no sets layer.
+    bare = render_inventory_map(replace(view, sets=()))
+    assert layers_in(bare) == len(kinds) + 3 and not re.findall(r'class=\\"cv-set\\"', bare)
 
 
 def test_tiles_from_a_folder_or_a_server(tmp_path: Path) -> None:

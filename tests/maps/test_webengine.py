@@ -94,7 +94,12 @@ def coverage_counts(view: CoverageView) -> dict[str, int]:
 
 
 def inventory_counts(view: InventoryView) -> dict[str, int]:
-    return {".cv-depot": len(view.depots), ".cv-caravan": len(view.caravans), ".cv-venue": len(view.venues)}
+    return {
+        ".cv-depot": len(view.depots),
+        ".cv-caravan": len(view.caravans),
+        ".cv-venue": len(view.venues),
+        ".cv-set": len(view.sets),
+    }
 
 
 CASES: dict[str, tuple[Any, Any, Any]] = {

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caravan_app.cli import main
-from caravan_app.domain.enums import CaravanStatus, PlanKind, VenueKind
+from caravan_app.domain.enums import CaravanStatus, PlanKind, SetStatus, VenueKind
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -128,13 +128,20 @@ def test_tour_and_coverage_maps_match_the_stored_plan(db: Database, tmp_path: Pa
     page = tour_map(db, TOUR, out=out)
     assert out.read_text(encoding="utf-8") == page
     assert not URL.search(page)
-    assert count_class(page, "cv-stop") == len(stops)
+    # One marker per stop, but the days of one show at one venue share theirs (or they hide each other).
+    ordered = sorted(stops, key=lambda st: (st.trip_id, st.seq))
+    markers = sum(
+        1
+        for i, st in enumerate(ordered)
+        if i == 0 or (ordered[i - 1].trip_id, ordered[i - 1].venue_id) != (st.trip_id, st.venue_id)
+    )
+    assert count_class(page, "cv-stop") == markers
     assert page.count('"className": "cv-trip"') == trips
     assert page.count("L.featureGroup(") == caravans + 2  # a layer per caravan, boundaries, depots
     for name in venues:
         assert name in page
     # No name: the newest tour plan, here the same one.
-    assert count_class(tour_map(db), "cv-stop") == len(stops)
+    assert count_class(tour_map(db), "cv-stop") == markers
 
     with db.session() as s:
         view = coverage_view(s, TOUR, year=2026)
@@ -196,6 +203,19 @@ def test_rotation_and_inventory_maps_match_the_database(db: Database) -> None:
         )
         venues = s.scalar(select(func.count()).select_from(Venue))
         depots = s.scalar(select(func.count()).select_from(Depot))
+        sets = s.scalar(
+            select(func.count()).select_from(ExhibitSet).where(ExhibitSet.status != SetStatus.RETIRED)
+        )
+        # On this day the demo's records put each set in a hall or leave it at its home depot.
+        day = date(2026, 12, 4)
+        in_halls = {
+            p.exhibit_set.code: p.venue.name
+            for p in s.scalars(
+                select(SetPlacement).where(
+                    SetPlacement.plan_id.is_(None), SetPlacement.start_on <= day, SetPlacement.end_on >= day
+                )
+            )
+        }
     assert view.name == ROTATION and len(view.stays) == 6 and view.periods == PERIODS
     opening = next(st for st in view.stays if st.set_code == first_set.code and st.period == 0)
     assert opening.from_name == origin.name
@@ -228,12 +248,18 @@ def test_rotation_and_inventory_maps_match_the_database(db: Database) -> None:
         venues,
         depots,
     )
-    page = inventory_map(db, lang="en")
+    page = inventory_map(db, lang="en", day=day)
     assert not URL.search(page)
     assert count_class(page, "cv-caravan") == caravans
     assert count_class(page, "cv-venue") == venues
     assert count_class(page, "cv-depot") == depots
+    assert count_class(page, "cv-set") == sets == 12
     assert "County science hall" in readable(page)
+    with db.session() as s:
+        stands = {x.code: x for x in inventory_view(s, day).sets}
+    assert in_halls and {c for c, x in stands.items() if x.in_hall} == set(in_halls)
+    assert all(stands[c].where == hall for c, hall in in_halls.items())
+    assert f"Museum sets ({sets})" in readable(page) and "Museum sets as on 2026-12-04" in readable(page)
 
 
 def test_map_command(
