@@ -51,7 +51,7 @@ _PER_ROW = 6
 _CARAVAN_SIZE = (20, 14)
 # Sets: in a hall, in store, in maintenance (wherever it is).
 SET_COLOURS = {"hall": "#c2185b", "store": "#3949ab", "maintenance": "#ef6c00"}
-# Sets in store stand in rows of this many under their depot; a set in a hall just above the hall.
+# Sets in store stand in rows of this many beside their depot; a set in a hall just above the hall.
 _SETS_PER_ROW = 3
 _SET_SIZE = (40, 16)
 
@@ -122,7 +122,7 @@ def render_inventory_map(view: InventoryView, lang: str = "zh", tiles: str | Non
 
 
 def _sets_layer(group: folium.FeatureGroup, view: InventoryView, lang: Lang) -> None:
-    """A mark per set where it stands: above its hall, or in rows under its home depot."""
+    """A mark per set where it stands: above its hall, or in rows beside its home depot."""
     in_store: dict[tuple[float, float], list[SetStandView]] = defaultdict(list)
     marks = []
     for stand in sorted(view.sets, key=lambda s: s.code):
@@ -132,10 +132,10 @@ def _sets_layer(group: folium.FeatureGroup, view: InventoryView, lang: Lang) -> 
             in_store[(stand.place.lat, stand.place.lon)].append(stand)
     for stands in in_store.values():
         for index, stand in enumerate(stands):
-            in_row = min(len(stands) - index // _SETS_PER_ROW * _SETS_PER_ROW, _SETS_PER_ROW)
+            # Right of the depot (caravans stand above it, the city's name may be under it).
             column, row = index % _SETS_PER_ROW, index // _SETS_PER_ROW
-            dx = round((column - (in_row - 1) / 2) * (_SET_SIZE[0] + 3))
-            dy = (_SET_SIZE[1] + 3) * row + _SET_SIZE[1] + 2
+            dx = 10 + 3 + _SET_SIZE[0] // 2 + column * (_SET_SIZE[0] + 3)
+            dy = row * (_SET_SIZE[1] + 3)
             marks.append(_set_mark(stand, dx, dy, lang))
     group.add_child(MarkerLayer(marks, _SET_SIZE, z_offset=700))
 
