@@ -15,6 +15,7 @@ import json
 import math
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -462,11 +463,34 @@ def swatch(colour: str, extra_class: str = "") -> str:
     return f'<span class="cv-swatch {extra_class}" style="background:{esc(colour)}"></span>'
 
 
-def legend_html(title: str, rows: list[tuple[str, str]], note: str = "") -> str:
-    """Legend HTML: (swatch HTML, escaped-here label) rows."""
-    lines = "".join(f"<div>{mark}{esc(label)}</div>" for mark, label in rows)
+def legend_html(
+    title: str,
+    rows: list[tuple[str, str]],
+    note: str = "",
+    *,
+    folded: bool | None = None,
+    keys: Sequence[str] | None = None,
+) -> str:
+    """Legend HTML: (swatch HTML, escaped-here label) rows.
+
+    With `folded` not None the legend folds under its title (a click opens it), starting folded when
+    True: a long legend must not cover the map of a small window. `keys` names each row (as
+    data-cv-key) for a page script that hides the rows of what it hides.
+    """
+    named = keys if keys is not None else [""] * len(rows)
+    lines = "".join(
+        f'<div data-cv-key="{esc(key)}">{mark}{esc(label)}</div>' if key else f"<div>{mark}{esc(label)}</div>"
+        for (mark, label), key in zip(rows, named, strict=True)
+    )
     extra = f'<div class="cv-note">{esc(note)}</div>' if note else ""
-    return f"<h2>{esc(title)}</h2>{lines}{extra}"
+    if folded is None:
+        return f"<h2>{esc(title)}</h2>{lines}{extra}"
+    heading = f'<h2 style="display:inline;cursor:pointer">{esc(title)} ({len(rows)})</h2>'
+    opened = "" if folded else " open"
+    return (
+        f'<details class="cv-fold"{opened}><summary style="cursor:pointer;outline:none">{heading}</summary>'
+        f'<div style="margin-top:4px">{lines}{extra}</div></details>'
+    )
 
 
 # --- the map --------------------------------------------------------------------------------------
@@ -480,6 +504,7 @@ class MapCanvas:
     lang: Lang
     tiles: Tiles | None
     title: str
+    home: list[list[float]] | None = None  # the bounds it opens on: [[south, west], [north, east]]
 
     def layer(self, name: str, show: bool = True) -> folium.FeatureGroup:
         group = folium.FeatureGroup(name=name, show=show)
@@ -501,9 +526,11 @@ def new_map(
     tiles: str | None = None,
     county_style: dict[str, Any] | None = None,
     focus: list[tuple[float, float]] | None = None,
+    heading: bool = True,
 ) -> MapCanvas:
     """A map of the province on the boundary base; `county_style` restyles the county polygons.
-    It opens on the whole province, or around the `focus` points (WGS-84 lat, lon) when given."""
+    It opens on the whole province, or around the `focus` points (WGS-84 lat, lon) when given.
+    Without `heading` the title box is left out (a window that shows the map names it already)."""
     base = boundaries()
     source = tile_source(tiles)
     (south, west), (north, east) = base.bounds
@@ -568,10 +595,12 @@ def new_map(
         lats, lons = [p[0] for p in focus], [p[1] for p in focus]
         pad = max(max(lats) - min(lats), max(lons) - min(lons), 0.1) * 0.15
         south, west, north, east = min(lats) - pad, min(lons) - pad, max(lats) + pad, max(lons) + pad
-    m.add_child(MapScript([[south, west], [north, east]]))
-    heading = f"<h1>{esc(title)}</h1>" + (f"<div>{esc(subtitle)}</div>" if subtitle else "")
-    m.add_child(Panel(heading, "cv-title", "topcenter"))
-    return MapCanvas(m, lang, source, title)
+    home = [[south, west], [north, east]]
+    m.add_child(MapScript(home))
+    if heading:
+        text = f"<h1>{esc(title)}</h1>" + (f"<div>{esc(subtitle)}</div>" if subtitle else "")
+        m.add_child(Panel(text, "cv-title", "topcenter"))
+    return MapCanvas(m, lang, source, title, home)
 
 
 _ESCAPED = re.compile(r"\\u([0-9a-fA-F]{4})")

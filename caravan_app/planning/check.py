@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from caravan_app.domain.enums import Level
-from caravan_app.domain.outcomes import TOUR_RULES, TourRule
+from caravan_app.domain.outcomes import TOUR_RULES, SolveStatus, TourRule
 from caravan_app.planning.check_driving import (
     _MAX_DAYS_WALKED,
     DrivingChecks,
@@ -52,6 +53,45 @@ class Violation:
 def check_tours(problem: TourProblem, solution: TourSolution) -> list[Violation]:
     """Every rule the solution breaks; an empty list means the solution is valid."""
     return _Checker(problem, solution).run()
+
+
+def visit_breaks(
+    problem: TourProblem, request_code: str, places: Iterable[tuple[str, date]]
+) -> dict[tuple[str, date], list[Violation]]:
+    """The rules a show of the request breaks at each (caravan, day) of `places` whatever trip it is
+    on: the caravan's type, themes and region, and the day itself (one of the request's dates, a
+    working day, no school holiday). Each comes as check_tours reports it for such a stop, so a hand
+    edit can rule out most caravans and days before whole plans are checked."""
+    checker = _Checker(problem, TourSolution((), (), SolveStatus.FEASIBLE))
+    checker.read_problem()
+    request = checker.requests.get(request_code)
+    found: dict[tuple[str, date], list[Violation]] = {}
+    if request is None:
+        return found
+    for caravan_code, day in places:
+        caravan = checker.caravans.get(caravan_code)
+        if caravan is None:
+            continue
+        checker.found = []
+        label = f"Caravan {caravan_code} on {_day(day)}"
+        checker.check_fit(caravan, request, label, day)
+        checker.check_region(caravan, request, label, day)
+        add = functools.partial(checker.add, day=day, venue=request.venue_code)
+        where = f"{label}: request {request.code} at {request.venue_name} ({request.venue_code})"
+        if day not in request.dates:
+            add(
+                "show_day_not_allowed",
+                caravan_code,
+                request_code,
+                f"{where}: not one of the request's dates.",
+            )
+        if not checker.calendar.is_working_day(day):
+            add("show_not_working_day", caravan_code, request_code, f"{where}: not a working day.")
+        if request.is_school and day in checker.calendar.school_holidays:
+            add("show_school_holiday", caravan_code, request_code, f"{where}: a school holiday.")
+        if checker.found:
+            found[(caravan_code, day)] = checker.found
+    return found
 
 
 @dataclass(frozen=True)

@@ -92,17 +92,21 @@ def set_language(code: str) -> None:
 class PlanningSettings:
     time_limit: float = 60.0  # seconds a tour solve may take
     road_distances: str = ""  # CSV of road km (from,to,km); empty: great-circle times the road factor
+    long_leg_km: float = 200.0  # a leg of a trip longer than this is marked on the map and the itinerary
 
 
 def planning() -> PlanningSettings:
     return PlanningSettings(
-        float(_get("planning/time_limit", 60.0)), str(_get("planning/road_distances", ""))
+        float(_get("planning/time_limit", 60.0)),
+        str(_get("planning/road_distances", "")),
+        float(_get("planning/long_leg_km", 200.0)),
     )
 
 
 def set_planning(value: PlanningSettings) -> None:
     _set("planning/time_limit", value.time_limit)
     _set("planning/road_distances", value.road_distances)
+    _set("planning/long_leg_km", value.long_leg_km)
 
 
 # --- database --------------------------------------------------------------------------------------

@@ -137,6 +137,13 @@ class SettingsPage(QWidget):
         self.time_limit.setRange(1, 3600)
         self.time_limit.setDecimals(0)
         self.time_limit.setValue(planning.time_limit)
+        # Long legs are marked in the tour planner's itinerary and map.
+        self.long_leg = QDoubleSpinBox()
+        self.long_leg.setObjectName("long_leg_km")
+        self.long_leg.setRange(10, 2000)
+        self.long_leg.setDecimals(0)
+        self.long_leg.setSingleStep(10)
+        self.long_leg.setValue(planning.long_leg_km)
         self.road_file = QLineEdit(planning.road_distances)
         self.road_file.setObjectName("road_distances")
         self.road_browse = QPushButton()
@@ -146,10 +153,12 @@ class SettingsPage(QWidget):
         road_row.addWidget(self.road_browse)
         self.planning_form = QFormLayout(self.planning_group)
         self._limit_label, self._road_label, self._road_hint = QLabel(), QLabel(), QLabel()
+        self._long_leg_label = QLabel()
         self._road_hint.setWordWrap(True)
         self.planning_form.addRow(self._limit_label, self.time_limit)
         self.planning_form.addRow(self._road_label, road_row)
         self.planning_form.addRow("", self._road_hint)
+        self.planning_form.addRow(self._long_leg_label, self.long_leg)
 
         # retirement thresholds: the settings file the consolidation service reads
         self.retirement_group = QGroupBox()
@@ -339,7 +348,9 @@ class SettingsPage(QWidget):
         except (CaravanError, OSError) as exc:
             self.saved_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return False
-        preferences.set_planning(preferences.PlanningSettings(self.time_limit.value(), road))
+        preferences.set_planning(
+            preferences.PlanningSettings(self.time_limit.value(), road, self.long_leg.value())
+        )
         self.saved_message.setText(self.tr("Saved."))
         return True
 
@@ -485,6 +496,8 @@ class SettingsPage(QWidget):
             )
         )
         self.road_browse.setText(self.tr("Choose file…"))
+        self._long_leg_label.setText(self.tr("A leg is long above (km)"))
+        self.long_leg.setSuffix(self.tr(" km"))
         self.retirement_group.setTitle(self.tr("Retirement thresholds"))
         titles = {
             "caravan_age_years": self.tr("Caravan age for replacement (years)"),

@@ -1,6 +1,6 @@
-"""The tour planner's actions on the plan shown: lock a visit, move one by hand (checked at once,
-undoable), write a trip's field kit, approve the plan, re-solve it keeping the locks, compare two
-plans. A part of TourPlannerPage (ui/tour_planner.py), which builds the widgets named here."""
+"""The tour planner's actions on the plan shown: lock a visit, write a trip's field kit, approve the
+plan, re-solve it keeping the locks, compare two plans (hand moves are in tour_hand_edits.py). A
+part of TourPlannerPage (ui/tour_planner.py), which builds the widgets named here."""
 
 from __future__ import annotations
 
@@ -23,17 +23,15 @@ from PySide6.QtWidgets import (
 
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
-from caravan_app.services import tour_edits, tour_plans
-from caravan_app.services.tour_edits import MoveResult
+from caravan_app.services import tour_plans
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
-from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.kit_files import write_kit
 from caravan_app.ui.labels import yes_no
-from caravan_app.ui.outcomes import error_text, refusal_text
+from caravan_app.ui.outcomes import error_text
 from caravan_app.ui.table_model import RowsModel
-from caravan_app.ui.tour_dialogs import MOVES, CompareDialog, MoveVisitCommand, MoveVisitDialog, pydate
+from caravan_app.ui.tour_dialogs import CompareDialog, MoveVisitDialog, pydate
 
 
 class TourPlanActions(QWidget):
@@ -52,14 +50,16 @@ class TourPlanActions(QWidget):
     kit_button: QPushButton
     move_note: QLabel
     hand_move_note: QLabel
-    move_dialog: MoveVisitDialog | None
     trip_of_stop: dict[int, str]
+    _linking: bool
     if TYPE_CHECKING:
 
         def refresh_plans(self, select_name: str | None = None) -> None: ...
         def show_selected_plan(self) -> None: ...
         def set_dates(self, start: date, end: date) -> None: ...
         def start_solve(self, keep_locks_from: str | None = None) -> bool: ...
+        def select_in_views(self, trip: str, request: str = "", source: str = "") -> None: ...
+        def open_move_dialog(self) -> MoveVisitDialog | None: ...
 
     # --- plan actions ----------------------------------------------------------------------------
 
@@ -68,6 +68,15 @@ class TourPlanActions(QWidget):
         return rows[0].row() if rows else None
 
     def _itinerary_selected(self) -> None:
+        row = self.selected_stop_row()
+        if row is not None and not self._linking:
+            # The user chose a stop here: the timeline and the map follow.
+            trip = str(self.itinerary_model.value(row, "trip_code"))
+            self.select_in_views(trip, str(self.itinerary_model.value(row, "request")), "itinerary")
+        self._stop_buttons()
+
+    def _stop_buttons(self) -> None:
+        """The buttons that act on the selected visit, enabled when there is one."""
         row = self.selected_stop_row()
         self.lock_button.setEnabled(row is not None)
         self.move_button.setEnabled(row is not None)
@@ -136,82 +145,6 @@ class TourPlanActions(QWidget):
                 .replace("%3", str(len(manifest.parts)))
             ),
         )
-
-    def open_move_dialog(self) -> MoveVisitDialog | None:
-        """The dialog to move the selected visit; the move is made when it is accepted."""
-        row = self.selected_stop_row()
-        if row is None or self.detail is None:
-            return None
-        request = str(self.itinerary_model.value(row, "request"))
-        caravan = str(self.itinerary_model.value(row, "caravan"))
-        day = self.itinerary_model.value(row, "day")
-        assert isinstance(day, date)
-        self.move_dialog = MoveVisitDialog(self.detail, request, caravan, day, self)
-        self.move_dialog.accepted.connect(self._move_chosen)
-        self.move_dialog.open()
-        return self.move_dialog
-
-    def _move_chosen(self) -> None:
-        dialog = self.move_dialog
-        if dialog is not None:
-            self.move_visit(dialog.request, dialog.caravan.currentText(), pydate(dialog.day.date()))
-
-    @property
-    def moving(self) -> bool:
-        """A hand move (or its undo or redo) is being made."""
-        return MOVES.busy
-
-    def move_visit(self, request: str, caravan: str, day: date) -> None:
-        """Move a visit (in the background, after any move still being made); a refusal is shown under
-        the itinerary with the rule it would break."""
-        if self.detail is None:
-            return
-        plan = self.detail.plan
-        db = self.context.db
-
-        def work(_state: TaskState) -> MoveResult:
-            # The plan's version when the move starts: a move queued before this one has changed it.
-            shown = self.detail.plan if self.detail is not None else plan
-            version = shown.version if shown.id == plan.id else plan.version
-            return tour_edits.move_visit(db, plan.name, request, caravan, day, version)
-
-        self.move_note.setText(self.tr("Moving %1…").replace("%1", request))
-        Operation(self, work, "visit_move").success(
-            lambda result: self._moved(plan, request, (caravan, day), result)
-        ).failure(self._move_failed).run(MOVES)
-
-    def _moved(self, plan: PlanRow, request: str, to: tuple[str, date], result: MoveResult) -> None:
-        if result.refusal is not None:
-            self.move_note.setText(self.tr("Not moved: %1").replace("%1", refusal_text(result.refusal)))
-            return
-        caravan, day = to
-        self.move_note.setText(
-            self.tr("Moved %1 to %2 on %3; it is locked there.")
-            .replace("%1", request)
-            .replace("%2", caravan)
-            .replace("%3", str(day))
-        )
-        text = self.tr("Move visit %1").replace("%1", request)
-        self.context.undo_stack.push(
-            MoveVisitCommand(
-                self.context.db,
-                self.context.feedback,
-                text,
-                plan.id,
-                plan.name,
-                request,
-                to,
-                (result.from_caravan, result.from_day),
-                result.plan_version,
-            )
-        )
-        self.show_selected_plan()
-
-    def _move_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, CaravanError):
-            raise exc
-        self.move_note.setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
-        self.show_selected_plan()
 
     def approve(self, confirm: bool = True) -> bool:
         if self.detail is None:

@@ -1,13 +1,16 @@
 """The tour planner: choose the dates, caravans and requests; solve in a worker with progress and
-Cancel; see the plan as an itinerary, a timeline, the offline map and the unserved list; lock
-visits, move one by hand to another caravan or day (checked at once) and re-solve keeping them;
-compare two plans; approve one."""
+Cancel; see the plan as an itinerary, a timeline and the offline map, linked and filtered together,
+and the unserved list; lock visits, move one by hand (or place an unserved request) where it fits,
+and re-solve keeping them; compare two plans; approve one.
+
+The page is made of parts: solving (tour_solving.py), the linked views (tour_plan_views.py) and the
+actions on the plan shown (tour_plan_actions.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,11 +24,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,23 +40,18 @@ from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
 from caravan_app.ui.background import Operation
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.hooks import map_page
-from caravan_app.ui.labels import enum_label, term_label, yes_no
+from caravan_app.ui.labels import enum_label, term_label
 from caravan_app.ui.linkage_tab import LinkageTab
-from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import (
     error_text,
-    fitting_elsewhere_text,
     fleet_use_text,
     idle_fitting_text,
-    unserved_detail,
-    unserved_reason,
 )
 from caravan_app.ui.table_model import RowsModel
 from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
-from caravan_app.ui.timeline import TimelineWidget
-from caravan_app.ui.tour_dialogs import MoveVisitDialog
+from caravan_app.ui.tour_hand_edits import TourHandEdits
 from caravan_app.ui.tour_plan_actions import TourPlanActions
+from caravan_app.ui.tour_plan_views import ItineraryModel, TourPlanViews, plan_table
 from caravan_app.ui.tour_solving import TourSolving
 
 _log = log.get(log.UI)
@@ -76,7 +72,7 @@ def _table(name: str, model: RowsModel) -> QTableView:
     return view
 
 
-class TourPlannerPage(TourSolving, TourPlanActions):
+class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page_tours")
@@ -207,8 +203,8 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         left.setMaximumWidth(380)
 
         # --- results
-        self.itinerary_model = RowsModel(self)
-        self.itinerary = _table("itinerary", self.itinerary_model)
+        self.itinerary_model = ItineraryModel(self)
+        self.itinerary = plan_table("itinerary", self.itinerary_model)
         self.itinerary.selectionModel().selectionChanged.connect(lambda *_a: self._itinerary_selected())
         self.lock_button = QPushButton()
         self.lock_button.setObjectName("lock")
@@ -227,7 +223,7 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         self.move_note = QLabel()
         self.move_note.setObjectName("move_note")
         self.move_note.setWordWrap(True)
-        self.move_dialog: MoveVisitDialog | None = None
+        self._hand_edits()
         self.trip_of_stop: dict[int, str] = {}
         self.hand_move_note = QLabel()
         self.hand_move_note.setWordWrap(True)
@@ -242,37 +238,36 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         itinerary_layout.addWidget(self.move_note)
         itinerary_layout.addWidget(self.itinerary)
 
-        self.timeline = TimelineWidget()
-        timeline_scroll = QScrollArea()
-        timeline_scroll.setObjectName("timeline_scroll")
-        timeline_scroll.setWidget(self.timeline)
-        timeline_scroll.setWidgetResizable(False)
-        self.map = MapPane("map_pane")
-        self.timeline_split = QSplitter(Qt.Orientation.Horizontal)
-        self.timeline_split.setObjectName("timeline_map")
-        self.timeline_split.addWidget(timeline_scroll)
-        self.timeline_split.addWidget(self.map)
-        self.timeline_split.setSizes([520, 480])
-
         self.unserved_model = RowsModel(self)
-        self.unserved = _table("unserved", self.unserved_model)
+        self.unserved = plan_table("unserved", self.unserved_model)
+        self.unserved.selectionModel().selectionChanged.connect(lambda *_a: self._unserved_selected())
+        self.place_button = QPushButton()
+        self.place_button.setObjectName("place_request")
+        self.place_button.setEnabled(False)
+        self.place_button.clicked.connect(lambda: self.open_place_dialog())
+        self.place_note = QLabel()
+        self.place_note.setObjectName("place_note")
+        self.place_note.setWordWrap(True)
+        unserved_page = QWidget()
+        unserved_layout = QVBoxLayout(unserved_page)
+        place_row = QHBoxLayout()
+        place_row.addWidget(self.place_button)
+        place_row.addWidget(self.place_note, 1)
+        unserved_layout.addLayout(place_row)
+        unserved_layout.addWidget(self.unserved)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("result_tabs")
-        self.tabs.addTab(itinerary_page, "")
-        self.tabs.addTab(self.timeline_split, "")
-        self.tabs.addTab(self.unserved, "")
         self.linkage = LinkageTab(
             context,
             self._linkage_dates,
             lambda: self.resolve_keeping_locks() or self.start_solve(),
         )
-        self.tabs.addTab(self.linkage, "")
-        self.tabs.currentChanged.connect(lambda _i: self._show_map())
+        views = self._build_views(itinerary_page, unserved_page, self.linkage)
+        self.timeline.drag_started.connect(self.work_out_fits)
+        self.timeline.dropped.connect(self.visit_dropped)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(views)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -322,6 +317,7 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         plan_id = self.plan_box.currentData()
         if plan_id is None:
             self.detail = None
+            self.load_places()
             self._show_detail()
             return
         self.show_plan(int(plan_id))
@@ -332,6 +328,7 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         except CaravanError as exc:
             self.detail = None
             self.figures.setText(error_text(exc))
+        self.load_places()
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -340,14 +337,11 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         for button in (self.approve_button, self.resolve_button):
             button.setEnabled(has and not self.solving)
         self.compare_button.setEnabled(len(self.plans) >= 2)
-        self.timeline.set_plan(d)
-        self._show_map()
+        self._show_views()
         if d is None:
             self.figures.setText(self.tr("No tour plan yet — choose the dates and solve one."))
             self.fleet.setText("")
             self.idle_warning.setText("")
-            self.itinerary_model.set_rows([], [], [])
-            self.unserved_model.set_rows([], [], [])
             return
         f = d.plan.tour
         locked = sum(1 for t in d.trips for s in t.stops if s.locked)
@@ -373,118 +367,6 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         self.approve_button.setText(
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
         )
-        rows, ids, versions = [], [], []
-        self.trip_of_stop = {stop.id: trip.code for trip in d.trips for stop in trip.stops}
-        for trip in d.trips:
-            for stop in trip.stops:
-                rows.append(
-                    (
-                        trip.caravan_code,
-                        trip.leave_at.date(),
-                        stop.seq,
-                        stop.show_start.date(),
-                        # An arrival the day before the show says so, or it reads as a late arrival.
-                        stop.arrive_at.strftime(
-                            "%H:%M" if stop.arrive_at.date() == stop.show_start.date() else "%m-%d %H:%M"
-                        ),
-                        f"{stop.show_start:%H:%M}–{stop.show_end:%H:%M}",
-                        stop.venue_name,
-                        stop.county,
-                        yes_no(stop.key_county),
-                        round(stop.km_from_previous, 1),
-                        yes_no(stop.locked),
-                        stop.request_code,
-                    )
-                )
-                ids.append(stop.id)
-                versions.append(stop.version)
-        self.itinerary_model.set_rows(
-            [
-                "caravan",
-                "trip",
-                "seq",
-                "day",
-                "arrive",
-                "show",
-                "venue",
-                "county",
-                "key",
-                "km",
-                "locked",
-                "request",
-            ],
-            self._itinerary_titles(),
-            rows,
-            ids,
-            versions,
-        )
-        self.unserved_model.set_rows(
-            ["request", "venue", "county", "priority", "reason", "elsewhere", "detail"],
-            self._unserved_titles(),
-            [
-                (
-                    u.request_code,
-                    u.venue_name,
-                    u.county,
-                    u.priority,
-                    unserved_reason(u.reason),
-                    fitting_elsewhere_text(u.elsewhere),
-                    unserved_detail(u.reason, u.venue_name, u.county, u.types_wanted, u.themes_wanted),
-                )
-                for u in d.unserved
-            ],
-        )
-        self.itinerary.resizeColumnsToContents()
-        self.unserved.resizeColumnsToContents()
-        for column in (5, 6):  # the fitting caravans and the detail wrap, so both are in view
-            self.unserved.setColumnWidth(column, min(self.unserved.columnWidth(column), 340))
-        self.unserved.setWordWrap(True)
-        self.unserved.resizeRowsToContents()
-        self._itinerary_selected()
-
-    def _show_map(self) -> None:
-        """Only while the map is on screen: a web view is costly to make and to fill."""
-        if self.tabs.currentWidget() is not self.timeline_split:
-            return
-        if self.detail is None:
-            self.map.show_message(self.tr("Solve or choose a plan to see it on the map."))
-            return
-        from caravan_app.services.maps import tour_map  # folium loads with the first map, not at start
-
-        db, plan = self.context.db, self.detail.plan
-        lang = "zh" if self.language().startswith("zh") else "en"
-        path = map_page(db, f"plan-{plan.id}-v{plan.version}-{lang}.html")
-        self.map.show_page(plan.name, path, lambda out: tour_map(db, plan.name, lang, out=out))
-
-    def language(self) -> str:
-        return QLocale().name()  # the language switch sets the default locale
-
-    def _itinerary_titles(self) -> list[str]:
-        return [
-            self.tr("Caravan"),
-            self.tr("Trip leaves"),
-            self.tr("Stop"),
-            self.tr("Day"),
-            self.tr("Arrives"),
-            self.tr("Show"),
-            self.tr("Venue"),
-            self.tr("County"),
-            self.tr("Key county"),
-            self.tr("km from previous"),
-            self.tr("Locked"),
-            self.tr("Request"),
-        ]
-
-    def _unserved_titles(self) -> list[str]:
-        return [
-            self.tr("Request"),
-            self.tr("Venue"),
-            self.tr("County"),
-            self.tr("Priority"),
-            self.tr("Reason"),
-            self.tr("Caravans that fit, elsewhere"),
-            self.tr("Detail"),
-        ]
 
     # --- language ------------------------------------------------------------------------------
 
@@ -504,7 +386,7 @@ class TourPlannerPage(TourSolving, TourPlanActions):
         self.resolve_button.setText(self.tr("Re-solve keeping locks"))
         self.compare_button.setText(self.tr("Compare two plans…"))
         self.tabs.setTabText(0, self.tr("Itinerary"))
-        self.tabs.setTabText(1, self.tr("Timeline and map"))
+        self.tabs.setTabText(1, self.tr("Timeline"))
         self.tabs.setTabText(2, self.tr("Unserved"))
         self.tabs.setTabText(3, self.tr("Linkage (联动)"))
         self.hand_move_note.setText(
@@ -527,6 +409,7 @@ class TourPlannerPage(TourSolving, TourPlanActions):
             self.lock_button.setText(self.tr("Lock visit"))
         self.move_button.setText(self.tr("Move visit…"))
         self.kit_button.setText(self.tr("Field kit of this trip…"))
+        self.place_button.setText(self.tr("Place by hand…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
