@@ -119,7 +119,12 @@ def reason_text(cell: EmptyCellRow) -> str:
             "gets a set twice: %1.",
         ).replace("%1", _names(where))
     if r is EmptyReason.HALLS_TAKEN:
-        where = [f"{_hall(h)}: {h.other_set}" for h in cell.halls]
+        where = [
+            QCoreApplication.translate("RotationCells", "%1 with set %2")
+            .replace("%1", _hall(h))
+            .replace("%2", h.other_set)
+            for h in cell.halls
+        ]
         return QCoreApplication.translate(
             "RotationCells", "The halls left hold another set in this period: %1."
         ).replace("%1", _names(where))
@@ -142,8 +147,8 @@ def reason_text(cell: EmptyCellRow) -> str:
             text += " " + (
                 QCoreApplication.translate(
                     "RotationCells",
-                    "%1 shares the hall's window with set %2: %3 working days of uninstalling and "
-                    "installing; the window has %4.",
+                    "In %1 this set and set %2 change over in one window: %3 working days of "
+                    "uninstalling and installing; the window has %4.",
                 )
                 .replace("%1", first.venue)
                 .replace("%2", first.other_set)
