@@ -160,7 +160,7 @@ class CompareDialog(QDialog):
 
     def _fit_to(self, parent: QWidget | None) -> None:
         """As large as the window it opens over allows, up to what the tables need."""
-        width, height = 1100, 720
+        width, height = 1500, 880
         if parent is not None:
             outer = parent.window().size()
             width = min(width, int(outer.width() * 0.9))
