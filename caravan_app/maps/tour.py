@@ -485,7 +485,7 @@ class TourScript(_Element):
                 var filtered = chosen.caravan || chosen.trip || chosen.week || chosen.city;
                 var bounds = shownBounds();
                 if ((selected || filtered) && bounds.isValid()) {
-                    var closest = selected && selected.request ? 11 : 10;
+                    var closest = 10;
                     map.fitBounds(bounds.pad(0.2), {animate: false, maxZoom: closest});
                 } else {
                     map.fitBounds(home, {animate: false});
@@ -555,7 +555,7 @@ class TourScript(_Element):
                 showUnserved: function (request) {
                     unserved.forEach(function (u) {
                         if (u.request === request) {
-                            map.setView(u.marker.getLatLng(), Math.max(map.getZoom(), 10), {animate: false});
+                            map.setView(u.marker.getLatLng(), Math.max(map.getZoom(), 9), {animate: false});
                             u.marker.openPopup();
                         }
                     });

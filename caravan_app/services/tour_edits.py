@@ -64,7 +64,7 @@ class MoveChoice:
     km_added: float  # to the whole plan's km (negative: the move saves km)
     leave: datetime  # the trip the visit would be on
     back: datetime
-    joins_trip: bool  # onto a trip the caravan makes anyway, rather than a trip of its own
+    joins_trip: bool  # on a trip with other shows, rather than a trip of its own
 
 
 @dataclass(frozen=True)
@@ -349,11 +349,7 @@ def move_choices(
                 continue
             after = judged[1]
             trip = next(t for t in after.trips if any(st.request == request_code for st in t.stops))
-            joins = any(
-                t.caravan == caravan and t.stops and t.leave <= trip.back and trip.leave <= t.back
-                for t in edit.solution.trips
-                if not any(st.request == request_code for st in t.stops)
-            )
+            joins = any(st.request != request_code for st in trip.stops)
             choices.append(
                 MoveChoice(
                     caravan,

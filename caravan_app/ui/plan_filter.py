@@ -78,7 +78,7 @@ class PlanFilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.count = QLabel()
         self.count.setObjectName("filter_count")
-        layout = QHBoxLayout(self)
+        layout = self._layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # No labels: each chooser's first choice ("All caravans"…) says what it chooses.
         for box in (self.caravan, self.trip, self.week, self.city):
@@ -89,6 +89,10 @@ class PlanFilterBar(QWidget):
         self.cities: list[tuple[str, str]] = []
         self._filling = False
         self.retranslate_ui()
+
+    def add_first(self, widget: QWidget) -> None:
+        """A widget of the page's before the choosers."""
+        self._layout.insertWidget(0, widget)
 
     @property
     def current(self) -> PlanFilter:

@@ -155,6 +155,8 @@ class MoveVisitDialog(QDialog):
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.refused = QListWidget()
         self.refused.setObjectName("refused")
+        self.refused.setWordWrap(True)
+        self.refused.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._refused_label = QLabel(self.tr("Caravans it does not fit, and why"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -210,7 +212,8 @@ class MoveVisitDialog(QDialog):
             )
         self.refused.clear()
         for code, refusal in why_not(choices, caravans):
-            self.refused.addItem(f"{code}: {refusal_text(refusal)}")
+            text = refusal_text(refusal)
+            self.refused.addItem(text if code in text else f"{code}: {text}")
         self._show_choices()
 
     def _show_choices(self) -> None:
@@ -220,14 +223,20 @@ class MoveVisitDialog(QDialog):
         shown = [c for c in self.choices.choices if wanted is None or c.caravan == wanted]
         self.model.set_rows(
             ["caravan", "day", "km_added", "trip", "joins"],
-            [self.tr("Caravan"), self.tr("First show day"), self.tr("km added"), self.tr("Trip"), ""],
+            [
+                self.tr("Caravan"),
+                self.tr("First show day"),
+                self.tr("km added"),
+                self.tr("Trip (leaves – back)"),
+                self.tr("How"),
+            ],
             [
                 (
                     c.caravan,
                     c.day,
                     c.km_added,
                     f"{c.leave:%m-%d %H:%M} – {c.back:%m-%d %H:%M}",
-                    self.tr("joins a trip") if c.joins_trip else self.tr("a trip of its own"),
+                    self.tr("with other shows") if c.joins_trip else self.tr("a trip of its own"),
                 )
                 for c in shown
             ],

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -201,6 +202,7 @@ class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews
         left_layout.addStretch(1)
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
+        self.left_panel = left
 
         # --- results
         self.itinerary_model = ItineraryModel(self)
@@ -265,6 +267,13 @@ class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews
         self.timeline.drag_started.connect(self.work_out_fits)
         self.timeline.dropped.connect(self.visit_dropped)
 
+        # On a laptop's screen the plan's views want the room the solve and plan panels take.
+        self.panel_button = QToolButton()
+        self.panel_button.setObjectName("toggle_panel")
+        self.panel_button.setCheckable(True)
+        self.panel_button.setChecked(True)
+        self.panel_button.toggled.connect(self._show_panel)
+        self.filter_bar.add_first(self.panel_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(views)
@@ -368,6 +377,13 @@ class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
         )
 
+    def _show_panel(self, shown: bool) -> None:
+        self.left_panel.setVisible(shown)
+        self.panel_button.setText("⇤" if shown else "⇥")
+        self.panel_button.setToolTip(
+            self.tr("Hide the Solve and Plan panels") if shown else self.tr("Show the Solve and Plan panels")
+        )
+
     # --- language ------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -410,6 +426,7 @@ class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews
         self.move_button.setText(self.tr("Move visit…"))
         self.kit_button.setText(self.tr("Field kit of this trip…"))
         self.place_button.setText(self.tr("Place by hand…"))
+        self._show_panel(self.panel_button.isChecked())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -100,6 +100,10 @@ def test_a_filter_by_caravan_narrows_all_three_views(window: MainWindow, qtbot: 
     stops = sum(len(t.stops) for t in trips)
     everything = _map_state(qtbot, page.map)
     assert everything["trips"] == len(page.detail.trips)
+    # On a small screen the solve and plan panels give their room to the views.
+    assert page.left_panel.isVisible()
+    page.panel_button.setChecked(False)
+    assert not page.left_panel.isVisible() and page.panel_button.toolTip() == "Show the Solve and Plan panels"
     bar = page.filter_bar
     bar.caravan.setCurrentIndex(bar.caravan.findData(caravan))
     # The itinerary: that caravan's visits only.
