@@ -43,7 +43,7 @@ from caravan_app.services.tour_plans import PlanRow
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.hooks import map_page
-from caravan_app.ui.kit_files import write_kit
+from caravan_app.ui.kit_files import export_kit_file
 from caravan_app.ui.labels import enum_label
 from caravan_app.ui.map_pane import MapPane
 from caravan_app.ui.outcomes import error_text
@@ -374,13 +374,16 @@ class RotationPage(QWidget):
             self.export_kit(stay.code, Path(path if path.endswith(".ckit") else path + ".ckit"))
 
     def export_kit(self, placement: str, path: Path) -> None:
-        """Write the field kit of a set's stay for the crew that sets it up and runs it, in the background."""
-        from caravan_app.services.kit_export import export_placement
-
+        """Write the field kit of a set's stay for the crew that sets it up and runs it, in the background;
+        a draft plan's stay is written only after asking."""
         db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
-        write_kit(
+        export_kit_file(
             self,
-            lambda force: export_placement(db, placement, path, lang=lang, force=force),
+            db,
+            "placement",
+            placement,
+            path,
+            lang,
             lambda manifest: self.figures.setText(
                 self.tr("Field kit of stay %1 written to %2 (%3 parts).")
                 .replace("%1", manifest.code)

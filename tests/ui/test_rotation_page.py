@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -27,7 +28,7 @@ from tests.budget import budget
 
 @pytest.mark.slow
 def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
-    window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path
+    window: MainWindow, demo_db: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page = window.show_page("rotation")
     assert isinstance(page, RotationPage)
@@ -47,8 +48,15 @@ def test_a_rotation_is_solved_shown_locked_re_solved_and_approved(
     assert page.selected_stay() == stay and page.lock_button.text() == "Lock stay"
     # The crew that sets the stay up takes its field kit.
     assert page.kit_button.isEnabled() and page.kit_button.text() == "Field kit of this stay…"
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, _title, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
     page.export_kit(stay.code, tmp_path / "stay.ckit")
-    qtbot.waitUntil(lambda: not KITS.busy, timeout=60_000)  # written in the background
+    qtbot.waitUntil(lambda: bool(asked) and not KITS.busy, timeout=60_000)  # written in the background
+    assert "轮换一" in asked[0] and "draft" in asked[0]  # the plan is a draft: asked first
     assert f"Field kit of stay {stay.code} written to" in page.figures.text()
     with open_kit(tmp_path / "stay.ckit") as kit:
         assert (kit.contents.kind, kit.contents.code, kit.contents.facility_code) == (
