@@ -6,6 +6,7 @@ A part of TourPlannerPage (ui/tour_planner.py), which builds the widgets named h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -51,14 +52,15 @@ class TourHandEdits(QWidget):
 
     # --- the dialog ------------------------------------------------------------------------------
 
-    def _choices_work(self, request: str) -> tuple[PlanRow, object]:
+    def _choices_work(self, request: str) -> Callable[[TaskState], MoveChoices]:
+        """Where the request's visit fits in the plan shown, worked out off the GUI thread."""
         assert self.detail is not None
         plan, db = self.detail.plan, self.context.db
 
         def work(state: TaskState) -> MoveChoices:
             return tour_edits.move_choices(db, plan.name, request, plan.version, stop=lambda: state.cancelled)
 
-        return plan, work
+        return work
 
     def _unserved_row(self, request: str) -> tuple[str, str] | None:
         """An unserved request's venue and why it is unserved, in the window's words."""
@@ -100,8 +102,7 @@ class TourHandEdits(QWidget):
     def _open_dialog(
         self, request: str, venue: str, now: tuple[str, date] | None, why: str
     ) -> MoveVisitDialog:
-        _plan, work = self._choices_work(request)
-        dialog = MoveVisitDialog(request, venue, now, why, work, self)  # type: ignore[arg-type]
+        dialog = MoveVisitDialog(request, venue, now, why, self._choices_work(request), self)
         dialog.accepted.connect(lambda: self._move_chosen(dialog))
         self.move_dialog = dialog
         dialog.open()
@@ -127,9 +128,8 @@ class TourHandEdits(QWidget):
         if self.fitting is not None and self.fitting.running:
             self.fitting.cancel()
         self.fits = None
-        _plan, work = self._choices_work(request)
         self.fitting = (
-            Operation(self, work, "move_choices")  # type: ignore[arg-type]
+            Operation(self, self._choices_work(request), "move_choices")
             .success(self._fits_known)
             .failure(lambda exc: self.move_note.setText(error_text(exc)))
             .run()
@@ -143,7 +143,6 @@ class TourHandEdits(QWidget):
         """A visit dropped on the timeline: moved where it fits; elsewhere the rule it would break is
         named and nothing changes."""
         assert isinstance(day, date)
-        self.tabs.setCurrentIndex(1)
         choices = self.fits if self.fits is not None and self.fits.request == request else None
         if (
             choices is not None
