@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +28,6 @@ from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.services import tour_edits
 from caravan_app.services.tour_edits import MoveChoices, MoveResult
-from caravan_app.services.tour_plans import PlanRow
 from caravan_app.ui.background import Operation, Queue, TaskState
 from caravan_app.ui.commands import DatabaseCommand, Feedback
 from caravan_app.ui.outcomes import MoveRefused, error_text, refusal_text
@@ -346,72 +344,3 @@ class MoveVisitCommand(DatabaseCommand):
             raise exc
         self.setObsolete(True)
         self.feedback.failed(exc)
-
-
-class CompareDialog(QDialog):
-    """Two plans side by side: served, key counties, km and days on the road."""
-
-    def __init__(self, plans: list[PlanRow], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("compare_dialog")
-        self.setWindowTitle(self.tr("Compare plans"))
-        self.plans = plans
-        self.model = RowsModel(self)
-        self.first, self.second = QComboBox(), QComboBox()
-        self.first.setObjectName("first")
-        self.second.setObjectName("second")
-        for box in (self.first, self.second):
-            for plan in plans:
-                box.addItem(plan.name, plan.id)
-            box.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.second.setCurrentIndex(1 if len(plans) > 1 else 0)
-        self.table = QTableView()
-        self.table.setObjectName("comparison")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        choose = QHBoxLayout()
-        choose.addWidget(self.first)
-        choose.addWidget(self.second)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(choose)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(640, 360)
-        self.refresh()
-
-    def refresh(self) -> None:
-        by_id = {p.id: p for p in self.plans}
-        a, b = by_id.get(self.first.currentData()), by_id.get(self.second.currentData())
-        if a is None or b is None:
-            return
-
-        def figures(plan: PlanRow) -> list[float]:
-            f = plan.tour
-            return [
-                float(f.served),
-                float(f.requests),
-                float(f.key_county_served),
-                f.km,
-                float(f.total_days_on_road),
-                float(f.trips),
-                float(f.show_days),
-            ]
-
-        names = [
-            self.tr("Requests served"),
-            self.tr("Requests"),
-            self.tr("Key-county requests served"),
-            self.tr("Kilometres"),
-            self.tr("Days on the road"),
-            self.tr("Trips"),
-            self.tr("Show days"),
-        ]
-        rows = [(name, x, y, y - x) for name, x, y in zip(names, figures(a), figures(b), strict=True)]
-        self.model.set_rows(
-            ["figure", "first", "second", "difference"],
-            [self.tr("Figure"), a.name, b.name, self.tr("Difference")],
-            rows,
-        )

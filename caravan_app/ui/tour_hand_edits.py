@@ -39,11 +39,6 @@ class TourHandEdits(QWidget):
     place_note: QLabel
     timeline: TimelineWidget
     tabs: QTabWidget
-    if TYPE_CHECKING:
-
-        def selected_stop_row(self) -> int | None: ...
-        def show_selected_plan(self) -> None: ...
-        def show_unserved_on_map(self, request: str) -> None: ...
 
     def _hand_edits(self) -> None:
         self.move_dialog: MoveVisitDialog | None = None
@@ -239,3 +234,10 @@ class TourHandEdits(QWidget):
             raise exc
         self._note(request).setText(self.tr("Not moved: %1").replace("%1", error_text(exc)))
         self.show_selected_plan()
+
+    # Last in the class: pyside6-lupdate loses the class name of whatever follows such a block.
+    if TYPE_CHECKING:
+
+        def selected_stop_row(self) -> int | None: ...
+        def show_selected_plan(self) -> None: ...
+        def show_unserved_on_map(self, request: str) -> None: ...

@@ -27,11 +27,12 @@ from caravan_app.services import tour_plans
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui.commands import LockStopCommand
 from caravan_app.ui.context import AppContext
-from caravan_app.ui.kit_files import write_kit
+from caravan_app.ui.kit_files import export_kit_file
 from caravan_app.ui.labels import yes_no
 from caravan_app.ui.outcomes import error_text
+from caravan_app.ui.plan_compare import CompareDialog
 from caravan_app.ui.table_model import RowsModel
-from caravan_app.ui.tour_dialogs import CompareDialog, MoveVisitDialog, pydate
+from caravan_app.ui.tour_dialogs import MoveVisitDialog, pydate
 
 
 class TourPlanActions(QWidget):
@@ -52,15 +53,6 @@ class TourPlanActions(QWidget):
     hand_move_note: QLabel
     trip_of_stop: dict[int, str]
     _linking: bool
-    if TYPE_CHECKING:
-
-        def refresh_plans(self, select_name: str | None = None) -> None: ...
-        def show_selected_plan(self) -> None: ...
-        def set_dates(self, start: date, end: date) -> None: ...
-        def start_solve(self, keep_locks_from: str | None = None) -> bool: ...
-        def select_in_views(self, trip: str, request: str = "", source: str = "") -> None: ...
-        def open_move_dialog(self) -> MoveVisitDialog | None: ...
-
     # --- plan actions ----------------------------------------------------------------------------
 
     def selected_stop_row(self) -> int | None:
@@ -131,13 +123,16 @@ class TourPlanActions(QWidget):
             self.export_kit(trip, Path(path if path.endswith(".ckit") else path + ".ckit"))
 
     def export_kit(self, trip: str, path: Path) -> None:
-        """Write the field kit of `trip` for its crew to take offline (in the background)."""
-        from caravan_app.services.kit_export import export_trip
-
+        """Write the field kit of `trip` for its crew to take offline (in the background); a draft
+        plan's trip is written only after asking."""
         db, lang = self.context.db, "zh" if QLocale().name().startswith("zh") else "en"
-        write_kit(
+        export_kit_file(
             self,
-            lambda force: export_trip(db, trip, path, lang=lang, force=force),
+            db,
+            "trip",
+            trip,
+            path,
+            lang,
             lambda manifest: self.hand_move_note.setText(
                 self.tr("Field kit of trip %1 written to %2 (%3 parts).")
                 .replace("%1", manifest.code)
@@ -183,5 +178,15 @@ class TourPlanActions(QWidget):
     def compare(self) -> None:
         if len(self.plans) < 2:
             return
-        self.compare_dialog = CompareDialog(self.plans, self)
+        self.compare_dialog = CompareDialog(self.plans, self.context.db, self)
         self.compare_dialog.open()
+
+    # Last in the class: pyside6-lupdate loses the class name of whatever follows such a block.
+    if TYPE_CHECKING:
+
+        def refresh_plans(self, select_name: str | None = None) -> None: ...
+        def show_selected_plan(self) -> None: ...
+        def set_dates(self, start: date, end: date) -> None: ...
+        def start_solve(self, keep_locks_from: str | None = None) -> bool: ...
+        def select_in_views(self, trip: str, request: str = "", source: str = "") -> None: ...
+        def open_move_dialog(self) -> MoveVisitDialog | None: ...

@@ -107,11 +107,6 @@ class TourPlanViews(QWidget):
     itinerary: QTableView
     unserved_model: RowsModel
     unserved: QTableView
-    if TYPE_CHECKING:
-
-        def _itinerary_selected(self) -> None: ...
-        def _stop_buttons(self) -> None: ...
-        def _unserved_selected(self) -> None: ...
 
     def _build_views(self, itinerary_page: QWidget, unserved_page: QWidget, linkage: QWidget) -> QWidget:
         """The filter bar over the tabs (itinerary, timeline, unserved, linkage) and the map beside them."""
@@ -406,3 +401,10 @@ class TourPlanViews(QWidget):
             self.tr("Caravans that fit, elsewhere"),
             self.tr("Detail"),
         ]
+
+    # Last in the class: pyside6-lupdate loses the class name of whatever follows such a block.
+    if TYPE_CHECKING:
+
+        def _itinerary_selected(self) -> None: ...
+        def _stop_buttons(self) -> None: ...
+        def _unserved_selected(self) -> None: ...

@@ -62,11 +62,6 @@ class TourSolving(QWidget):
     resolve_button: QPushButton
     progress: QProgressBar
     progress_label: QLabel
-    if TYPE_CHECKING:
-
-        def refresh_plans(self, select_name: str | None = None) -> None: ...
-        def _show_detail(self) -> None: ...
-
     # --- choosing what to solve ------------------------------------------------------------------
 
     def _term_chosen(self) -> None:
@@ -231,3 +226,9 @@ class TourSolving(QWidget):
         self.progress.setValue(0)
         self.last_error = error_text(exc)
         self.progress_label.setText(self.tr("Not solved: %1").replace("%1", self.last_error))
+
+    # Last in the class: pyside6-lupdate loses the class name of whatever follows such a block.
+    if TYPE_CHECKING:
+
+        def refresh_plans(self, select_name: str | None = None) -> None: ...
+        def _show_detail(self) -> None: ...

@@ -9,6 +9,121 @@
         </message>
     </context>
     <context>
+        <name>CandidatesTab</name>
+        <message>
+            <source>Candidate</source>
+            <translation>Candidate</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Rules that flagged it</source>
+            <translation>Rules that flagged it</translation>
+        </message>
+        <message>
+            <source>Recommendation</source>
+            <translation>Recommendation</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <source>All rules</source>
+            <translation>All rules</translation>
+        </message>
+        <message>
+            <source>All recommendations</source>
+            <translation>All recommendations</translation>
+        </message>
+        <message>
+            <source>All decisions</source>
+            <translation>All decisions</translation>
+        </message>
+        <message>
+            <source>%1 of %2 shown · %3 selected</source>
+            <translation>%1 of %2 shown · %3 selected</translation>
+        </message>
+        <message>
+            <source>Choose a candidate to see its evidence.</source>
+            <translation>Choose a candidate to see its evidence.</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Saving %1 decision(s)…</source>
+            <translation>Saving %1 decision(s)…</translation>
+        </message>
+        <message>
+            <source>%1 set to %2</source>
+            <translation>%1 set to %2</translation>
+        </message>
+        <message>
+            <source>%1 candidates set to %2</source>
+            <translation>%1 candidates set to %2</translation>
+        </message>
+        <message>
+            <source>Saved: %1. Undo takes it back.</source>
+            <translation>Saved: %1. Undo takes it back.</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Someone else decided on %1 since the list was read, so none of the %2 decisions was saved. The list now shows their decisions: check them and choose again.</source>
+            <translation>Someone else decided on %1 since the list was read, so none of the %2 decisions was saved. The list now shows their decisions: check them and choose again.</translation>
+        </message>
+        <message>
+            <source>some of these candidates</source>
+            <translation>some of these candidates</translation>
+        </message>
+        <message>
+            <source>Select all shown</source>
+            <translation>Select all shown</translation>
+        </message>
+        <message>
+            <source>Accept selected</source>
+            <translation>Accept selected</translation>
+        </message>
+        <message>
+            <source>Reject selected</source>
+            <translation>Reject selected</translation>
+        </message>
+        <message>
+            <source>Set selected undecided</source>
+            <translation>Set selected undecided</translation>
+        </message>
+        <message>
+            <source>Search code or name…</source>
+            <translation>Search code or name…</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistDialog</name>
         <message>
             <source>All</source>
@@ -301,12 +416,56 @@
             <translation>Requests served</translation>
         </message>
         <message>
+            <source>%1 · %2 · %3 — %4 (%5 days)</source>
+            <translation>%1 · %2 · %3 — %4 (%5 days)</translation>
+        </message>
+        <message>
+            <source>Against the first plan, the second serves %1 requests more and %2 fewer. Trips: %3 the same in both, %4 only in the first, %5 only in the second.</source>
+            <translation>Against the first plan, the second serves %1 requests more and %2 fewer. Trips: %3 the same in both, %4 only in the first, %5 only in the second.</translation>
+        </message>
+        <message>
+            <source>Figures</source>
+            <translation>Figures</translation>
+        </message>
+        <message>
+            <source>Days per caravan</source>
+            <translation>Days per caravan</translation>
+        </message>
+        <message>
+            <source>Requests gained (%1)</source>
+            <translation>Requests gained (%1)</translation>
+        </message>
+        <message>
+            <source>Requests lost (%1)</source>
+            <translation>Requests lost (%1)</translation>
+        </message>
+        <message>
+            <source>Trips changed (%1)</source>
+            <translation>Trips changed (%1)</translation>
+        </message>
+        <message>
+            <source>Both sides show the same plan: choose another to compare with.</source>
+            <translation>Both sides show the same plan: choose another to compare with.</translation>
+        </message>
+        <message>
+            <source>The plans cover different dates: the first %1 — %2 (%3 days), the second %4 — %5 (%6 days). Their figures count different periods and requests: %7 requests are only among the first plan's, %8 only among the second's.</source>
+            <translation>The plans cover different dates: the first %1 — %2 (%3 days), the second %4 — %5 (%6 days). Their figures count different periods and requests: %7 requests are only among the first plan's, %8 only among the second's.</translation>
+        </message>
+        <message>
             <source>Requests</source>
             <translation>Requests</translation>
         </message>
         <message>
+            <source>Share served (%)</source>
+            <translation>Share served (%)</translation>
+        </message>
+        <message>
             <source>Key-county requests served</source>
             <translation>Key-county requests served</translation>
+        </message>
+        <message>
+            <source>Key-county requests</source>
+            <translation>Key-county requests</translation>
         </message>
         <message>
             <source>Kilometres</source>
@@ -317,12 +476,118 @@
             <translation>Days on the road</translation>
         </message>
         <message>
+            <source>Caravan</source>
+            <translation>Caravan</translation>
+        </message>
+        <message>
+            <source>Days on the road,
+%1</source>
+            <translation>Days on the road,
+%1</translation>
+        </message>
+        <message>
+            <source>Trips,
+%1</source>
+            <translation>Trips,
+%1</translation>
+        </message>
+        <message>
+            <source>Trips changed</source>
+            <translation>Trips changed</translation>
+        </message>
+        <message>
+            <source>Outside its dates (%1 — %2)</source>
+            <translation>Outside its dates (%1 — %2)</translation>
+        </message>
+        <message>
+            <source>Not among its requests</source>
+            <translation>Not among its requests</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Venue</source>
+            <translation>Venue</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>Key county</source>
+            <translation>Key county</translation>
+        </message>
+        <message>
+            <source>Show day in
+%1</source>
+            <translation>Show day in
+%1</translation>
+        </message>
+        <message>
+            <source>Caravan in
+%1</source>
+            <translation>Caravan in
+%1</translation>
+        </message>
+        <message>
+            <source>Why not in
+%1</source>
+            <translation>Why not in
+%1</translation>
+        </message>
+        <message>
+            <source>Only in</source>
+            <translation>Only in</translation>
+        </message>
+        <message>
+            <source>Trip</source>
+            <translation>Trip</translation>
+        </message>
+        <message>
+            <source>Leaves</source>
+            <translation>Leaves</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>km</translation>
+        </message>
+        <message>
+            <source>Stops</source>
+            <translation>Stops</translation>
+        </message>
+        <message>
+            <source>First plan</source>
+            <translation>First plan</translation>
+        </message>
+        <message>
+            <source>Compared with</source>
+            <translation>Compared with</translation>
+        </message>
+        <message>
+            <source>Requests gained</source>
+            <translation>Requests gained</translation>
+        </message>
+        <message>
+            <source>Requests lost</source>
+            <translation>Requests lost</translation>
+        </message>
+        <message>
             <source>Trips</source>
             <translation>Trips</translation>
         </message>
         <message>
             <source>Show days</source>
             <translation>Show days</translation>
+        </message>
+        <message>
+            <source>Caravans on the road</source>
+            <translation>Caravans on the road</translation>
         </message>
         <message>
             <source>Figure</source>
@@ -452,6 +717,73 @@
         <message>
             <source>Working days used (shows)</source>
             <translation>Working days used (shows)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailPane</name>
+        <message>
+            <source>Stands in %1 (%2) from %3 to %4.</source>
+            <translation>Stands in %1 (%2) from %3 to %4.</translation>
+        </message>
+        <message>
+            <source>In store at %1.</source>
+            <translation>In store at %1.</translation>
+        </message>
+        <message>
+            <source>Last in %1 (%2) until %3.</source>
+            <translation>Last in %1 (%2) until %3.</translation>
+        </message>
+        <message>
+            <source>Next: %1 (%2) from %3, plan %4.</source>
+            <translation>Next: %1 (%2) from %3, plan %4.</translation>
+        </message>
+        <message>
+            <source>Recorded</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Hall</source>
+            <translation>Hall</translation>
+        </message>
+        <message>
+            <source>County</source>
+            <translation>County</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
+            <source>Came from</source>
+            <translation>Came from</translation>
+        </message>
+        <message>
+            <source>Truck km</source>
+            <translation>Truck km</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>Visitors</translation>
+        </message>
+        <message>
+            <source>Record or plan</source>
+            <translation>Record or plan</translation>
+        </message>
+        <message>
+            <source>Plan %1 (%2)</source>
+            <translation>Plan %1 (%2)</translation>
+        </message>
+        <message>
+            <source>Halls</source>
+            <translation>Halls</translation>
         </message>
     </context>
     <context>
@@ -1263,6 +1595,67 @@ Replace it anyway?</translation>
         </message>
     </context>
     <context>
+        <name>FirstStart</name>
+        <message>
+            <source>Cities, counties and towns</source>
+            <translation>Cities, counties and towns</translation>
+        </message>
+        <message>
+            <source>Depots and workshops</source>
+            <translation>Depots and workshops</translation>
+        </message>
+        <message>
+            <source>Schools, townships and other venues</source>
+            <translation>Schools, townships and other venues</translation>
+        </message>
+        <message>
+            <source>Caravans and museum sets</source>
+            <translation>Caravans and museum sets</translation>
+        </message>
+        <message>
+            <source>A year of shows and set placements</source>
+            <translation>A year of shows and set placements</translation>
+        </message>
+        <message>
+            <source>Exhibits, their checks and repairs</source>
+            <translation>Exhibits, their checks and repairs</translation>
+        </message>
+        <message>
+            <source>Joint tours and the spring term's requests</source>
+            <translation>Joint tours and the spring term's requests</translation>
+        </message>
+        <message>
+            <source>Saving</source>
+            <translation>Saving</translation>
+        </message>
+        <message>
+            <source>Science caravans and travelling museums</source>
+            <translation>Science caravans and travelling museums</translation>
+        </message>
+        <message>
+            <source>First start: the Jiangsu demo province is being put into %1, so that every screen has something to show. This takes a few seconds.</source>
+            <translation>First start: the Jiangsu demo province is being put into %1, so that every screen has something to show. This takes a few seconds.</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2…</source>
+            <translation>Step %1 of %2…</translation>
+        </message>
+        <message>
+            <source>Opening the window…</source>
+            <translation>Opening the window…</translation>
+        </message>
+        <message>
+            <source>Demo province not built</source>
+            <translation>Demo province not built</translation>
+        </message>
+        <message>
+            <source>The demo province could not be built: %1
+The program opens on the empty database.</source>
+            <translation>The demo province could not be built: %1
+The program opens on the empty database.</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportProblemsDialog</name>
         <message>
             <source>Import refused</source>
@@ -1408,6 +1801,26 @@ Replace it anyway?</translation>
         <message>
             <source>Kit not written</source>
             <translation>Kit not written</translation>
+        </message>
+        <message>
+            <source>Trip %1</source>
+            <translation>Trip %1</translation>
+        </message>
+        <message>
+            <source>Stay %1</source>
+            <translation>Stay %1</translation>
+        </message>
+        <message>
+            <source>Write a kit of a draft plan?</source>
+            <translation>Write a kit of a draft plan?</translation>
+        </message>
+        <message>
+            <source>%1 belongs to the plan “%2”, which is a draft, not approved. Its crew may be sent where the approved plan will not go.
+
+The kit's route sheet and map will say DRAFT on every page. Write it anyway?</source>
+            <translation>%1 belongs to the plan “%2”, which is a draft, not approved. Its crew may be sent where the approved plan will not go.
+
+The kit's route sheet and map will say DRAFT on every page. Write it anyway?</translation>
         </message>
     </context>
     <context>
@@ -1750,6 +2163,25 @@ Replace it anyway?</translation>
         <message>
             <source>Yes</source>
             <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Every day</source>
+            <translation>Every day</translation>
+        </message>
+        <message>
+            <source>%1–%2</source>
+            <extracomment>A run of weekdays, e.g. Mon–Fri (zh: 周一至周五).</extracomment>
+            <translation>%1–%2</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <comment>between weekdays</comment>
+            <extracomment>Between weekdays or runs of them (zh: 、).</extracomment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>In store at %1</source>
+            <translation>In store at %1</translation>
         </message>
         <message>
             <source>No</source>
@@ -2200,20 +2632,76 @@ Plans and runs a province's science caravans and travelling science museums.</tr
     <context>
         <name>MoveVisitDialog</name>
         <message>
+            <source>Place request %1 by hand</source>
+            <translation>Place request %1 by hand</translation>
+        </message>
+        <message>
+            <source>%1 is unserved: %2</source>
+            <translation>%1 is unserved: %2</translation>
+        </message>
+        <message>
             <source>Move visit %1</source>
             <translation>Move visit %1</translation>
         </message>
         <message>
-            <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
-            <translation>Now with %1 on %2. The moved visit is locked where you put it.</translation>
+            <source>%1, now with %2 on %3.</source>
+            <translation>%1, now with %2 on %3.</translation>
+        </message>
+        <message>
+            <source>Only the caravans and days on which the visit keeps every rule are offered; it is locked where you put it.</source>
+            <translation>Only the caravans and days on which the visit keeps every rule are offered; it is locked where you put it.</translation>
+        </message>
+        <message>
+            <source>Working out where it fits…</source>
+            <translation>Working out where it fits…</translation>
+        </message>
+        <message>
+            <source>Caravans it does not fit, and why</source>
+            <translation>Caravans it does not fit, and why</translation>
+        </message>
+        <message>
+            <source>Every caravan it fits</source>
+            <translation>Every caravan it fits</translation>
+        </message>
+        <message>
+            <source>%1 (%2 days)</source>
+            <translation>%1 (%2 days)</translation>
+        </message>
+        <message>
+            <source>It fits on %1 caravan-days of %2 caravans (worked out in %3 s); fewest km first.</source>
+            <translation>It fits on %1 caravan-days of %2 caravans (worked out in %3 s); fewest km first.</translation>
+        </message>
+        <message>
+            <source>It fits on no other caravan or day of this plan (worked out in %1 s).</source>
+            <translation>It fits on no other caravan or day of this plan (worked out in %1 s).</translation>
+        </message>
+        <message>
+            <source>First show day</source>
+            <translation>First show day</translation>
+        </message>
+        <message>
+            <source>km added</source>
+            <translation>km added</translation>
+        </message>
+        <message>
+            <source>Trip (leaves – back)</source>
+            <translation>Trip (leaves – back)</translation>
+        </message>
+        <message>
+            <source>How</source>
+            <translation>How</translation>
+        </message>
+        <message>
+            <source>with other shows</source>
+            <translation>with other shows</translation>
+        </message>
+        <message>
+            <source>a trip of its own</source>
+            <translation>a trip of its own</translation>
         </message>
         <message>
             <source>Caravan</source>
             <translation>Caravan</translation>
-        </message>
-        <message>
-            <source>Day</source>
-            <translation>Day</translation>
         </message>
     </context>
     <context>
@@ -2565,14 +3053,26 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <source>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</source>
             <translation>Nothing can be saved into %1 now (%2): it is read-only or another program holds it. Nothing was solved.</translation>
         </message>
-    <message>
-        <source>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</source>
-        <translation>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</translation>
-    </message>
-    <message>
-        <source>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</source>
-        <translation>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</translation>
-    </message>
+        <message>
+            <source>%1 belongs to the plan “%2”, which is a draft, not approved; no kit was written.</source>
+            <translation>%1 belongs to the plan “%2”, which is a draft, not approved; no kit was written.</translation>
+        </message>
+        <message>
+            <source>Trip %1</source>
+            <translation>Trip %1</translation>
+        </message>
+        <message>
+            <source>Stay %1</source>
+            <translation>Stay %1</translation>
+        </message>
+        <message>
+            <source>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</source>
+            <translation>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</translation>
+        </message>
+        <message>
+            <source>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</source>
+            <translation>An upgrade of %1 was interrupted and left its tables half changed (%2), and no whole copy was found beside it: restore one kept elsewhere. Nothing was read or written.</translation>
+        </message>
         <message>
             <source>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</source>
             <translation>This computer has no system keyring to keep the password in. Tick “Keep the password in a file only you can read”, or leave the password empty.</translation>
@@ -2682,6 +3182,53 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
+        <name>PlanFilterBar</name>
+        <message>
+            <source>All caravans</source>
+            <translation>All caravans</translation>
+        </message>
+        <message>
+            <source>All trips</source>
+            <translation>All trips</translation>
+        </message>
+        <message>
+            <source>All weeks</source>
+            <translation>All weeks</translation>
+        </message>
+        <message>
+            <source>All cities</source>
+            <translation>All cities</translation>
+        </message>
+        <message>
+            <source>%1 of %2 visits shown</source>
+            <translation>%1 of %2 visits shown</translation>
+        </message>
+        <message>
+            <source>all %1 visits shown</source>
+            <translation>all %1 visits shown</translation>
+        </message>
+        <message>
+            <source>Show one caravan's trips</source>
+            <translation>Show one caravan's trips</translation>
+        </message>
+        <message>
+            <source>Show one trip</source>
+            <translation>Show one trip</translation>
+        </message>
+        <message>
+            <source>Show one week</source>
+            <translation>Show one week</translation>
+        </message>
+        <message>
+            <source>Show one city's visits</source>
+            <translation>Show one city's visits</translation>
+        </message>
+        <message>
+            <source>Show all</source>
+            <translation>Show all</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordDialog</name>
         <message>
             <source>New %1</source>
@@ -2716,10 +3263,6 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>HH:MM</translation>
         </message>
         <message>
-            <source>e.g. 12345 (Monday to Friday)</source>
-            <translation>e.g. 12345 (Monday to Friday)</translation>
-        </message>
-        <message>
             <source>themes separated by 、</source>
             <translation>themes separated by 、</translation>
         </message>
@@ -2730,6 +3273,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>%1: "%2" is not a known code</source>
             <translation>%1: "%2" is not a known code</translation>
+        </message>
+        <message>
+            <source>%1: tick at least one day</source>
+            <translation>%1: tick at least one day</translation>
         </message>
         <message>
             <source>%1: "%2" %3</source>
@@ -2746,6 +3293,109 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>exactly one of %1 must be filled in</source>
             <translation>exactly one of %1 must be filled in</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegroupingTab</name>
+        <message>
+            <source>Museum set</source>
+            <translation>Museum set</translation>
+        </message>
+        <message>
+            <source>Caravan kit</source>
+            <translation>Caravan kit</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Exhibits now</source>
+            <translation>Exhibits now</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>Complete (now → after)</source>
+            <translation>Complete (now → after)</translation>
+        </message>
+        <message>
+            <source>Moving in</source>
+            <translation>Moving in</translation>
+        </message>
+        <message>
+            <source>Moving out</source>
+            <translation>Moving out</translation>
+        </message>
+        <message>
+            <source>Museum sets: %1 of %2 complete after regrouping (%3 now), %4 exhibits moved. Caravan kits: %5 of %6 complete after regrouping (%7 now), %8 exhibits moved, %9 km.</source>
+            <translation>Museum sets: %1 of %2 complete after regrouping (%3 now), %4 exhibits moved. Caravan kits: %5 of %6 complete after regrouping (%7 now), %8 exhibits moved, %9 km.</translation>
+        </message>
+        <message>
+            <source>Exhibits moving into or out of %1: %2</source>
+            <translation>Exhibits moving into or out of %1: %2</translation>
+        </message>
+        <message>
+            <source>Every exhibit the regrouping moves: %1 (choose a set or kit to see its own)</source>
+            <translation>Every exhibit the regrouping moves: %1 (choose a set or kit to see its own)</translation>
+        </message>
+        <message>
+            <source>Workshop</source>
+            <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Exhibit</source>
+            <translation>Exhibit</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Theme</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>km</source>
+            <translation>km</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Sets and kits</source>
+            <translation>Sets and kits</translation>
+        </message>
+        <message>
+            <source>Museum sets</source>
+            <translation>Museum sets</translation>
+        </message>
+        <message>
+            <source>Caravan kits</source>
+            <translation>Caravan kits</translation>
         </message>
     </context>
     <context>
@@ -2769,6 +3419,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Route sheets for the crews and a summary of a stored tour plan.</source>
             <translation>Route sheets for the crews and a summary of a stored tour plan.</translation>
+        </message>
+        <message>
+            <source>This plan is a draft: every page prints with a draft mark. Approve it in its planner to print papers to hand out.</source>
+            <translation>This plan is a draft: every page prints with a draft mark. Approve it in its planner to print papers to hand out.</translation>
         </message>
         <message>
             <source>Making the document…</source>
@@ -2834,72 +3488,8 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>No consolidation plan yet — run one: it screens caravans, exhibits and sets against the retirement thresholds (Settings), regroups the rest into complete sets and kits, and re-plans the term without each caravan it would retire.</translation>
         </message>
         <message>
-            <source>Candidate</source>
-            <translation>Candidate</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Rules that flagged it</source>
-            <translation>Rules that flagged it</translation>
-        </message>
-        <message>
-            <source>Recommendation</source>
-            <translation>Recommendation</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Set or kit</source>
-            <translation>Set or kit</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Exhibits before</source>
-            <translation>Exhibits before</translation>
-        </message>
-        <message>
-            <source>After</source>
-            <translation>After</translation>
-        </message>
-        <message>
-            <source>Complete</source>
-            <translation>Complete</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Yes</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
             <source>What if</source>
             <translation>What if</translation>
-        </message>
-        <message>
-            <source>Requests served (before → after)</source>
-            <translation>Requests served (before → after)</translation>
-        </message>
-        <message>
-            <source>Key counties (before → after)</source>
-            <translation>Key counties (before → after)</translation>
-        </message>
-        <message>
-            <source>km (before → after)</source>
-            <translation>km (before → after)</translation>
         </message>
         <message>
             <source>Requests lost</source>
@@ -2914,24 +3504,24 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>without %1</translation>
         </message>
         <message>
-            <source>Evidence</source>
-            <translation>Evidence</translation>
+            <source>Requests served</source>
+            <translation>Requests served</translation>
         </message>
         <message>
-            <source>Value</source>
-            <translation>Value</translation>
+            <source>Key-county requests</source>
+            <translation>Key-county requests</translation>
         </message>
         <message>
-            <source>Threshold</source>
-            <translation>Threshold</translation>
+            <source>Key counties</source>
+            <translation>Key counties</translation>
         </message>
         <message>
-            <source>Not saved</source>
-            <translation>Not saved</translation>
+            <source>km</source>
+            <translation>km</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
+            <source>Requests gained</source>
+            <translation>Requests gained</translation>
         </message>
         <message>
             <source>Starting…</source>
@@ -3010,16 +3600,8 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Consolidation report (PDF)…</translation>
         </message>
         <message>
-            <source>Accept</source>
-            <translation>Accept</translation>
-        </message>
-        <message>
-            <source>Reject</source>
-            <translation>Reject</translation>
-        </message>
-        <message>
-            <source>Undecided</source>
-            <translation>Undecided</translation>
+            <source>The term re-planned without each caravan recommended for retirement, and with each one recommended for redeployment moved to the city that lacks one most. Each figure reads before → after: the term's plan as it is, then re-planned.</source>
+            <translation>The term re-planned without each caravan recommended for retirement, and with each one recommended for redeployment moved to the city that lacks one most. Each figure reads before → after: the term's plan as it is, then re-planned.</translation>
         </message>
         <message>
             <source>Candidates and evidence</source>
@@ -3028,6 +3610,150 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Regrouped sets and kits</source>
             <translation>Regrouped sets and kits</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotationCells</name>
+        <message>
+            <source>Earlier booking</source>
+            <translation>Earlier booking</translation>
+        </message>
+        <message>
+            <source>In maintenance</source>
+            <translation>In maintenance</translation>
+        </message>
+        <message>
+            <source>Region rule</source>
+            <translation>Region rule</translation>
+        </message>
+        <message>
+            <source>No hall fits</source>
+            <translation>No hall fits</translation>
+        </message>
+        <message>
+            <source>Had it before</source>
+            <translation>Had it before</translation>
+        </message>
+        <message>
+            <source>Halls booked</source>
+            <translation>Halls booked</translation>
+        </message>
+        <message>
+            <source>Hall used in another period</source>
+            <translation>Hall used in another period</translation>
+        </message>
+        <message>
+            <source>Halls taken</source>
+            <translation>Halls taken</translation>
+        </message>
+        <message>
+            <source>Changeover too short</source>
+            <translation>Changeover too short</translation>
+        </message>
+        <message>
+            <source>Nothing better</source>
+            <translation>Nothing better</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <comment>between the names of a list</comment>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1 and %2 more</source>
+            <translation>%1 and %2 more</translation>
+        </message>
+        <message>
+            <source>Still standing in %1 on a booking made before this plan.</source>
+            <translation>Still standing in %1 on a booking made before this plan.</translation>
+        </message>
+        <message>
+            <source>The set is in maintenance in this period.</source>
+            <translation>The set is in maintenance in this period.</translation>
+        </message>
+        <message>
+            <source>Region rule: the set rotates only in %1, and no hall there takes a set.</source>
+            <translation>Region rule: the set rotates only in %1, and no hall there takes a set.</translation>
+        </message>
+        <message>
+            <source>No hall fits: no hall has the %1 m² the set needs.</source>
+            <translation>No hall fits: no hall has the %1 m² the set needs.</translation>
+        </message>
+        <message>
+            <source>No hall fits: the set needs %1 m², and the largest hall in %2 has %3 m² (region rule: the set rotates only there).</source>
+            <translation>No hall fits: the set needs %1 m², and the largest hall in %2 has %3 m² (region rule: the set rotates only there).</translation>
+        </message>
+        <message>
+            <source>No hall fits: the set needs %1 m², and the largest hall has %2 m².</source>
+            <translation>No hall fits: the set needs %1 m², and the largest hall has %2 m².</translation>
+        </message>
+        <message>
+            <source>History: every hall that fits had this set before, and no hall gets a set twice: %1.</source>
+            <translation>History: every hall that fits had this set before, and no hall gets a set twice: %1.</translation>
+        </message>
+        <message>
+            <source>The halls left are booked outside this plan in this period: %1.</source>
+            <translation>The halls left are booked outside this plan in this period: %1.</translation>
+        </message>
+        <message>
+            <source>%1 in period %2</source>
+            <translation>%1 in period %2</translation>
+        </message>
+        <message>
+            <source>History: the halls left have this set in another period of this plan, and no hall gets a set twice: %1.</source>
+            <translation>History: the halls left have this set in another period of this plan, and no hall gets a set twice: %1.</translation>
+        </message>
+        <message>
+            <source>%1 with set %2</source>
+            <translation>%1 with set %2</translation>
+        </message>
+        <message>
+            <source>The halls left hold another set in this period: %1.</source>
+            <translation>The halls left hold another set in this period: %1.</translation>
+        </message>
+        <message>
+            <source>The halls left do not fit the changeover window: %1.</source>
+            <translation>The halls left do not fit the changeover window: %1.</translation>
+        </message>
+        <message>
+            <source>Moving from %1 to %2 takes %3 working days; the window has %4.</source>
+            <translation>Moving from %1 to %2 takes %3 working days; the window has %4.</translation>
+        </message>
+        <message>
+            <source>In %1 this set and set %2 change over in one window: %3 working days of uninstalling and installing; the window has %4.</source>
+            <translation>In %1 this set and set %2 change over in one window: %3 working days of uninstalling and installing; the window has %4.</translation>
+        </message>
+        <message>
+            <source>Nothing better: the solver left the set in store, though a hall was free and within reach: %1.</source>
+            <translation>Nothing better: the solver left the set in store, though a hall was free and within reach: %1.</translation>
+        </message>
+        <message>
+            <source>Hall used in period %1</source>
+            <translation>Hall used in period %1</translation>
+        </message>
+        <message>
+            <source>%1 (%2), open %3 to %4</source>
+            <translation>%1 (%2), open %3 to %4</translation>
+        </message>
+        <message>
+            <source>Locked: a re-solve keeps it.</source>
+            <translation>Locked: a re-solve keeps it.</translation>
+        </message>
+        <message>
+            <source>rotates in %1</source>
+            <translation>rotates in %1</translation>
+        </message>
+        <message>
+            <source>goes anywhere in the province</source>
+            <translation>goes anywhere in the province</translation>
+        </message>
+        <message>
+            <source>%1 %2: needs a hall of %3 m²; %4</source>
+            <translation>%1 %2: needs a hall of %3 m²; %4</translation>
+        </message>
+        <message>
+            <source>%1 of %2 free set-periods hosted; empty: %3</source>
+            <translation>%1 of %2 free set-periods hosted; empty: %3</translation>
         </message>
     </context>
     <context>
@@ -3193,6 +3919,21 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Map of moves</source>
             <translation>Map of moves</translation>
+        </message>
+    </context>
+    <context>
+        <name>Screenshots</name>
+        <message>
+            <source>Example tours, March 2027</source>
+            <translation>Example tours, March 2027</translation>
+        </message>
+        <message>
+            <source>Example rotation from March 2027</source>
+            <translation>Example rotation from March 2027</translation>
+        </message>
+        <message>
+            <source>Example consolidation, spring term 2027</source>
+            <translation>Example consolidation, spring term 2027</translation>
         </message>
     </context>
     <context>
@@ -3366,6 +4107,14 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Optional: a file of from,to,km by venue or depot code. Pairs not listed use the great-circle distance × 1.3.</translation>
         </message>
         <message>
+            <source>A leg is long above (km)</source>
+            <translation>A leg is long above (km)</translation>
+        </message>
+        <message>
+            <source> km</source>
+            <translation> km</translation>
+        </message>
+        <message>
             <source>Retirement thresholds</source>
             <translation>Retirement thresholds</translation>
         </message>
@@ -3439,27 +4188,96 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         </message>
     </context>
     <context>
-        <name>TourPlannerPage</name>
+        <name>Terms</name>
         <message>
-            <source>No tour plan yet — choose the dates and solve one.</source>
-            <translation>No tour plan yet — choose the dates and solve one.</translation>
+            <source>%1 tours %2</source>
+            <translation>%1 tours %2</translation>
         </message>
         <message>
-            <source>%1 to %2 · %3
-Served %4 of %5 requests, key counties %6 of %7
-%8 km in %9 trips, %10 days on the road, %11 locked visits</source>
-            <translation>%1 to %2 · %3
-Served %4 of %5 requests, key counties %6 of %7
-%8 km in %9 trips, %10 days on the road, %11 locked visits</translation>
+            <source>Rotation from %1 %2</source>
+            <translation>Rotation from %1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourHandEdits</name>
+        <message>
+            <source>Not moved: %1</source>
+            <translation>Not moved: %1</translation>
         </message>
         <message>
-            <source>Return to draft</source>
-            <translation>Return to draft</translation>
+            <source>Moving %1…</source>
+            <translation>Moving %1…</translation>
+        </message>
+        <message>
+            <source>Placed %1 (%2) with %3 on %4; it is locked there.</source>
+            <translation>Placed %1 (%2) with %3 on %4; it is locked there.</translation>
+        </message>
+        <message>
+            <source>Place request %1</source>
+            <translation>Place request %1</translation>
+        </message>
+        <message>
+            <source>Moved %1 (%2) to %3 on %4; it is locked there.</source>
+            <translation>Moved %1 (%2) to %3 on %4; it is locked there.</translation>
+        </message>
+        <message>
+            <source>Move visit %1</source>
+            <translation>Move visit %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourPlanActions</name>
+        <message>
+            <source>Unlock visit</source>
+            <translation>Unlock visit</translation>
+        </message>
+        <message>
+            <source>Lock visit</source>
+            <translation>Lock visit</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Not saved</translation>
+        </message>
+        <message>
+            <source>Lock visit %1</source>
+            <translation>Lock visit %1</translation>
+        </message>
+        <message>
+            <source>Unlock visit %1</source>
+            <translation>Unlock visit %1</translation>
+        </message>
+        <message>
+            <source>Move visit…</source>
+            <translation>Move visit…</translation>
+        </message>
+        <message>
+            <source>Export field kit</source>
+            <translation>Export field kit</translation>
+        </message>
+        <message>
+            <source>Field kits (*.ckit)</source>
+            <translation>Field kits (*.ckit)</translation>
+        </message>
+        <message>
+            <source>Field kit of trip %1 written to %2 (%3 parts).</source>
+            <translation>Field kit of trip %1 written to %2 (%3 parts).</translation>
         </message>
         <message>
             <source>Approve</source>
             <translation>Approve</translation>
         </message>
+        <message>
+            <source>Approve plan %1?</source>
+            <translation>Approve plan %1?</translation>
+        </message>
+        <message>
+            <source>%1 (re-solved)</source>
+            <translation>%1 (re-solved)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourPlanViews</name>
         <message>
             <source>Solve or choose a plan to see it on the map.</source>
             <translation>Solve or choose a plan to see it on the map.</translation>
@@ -3497,12 +4315,20 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>County</translation>
         </message>
         <message>
+            <source>City</source>
+            <translation>City</translation>
+        </message>
+        <message>
             <source>Key county</source>
             <translation>Key county</translation>
         </message>
         <message>
             <source>km from previous</source>
             <translation>km from previous</translation>
+        </message>
+        <message>
+            <source>Long leg</source>
+            <translation>Long leg</translation>
         </message>
         <message>
             <source>Locked</source>
@@ -3513,6 +4339,10 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Request</translation>
         </message>
         <message>
+            <source>Trip</source>
+            <translation>Trip</translation>
+        </message>
+        <message>
             <source>Priority</source>
             <translation>Priority</translation>
         </message>
@@ -3521,13 +4351,155 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Reason</translation>
         </message>
         <message>
-            <source>Detail</source>
-            <translation>Detail</translation>
-        </message>
-        <message>
             <source>Caravans that fit, elsewhere</source>
             <translation>Caravans that fit, elsewhere</translation>
         </message>
+        <message>
+            <source>Detail</source>
+            <translation>Detail</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourPlannerPage</name>
+        <message>
+            <source>No tour plan yet — choose the dates and solve one.</source>
+            <translation>No tour plan yet — choose the dates and solve one.</translation>
+        </message>
+        <message>
+            <source>%1 to %2 · %3
+Served %4 of %5 requests, key counties %6 of %7
+%8 km in %9 trips, %10 days on the road, %11 locked visits</source>
+            <translation>%1 to %2 · %3
+Served %4 of %5 requests, key counties %6 of %7
+%8 km in %9 trips, %10 days on the road, %11 locked visits</translation>
+        </message>
+        <message>
+            <source>Return to draft</source>
+            <translation>Return to draft</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>Lock visit</source>
+            <translation>Lock visit</translation>
+        </message>
+        <message>
+            <source>Move visit…</source>
+            <translation>Move visit…</translation>
+        </message>
+        <message>
+            <source>Solve</source>
+            <translation>Solve</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Plan</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Term</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Time limit (s)</source>
+            <translation>Time limit (s)</translation>
+        </message>
+        <message>
+            <source>Days per caravan, at most</source>
+            <translation>Days per caravan, at most</translation>
+        </message>
+        <message>
+            <source>no cap</source>
+            <translation>no cap</translation>
+        </message>
+        <message>
+            <source>Plan name</source>
+            <translation>Plan name</translation>
+        </message>
+        <message>
+            <source>term and time, if left empty</source>
+            <translation>term and time, if left empty</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>Linkage (联动)</source>
+            <translation>Linkage (联动)</translation>
+        </message>
+        <message>
+            <source>Field kit of this trip…</source>
+            <translation>Field kit of this trip…</translation>
+        </message>
+        <message>
+            <source>Place by hand…</source>
+            <translation>Place by hand…</translation>
+        </message>
+        <message>
+            <source>Other dates</source>
+            <translation>Other dates</translation>
+        </message>
+        <message>
+            <source>Hide the Solve and Plan panels</source>
+            <translation>Hide the Solve and Plan panels</translation>
+        </message>
+        <message>
+            <source>Show the Solve and Plan panels</source>
+            <translation>Show the Solve and Plan panels</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Re-solve keeping locks</source>
+            <translation>Re-solve keeping locks</translation>
+        </message>
+        <message>
+            <source>Compare two plans…</source>
+            <translation>Compare two plans…</translation>
+        </message>
+        <message>
+            <source>Itinerary</source>
+            <translation>Itinerary</translation>
+        </message>
+        <message>
+            <source>Unserved</source>
+            <translation>Unserved</translation>
+        </message>
+        <message>
+            <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
+            <translation>A locked visit stays on its caravan and day when the plan is re-solved.</translation>
+        </message>
+        <message>
+            <source>No plan to show.</source>
+            <translation>No plan to show.</translation>
+        </message>
+        <message>
+            <source>on the road</source>
+            <translation>on the road</translation>
+        </message>
+        <message>
+            <source>show</source>
+            <translation>show</translation>
+        </message>
+        <message>
+            <source>show in a key county</source>
+            <translation>show in a key county</translation>
+        </message>
+        <message>
+            <source>locked visit</source>
+            <translation>locked visit</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourSolving</name>
         <message>
             <source>Caravans to plan</source>
             <translation>Caravans to plan</translation>
@@ -3587,162 +4559,6 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Not solved: %1</source>
             <translation>Not solved: %1</translation>
-        </message>
-        <message>
-            <source>Unlock visit</source>
-            <translation>Unlock visit</translation>
-        </message>
-        <message>
-            <source>Lock visit</source>
-            <translation>Lock visit</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>Not saved</translation>
-        </message>
-        <message>
-            <source>Lock visit %1</source>
-            <translation>Lock visit %1</translation>
-        </message>
-        <message>
-            <source>Unlock visit %1</source>
-            <translation>Unlock visit %1</translation>
-        </message>
-        <message>
-            <source>Move visit…</source>
-            <translation>Move visit…</translation>
-        </message>
-        <message>
-            <source>Export field kit</source>
-            <translation>Export field kit</translation>
-        </message>
-        <message>
-            <source>Field kits (*.ckit)</source>
-            <translation>Field kits (*.ckit)</translation>
-        </message>
-        <message>
-            <source>Field kit of trip %1 written to %2 (%3 parts).</source>
-            <translation>Field kit of trip %1 written to %2 (%3 parts).</translation>
-        </message>
-        <message>
-            <source>Moving %1…</source>
-            <translation>Moving %1…</translation>
-        </message>
-        <message>
-            <source>Not moved: %1</source>
-            <translation>Not moved: %1</translation>
-        </message>
-        <message>
-            <source>Moved %1 to %2 on %3; it is locked there.</source>
-            <translation>Moved %1 to %2 on %3; it is locked there.</translation>
-        </message>
-        <message>
-            <source>Move visit %1</source>
-            <translation>Move visit %1</translation>
-        </message>
-        <message>
-            <source>Approve plan %1?</source>
-            <translation>Approve plan %1?</translation>
-        </message>
-        <message>
-            <source>%1 (re-solved)</source>
-            <translation>%1 (re-solved)</translation>
-        </message>
-        <message>
-            <source>Solve</source>
-            <translation>Solve</translation>
-        </message>
-        <message>
-            <source>Plan</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <source>Term</source>
-            <translation>Term</translation>
-        </message>
-        <message>
-            <source>Dates</source>
-            <translation>Dates</translation>
-        </message>
-        <message>
-            <source>Time limit (s)</source>
-            <translation>Time limit (s)</translation>
-        </message>
-        <message>
-            <source>Days per caravan, at most</source>
-            <translation>Days per caravan, at most</translation>
-        </message>
-        <message>
-            <source>no cap</source>
-            <translation>no cap</translation>
-        </message>
-        <message>
-            <source>Plan name</source>
-            <translation>Plan name</translation>
-        </message>
-        <message>
-            <source>term and time, if left empty</source>
-            <translation>term and time, if left empty</translation>
-        </message>
-        <message>
-            <source>Linkage (联动)</source>
-            <translation>Linkage (联动)</translation>
-        </message>
-        <message>
-            <source>Field kit of this trip…</source>
-            <translation>Field kit of this trip…</translation>
-        </message>
-        <message>
-            <source>Other dates</source>
-            <translation>Other dates</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Re-solve keeping locks</source>
-            <translation>Re-solve keeping locks</translation>
-        </message>
-        <message>
-            <source>Compare two plans…</source>
-            <translation>Compare two plans…</translation>
-        </message>
-        <message>
-            <source>Itinerary</source>
-            <translation>Itinerary</translation>
-        </message>
-        <message>
-            <source>Timeline and map</source>
-            <translation>Timeline and map</translation>
-        </message>
-        <message>
-            <source>Unserved</source>
-            <translation>Unserved</translation>
-        </message>
-        <message>
-            <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
-            <translation>A locked visit stays on its caravan and day when the plan is re-solved.</translation>
-        </message>
-        <message>
-            <source>No plan to show.</source>
-            <translation>No plan to show.</translation>
-        </message>
-        <message>
-            <source>on the road</source>
-            <translation>on the road</translation>
-        </message>
-        <message>
-            <source>show</source>
-            <translation>show</translation>
-        </message>
-        <message>
-            <source>show in a key county</source>
-            <translation>show in a key county</translation>
-        </message>
-        <message>
-            <source>locked visit</source>
-            <translation>locked visit</translation>
         </message>
     </context>
     <context>

@@ -9,6 +9,121 @@
     </message>
 </context>
 <context>
+    <name>CandidatesTab</name>
+    <message>
+        <source>Candidate</source>
+        <translation>候选编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Rules that flagged it</source>
+        <translation>触发的规则</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <source>All recommendations</source>
+        <translation>全部建议</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>全部决定</translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown · %3 selected</source>
+        <translation>显示 %1 / %2 · 已选 %3</translation>
+    </message>
+    <message>
+        <source>Choose a candidate to see its evidence.</source>
+        <translation>选择一个候选项以查看其依据。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Saving %1 decision(s)…</source>
+        <translation>正在保存 %1 项决定…</translation>
+    </message>
+    <message>
+        <source>%1 set to %2</source>
+        <translation>%1 已设为%2</translation>
+    </message>
+    <message>
+        <source>%1 candidates set to %2</source>
+        <translation>%1 个候选项已设为%2</translation>
+    </message>
+    <message>
+        <source>Saved: %1. Undo takes it back.</source>
+        <translation>已保存：%1。撤销可恢复。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Someone else decided on %1 since the list was read, so none of the %2 decisions was saved. The list now shows their decisions: check them and choose again.</source>
+        <translation>读取列表后，他人已对%1作出决定，因此这 %2 项决定均未保存。列表现已显示对方的决定：请核对后重新选择。</translation>
+    </message>
+    <message>
+        <source>some of these candidates</source>
+        <translation>其中部分候选项</translation>
+    </message>
+    <message>
+        <source>Select all shown</source>
+        <translation>全选所显示的</translation>
+    </message>
+    <message>
+        <source>Accept selected</source>
+        <translation>同意所选</translation>
+    </message>
+    <message>
+        <source>Reject selected</source>
+        <translation>驳回所选</translation>
+    </message>
+    <message>
+        <source>Set selected undecided</source>
+        <translation>所选设为待定</translation>
+    </message>
+    <message>
+        <source>Search code or name…</source>
+        <translation>按编号或名称搜索…</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>All</source>
@@ -301,12 +416,56 @@
         <translation>已满足需求</translation>
     </message>
     <message>
+        <source>%1 · %2 · %3 — %4 (%5 days)</source>
+        <translation>%1 · %2 · %3 至 %4（%5 天）</translation>
+    </message>
+    <message>
+        <source>Against the first plan, the second serves %1 requests more and %2 fewer. Trips: %3 the same in both, %4 only in the first, %5 only in the second.</source>
+        <translation>与第一个方案相比，第二个方案多满足 %1 条需求、少满足 %2 条。行程：两者相同 %3 个，仅第一个方案有 %4 个，仅第二个方案有 %5 个。</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Days per caravan</source>
+        <translation>各车出车天数</translation>
+    </message>
+    <message>
+        <source>Requests gained (%1)</source>
+        <translation>新增满足的需求（%1）</translation>
+    </message>
+    <message>
+        <source>Requests lost (%1)</source>
+        <translation>不再满足的需求（%1）</translation>
+    </message>
+    <message>
+        <source>Trips changed (%1)</source>
+        <translation>变化的行程（%1）</translation>
+    </message>
+    <message>
+        <source>Both sides show the same plan: choose another to compare with.</source>
+        <translation>两侧是同一个方案：请选择另一个方案进行对比。</translation>
+    </message>
+    <message>
+        <source>The plans cover different dates: the first %1 — %2 (%3 days), the second %4 — %5 (%6 days). Their figures count different periods and requests: %7 requests are only among the first plan&apos;s, %8 only among the second&apos;s.</source>
+        <translation>两个方案的日期范围不同：第一个 %1 至 %2（%3 天），第二个 %4 至 %5（%6 天）。两者的统计针对不同的时段和需求：%7 条需求只在第一个方案中，%8 条只在第二个方案中。</translation>
+    </message>
+    <message>
         <source>Requests</source>
         <translation>需求</translation>
     </message>
     <message>
+        <source>Share served (%)</source>
+        <translation>满足率（%）</translation>
+    </message>
+    <message>
         <source>Key-county requests served</source>
         <translation>重点县需求已满足</translation>
+    </message>
+    <message>
+        <source>Key-county requests</source>
+        <translation>重点县需求</translation>
     </message>
     <message>
         <source>Kilometres</source>
@@ -317,12 +476,118 @@
         <translation>出车天数</translation>
     </message>
     <message>
+        <source>Caravan</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>Days on the road,
+%1</source>
+        <translation>出车天数，
+%1</translation>
+    </message>
+    <message>
+        <source>Trips,
+%1</source>
+        <translation>行程数，
+%1</translation>
+    </message>
+    <message>
+        <source>Trips changed</source>
+        <translation>变化的行程</translation>
+    </message>
+    <message>
+        <source>Outside its dates (%1 — %2)</source>
+        <translation>不在其日期范围内（%1 至 %2）</translation>
+    </message>
+    <message>
+        <source>Not among its requests</source>
+        <translation>不在其需求之列</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>需求编号</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Key county</source>
+        <translation>重点县</translation>
+    </message>
+    <message>
+        <source>Show day in
+%1</source>
+        <translation>在%1中的
+展出日</translation>
+    </message>
+    <message>
+        <source>Caravan in
+%1</source>
+        <translation>在%1中的
+大篷车</translation>
+    </message>
+    <message>
+        <source>Why not in
+%1</source>
+        <translation>%1中
+未满足的原因</translation>
+    </message>
+    <message>
+        <source>Only in</source>
+        <translation>仅出现于</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Leaves</source>
+        <translation>出发</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Stops</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>First plan</source>
+        <translation>第一个方案</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>对比方案</translation>
+    </message>
+    <message>
+        <source>Requests gained</source>
+        <translation>新增满足的需求</translation>
+    </message>
+    <message>
+        <source>Requests lost</source>
+        <translation>不再满足的需求</translation>
+    </message>
+    <message>
         <source>Trips</source>
         <translation>行程数</translation>
     </message>
     <message>
         <source>Show days</source>
         <translation>展出天数</translation>
+    </message>
+    <message>
+        <source>Caravans on the road</source>
+        <translation>出车的大篷车</translation>
     </message>
     <message>
         <source>Figure</source>
@@ -452,6 +717,73 @@
     <message>
         <source>Working days used (shows)</source>
         <translation>工作日利用率（展出）</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Stands in %1 (%2) from %3 to %4.</source>
+        <translation>%3 至 %4 在%1（%2）展出。</translation>
+    </message>
+    <message>
+        <source>In store at %1.</source>
+        <translation>存放于%1。</translation>
+    </message>
+    <message>
+        <source>Last in %1 (%2) until %3.</source>
+        <translation>上一次在%1（%2），至 %3。</translation>
+    </message>
+    <message>
+        <source>Next: %1 (%2) from %3, plan %4.</source>
+        <translation>下一站：%1（%2），%3 起，方案 %4。</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>展厅</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>设区市</translation>
+    </message>
+    <message>
+        <source>Came from</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Truck km</source>
+        <translation>运输里程（km）</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>观众人数</translation>
+    </message>
+    <message>
+        <source>Record or plan</source>
+        <translation>记录或计划</translation>
+    </message>
+    <message>
+        <source>Plan %1 (%2)</source>
+        <translation>方案 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Halls</source>
+        <translation>展厅</translation>
     </message>
 </context>
 <context>
@@ -1263,6 +1595,67 @@ Replace it anyway?</source>
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <source>Cities, counties and towns</source>
+        <translation>设区市、县和乡镇</translation>
+    </message>
+    <message>
+        <source>Depots and workshops</source>
+        <translation>仓库和维修车间</translation>
+    </message>
+    <message>
+        <source>Schools, townships and other venues</source>
+        <translation>学校、乡镇和其他场地</translation>
+    </message>
+    <message>
+        <source>Caravans and museum sets</source>
+        <translation>大篷车和流动科技馆套组</translation>
+    </message>
+    <message>
+        <source>A year of shows and set placements</source>
+        <translation>一年的展出和套组驻展记录</translation>
+    </message>
+    <message>
+        <source>Exhibits, their checks and repairs</source>
+        <translation>展品及其检查和维修</translation>
+    </message>
+    <message>
+        <source>Joint tours and the spring term&apos;s requests</source>
+        <translation>联动巡展和春季学期的需求</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Science caravans and travelling museums</source>
+        <translation>科普大篷车与流动科技馆调度</translation>
+    </message>
+    <message>
+        <source>First start: the Jiangsu demo province is being put into %1, so that every screen has something to show. This takes a few seconds.</source>
+        <translation>首次启动：正在把江苏演示数据写入 %1，让每个界面都有内容可看。需要几秒钟。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2…</source>
+        <translation>第 %1 步，共 %2 步…</translation>
+    </message>
+    <message>
+        <source>Opening the window…</source>
+        <translation>正在打开窗口…</translation>
+    </message>
+    <message>
+        <source>Demo province not built</source>
+        <translation>未能生成演示数据</translation>
+    </message>
+    <message>
+        <source>The demo province could not be built: %1
+The program opens on the empty database.</source>
+        <translation>未能生成演示数据：%1
+程序将以空数据库打开。</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblemsDialog</name>
     <message>
         <source>Import refused</source>
@@ -1408,6 +1801,26 @@ Replace it anyway?</source>
     <message>
         <source>Kit not written</source>
         <translation>工具包未写出</translation>
+    </message>
+    <message>
+        <source>Trip %1</source>
+        <translation>行程 %1</translation>
+    </message>
+    <message>
+        <source>Stay %1</source>
+        <translation>驻展 %1</translation>
+    </message>
+    <message>
+        <source>Write a kit of a draft plan?</source>
+        <translation>要为草案方案生成现场工具包吗？</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the plan “%2”, which is a draft, not approved. Its crew may be sent where the approved plan will not go.
+
+The kit&apos;s route sheet and map will say DRAFT on every page. Write it anyway?</source>
+        <translation>%1 属于方案“%2”，该方案是草案，尚未批准。车组可能会被派往批准后的方案不会去的地方。
+
+工具包的行程单和地图每页都会标注“草案”。仍要生成吗？</translation>
     </message>
 </context>
 <context>
@@ -1750,6 +2163,25 @@ Replace it anyway?</source>
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <extracomment>A run of weekdays, e.g. Mon–Fri (zh: 周一至周五).</extracomment>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between weekdays</comment>
+        <extracomment>Between weekdays or runs of them (zh: 、).</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>In store at %1</source>
+        <translation>存放于%1</translation>
     </message>
     <message>
         <source>No</source>
@@ -2200,20 +2632,76 @@ Plans and runs a province&apos;s science caravans and travelling science museums
 <context>
     <name>MoveVisitDialog</name>
     <message>
+        <source>Place request %1 by hand</source>
+        <translation>手工安排需求 %1</translation>
+    </message>
+    <message>
+        <source>%1 is unserved: %2</source>
+        <translation>%1 未满足：%2</translation>
+    </message>
+    <message>
         <source>Move visit %1</source>
         <translation>移动站点 %1</translation>
     </message>
     <message>
-        <source>Now with %1 on %2. The moved visit is locked where you put it.</source>
-        <translation>现由 %1 于 %2 服务。移动后的站点将锁定在新的位置。</translation>
+        <source>%1, now with %2 on %3.</source>
+        <translation>%1，目前由 %2 于 %3 展出。</translation>
+    </message>
+    <message>
+        <source>Only the caravans and days on which the visit keeps every rule are offered; it is locked where you put it.</source>
+        <translation>只列出符合全部规则的大篷车和日期；放好后该站点即被锁定。</translation>
+    </message>
+    <message>
+        <source>Working out where it fits…</source>
+        <translation>正在计算可安排的位置…</translation>
+    </message>
+    <message>
+        <source>Caravans it does not fit, and why</source>
+        <translation>不能安排的大篷车及原因</translation>
+    </message>
+    <message>
+        <source>Every caravan it fits</source>
+        <translation>所有可安排的大篷车</translation>
+    </message>
+    <message>
+        <source>%1 (%2 days)</source>
+        <translation>%1（%2 天）</translation>
+    </message>
+    <message>
+        <source>It fits on %1 caravan-days of %2 caravans (worked out in %3 s); fewest km first.</source>
+        <translation>可安排在 %2 辆大篷车的 %1 个车日（用时 %3 秒）；按增加里程从少到多排列。</translation>
+    </message>
+    <message>
+        <source>It fits on no other caravan or day of this plan (worked out in %1 s).</source>
+        <translation>本方案中没有其他大篷车或日期可以安排（用时 %1 秒）。</translation>
+    </message>
+    <message>
+        <source>First show day</source>
+        <translation>首个展出日</translation>
+    </message>
+    <message>
+        <source>km added</source>
+        <translation>增加里程（km）</translation>
+    </message>
+    <message>
+        <source>Trip (leaves – back)</source>
+        <translation>行程（出发至返回）</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>with other shows</source>
+        <translation>并入其他展出</translation>
+    </message>
+    <message>
+        <source>a trip of its own</source>
+        <translation>单独成行</translation>
     </message>
     <message>
         <source>Caravan</source>
         <translation>大篷车</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>日期</translation>
     </message>
 </context>
 <context>
@@ -2566,6 +3054,18 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>现在无法向 %1 保存（%2）：数据库为只读，或正被另一个程序占用。未进行求解。</translation>
     </message>
     <message>
+        <source>%1 belongs to the plan “%2”, which is a draft, not approved; no kit was written.</source>
+        <translation>%1 属于方案“%2”，该方案是草案，尚未批准；未生成工具包。</translation>
+    </message>
+    <message>
+        <source>Trip %1</source>
+        <translation>行程 %1</translation>
+    </message>
+    <message>
+        <source>Stay %1</source>
+        <translation>驻展 %1</translation>
+    </message>
+    <message>
         <source>An upgrade of %1 was interrupted and left its tables half changed (%2). Put the copy %3 in its place; nothing was read or written.</source>
         <translation>%1 的一次升级被中断，表结构只改了一半（%2）。请用副本 %3 替换它；未读取或写入任何数据。</translation>
     </message>
@@ -2682,6 +3182,53 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     </message>
 </context>
 <context>
+    <name>PlanFilterBar</name>
+    <message>
+        <source>All caravans</source>
+        <translation>全部大篷车</translation>
+    </message>
+    <message>
+        <source>All trips</source>
+        <translation>全部行程</translation>
+    </message>
+    <message>
+        <source>All weeks</source>
+        <translation>全部周次</translation>
+    </message>
+    <message>
+        <source>All cities</source>
+        <translation>全部设区市</translation>
+    </message>
+    <message>
+        <source>%1 of %2 visits shown</source>
+        <translation>显示 %1 / %2 个站点</translation>
+    </message>
+    <message>
+        <source>all %1 visits shown</source>
+        <translation>显示全部 %1 个站点</translation>
+    </message>
+    <message>
+        <source>Show one caravan&apos;s trips</source>
+        <translation>只显示一辆大篷车的行程</translation>
+    </message>
+    <message>
+        <source>Show one trip</source>
+        <translation>只显示一个行程</translation>
+    </message>
+    <message>
+        <source>Show one week</source>
+        <translation>只显示一周</translation>
+    </message>
+    <message>
+        <source>Show one city&apos;s visits</source>
+        <translation>只显示一个设区市的站点</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <source>New %1</source>
@@ -2716,10 +3263,6 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>时:分</translation>
     </message>
     <message>
-        <source>e.g. 12345 (Monday to Friday)</source>
-        <translation>例如 12345（周一至周五）</translation>
-    </message>
-    <message>
         <source>themes separated by 、</source>
         <translation>多个主题用 、 分隔</translation>
     </message>
@@ -2730,6 +3273,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>%1: &quot;%2&quot; is not a known code</source>
         <translation>%1：“%2”不是已有的编号</translation>
+    </message>
+    <message>
+        <source>%1: tick at least one day</source>
+        <translation>%1：请至少勾选一天</translation>
     </message>
     <message>
         <source>%1: &quot;%2&quot; %3</source>
@@ -2746,6 +3293,109 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>exactly one of %1 must be filled in</source>
         <translation>%1 中必须且只能填写一项</translation>
+    </message>
+</context>
+<context>
+    <name>RegroupingTab</name>
+    <message>
+        <source>Museum set</source>
+        <translation>流动科技馆展品</translation>
+    </message>
+    <message>
+        <source>Caravan kit</source>
+        <translation>大篷车展品</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Exhibits now</source>
+        <translation>现有展品</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>重组后</translation>
+    </message>
+    <message>
+        <source>Complete (now → after)</source>
+        <translation>齐全（现在 → 重组后）</translation>
+    </message>
+    <message>
+        <source>Moving in</source>
+        <translation>调入</translation>
+    </message>
+    <message>
+        <source>Moving out</source>
+        <translation>调出</translation>
+    </message>
+    <message>
+        <source>Museum sets: %1 of %2 complete after regrouping (%3 now), %4 exhibits moved. Caravan kits: %5 of %6 complete after regrouping (%7 now), %8 exhibits moved, %9 km.</source>
+        <translation>流动科技馆套组：重组后 %2 套中 %1 套齐全（现在 %3 套），调动展品 %4 件。大篷车展品：重组后 %6 辆中 %5 辆齐全（现在 %7 辆），调动展品 %8 件，%9 km。</translation>
+    </message>
+    <message>
+        <source>Exhibits moving into or out of %1: %2</source>
+        <translation>调入或调出%1的展品：%2</translation>
+    </message>
+    <message>
+        <source>Every exhibit the regrouping moves: %1 (choose a set or kit to see its own)</source>
+        <translation>重组调动的全部展品：%1（选择一个套组或车载展品可只看其调动）</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>Sets and kits</source>
+        <translation>套组和车载展品</translation>
+    </message>
+    <message>
+        <source>Museum sets</source>
+        <translation>流动科技馆套组</translation>
+    </message>
+    <message>
+        <source>Caravan kits</source>
+        <translation>大篷车展品</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +3419,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Route sheets for the crews and a summary of a stored tour plan.</source>
         <translation>已保存巡展方案的乘员行程单和方案汇总。</translation>
+    </message>
+    <message>
+        <source>This plan is a draft: every page prints with a draft mark. Approve it in its planner to print papers to hand out.</source>
+        <translation>此方案是草案：每页都会印上草案标记。在排程界面批准后，再打印可分发的文件。</translation>
     </message>
     <message>
         <source>Making the document…</source>
@@ -2834,72 +3488,8 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>尚无整合方案——请运行一次：按报废阈值（见“设置”）筛查车辆、展品和套组，将其余展品重组为完整的套组和车载展品，并在去掉拟报废车辆后重新排程本学期。</translation>
     </message>
     <message>
-        <source>Candidate</source>
-        <translation>候选编号</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Rules that flagged it</source>
-        <translation>触发的规则</translation>
-    </message>
-    <message>
-        <source>Recommendation</source>
-        <translation>建议</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <source>Set or kit</source>
-        <translation>套组或车载展品</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Exhibits before</source>
-        <translation>重组前展品数</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>重组后</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>完整</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
         <source>What if</source>
         <translation>假设分析</translation>
-    </message>
-    <message>
-        <source>Requests served (before → after)</source>
-        <translation>满足需求（前 → 后）</translation>
-    </message>
-    <message>
-        <source>Key counties (before → after)</source>
-        <translation>重点县（前 → 后）</translation>
-    </message>
-    <message>
-        <source>km (before → after)</source>
-        <translation>里程 km（前 → 后）</translation>
     </message>
     <message>
         <source>Requests lost</source>
@@ -2914,24 +3504,24 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>不含 %1</translation>
     </message>
     <message>
-        <source>Evidence</source>
-        <translation>依据</translation>
+        <source>Requests served</source>
+        <translation>已满足需求</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>值</translation>
+        <source>Key-county requests</source>
+        <translation>重点县需求</translation>
     </message>
     <message>
-        <source>Threshold</source>
-        <translation>阈值</translation>
+        <source>Key counties</source>
+        <translation>重点县</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
+        <source>km</source>
+        <translation>公里</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
+        <source>Requests gained</source>
+        <translation>新增满足的需求</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -3010,16 +3600,8 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>整合方案报告（PDF）……</translation>
     </message>
     <message>
-        <source>Accept</source>
-        <translation>同意</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>驳回</translation>
-    </message>
-    <message>
-        <source>Undecided</source>
-        <translation>待定</translation>
+        <source>The term re-planned without each caravan recommended for retirement, and with each one recommended for redeployment moved to the city that lacks one most. Each figure reads before → after: the term&apos;s plan as it is, then re-planned.</source>
+        <translation>分别去掉每辆建议报废的大篷车、并把每辆建议调配的大篷车调到最缺车的设区市后，重新规划本学期。每个数字按“之前 → 之后”读：先是本学期现有方案，再是重新规划后的结果。</translation>
     </message>
     <message>
         <source>Candidates and evidence</source>
@@ -3028,6 +3610,150 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Regrouped sets and kits</source>
         <translation>重组后的套组和车载展品</translation>
+    </message>
+</context>
+<context>
+    <name>RotationCells</name>
+    <message>
+        <source>Earlier booking</source>
+        <translation>原有预约</translation>
+    </message>
+    <message>
+        <source>In maintenance</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Region rule</source>
+        <translation>地区规则</translation>
+    </message>
+    <message>
+        <source>No hall fits</source>
+        <translation>无合适展厅</translation>
+    </message>
+    <message>
+        <source>Had it before</source>
+        <translation>曾展出过</translation>
+    </message>
+    <message>
+        <source>Halls booked</source>
+        <translation>展厅已被预订</translation>
+    </message>
+    <message>
+        <source>Hall used in another period</source>
+        <translation>展厅在其他期次使用</translation>
+    </message>
+    <message>
+        <source>Halls taken</source>
+        <translation>展厅已被占用</translation>
+    </message>
+    <message>
+        <source>Changeover too short</source>
+        <translation>换展时间不足</translation>
+    </message>
+    <message>
+        <source>Nothing better</source>
+        <translation>无更优安排</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等（另有 %2 个）</translation>
+    </message>
+    <message>
+        <source>Still standing in %1 on a booking made before this plan.</source>
+        <translation>按本方案之前的预约，仍在%1展出。</translation>
+    </message>
+    <message>
+        <source>The set is in maintenance in this period.</source>
+        <translation>本期该套组在维修。</translation>
+    </message>
+    <message>
+        <source>Region rule: the set rotates only in %1, and no hall there takes a set.</source>
+        <translation>地区规则：该套组只在%1轮换，而那里没有可接纳套组的展厅。</translation>
+    </message>
+    <message>
+        <source>No hall fits: no hall has the %1 m² the set needs.</source>
+        <translation>无合适展厅：没有展厅达到该套组所需的 %1 m²。</translation>
+    </message>
+    <message>
+        <source>No hall fits: the set needs %1 m², and the largest hall in %2 has %3 m² (region rule: the set rotates only there).</source>
+        <translation>无合适展厅：该套组需要 %1 m²，而%2最大的展厅只有 %3 m²（地区规则：该套组只在那里轮换）。</translation>
+    </message>
+    <message>
+        <source>No hall fits: the set needs %1 m², and the largest hall has %2 m².</source>
+        <translation>无合适展厅：该套组需要 %1 m²，最大的展厅只有 %2 m²。</translation>
+    </message>
+    <message>
+        <source>History: every hall that fits had this set before, and no hall gets a set twice: %1.</source>
+        <translation>展出历史：所有合适的展厅都展出过该套组，而同一展厅不重复展出同一套组：%1。</translation>
+    </message>
+    <message>
+        <source>The halls left are booked outside this plan in this period: %1.</source>
+        <translation>其余展厅本期已有本方案以外的预订：%1。</translation>
+    </message>
+    <message>
+        <source>%1 in period %2</source>
+        <translation>%1（第 %2 期）</translation>
+    </message>
+    <message>
+        <source>History: the halls left have this set in another period of this plan, and no hall gets a set twice: %1.</source>
+        <translation>展出历史：其余展厅在本方案的其他期次展出该套组，而同一展厅不重复展出同一套组：%1。</translation>
+    </message>
+    <message>
+        <source>%1 with set %2</source>
+        <translation>%1（套组 %2）</translation>
+    </message>
+    <message>
+        <source>The halls left hold another set in this period: %1.</source>
+        <translation>其余展厅本期有其他套组展出：%1。</translation>
+    </message>
+    <message>
+        <source>The halls left do not fit the changeover window: %1.</source>
+        <translation>其余展厅赶不上换展窗口：%1。</translation>
+    </message>
+    <message>
+        <source>Moving from %1 to %2 takes %3 working days; the window has %4.</source>
+        <translation>从%1运到%2需要 %3 个工作日，换展窗口只有 %4 个。</translation>
+    </message>
+    <message>
+        <source>In %1 this set and set %2 change over in one window: %3 working days of uninstalling and installing; the window has %4.</source>
+        <translation>在%1，该套组与套组 %2 在同一窗口换展：拆装共需 %3 个工作日，窗口只有 %4 个。</translation>
+    </message>
+    <message>
+        <source>Nothing better: the solver left the set in store, though a hall was free and within reach: %1.</source>
+        <translation>无更优安排：虽有可达的空闲展厅，求解器仍让该套组留在仓库：%1。</translation>
+    </message>
+    <message>
+        <source>Hall used in period %1</source>
+        <translation>展厅在第 %1 期使用</translation>
+    </message>
+    <message>
+        <source>%1 (%2), open %3 to %4</source>
+        <translation>%1（%2），%3 至 %4 开放</translation>
+    </message>
+    <message>
+        <source>Locked: a re-solve keeps it.</source>
+        <translation>已锁定：重新求解时保留。</translation>
+    </message>
+    <message>
+        <source>rotates in %1</source>
+        <translation>在%1轮换</translation>
+    </message>
+    <message>
+        <source>goes anywhere in the province</source>
+        <translation>可在全省轮换</translation>
+    </message>
+    <message>
+        <source>%1 %2: needs a hall of %3 m²; %4</source>
+        <translation>%1 %2：需要 %3 m² 的展厅；%4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 free set-periods hosted; empty: %3</source>
+        <translation>%2 个空闲套组期次中安排了 %1 个；空缺：%3</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3919,21 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Map of moves</source>
         <translation>调运地图</translation>
+    </message>
+</context>
+<context>
+    <name>Screenshots</name>
+    <message>
+        <source>Example tours, March 2027</source>
+        <translation>示例巡展，2027年3月</translation>
+    </message>
+    <message>
+        <source>Example rotation from March 2027</source>
+        <translation>示例轮换，2027年3月起</translation>
+    </message>
+    <message>
+        <source>Example consolidation, spring term 2027</source>
+        <translation>示例整合，2027年春季学期</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +4107,14 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>可选：按场地或仓库编号列出 from,to,km 的文件。未列出的两点之间按球面距离 × 1.3 估算。</translation>
     </message>
     <message>
+        <source>A leg is long above (km)</source>
+        <translation>单程超过多少公里算长途（km）</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
         <source>Retirement thresholds</source>
         <translation>报废阈值</translation>
     </message>
@@ -3439,6 +4188,178 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     </message>
 </context>
 <context>
+    <name>Terms</name>
+    <message>
+        <source>%1 tours %2</source>
+        <translation>%1巡展 %2</translation>
+    </message>
+    <message>
+        <source>Rotation from %1 %2</source>
+        <translation>%1起轮换 %2</translation>
+    </message>
+</context>
+<context>
+    <name>TourHandEdits</name>
+    <message>
+        <source>Not moved: %1</source>
+        <translation>未移动：%1</translation>
+    </message>
+    <message>
+        <source>Moving %1…</source>
+        <translation>正在移动 %1…</translation>
+    </message>
+    <message>
+        <source>Placed %1 (%2) with %3 on %4; it is locked there.</source>
+        <translation>已将 %1（%2）安排给 %3，于 %4；已锁定。</translation>
+    </message>
+    <message>
+        <source>Place request %1</source>
+        <translation>安排需求 %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 (%2) to %3 on %4; it is locked there.</source>
+        <translation>已将 %1（%2）移到 %3，于 %4；已锁定。</translation>
+    </message>
+    <message>
+        <source>Move visit %1</source>
+        <translation>移动站点 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TourPlanActions</name>
+    <message>
+        <source>Unlock visit</source>
+        <translation>解锁站点</translation>
+    </message>
+    <message>
+        <source>Lock visit</source>
+        <translation>锁定站点</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Lock visit %1</source>
+        <translation>锁定站点 %1</translation>
+    </message>
+    <message>
+        <source>Unlock visit %1</source>
+        <translation>解锁站点 %1</translation>
+    </message>
+    <message>
+        <source>Move visit…</source>
+        <translation>移动站点…</translation>
+    </message>
+    <message>
+        <source>Export field kit</source>
+        <translation>导出现场工具包</translation>
+    </message>
+    <message>
+        <source>Field kits (*.ckit)</source>
+        <translation>现场工具包 (*.ckit)</translation>
+    </message>
+    <message>
+        <source>Field kit of trip %1 written to %2 (%3 parts).</source>
+        <translation>行程 %1 的现场工具包已写入 %2（%3 个部分）。</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Approve plan %1?</source>
+        <translation>确定批准方案 %1 吗？</translation>
+    </message>
+    <message>
+        <source>%1 (re-solved)</source>
+        <translation>%1（重新求解）</translation>
+    </message>
+</context>
+<context>
+    <name>TourPlanViews</name>
+    <message>
+        <source>Solve or choose a plan to see it on the map.</source>
+        <translation>求解或选择一个方案后，可在地图上查看。</translation>
+    </message>
+    <message>
+        <source>Caravan</source>
+        <translation>大篷车</translation>
+    </message>
+    <message>
+        <source>Trip leaves</source>
+        <translation>行程出发</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>站次</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Arrives</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>展演</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场地</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>设区市</translation>
+    </message>
+    <message>
+        <source>Key county</source>
+        <translation>重点县</translation>
+    </message>
+    <message>
+        <source>km from previous</source>
+        <translation>距上站（km）</translation>
+    </message>
+    <message>
+        <source>Long leg</source>
+        <translation>长途</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>需求编号</translation>
+    </message>
+    <message>
+        <source>Trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Caravans that fit, elsewhere</source>
+        <translation>可联动的大篷车</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
     <name>TourPlannerPage</name>
     <message>
         <source>No tour plan yet — choose the dates and solve one.</source>
@@ -3461,73 +4382,124 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>批准</translation>
     </message>
     <message>
-        <source>Solve or choose a plan to see it on the map.</source>
-        <translation>求解或选择一个方案后，可在地图上查看。</translation>
+        <source>Lock visit</source>
+        <translation>锁定站点</translation>
     </message>
     <message>
-        <source>Caravan</source>
-        <translation>车辆</translation>
+        <source>Move visit…</source>
+        <translation>移动站点…</translation>
     </message>
     <message>
-        <source>Trip leaves</source>
-        <translation>行程出发</translation>
+        <source>Solve</source>
+        <translation>求解</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>站序</translation>
+        <source>Plan</source>
+        <translation>方案</translation>
     </message>
     <message>
-        <source>Day</source>
+        <source>Term</source>
+        <translation>学期</translation>
+    </message>
+    <message>
+        <source>Dates</source>
         <translation>日期</translation>
     </message>
     <message>
-        <source>Arrives</source>
-        <translation>到达</translation>
+        <source>Time limit (s)</source>
+        <translation>时限（秒）</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>展出时段</translation>
+        <source>Days per caravan, at most</source>
+        <translation>每车最多出车天数</translation>
     </message>
     <message>
-        <source>Venue</source>
-        <translation>场地</translation>
+        <source>no cap</source>
+        <translation>不限</translation>
     </message>
     <message>
-        <source>County</source>
-        <translation>县区</translation>
+        <source>Plan name</source>
+        <translation>方案名称</translation>
     </message>
     <message>
-        <source>Key county</source>
-        <translation>重点县</translation>
+        <source>term and time, if left empty</source>
+        <translation>留空则按学期和时间命名</translation>
     </message>
     <message>
-        <source>km from previous</source>
-        <translation>距上站（km）</translation>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
     </message>
     <message>
-        <source>Locked</source>
-        <translation>锁定</translation>
+        <source>Linkage (联动)</source>
+        <translation>联动</translation>
     </message>
     <message>
-        <source>Request</source>
-        <translation>需求编号</translation>
+        <source>Field kit of this trip…</source>
+        <translation>本行程的现场工具包…</translation>
     </message>
     <message>
-        <source>Priority</source>
-        <translation>优先级</translation>
+        <source>Place by hand…</source>
+        <translation>手工安排…</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>Other dates</source>
+        <translation>其他日期</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>说明</translation>
+        <source>Hide the Solve and Plan panels</source>
+        <translation>隐藏求解和方案面板</translation>
     </message>
     <message>
-        <source>Caravans that fit, elsewhere</source>
-        <translation>可联动的大篷车</translation>
+        <source>Show the Solve and Plan panels</source>
+        <translation>显示求解和方案面板</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Re-solve keeping locks</source>
+        <translation>保留锁定并重新求解</translation>
+    </message>
+    <message>
+        <source>Compare two plans…</source>
+        <translation>对比两个方案……</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>行程表</translation>
+    </message>
+    <message>
+        <source>Unserved</source>
+        <translation>未满足需求</translation>
+    </message>
+    <message>
+        <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
+        <translation>锁定的站点在重新求解时保持原车辆和日期不变。</translation>
+    </message>
+    <message>
+        <source>No plan to show.</source>
+        <translation>没有可显示的方案。</translation>
+    </message>
+    <message>
+        <source>on the road</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>展出</translation>
+    </message>
+    <message>
+        <source>show in a key county</source>
+        <translation>重点县展出</translation>
+    </message>
+    <message>
+        <source>locked visit</source>
+        <translation>锁定站点</translation>
+    </message>
+</context>
+<context>
+    <name>TourSolving</name>
     <message>
         <source>Caravans to plan</source>
         <translation>参与排程的车辆</translation>
@@ -3587,162 +4559,6 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>Not solved: %1</source>
         <translation>未求解：%1</translation>
-    </message>
-    <message>
-        <source>Unlock visit</source>
-        <translation>解锁站点</translation>
-    </message>
-    <message>
-        <source>Lock visit</source>
-        <translation>锁定站点</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Lock visit %1</source>
-        <translation>锁定站点 %1</translation>
-    </message>
-    <message>
-        <source>Unlock visit %1</source>
-        <translation>解锁站点 %1</translation>
-    </message>
-    <message>
-        <source>Move visit…</source>
-        <translation>移动站点…</translation>
-    </message>
-    <message>
-        <source>Export field kit</source>
-        <translation>导出现场工具包</translation>
-    </message>
-    <message>
-        <source>Field kits (*.ckit)</source>
-        <translation>现场工具包 (*.ckit)</translation>
-    </message>
-    <message>
-        <source>Field kit of trip %1 written to %2 (%3 parts).</source>
-        <translation>行程 %1 的现场工具包已写入 %2（%3 个部分）。</translation>
-    </message>
-    <message>
-        <source>Moving %1…</source>
-        <translation>正在移动 %1…</translation>
-    </message>
-    <message>
-        <source>Not moved: %1</source>
-        <translation>未移动：%1</translation>
-    </message>
-    <message>
-        <source>Moved %1 to %2 on %3; it is locked there.</source>
-        <translation>已将 %1 移至 %2，日期 %3，并锁定在此。</translation>
-    </message>
-    <message>
-        <source>Move visit %1</source>
-        <translation>移动站点 %1</translation>
-    </message>
-    <message>
-        <source>Approve plan %1?</source>
-        <translation>确定批准方案 %1 吗？</translation>
-    </message>
-    <message>
-        <source>%1 (re-solved)</source>
-        <translation>%1（重新求解）</translation>
-    </message>
-    <message>
-        <source>Solve</source>
-        <translation>求解</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation>学期</translation>
-    </message>
-    <message>
-        <source>Dates</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>Time limit (s)</source>
-        <translation>时限（秒）</translation>
-    </message>
-    <message>
-        <source>Days per caravan, at most</source>
-        <translation>每车最多出车天数</translation>
-    </message>
-    <message>
-        <source>no cap</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>Plan name</source>
-        <translation>方案名称</translation>
-    </message>
-    <message>
-        <source>term and time, if left empty</source>
-        <translation>留空则按学期和时间命名</translation>
-    </message>
-    <message>
-        <source>Linkage (联动)</source>
-        <translation>联动</translation>
-    </message>
-    <message>
-        <source>Field kit of this trip…</source>
-        <translation>本行程的现场工具包…</translation>
-    </message>
-    <message>
-        <source>Other dates</source>
-        <translation>其他日期</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Re-solve keeping locks</source>
-        <translation>保留锁定并重新求解</translation>
-    </message>
-    <message>
-        <source>Compare two plans…</source>
-        <translation>对比两个方案……</translation>
-    </message>
-    <message>
-        <source>Itinerary</source>
-        <translation>行程表</translation>
-    </message>
-    <message>
-        <source>Timeline and map</source>
-        <translation>时间轴与地图</translation>
-    </message>
-    <message>
-        <source>Unserved</source>
-        <translation>未满足需求</translation>
-    </message>
-    <message>
-        <source>A locked visit stays on its caravan and day when the plan is re-solved.</source>
-        <translation>锁定的站点在重新求解时保持原车辆和日期不变。</translation>
-    </message>
-    <message>
-        <source>No plan to show.</source>
-        <translation>没有可显示的方案。</translation>
-    </message>
-    <message>
-        <source>on the road</source>
-        <translation>在途</translation>
-    </message>
-    <message>
-        <source>show</source>
-        <translation>展出</translation>
-    </message>
-    <message>
-        <source>show in a key county</source>
-        <translation>重点县展出</translation>
-    </message>
-    <message>
-        <source>locked visit</source>
-        <translation>锁定站点</translation>
     </message>
 </context>
 <context>

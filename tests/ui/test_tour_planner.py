@@ -16,7 +16,7 @@ from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import Plan, TourStop, Trip
 from caravan_app.ui.background import TaskState
 from caravan_app.ui.main_window import MainWindow
-from caravan_app.ui.tour_dialogs import CompareDialog
+from caravan_app.ui.plan_compare import COMPARISONS, CompareDialog
 from caravan_app.ui.tour_planner import TourPlannerPage
 
 FIRST, LAST = date(2027, 3, 1), date(2027, 3, 5)
@@ -144,8 +144,14 @@ def test_a_locked_visit_is_kept_across_a_re_solve_and_plans_compare_and_approve(
     assert isinstance(dialog, CompareDialog)
     first_served = next(p for p in page.plans if p.name == "first").tour.served
     dialog.first.setCurrentIndex(dialog.first.findText("first"))
+    qtbot.waitUntil(
+        lambda: (
+            not COMPARISONS.busy and dialog.comparison is not None and dialog.comparison.first.name == "first"
+        ),
+        timeout=60_000,
+    )
     assert dialog.model.value(0, "figure") == "Requests served"
-    assert dialog.model.value(0, "first") == float(first_served)
+    assert dialog.model.value(0, "first") == first_served
     dialog.reject()
 
     assert page.approve(confirm=False)
