@@ -132,7 +132,7 @@ def test_the_dialog_shows_the_services_comparison(
 
 
 def test_plans_over_different_dates_are_warned_about(
-    planned: Database, qtbot: QtBot, parent: QWidget
+    planned: Database, qtbot: QtBot, parent: QWidget, languages: Languages
 ) -> None:
     dialog = _dialog(planned, qtbot, parent, CAPPED, TWO_WEEKS)
     c = dialog.comparison
