@@ -72,6 +72,21 @@ from caravan_app.persistence.models import (
 from caravan_app.planning.distance import great_circle_km
 from caravan_app.planning.problem import DEFAULT_ROAD_FACTOR, Point
 from caravan_app.services.database import TableCounts, count_rows
+from caravan_app.services.demo_material import (
+    CARAVAN_BIG_FAULTS,
+    CARAVAN_FAULTS,
+    CATALOGUE,
+    COMMUNITY_NAMES,
+    EXHIBIT_FAULTS,
+    GIVEN,
+    RELATED,
+    ROADS,
+    SCHOOL_WORDS,
+    SET_DEFS,
+    SURNAMES,
+    TOWN_HEADS,
+    TOWN_TAILS,
+)
 from caravan_app.settings import REFERENCE_DIR
 
 _log = log.get(log.DEMO)
@@ -148,195 +163,6 @@ _LEVELS = {
     "县": Level.COUNTY,
     "县级市": Level.COUNTY,
 }
-
-# --- name material ------------------------------------------------------------------------------
-
-_TOWN_HEADS = "东西南北新大小王李张刘陈高马杨黄白石双三金青龙凤梁胡许孙周吴朱汪沙长古洪柳桃蒋韩"
-_TOWN_TAILS = "湖集庄河桥港墩沟口店营楼埠坝塘岗台寨湾林园滩甸坊圩"
-_COMMUNITY_NAMES = (
-    "翠苑", "锦绣", "和平", "阳光", "清风", "幸福", "春晖", "金桥", "银杏", "碧水", "玉兰", "新城",
-    "康乐", "紫薇", "丹桂", "梧桐", "枫林", "怡景", "华庭", "明珠", "书香", "荷塘", "芳草", "滨河",
-)  # fmt: skip
-_SCHOOL_WORDS = ("实验", "育才", "启明", "东方", "行知", "博雅", "求真", "新华", "朝阳", "明德")
-_ROADS = (
-    "振兴路", "育才路", "文化路", "向阳路", "团结路", "幸福路", "新华路", "朝阳路", "和平路", "富民路",
-    "兴业路", "学府路", "科技路", "光明路", "长江路", "黄河路", "友谊路", "民主路", "健康路", "青年路",
-)  # fmt: skip
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
-_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂华文英建国志红玉兰春梅海燕晓东雪琳思宇浩然子涵"
-
-# --- exhibits -----------------------------------------------------------------------------------
-
-# (Chinese name, English name, kind): m mechanical, e electric, s screen-based.
-_CATALOGUE: dict[str, tuple[tuple[str, str, str], ...]] = {
-    "力学": (
-        ("最速降线", "Brachistochrone", "m"), ("傅科摆", "Foucault pendulum", "e"),
-        ("伯努利悬球", "Bernoulli ball", "e"), ("滚球艺术", "Rolling ball sculpture", "m"),
-        ("锥体上滚", "Double cone rolling uphill", "m"), ("角动量守恒转椅", "Angular momentum chair", "m"),
-        ("杠杆原理", "Lever principle", "m"), ("滑轮组", "Pulley system", "m"),
-        ("单摆周期", "Pendulum period", "m"), ("共振摆", "Resonance pendulums", "m"),
-        ("陀螺仪", "Gyroscope", "m"), ("钉床", "Bed of nails", "m"),
-        ("科里奥利力", "Coriolis effect", "m"), ("牛顿摆", "Newton's cradle", "m"),
-        ("浮力演示", "Buoyancy demonstration", "m"), ("空气炮", "Air cannon", "m"),
-        ("旋转的液面", "Rotating liquid surface", "e"), ("摩擦力比较", "Friction comparison", "m"),
-    ),
-    "声光电磁": (
-        ("辉光球", "Plasma ball", "e"), ("雅各布天梯", "Jacob's ladder", "e"),
-        ("激光竖琴", "Laser harp", "e"), ("手蓄电池", "Hand battery", "m"),
-        ("电磁秋千", "Electromagnetic swing", "e"), ("传声筒", "Speaking tubes", "m"),
-        ("声聚焦", "Sound focusing", "m"), ("克拉尼图形", "Chladni figures", "e"),
-        ("光的三原色", "Primary colours of light", "e"), ("无穷镜", "Infinity mirror", "e"),
-        ("潜望镜", "Periscope", "m"), ("偏振光", "Polarised light", "e"),
-        ("磁悬浮", "Magnetic levitation", "e"), ("电磁炮", "Coilgun", "e"),
-        ("楞次定律", "Lenz's law", "m"), ("怒发冲冠", "Van de Graaff generator", "e"),
-        ("光纤通信", "Optical fibre", "e"), ("跳环实验", "Jumping ring", "e"),
-    ),
-    "数学": (
-        ("莫比乌斯带", "Möbius strip", "m"), ("勾股定理", "Pythagorean theorem", "m"),
-        ("高尔顿板", "Galton board", "m"), ("七巧板", "Tangram", "m"),
-        ("汉诺塔", "Tower of Hanoi", "m"), ("圆周率π", "Digits of pi", "s"),
-        ("黄金分割", "Golden ratio", "m"), ("最短路径", "Shortest path", "m"),
-        ("斐波那契数列", "Fibonacci sequence", "m"), ("二进制", "Binary numbers", "e"),
-        ("正多面体", "Platonic solids", "m"), ("椭圆的反射", "Elliptical reflection", "m"),
-        ("圆锥曲线", "Conic sections", "m"), ("分形之美", "Beauty of fractals", "s"),
-        ("蒲丰投针", "Buffon's needle", "m"), ("勒洛三角形", "Reuleaux triangle", "m"),
-        ("四色问题", "Four colour problem", "m"), ("魔方", "Rubik's cube", "m"),
-    ),
-    "生命科学": (
-        ("人体骨骼", "Human skeleton", "m"), ("DNA双螺旋", "DNA double helix", "m"),
-        ("细胞的结构", "Structure of the cell", "m"), ("显微镜下的世界", "Under the microscope", "e"),
-        ("心脏的跳动", "Beating heart", "e"), ("血液循环", "Blood circulation", "e"),
-        ("反应时间测试", "Reaction time test", "e"), ("视错觉", "Optical illusions", "m"),
-        ("光合作用", "Photosynthesis", "e"), ("昆虫标本", "Insect specimens", "m"),
-        ("生物多样性", "Biodiversity", "s"), ("进化之树", "Tree of evolution", "m"),
-        ("基因与遗传", "Genes and heredity", "s"), ("肺活量测试", "Lung capacity test", "e"),
-        ("嗅觉辨识", "Smell identification", "m"), ("睡眠的秘密", "Secrets of sleep", "s"),
-    ),
-    "航空航天": (
-        ("飞机为什么能飞", "Why planes fly", "e"), ("风洞", "Wind tunnel", "e"),
-        ("空气火箭", "Air rocket", "m"), ("模拟驾驶飞机", "Flight simulator", "e"),
-        ("太阳系", "Solar system", "e"), ("月相变化", "Phases of the moon", "e"),
-        ("空间站模型", "Space station model", "m"), ("北斗导航", "BeiDou navigation", "s"),
-        ("嫦娥探月", "Chang'e lunar exploration", "m"), ("交会对接", "Docking in orbit", "e"),
-        ("航天服", "Spacesuit", "m"), ("卫星轨道", "Satellite orbits", "e"),
-        ("热气球", "Hot-air balloon", "e"), ("降落伞", "Parachute", "m"),
-        ("直升机原理", "Helicopter rotor", "e"), ("火星车", "Mars rover", "m"),
-        ("VR太空漫步", "VR spacewalk", "e"),
-    ),
-    "安全应急": (
-        ("地震模拟", "Earthquake simulator", "e"), ("火灾逃生", "Fire escape", "e"),
-        ("灭火器使用", "Using a fire extinguisher", "e"), ("心肺复苏", "CPR training", "e"),
-        ("交通安全", "Road safety", "e"), ("安全用电", "Electrical safety", "e"),
-        ("防溺水", "Drowning prevention", "s"), ("防台防汛", "Typhoon and flood preparedness", "s"),
-        ("燃气安全", "Gas safety", "e"), ("急救包扎", "First-aid bandaging", "m"),
-        ("安全标志识别", "Safety signs", "m"), ("应急避难", "Emergency shelter", "m"),
-        ("烟雾逃生", "Smoke escape", "e"), ("防诈骗", "Fraud prevention", "s"),
-        ("食品安全", "Food safety", "s"), ("自救绳结", "Rescue knots", "m"),
-    ),
-    "双碳": (
-        ("风力发电", "Wind power", "e"), ("光伏发电", "Solar photovoltaics", "e"),
-        ("碳足迹计算", "Carbon footprint calculator", "s"), ("水力发电", "Hydropower", "e"),
-        ("氢能源", "Hydrogen energy", "e"), ("垃圾分类", "Waste sorting", "e"),
-        ("节能灯比较", "Energy-saving lamps", "e"), ("碳循环", "Carbon cycle", "m"),
-        ("新能源汽车", "New energy vehicles", "e"), ("人力发电", "Pedal power", "e"),
-        ("温室效应", "Greenhouse effect", "e"), ("储能电池", "Energy storage", "e"),
-        ("森林碳汇", "Forest carbon sink", "m"), ("地热能", "Geothermal energy", "m"),
-        ("潮汐能", "Tidal energy", "e"), ("低碳生活", "Low-carbon living", "s"),
-    ),
-    "信息科技": (
-        ("信息编码", "Information coding", "m"), ("摩尔斯电码", "Morse code", "e"),
-        ("二维码原理", "How QR codes work", "s"), ("互联网是怎样连接的", "How the internet connects", "e"),
-        ("计算机的发展", "History of computers", "m"), ("芯片的制造", "Making a chip", "m"),
-        ("5G通信", "5G communication", "e"), ("密码学", "Cryptography", "m"),
-        ("电话的演变", "Evolution of the telephone", "e"), ("光通信", "Optical communication", "e"),
-        ("条形码扫描", "Barcode scanning", "e"), ("数据可视化", "Data visualisation", "s"),
-        ("网络安全", "Cybersecurity", "s"), ("图灵机", "Turing machine", "m"),
-        ("逻辑门", "Logic gates", "e"), ("传感器世界", "World of sensors", "e"),
-    ),
-    "人工智能": (
-        ("人脸识别", "Face recognition", "e"), ("语音助手", "Voice assistant", "e"),
-        ("机器人下棋", "Chess-playing robot", "e"), ("智能垃圾分拣", "Smart waste sorting", "e"),
-        ("手写数字识别", "Handwritten digit recognition", "e"), ("无人驾驶小车", "Self-driving car", "e"),
-        ("机械臂", "Robot arm", "e"), ("AI绘画", "AI painting", "e"),
-        ("手势识别", "Gesture recognition", "e"), ("智能翻译", "Machine translation", "e"),
-        ("神经网络", "Neural networks", "s"), ("情绪识别", "Emotion recognition", "e"),
-        ("机器人舞蹈", "Dancing robots", "e"), ("自动导航", "Autonomous navigation", "e"),
-        ("图像识别", "Image recognition", "e"), ("问答机器人", "Question-answering robot", "e"),
-    ),
-    "地球科学": (
-        ("地球的结构", "Structure of the Earth", "m"), ("火山喷发", "Volcanic eruption", "e"),
-        ("板块运动", "Plate tectonics", "e"), ("岩石与矿物", "Rocks and minerals", "m"),
-        ("化石", "Fossils", "m"), ("龙卷风", "Tornado", "e"),
-        ("四季的形成", "Why seasons happen", "e"), ("云的形成", "Cloud formation", "e"),
-        ("地震波", "Seismic waves", "e"), ("水循环", "Water cycle", "e"),
-        ("日晷", "Sundial", "m"), ("AR沙盘", "Augmented reality sandbox", "e"),
-        ("天气预报", "Weather forecasting", "s"), ("海洋的奥秘", "Secrets of the ocean", "s"),
-        ("冰川", "Glaciers", "m"), ("潮汐的成因", "Causes of tides", "e"),
-    ),
-    "健康医学": (
-        ("人体平衡测试", "Balance test", "e"), ("视力检测", "Eyesight test", "e"),
-        ("膳食宝塔", "Food pyramid", "m"), ("牙齿保护", "Dental care", "m"),
-        ("近视的成因", "Causes of short sight", "m"), ("病毒与细菌", "Viruses and bacteria", "s"),
-        ("疫苗的作用", "How vaccines work", "s"), ("体脂测量", "Body fat measurement", "e"),
-        ("血压测量", "Blood pressure measurement", "e"), ("手部卫生", "Hand hygiene", "e"),
-        ("听力测试", "Hearing test", "e"), ("中医经络", "Meridians in Chinese medicine", "m"),
-        ("运动与健康", "Exercise and health", "e"), ("心率监测", "Heart rate monitor", "e"),
-        ("吸烟的危害", "Harms of smoking", "m"),
-    ),
-    "农业科技": (
-        ("无土栽培", "Soilless cultivation", "e"), ("杂交水稻", "Hybrid rice", "m"),
-        ("智慧大棚", "Smart greenhouse", "e"), ("植保无人机", "Crop-spraying drone", "e"),
-        ("种子的秘密", "Secrets of seeds", "m"), ("滴灌技术", "Drip irrigation", "e"),
-        ("土壤的构成", "Soil composition", "m"), ("昆虫与授粉", "Insects and pollination", "m"),
-        ("食用菌", "Edible fungi", "m"), ("水产养殖", "Aquaculture", "e"),
-        ("北斗农机", "BeiDou-guided farm machinery", "e"), ("转基因科普", "About GM crops", "s"),
-        ("节水灌溉", "Water-saving irrigation", "e"), ("植物组织培养", "Plant tissue culture", "m"),
-        ("二十四节气", "The 24 solar terms", "m"), ("稻田综合种养", "Rice-field fish farming", "m"),
-    ),
-}  # fmt: skip
-
-# Themes that sit well beside a set's main theme and fill it to 50-60 exhibits.
-_RELATED: dict[str, tuple[str, ...]] = {
-    "力学": ("数学", "航空航天", "声光电磁", "地球科学"),
-    "声光电磁": ("力学", "信息科技", "数学", "双碳"),
-    "数学": ("信息科技", "力学", "人工智能", "声光电磁"),
-    "生命科学": ("健康医学", "农业科技", "地球科学", "安全应急"),
-    "航空航天": ("力学", "地球科学", "信息科技", "声光电磁"),
-    "安全应急": ("健康医学", "地球科学", "力学", "双碳"),
-    "双碳": ("地球科学", "农业科技", "声光电磁", "力学"),
-    "信息科技": ("人工智能", "数学", "声光电磁", "航空航天"),
-    "人工智能": ("信息科技", "数学", "生命科学", "声光电磁"),
-    "地球科学": ("双碳", "航空航天", "安全应急", "生命科学"),
-    "健康医学": ("生命科学", "安全应急", "农业科技", "数学"),
-    "农业科技": ("生命科学", "双碳", "地球科学", "人工智能"),
-}
-
-# (theme, set name, adcode of the depot that keeps it); Taizhou and Yangzhou run regional swaps.
-_SET_DEFS: tuple[tuple[str, str, str], ...] = (
-    ("力学", "流动科技馆·力学奥秘", "320000"),
-    ("声光电磁", "流动科技馆·声光电磁探秘", "320000"),
-    ("数学", "流动科技馆·数学之美", "321200"),
-    ("生命科学", "流动科技馆·生命的奇迹", "321200"),
-    ("航空航天", "流动科技馆·飞天梦想", "320000"),
-    ("安全应急", "流动科技馆·安全应急体验", "321000"),
-    ("双碳", "流动科技馆·低碳生活 双碳未来", "321000"),
-    ("信息科技", "流动科技馆·信息时代", "320300"),
-    ("人工智能", "流动科技馆·智能未来", "320000"),
-    ("地球科学", "流动科技馆·探索地球", "320900"),
-    ("健康医学", "流动科技馆·健康生活", "320300"),
-    ("农业科技", "流动科技馆·智慧农业", "321300"),
-)
-
-_EXHIBIT_FAULTS = (
-    "按钮失灵", "屏幕花屏", "电源模块损坏", "传感器失灵", "外壳破损", "机械卡滞", "灯管不亮",
-    "触摸屏无响应", "传动皮带断裂", "电机异响", "程序死机", "连接线松脱", "亚克力罩破裂", "转轴磨损",
-)  # fmt: skip
-_CARAVAN_FAULTS = (
-    "发电机故障", "液压支腿漏油", "刹车片磨损", "空调不制冷", "轮胎老化", "蓄电池亏电",
-    "展厢侧翻板卡滞", "音响功放故障", "车载电路老化", "雨刮电机故障", "展厢顶棚渗水",
-)  # fmt: skip
-_CARAVAN_BIG_FAULTS = ("发动机大修", "变速箱更换", "展厢液压系统更换", "车架锈蚀修复", "发电机组更换")
-
 
 # --- geography ----------------------------------------------------------------------------------
 
@@ -550,8 +376,8 @@ class _Demo:
         return datetime.combine(day, clock(self.rng.randint(8, 16), self.rng.choice((0, 15, 30, 45))))
 
     def person(self) -> str:
-        given = "".join(self.pick(_GIVEN) for _ in range(self.rng.choice((1, 2, 2))))
-        return self.pick(_SURNAMES) + given
+        given = "".join(self.pick(GIVEN) for _ in range(self.rng.choice((1, 2, 2))))
+        return self.pick(SURNAMES) + given
 
     def phone(self, adcode: str) -> str:
         if self.rng.random() < 0.6:
@@ -574,7 +400,7 @@ class _Demo:
 
     def town_name(self, suffix: str) -> str:
         while True:
-            name = self.pick(_TOWN_HEADS) + self.pick(_TOWN_TAILS)
+            name = self.pick(TOWN_HEADS) + self.pick(TOWN_TAILS)
             if name + suffix not in self.used_town_names:
                 self.used_town_names.add(name + suffix)
                 return name + suffix
@@ -681,7 +507,7 @@ class _Demo:
             self.towns[county.adcode] = towns
 
     def street(self) -> str:
-        return f"{self.pick(_ROADS)}{self.rng.randint(1, 199)}号"
+        return f"{self.pick(ROADS)}{self.rng.randint(1, 199)}号"
 
     def address(self, county: Region, town: str, tail: str = "") -> str:
         return f"{self.city_of(county.adcode).name}{county.name}{town}{self.street()}{tail}"
@@ -835,11 +661,11 @@ class _Demo:
                 for i in range(self.rng.randint(2, 3)):
                     town = towns[i % len(towns)]
                     if i == 0 or (i == 2 and self.rng.random() < 0.4):
-                        word = self.pick(_SCHOOL_WORDS)
+                        word = self.pick(SCHOOL_WORDS)
                         name = f"{c}{word}{self.pick(('小学', '小学', '中学', '学校'))}"
                         self.add_venue(county, town, VenueKind.SCHOOL, name, reach_km=2.5)
                     elif i == 1 or self.rng.random() < 0.8:
-                        community = self.pick(_COMMUNITY_NAMES)
+                        community = self.pick(COMMUNITY_NAMES)
                         tail = self.pick(("社区党群服务中心", "社区新时代文明实践站", "社区服务中心"))
                         self.add_venue(
                             county, town, VenueKind.COMMUNITY, f"{c}{community}{tail}", reach_km=2.5
@@ -864,7 +690,7 @@ class _Demo:
                 villages = 1 if self.rng.random() < 0.6 else 0
                 villages += 1 if self.rng.random() < 0.15 else 0
                 for _ in range(villages):
-                    village = self.pick(_TOWN_HEADS) + self.pick(_TOWN_TAILS)
+                    village = self.pick(TOWN_HEADS) + self.pick(TOWN_TAILS)
                     tail = self.pick(("村文化礼堂", "村党群服务中心", "村新时代文明实践站"))
                     self.add_venue(
                         county,
@@ -1045,7 +871,7 @@ class _Demo:
     # --- museum sets ---------------------------------------------------------------------------
 
     def plan_sets(self) -> None:
-        for number, (theme, name, adcode) in enumerate(_SET_DEFS, start=1):
+        for number, (theme, name, adcode) in enumerate(SET_DEFS, start=1):
             code = f"MS{number:02d}"
             self.sets.append(
                 ExhibitSet(
@@ -1057,7 +883,7 @@ class _Demo:
                     uninstall_days=self.rng.randint(2, 3),
                     truck_loads=self.rng.randint(2, 4),
                     # A complete set: 15 of its own theme and 6 of each related one, 50-60 in all.
-                    template=";".join([f"{theme}:15", *(f"{r}:6" for r in _RELATED[theme])]),
+                    template=";".join([f"{theme}:15", *(f"{r}:6" for r in RELATED[theme])]),
                     home_depot_id=self.depots[adcode].id,
                     status=SetStatus.IN_STORE,
                 )
@@ -1288,7 +1114,7 @@ class _Demo:
         workshop = self.nearest_workshop(point)
         origin = piece.place
         piece.steps.append((self.moment(day), ("workshop", workshop.id), "送修"))
-        fault = self.pick(_EXHIBIT_FAULTS)
+        fault = self.pick(EXHIBIT_FAULTS)
         self.record(
             subject=piece,
             kind=MaintenanceKind.REPAIR,
@@ -1318,14 +1144,14 @@ class _Demo:
             kind=MaintenanceKind.INSPECTION,
             opened_on=day,
             closed_on=day,
-            fault=self.pick(_EXHIBIT_FAULTS),
+            fault=self.pick(EXHIBIT_FAULTS),
             cost_yuan=0.0,
             notes="技术鉴定：无修复价值，建议报废",
         )
         self.checks.append((piece, day, CheckContext.ANNUAL, ConditionGrade.D, "无修复价值"))
 
     def theme_items(self, themes: Sequence[str]) -> list[tuple[str, tuple[str, str, str]]]:
-        items = [(t, item) for t in themes for item in _CATALOGUE[t]]
+        items = [(t, item) for t in themes for item in CATALOGUE[t]]
         self.rng.shuffle(items)
         return items
 
@@ -1370,7 +1196,7 @@ class _Demo:
             depot = self.pick(spare_depots, spare_weights)
             theme = self.pick(THEMES)
             acquired = self.day_between(date(2012, 1, 1), date(2025, 11, 20))
-            piece = self.new_piece(ExhibitUse.CARAVAN_KIT, self.pick(_CATALOGUE[theme]), theme, acquired)
+            piece = self.new_piece(ExhibitUse.CARAVAN_KIT, self.pick(CATALOGUE[theme]), theme, acquired)
             piece.row.condition = self.grade_for_age(acquired)
             piece.steps.append((self.moment(acquired), ("depot", depot.id), "新购入库"))
             spares.append(piece)
@@ -1419,7 +1245,7 @@ class _Demo:
             plan = caravan_of[piece.place[1]]
             if plan.shows and self.rng.random() < 0.08:
                 day = self.pick(plan.shows)[0]
-                fault = self.pick(_EXHIBIT_FAULTS) if piece.row.condition == ConditionGrade.C else ""
+                fault = self.pick(EXHIBIT_FAULTS) if piece.row.condition == ConditionGrade.C else ""
                 self.checks.append((piece, day, CheckContext.FIELD, None, fault))
 
     def make_museum_exhibits(self) -> None:
@@ -1428,7 +1254,7 @@ class _Demo:
         joined: dict[int, date] = {}
         for exhibit_set in self.sets:
             created = self.set_created[exhibit_set.code]
-            items = self.theme_items([exhibit_set.theme]) + self.theme_items(_RELATED[exhibit_set.theme])
+            items = self.theme_items([exhibit_set.theme]) + self.theme_items(RELATED[exhibit_set.theme])
             names: list[str] = []
             chosen = []
             for theme, item in items:
@@ -1520,7 +1346,7 @@ class _Demo:
                         kind=MaintenanceKind.REPAIR,
                         opened_on=day,
                         closed_on=day + timedelta(days=self.rng.randint(0, 3)),
-                        fault=self.pick(_EXHIBIT_FAULTS),
+                        fault=self.pick(EXHIBIT_FAULTS),
                         cost_yuan=float(self.rng.randrange(100, 1500, 10)),
                         notes="巡展现场维修",
                     )
@@ -1543,7 +1369,7 @@ class _Demo:
                 if given is None:
                     given = _GRADES[grade]
                     if given in (ConditionGrade.C, ConditionGrade.D) and not fault:
-                        fault = self.pick(_EXHIBIT_FAULTS)
+                        fault = self.pick(EXHIBIT_FAULTS)
                     self.checks[i] = (piece, day, context, given, fault)
                 grade = max(0, _GRADES.index(given) - (1 if self.rng.random() < 0.3 else 0))
 
@@ -1639,7 +1465,7 @@ class _Demo:
                     kind=MaintenanceKind.REPAIR,
                     opened_on=day,
                     closed_on=day + timedelta(days=length),
-                    fault=self.pick(_CARAVAN_FAULTS),
+                    fault=self.pick(CARAVAN_FAULTS),
                     cost_yuan=float(self.rng.randrange(1500, 25000, 100)),
                     notes=garage,
                 )
@@ -1650,7 +1476,7 @@ class _Demo:
                 ):
                     length = self.rng.randint(10, 40)
                     day = self.day_between(date(2024, 1, 1), date(2025, 10, 31))
-                    big = self.pick(_CARAVAN_BIG_FAULTS)
+                    big = self.pick(CARAVAN_BIG_FAULTS)
                     self.record(
                         subject=plan,
                         kind=MaintenanceKind.REPAIR,
@@ -1678,7 +1504,7 @@ class _Demo:
                     kind=MaintenanceKind.REPAIR,
                     opened_on=plan.stops_from,
                     closed_on=None,
-                    fault=self.pick(_CARAVAN_BIG_FAULTS if age >= 10 else _CARAVAN_FAULTS),
+                    fault=self.pick(CARAVAN_BIG_FAULTS if age >= 10 else CARAVAN_FAULTS),
                     cost_yuan=float(self.rng.randrange(5_000, 60_000, 500)),
                     notes=f"{garage}，待配件，费用为预估",
                 )
