@@ -108,13 +108,16 @@ def consolidate(
     term_name: str = "2027-spring",
     *,
     name: str | None = None,
+    default_name: str | None = None,
     control: SolveControl | None = None,
     what_if_time: float = 10.0,
     thresholds: Thresholds | None = None,
     as_of: date | None = None,
     on_step: Callable[[ConsolidationStep, str], None] | None = None,
 ) -> ConsolidationSummary:
-    """Screen, regroup and re-plan the term, and store it all as a consolidation plan named `name`.
+    """Screen, regroup and re-plan the term, and store it all as a consolidation plan named `name`
+    (refused before any work if taken), or, unnamed, `default_name` (worded by the caller in its
+    language; " (2)" added if taken by then).
 
     `control` limits the regrouping (its time limit is shared by the sets and the kits); each
     what-if re-plan gets `what_if_time` seconds. `thresholds` default to those kept in settings;
@@ -130,7 +133,7 @@ def consolidate(
     thresholds = thresholds or load_thresholds()
     as_of = as_of or school_term.start
     chosen_name = name is not None
-    name = name or default_plan_name(school_term.name)
+    name = name or default_name or default_plan_name(school_term.name)
     db.check_writable()  # before the solves, not after them
 
     step(ConsolidationStep.SCREENING, "")

@@ -35,7 +35,7 @@ from caravan_app.ui.pdf_output import save_pdf_to
 from caravan_app.ui.regrouping_tab import RegroupingTab
 from caravan_app.ui.retirement_candidates import CandidatesTab, result_table, window_language
 from caravan_app.ui.table_model import RowsModel
-from caravan_app.ui.terms import CALENDAR_ENTITY, fill_terms
+from caravan_app.ui.terms import CALENDAR_ENTITY, default_plan_name, fill_terms
 
 _log = log.get(log.UI)
 
@@ -222,6 +222,7 @@ class RetirementPage(QWidget):
         if self.running:
             return False
         db, term_name = self.context.db, str(self.term.currentData())
+        default_name = default_plan_name("consolidation", term_name)
 
         def consolidate(state: TaskState) -> consolidation.ConsolidationSummary:
             return consolidation.consolidate(
@@ -230,6 +231,7 @@ class RetirementPage(QWidget):
                 control=state.control(time_limit),
                 what_if_time=what_if_time,
                 on_step=lambda step, caravan: state.report((step, caravan), every=True),
+                default_name=default_name,
             )
 
         self.steps = []

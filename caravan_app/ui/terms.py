@@ -52,8 +52,9 @@ def default_plan_name(
     """The name of a new plan the user did not name: what it plans and when it was made, in the window's
     language, e.g. "Spring term 2027 tours 2026-12-04 08:15:30" (the term as term_label words it).
 
-    `kind` is "tours" (of `term`, or of the dates from `first` when no term was chosen) or "rotation"
-    (from `first`). The time keeps two names apart; a default name taken by then gets " (2)" when stored."""
+    `kind` is "tours" (of `term`, or of the dates from `first` when no term was chosen), "rotation"
+    (from `first`) or "consolidation" (of `term`). The time keeps two names apart; a default name
+    taken by then gets " (2)" when stored."""
     stamp = f"{now or datetime.now():%Y-%m-%d %H:%M:%S}"
     if kind == "tours":
         what = term_label(term) if term else (first.isoformat() if first else "")
@@ -69,5 +70,12 @@ def default_plan_name(
             QCoreApplication.translate("Terms", "Rotation from %1 %2")
             .replace("%1", month)
             .replace("%2", stamp)
+        )
+    if kind == "consolidation":
+        return (
+            QCoreApplication.translate("Terms", "%1 consolidation %2")
+            .replace("%1", term_label(term) if term else "")
+            .replace("%2", stamp)
+            .strip()
         )
     raise ValueError(f"no default name for a plan of kind {kind!r}")

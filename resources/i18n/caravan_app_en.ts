@@ -4197,6 +4197,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <source>Rotation from %1 %2</source>
             <translation>Rotation from %1 %2</translation>
         </message>
+        <message>
+            <source>%1 consolidation %2</source>
+            <translation>%1 consolidation %2</translation>
+        </message>
     </context>
     <context>
         <name>TourHandEdits</name>

@@ -4197,6 +4197,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <source>Rotation from %1 %2</source>
         <translation>%1起轮换 %2</translation>
     </message>
+    <message>
+        <source>%1 consolidation %2</source>
+        <translation>%1整合 %2</translation>
+    </message>
 </context>
 <context>
     <name>TourHandEdits</name>

@@ -25,6 +25,9 @@ def test_new_plans_are_named_in_the_windows_language(languages: Languages) -> No
     assert default_plan_name("rotation", first=date(2027, 3, 1), now=MADE) == (
         "Rotation from 2027-03 2026-12-04 08:15:30"
     )
+    assert default_plan_name("consolidation", "2027-spring", now=MADE) == (
+        "Spring term 2027 consolidation 2026-12-04 08:15:30"
+    )
     with pytest.raises(ValueError, match="kind 'retirement'"):
         default_plan_name("retirement")
     languages.switch("zh_CN")
@@ -32,6 +35,8 @@ def test_new_plans_are_named_in_the_windows_language(languages: Languages) -> No
         name = default_plan_name("tours", "2027-spring", now=MADE)
         assert "2027-spring" not in name and "spring" not in name.lower()
         assert "2027" in name and "春季学期" in name and name.endswith("2026-12-04 08:15:30")
+        merged = default_plan_name("consolidation", "2027-spring", now=MADE)
+        assert merged == "2027 年春季学期整合 2026-12-04 08:15:30"
     finally:
         languages.switch("en")
 
