@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from caravan_app import __version__, cli_desktop, cli_kit, cli_linkage, cli_plans, cli_text, log
+from caravan_app import __version__, cli_desktop, cli_kit, cli_linkage, cli_plans, cli_text, cli_users, log
 from caravan_app.domain.outcomes import NoPlan
 from caravan_app.errors import CaravanError
 from caravan_app.settings import DB_URL_VARIABLE, data_dir
@@ -229,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_plans.add_commands(commands, common)
     cli_kit.add_commands(commands, common)
     cli_linkage.add_commands(commands, common)
+    cli_users.add_commands(commands, common)
 
     events = commands.add_parser(
         "export-events", parents=[common], help="held events in the national platform's fields, as Excel"
