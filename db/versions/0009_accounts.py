@@ -2,8 +2,12 @@
 the program's login roles (level, region, administrator, disabled) in a schema of its own, caravan_auth,
 kept out of the program's models (not exported, copied or emptied with the data); nothing on SQLite
 
-Roles are the server's, not the database's: several databases on one server share them, so the group
-roles are made only when missing and dropped only when no role is a member any more.
+The program's tables (and the accounts schema) are given to caravan_owner, a role nobody signs in as:
+people's roles then get only what grants and policies give them, never an owner's rights.
+
+Roles are the server's, not the database's: several databases on one server share them, so the roles
+are made only when missing; a group role is dropped only when no role is a member any more, and the
+owner only when it owns nothing in another database.
 
 Revision ID: 0009
 Revises: 0008
@@ -22,7 +26,33 @@ down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+OWNER = "caravan_owner"
 GROUP_ROLES = ("caravan_province", "caravan_city", "caravan_county", "caravan_admin")
+
+
+def _create_role(role: str) -> None:
+    # Constant names, no user input. CREATE ROLE has no IF NOT EXISTS: a DO block, which also takes
+    # the role another database's migration made at the same moment.
+    op.execute(
+        f"DO $$ BEGIN "
+        f"IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '{role}') THEN "
+        f"CREATE ROLE {role} NOLOGIN; "
+        f"END IF; "
+        f"EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
+        f"END $$"
+    )
+
+
+def _give_tables(from_role: str, to_role: str) -> None:
+    """Every table of the program's schema and of caravan_auth owned by `from_role` (its sequences
+    and indexes follow it) to `to_role`; roles given as SQL expressions."""
+    op.execute(
+        f"DO $$ DECLARE t record; BEGIN "
+        f"FOR t IN SELECT schemaname, tablename FROM pg_catalog.pg_tables "
+        f"WHERE schemaname IN (current_schema(), 'caravan_auth') AND tableowner = {from_role} LOOP "
+        f"EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', t.schemaname, t.tablename, {to_role}); "
+        f"END LOOP; END $$"
+    )
 
 
 def upgrade() -> None:
@@ -42,17 +72,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("role_name", name=op.f("pk_accounts")),
         schema="caravan_auth",
     )
-    for role in GROUP_ROLES:
-        # Constant names, no user input. CREATE ROLE has no IF NOT EXISTS: a DO block, which also
-        # takes the role another database's migration made at the same moment.
-        op.execute(
-            f"DO $$ BEGIN "
-            f"IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '{role}') THEN "
-            f"CREATE ROLE {role} NOLOGIN; "
-            f"END IF; "
-            f"EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; "
-            f"END $$"
-        )
+    for role in (OWNER, *GROUP_ROLES):
+        _create_role(role)
+    # Giving a table to a role needs membership of it, unless the one migrating is a superuser.
+    op.execute(
+        f"DO $$ BEGIN "
+        f"IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN "
+        f"EXECUTE format('GRANT {OWNER} TO %I', current_user); "
+        f"END IF; END $$"
+    )
+    # An owner must be able to create in the schema of its tables (PostgreSQL 15's public schema lets
+    # only the database's owner).
+    op.execute(
+        f"DO $$ BEGIN EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO {OWNER}', current_schema()); END $$"
+    )
+    op.execute(f"ALTER SCHEMA caravan_auth OWNER TO {OWNER}")
+    _give_tables("current_user", f"'{OWNER}'")
 
 
 def downgrade() -> None:
@@ -60,6 +95,10 @@ def downgrade() -> None:
     other databases): a group role is dropped only when no role is a member of it any more."""
     if op.get_bind().dialect.name != "postgresql":
         return
+    _give_tables(f"'{OWNER}'", "current_user")
+    op.execute(
+        f"DO $$ BEGIN EXECUTE format('REVOKE USAGE, CREATE ON SCHEMA %I FROM {OWNER}', current_schema()); END $$"
+    )
     op.drop_table("accounts", schema="caravan_auth")
     op.execute("DROP SCHEMA caravan_auth")
     for role in GROUP_ROLES:
@@ -73,3 +112,10 @@ def downgrade() -> None:
             f"EXCEPTION WHEN dependent_objects_still_exist THEN NULL; "  # granted in another database
             f"END $$"
         )
+    # Kept while it owns tables of another database (DROP ROLE refuses then).
+    op.execute(
+        f"DO $$ BEGIN "
+        f"IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = '{OWNER}') THEN DROP ROLE {OWNER}; END IF; "
+        f"EXCEPTION WHEN dependent_objects_still_exist THEN NULL; "
+        f"END $$"
+    )

@@ -88,6 +88,26 @@ def test_group_roles_exist_and_cannot_sign_in(db: Database) -> None:
         assert rows[role] is False
 
 
+def test_tables_belong_to_an_owner_nobody_signs_in_as(db: Database) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles are PostgreSQL's")
+    with db.engine.connect() as c:
+        owners = dict(
+            c.execute(
+                text(
+                    "SELECT tablename, tableowner FROM pg_tables "
+                    "WHERE schemaname IN (current_schema(), 'caravan_auth')"
+                )
+            ).all()
+        )
+        can_login = c.execute(
+            text("SELECT rolcanlogin FROM pg_roles WHERE rolname = 'caravan_owner'")
+        ).scalar()
+    assert {"caravans", "audit_log", "accounts", "alembic_version"} <= set(owners)
+    assert set(owners.values()) == {"caravan_owner"}
+    assert can_login is False
+
+
 def test_sqlite_has_no_accounts(db: Database) -> None:
     if not db.is_sqlite:
         pytest.skip("SQLite only")
