@@ -88,6 +88,17 @@ def upgrade() -> None:
     )
     op.execute(f"ALTER SCHEMA caravan_auth OWNER TO {OWNER}")
     _give_tables("current_user", f"'{OWNER}'")
+    # Reading is everyone's (linkage needs the whole province); managing accounts the administrators'.
+    groups = ", ".join(GROUP_ROLES)
+    op.execute(
+        f"DO $$ BEGIN "
+        f"EXECUTE format('GRANT USAGE ON SCHEMA %I TO {groups}', current_schema()); "
+        f"EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO {groups}', current_schema()); "
+        f"END $$"
+    )
+    op.execute(f"GRANT USAGE ON SCHEMA caravan_auth TO {groups}")
+    op.execute(f"GRANT SELECT ON caravan_auth.accounts TO {groups}")
+    op.execute("GRANT INSERT, UPDATE ON caravan_auth.accounts TO caravan_admin")
 
 
 def downgrade() -> None:
@@ -95,6 +106,13 @@ def downgrade() -> None:
     other databases): a group role is dropped only when no role is a member of it any more."""
     if op.get_bind().dialect.name != "postgresql":
         return
+    groups = ", ".join(GROUP_ROLES)
+    op.execute(
+        f"DO $$ BEGIN "
+        f"EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA %I FROM {groups}', current_schema()); "
+        f"EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM {groups}', current_schema()); "
+        f"END $$"
+    )
     _give_tables(f"'{OWNER}'", "current_user")
     op.execute(
         f"DO $$ BEGIN EXECUTE format('REVOKE USAGE, CREATE ON SCHEMA %I FROM {OWNER}', current_schema()); END $$"

@@ -146,6 +146,26 @@ def test_admin_account_is_in_the_admin_group(db: Database, role_names: list[str]
     assert member_of(db, name) == {"caravan_province", "caravan_admin"}
 
 
+def test_an_administrator_adds_accounts_and_everyone_reads(db: Database, role_names: list[str]) -> None:
+    if db.is_sqlite:
+        pytest.skip("roles are PostgreSQL's")
+    add_regions(db)
+    admin, clerk = new_name(role_names), new_name(role_names)
+    accounts.add_account(db, admin, Level.PROVINCE, "320000", "admin pw", admin=True)
+    as_admin = Database(db.url.set(username=admin, password="admin pw"))
+    try:
+        accounts.add_account(as_admin, clerk, Level.COUNTY, "320102", "clerk pw")
+        assert [a.name for a in accounts.list_accounts(as_admin)] == sorted([admin, clerk])
+    finally:
+        as_admin.dispose()
+    with sign_in(db, clerk, "clerk pw") as c:
+        assert c.execute("SELECT count(*) FROM regions").fetchone() == (3,)
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            c.execute(
+                "INSERT INTO caravan_auth.accounts VALUES ('x', 'county', '320102', true, false, now())"
+            )
+
+
 def test_disable_and_new_password(db: Database, role_names: list[str]) -> None:
     if db.is_sqlite:
         pytest.skip("roles are PostgreSQL's")
