@@ -42,6 +42,27 @@ class DatabaseError(CaravanError):
     """The database could not be reached, opened or upgraded."""
 
 
+class NotPermitted(CaravanError):
+    """The database server refused a change the signed-in account may not make (PostgreSQL's grants,
+    row-level security or the program's guard triggers); nothing was saved.
+
+    `table` is the table refused, `row` the row's code or name when the server named it, `action`
+    insert, update or delete (empty when unknown)."""
+
+    def __init__(self, table: str, row: str = "", action: str = "") -> None:
+        self.table = table
+        self.row = row
+        self.action = action
+        what = f"{table} {row}".strip()
+        super().__init__(
+            f"the server refused it: your account may not {action or 'change'} {what}; nothing was saved",
+            code="not_permitted",
+            table=table,
+            row=row,
+            action=action,
+        )
+
+
 class IntegrityViolation(CaravanError):
     """A save broke a rule the database holds (unique code, reference, check)."""
 

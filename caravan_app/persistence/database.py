@@ -6,6 +6,7 @@ and turns the driver's errors into the program's own (a stale save into Conflict
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -15,12 +16,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from caravan_app import log
-from caravan_app.errors import ConflictError, DatabaseError, IntegrityViolation
+from caravan_app.errors import ConflictError, DatabaseError, IntegrityViolation, NotPermitted
 from caravan_app.persistence import audit
 from caravan_app.settings import describe
 
@@ -90,7 +91,10 @@ class Database:
         except (ArgumentError, NoSuchModuleError) as exc:
             raise DatabaseError(f"cannot use database {describe(url)}: {_first_line(exc)}") from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        audit.install(self._sessions, user)
+        # On PostgreSQL the server writes the audit log itself (migration 0010's triggers), naming the
+        # signed-in role: a name the desktop sent could be anyone's.
+        if self.is_sqlite:
+            audit.install(self._sessions, user)
         event.listen(self._sessions, "before_flush", _remember_updated_rows)
 
     @property
@@ -160,6 +164,12 @@ class Database:
             session.rollback()
             reason = _first_line(exc.orig)
             raise IntegrityViolation(f"not saved, a database rule refused it: {reason}") from exc
+        except DBAPIError as exc:
+            session.rollback()
+            refused = not_permitted(exc)
+            if refused is not None:
+                raise refused from exc
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -168,6 +178,33 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+_WRITE = re.compile(r"^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:\"?\w+\"?\.)?\"?(\w+)", re.IGNORECASE)
+_ACTIONS = {"insert": "insert", "update": "update", "delete": "delete"}
+
+
+def not_permitted(exc: DBAPIError) -> NotPermitted | None:
+    """The server's refusal of a change (SQLSTATE 42501) as the program's error, else None.
+
+    The guard triggers of migration 0010 say which table, row and action in a JSON detail; a refusal
+    by grants or a row-level security policy names no row, and the table is then the one the refused
+    statement (the program's own) writes."""
+    if getattr(exc.orig, "sqlstate", None) != "42501":
+        return None
+    diag = getattr(exc.orig, "diag", None)
+    detail = getattr(diag, "message_detail", None) or ""
+    try:
+        named = json.loads(detail) if detail.startswith("{") else {}
+    except ValueError:
+        named = {}
+    if named:
+        return NotPermitted(
+            str(named.get("table", "")), str(named.get("row") or ""), str(named.get("action", ""))
+        )
+    match = _WRITE.match(str(exc.statement or ""))
+    verb = str(exc.statement or "").split(None, 1)[0].lower() if exc.statement else ""
+    return NotPermitted(match.group(1) if match else "", "", _ACTIONS.get(verb, ""))
 
 
 def _first_line(exc: BaseException | None) -> str:

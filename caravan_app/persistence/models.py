@@ -470,7 +470,10 @@ class Plan(Base):
         enum_column(PlanStatus, "plan_status"), default=PlanStatus.DRAFT
     )
     created_at: Mapped[datetime] = mapped_column(DateTime)
-    created_by: Mapped[str] = mapped_column(String(40), default="")
+    # On PostgreSQL the server writes these (migration 0010's trigger): the signed-in role, its clock.
+    created_by: Mapped[str] = mapped_column(String(63), default="")
+    approved_by: Mapped[str] = mapped_column(String(63), default="", server_default="")
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime)
     # None for a plan not made by a solver here (imported, or typed in a workbook).
     solver_status: Mapped[SolveStatus | None] = mapped_column(enum_column(SolveStatus, "solve_status"))
     objective: Mapped[float | None] = mapped_column(Float)
