@@ -18,7 +18,7 @@ from caravan_app.domain.enums import Level
 from caravan_app.persistence.accounts import accounts as account_table
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
-from caravan_app.persistence.models import AuditEntry, Region
+from caravan_app.persistence.models import AuditEntry, Caravan, Region
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,17 @@ def read_only_rows(db: Database, entity: str, table: str) -> dict[int, str] | No
         may, whose = rule
         rows = s.execute(text(f'SELECT t.id, ({whose}) FROM "{table}" t WHERE NOT coalesce({may}, false)'))
         return {int(row_id): name or province for row_id, name in rows}
+
+
+def own_caravans(db: Database) -> list[str] | None:
+    """The codes of the caravans a city or county account may plan (its own, as the server says);
+    None when it may plan with every caravan."""
+    locked = read_only_rows(db, "caravans", "caravans")
+    if locked is None:
+        return None
+    with db.session(audited=False) as s:
+        rows = s.execute(select(Caravan.id, Caravan.code).order_by(Caravan.code))
+        return [code for row_id, code in rows if row_id not in locked]
 
 
 def may_add(db: Database, entity: str) -> bool:

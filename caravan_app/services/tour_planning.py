@@ -62,6 +62,7 @@ from caravan_app.planning.problem import (
 from caravan_app.planning.problem import Trip as PlannedTrip
 from caravan_app.planning.tour_json import FORMAT, problem_from_json, problem_to_json, solution_to_json
 from caravan_app.planning.tours import plan_tours
+from caravan_app.services import permissions
 from caravan_app.services.calendar import calendar_in
 from caravan_app.services.plan_names import refuse_taken, store_plan
 
@@ -281,6 +282,9 @@ def plan_term_tours(
     """
     control = control or SolveControl()
     db.check_writable()  # before the solve, not after it
+    if caravans is None:
+        # A city's or county's account plans its own caravans: the server would refuse the others' trips.
+        caravans = permissions.own_caravans(db)
     table: tuple[tuple[str, str, float], ...] = ()
     if distances_csv is not None:
         try:

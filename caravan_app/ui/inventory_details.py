@@ -1,12 +1,14 @@
 """The detail pane of an inventory screen: the selected row's fields, and beside them its histories
 (an exhibit's location history and condition checks, an exhibit's or caravan's maintenance log, a
-set's hall now and every hall it has stood in or is planned to).
+set's hall now and every hall it has stood in or is planned to), and every row's changes as the audit
+log holds them (who, when, what). A row the signed-in account may not change says whose it is.
 
 Its words keep the "EntityPage" translation context of the screen they came from.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from caravan_app.services import inventory
+from caravan_app.services import inventory, permissions
 from caravan_app.services.set_places import SetWhereabouts, set_whereabouts
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.edit_dialog import PLACE_ATTRS
@@ -40,7 +42,18 @@ class DetailPane(QTabWidget):
         self.detail_form_host = QWidget()
         self.detail_form = QFormLayout(self.detail_form_host)
         self.detail_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.addTab(self.detail_form_host, "")
+        # Whose the row is, when the signed-in account may not change it.
+        self.access = QLabel()
+        self.access.setObjectName("access")
+        self.access.setWordWrap(True)
+        self.access.setStyleSheet("QLabel { color: #8a5a00; }")
+        self.access.hide()
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addWidget(self.access)
+        details_layout.addWidget(self.detail_form_host, 1)
+        self.addTab(details, "")
         self.history = _small_table("history")
         self.maintenance = _small_table("maintenance")
         self.checks = _small_table("checks")
@@ -62,13 +75,16 @@ class DetailPane(QTabWidget):
             self.addTab(self.maintenance, "")
         if entity == "exhibits":
             self.addTab(self.checks, "")
+        self.changes = _small_table("changes")
+        self.addTab(self.changes, "")
 
     def clear_row(self) -> None:
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
-        for table in (self.history, self.maintenance, self.checks, self.placements):
+        for table in (self.history, self.maintenance, self.checks, self.placements, self.changes):
             table.model().set_rows([], [], [])  # type: ignore[attr-defined]
         self.where_now.clear()
+        self.access.hide()
 
     def show_row(
         self,
@@ -77,10 +93,14 @@ class DetailPane(QTabWidget):
         row_id: int,
         format_value: Callable[[str, Any], str],
         tip: Callable[[str, Any], str | None] = lambda _column, _value: None,
+        locked: str | None = None,
     ) -> None:
-        """The row's fields (a value with a code behind its name shows both), and its histories."""
+        """The row's fields (a value with a code behind its name shows both), its histories and its
+        changes; `locked` says whose it is when the signed-in account may not change it."""
         while self.detail_form.rowCount():
             self.detail_form.removeRow(0)
+        self.access.setText(locked or "")
+        self.access.setVisible(bool(locked))
         for column, value in zip(columns, values, strict=True):
             if self.entity == "exhibits" and column in (*PLACE_ATTRS, "city"):
                 continue
@@ -152,8 +172,32 @@ class DetailPane(QTabWidget):
             )
         if self.entity == "exhibit_sets":
             self._show_placements(set_whereabouts(self.context.db, row_id))
-        for table in (self.history, self.maintenance, self.checks, self.placements):
+        self._show_changes(row_id)
+        for table in (self.history, self.maintenance, self.checks, self.placements, self.changes):
             table.resizeColumnsToContents()
+
+    def _show_changes(self, row_id: int) -> None:
+        """The audit log's rows of this row, newest first: on PostgreSQL written by the server, naming
+        the signed-in role and the server's time."""
+        table = inventory.spec(self.entity).model.__tablename__
+        actions = {
+            "insert": QCoreApplication.translate("DetailPane", "Added"),
+            "update": QCoreApplication.translate("DetailPane", "Changed"),
+            "delete": QCoreApplication.translate("DetailPane", "Deleted"),
+        }
+        self.changes.model().set_rows(  # type: ignore[attr-defined]
+            ["at", "user", "action", "what"],
+            [
+                QCoreApplication.translate("DetailPane", "When"),
+                QCoreApplication.translate("DetailPane", "Who"),
+                QCoreApplication.translate("DetailPane", "Action"),
+                QCoreApplication.translate("DetailPane", "What changed"),
+            ],
+            [
+                (h.at, h.user_name, actions.get(h.action, h.action), changes_text(h.action, h.changes))
+                for h in permissions.row_history(self.context.db, table, row_id)
+            ],
+        )
 
     def _show_placements(self, where: SetWhereabouts) -> None:
         now, last = where.now, where.last
@@ -234,6 +278,29 @@ class DetailPane(QTabWidget):
             i += 1
         if self.entity == "exhibits":
             self.setTabText(i, QCoreApplication.translate("EntityPage", "Condition checks"))
+            i += 1
+        self.setTabText(i, QCoreApplication.translate("DetailPane", "Changes"))
+
+
+def changes_text(action: str, changes: str) -> str:
+    """An audit row's changes as "field: old → new; …" (an added or deleted row: "field: value")."""
+    try:
+        fields = json.loads(changes)
+    except ValueError:
+        return changes
+    if not isinstance(fields, dict):
+        return changes
+    parts = []
+    for attr, value in fields.items():
+        if action == "update" and isinstance(value, list) and len(value) == 2:
+            parts.append(f"{column_title(attr)}: {_plain(value[0])} → {_plain(value[1])}")
+        else:
+            parts.append(f"{column_title(attr)}: {_plain(value)}")
+    return "; ".join(parts)
+
+
+def _plain(value: Any) -> str:
+    return "—" if value is None or value == "" else str(value)
 
 
 def _small_table(name: str) -> QTableView:

@@ -3,7 +3,6 @@ retire and (for exhibits) move, each undoable; an exhibit's or caravan's history
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
@@ -26,84 +25,29 @@ from PySide6.QtWidgets import (
 from caravan_app import log
 from caravan_app.domain.enums import THEMES, split_themes
 from caravan_app.errors import CaravanError, ConflictError
-from caravan_app.services import inventory
+from caravan_app.services import inventory, permissions
 from caravan_app.services.inventory import Choice, Kind
 from caravan_app.ui.commands import AddRecordCommand, MoveExhibitCommand, SaveRecordCommand
 from caravan_app.ui.conflict import ConflictChoice, ConflictDialog
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.edit_dialog import RecordDialog
 from caravan_app.ui.exhibit_move import MoveDialog
+from caravan_app.ui.inventory_columns import DEPOT_REFS, FACETS, HIDDEN, LEADING, REGION_REFS, EntityRowsModel
 from caravan_app.ui.inventory_details import DetailPane
 from caravan_app.ui.labels import (
     column_title,
     display,
     entity_noun,
+    enum_label,
     enum_labels,
     place_text,
     weekdays_text,
     where_now_text,
 )
 from caravan_app.ui.outcomes import error_text
-from caravan_app.ui.table_model import Index, RowsFilter, RowsModel
+from caravan_app.ui.table_model import RowsFilter
 
 _log = log.get(log.UI)
-
-REGION_REFS = {"owner_region_id", "region_id", "county_id", "parent_id"}
-# Depot references are shown by the depot's name, its code in the tooltip.
-DEPOT_REFS = {"home_depot_id", "depot_id"}
-
-# Which columns each screen filters on, and what kind of filter each is.
-FACETS: dict[str, list[tuple[str, str]]] = {
-    "caravans": [("city", "region"), ("type", "type"), ("status", "status"), ("themes", "theme")],
-    "exhibits": [("use", "type"), ("status", "status"), ("condition", "condition"), ("theme", "theme")],
-    "exhibit_sets": [("city", "region"), ("theme", "theme"), ("status", "status")],
-    "venues": [("city", "region"), ("kind", "type")],
-    "regions": [("city", "region"), ("level", "type")],
-    "depots": [("city", "region"), ("owner_level", "type")],
-    "requests": [("city", "region"), ("kind", "type"), ("status", "status"), ("themes_wanted", "theme")],
-}
-# Columns shown first, in this order (the rest follow in the entity's own order).
-LEADING: dict[str, list[str]] = {
-    "exhibits": ["code", "name_zh", "place", "condition", "status", "theme"],
-    "requests": ["code", "venue_name", "city", "status", "kind", "earliest_on", "latest_on", "priority"],
-    "venues": ["code", "name", "kind", "city", "county_id"],
-    "exhibit_sets": ["code", "name", "where_now", "status", "theme"],
-}
-
-# Columns kept out of the table (still in the detail pane and the form).
-HIDDEN: dict[str, set[str]] = {
-    "exhibits": {
-        "depot_id",
-        "caravan_id",
-        "set_id",
-        "workshop_id",
-        "name_en",
-        "length_cm",
-        "width_cm",
-        "height_cm",
-        "city",
-    },  # fmt: skip
-    "venues": {"address", "lat", "lon"},
-    "depots": {"lat", "lon"},
-    "regions": {"lat", "lon"},
-    "requests": {"notes"},
-}
-
-
-class EntityRowsModel(RowsModel):
-    """An entity's rows; a cell may have a tooltip other than its text (a depot's code)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.tip: Callable[[str, Any], str | None] = lambda _column, _value: None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            column = index.column()
-            tip = self.tip(self.columns[column], self.row_values(index.row())[column])
-            if tip is not None:
-                return tip
-        return super().data(index, role)
 
 
 class EntityPage(QWidget):
@@ -119,6 +63,10 @@ class EntityPage(QWidget):
         self.move_dialog: MoveDialog | None = None
         self._region_names: dict[str, str] = {}
         self._depot_names: dict[str, str] = {}
+        # Rows the signed-in account may not change (id -> whose they are); None: it may change all.
+        self.read_only: dict[int, str] | None = None
+        self.may_add = True
+        self.signed_in: permissions.SignedIn | None = None
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -163,6 +111,7 @@ class EntityPage(QWidget):
 
         self.model = EntityRowsModel(self)
         self.model.tip = self._tip
+        self.model.locked = self.locked_text
         self.proxy = RowsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
@@ -225,6 +174,12 @@ class EntityPage(QWidget):
     def reload(self) -> None:
         selected = self.selected_id()
         rows = inventory.load_table(self.context.db, self.entity)
+        table = inventory.spec(self.entity).model.__tablename__
+        self.signed_in = permissions.signed_in(self.context.db)
+        self.read_only = permissions.read_only_rows(self.context.db, self.entity, table)
+        self.may_add = permissions.may_add(self.context.db, self.entity)
+        self.add_button.setEnabled(self.may_add)
+        self.add_button.setToolTip("" if self.may_add else self._province_only_text())
         self._region_names = dict(rows.region_names)
         self._depot_names = dict(rows.depot_names)
         self.model.set_rows(
@@ -369,16 +324,42 @@ class EntityPage(QWidget):
 
     def show_details(self) -> None:
         row = self.selected_row()
-        has_row = row is not None
-        self.edit_button.setEnabled(has_row)
-        self.retire_button.setEnabled(has_row)
-        self.move_button.setEnabled(has_row)
+        locked = None if row is None else self.locked_text(self.model.row_id(row))
+        for button in (self.edit_button, self.retire_button, self.move_button):
+            button.setEnabled(row is not None and locked is None)
+            button.setToolTip(locked or "")
         if row is None:
             self.detail_tabs.clear_row()
             return
         self.detail_tabs.show_row(
-            self.model.columns, self.model.row_values(row), self.model.row_id(row), self._format, self._tip
+            self.model.columns,
+            self.model.row_values(row),
+            self.model.row_id(row),
+            self._format,
+            self._tip,
+            locked,
         )
+
+    # --- what the signed-in account may change ---------------------------------------------------
+
+    def locked_text(self, row_id: int) -> str | None:
+        """Why a row is read-only for the signed-in account (whose it is); None if it may change it."""
+        if self.read_only is None or row_id not in self.read_only:
+            return None
+        who = self.signed_in
+        mine = (
+            f"{who.region_name} ({enum_label(who.level)})"
+            if who is not None and who.level is not None
+            else ""
+        )
+        return (
+            self.tr("Read-only: this belongs to %1. Your account, %2, may change only its own.")
+            .replace("%1", self.read_only[row_id])
+            .replace("%2", mine)
+        )
+
+    def _province_only_text(self) -> str:
+        return self.tr("Only the province may add these.")
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -393,8 +374,8 @@ class EntityPage(QWidget):
 
     def edit_selected(self) -> None:
         row_id = self.selected_id()
-        if row_id is None:
-            return
+        if row_id is None or self.locked_text(row_id) is not None:
+            return  # the details say whose it is; the server would refuse the save anyway
         try:
             record = inventory.read_record(self.context.db, self.entity, row_id)
         except CaravanError as exc:

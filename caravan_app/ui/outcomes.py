@@ -27,6 +27,7 @@ from caravan_app.domain.views import FittingCaravanView
 from caravan_app.errors import CaravanError, ConflictError, KitHoldsRecords
 from caravan_app.planning.rotation import RotationLockError
 from caravan_app.planning.tours import LockError
+from caravan_app.ui.labels import entity_noun
 
 
 class MoveRefused(CaravanError):
@@ -399,6 +400,54 @@ def _kit_out_of_scope(v: dict[str, object]) -> str:
     )
 
 
+def _table_noun(table: str) -> str:
+    nouns = {
+        "joint_tours": QCoreApplication.translate("Outcomes", "joint tour"),
+        "joint_tour_caravans": QCoreApplication.translate("Outcomes", "joint tour"),
+        "joint_tour_regions": QCoreApplication.translate("Outcomes", "joint tour"),
+        "trips": QCoreApplication.translate("Outcomes", "trip"),
+        "unserved_requests": QCoreApplication.translate("Outcomes", "plan"),
+        "audit_log": QCoreApplication.translate("Outcomes", "audit log"),
+        "events": QCoreApplication.translate("Outcomes", "show record"),
+        "maintenance_records": QCoreApplication.translate("Outcomes", "maintenance record"),
+        "condition_checks": QCoreApplication.translate("Outcomes", "condition check"),
+        "movements": QCoreApplication.translate("Outcomes", "exhibit movement"),
+        "set_placements": QCoreApplication.translate("Outcomes", "rotation plan"),
+        "set_moves": QCoreApplication.translate("Outcomes", "rotation plan"),
+        "retirement_candidates": QCoreApplication.translate("Outcomes", "retirement decision"),
+        "regroup_moves": QCoreApplication.translate("Outcomes", "regrouping"),
+        "school_terms": QCoreApplication.translate("Outcomes", "working calendar"),
+        "holidays": QCoreApplication.translate("Outcomes", "working calendar"),
+        "kit_exports": QCoreApplication.translate("Outcomes", "field kit"),
+        "kit_imports": QCoreApplication.translate("Outcomes", "field kit"),
+        "set_memberships": QCoreApplication.translate("Outcomes", "set"),
+    }
+    return nouns.get(table) or entity_noun(table)
+
+
+def _not_permitted_text(v: dict[str, object]) -> str:
+    """The server's refusal of a change the account may not make, never its SQL."""
+    table, row = str(v.get("table") or ""), str(v.get("row") or "")
+    noun = _table_noun(table) if table else QCoreApplication.translate("Outcomes", "this")
+    what = f"{noun} {row}".strip()
+    if v.get("action") == "insert":
+        text = QCoreApplication.translate(
+            "Outcomes", "The server refused it: your account may not add this %1. Nothing was saved."
+        )
+        return _fill(text, noun)
+    if v.get("action") == "delete":
+        text = QCoreApplication.translate(
+            "Outcomes", "The server refused it: your account may not delete %1. Nothing was saved."
+        )
+        return _fill(text, what)
+    text = QCoreApplication.translate(
+        "Outcomes",
+        "The server refused it: your account may not change %1 (it is another region's, or needs a "
+        "higher level). Nothing was saved.",
+    )
+    return _fill(text, what)
+
+
 def _coded(exc: CaravanError) -> str | None:
     """An error raised with a code, in the window's language; None for a code not worded here."""
     v = exc.values
@@ -451,6 +500,7 @@ def _coded(exc: CaravanError) -> str | None:
                 v["leftover"],
             )
         ),
+        "not_permitted": lambda: _not_permitted_text(v),
         "no_keyring": lambda: QCoreApplication.translate(
             "Outcomes",
             "This computer has no system keyring to keep the password in. Tick “Keep the password in a "
@@ -519,6 +569,47 @@ def _coded(exc: CaravanError) -> str | None:
         ),
         "no_rotation_plan_yet": lambda: QCoreApplication.translate(
             "Outcomes", "There is no rotation plan yet: plan the rotation first."
+        ),
+        "account_name_invalid": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes",
+                "“%1” cannot be an account name: use lower-case letters, digits and _ (up to 63), starting "
+                "with a letter and not with caravan_ or pg_. Nothing was added.",
+            ),
+            v["name"],
+        ),
+        "account_exists": lambda: _fill(
+            QCoreApplication.translate("Outcomes", "There is an account %1 already. Nothing was added."),
+            v["name"],
+        ),
+        "account_role_exists": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes",
+                "The server has a login %1 already (not an account of this program); choose another "
+                "name. Nothing was added.",
+            ),
+            v["name"],
+        ),
+        "account_region_unknown": lambda: _fill(
+            QCoreApplication.translate("Outcomes", "There is no region with the code %1. Nothing was added."),
+            v["region"],
+        ),
+        "account_region_level": lambda: _fill(
+            QCoreApplication.translate(
+                "Outcomes",
+                "Region %1 is not of the level chosen; choose a region of that level. Nothing was added.",
+            ),
+            v["region"],
+        ),
+        "account_password_empty": lambda: QCoreApplication.translate(
+            "Outcomes", "An empty password is refused; type one."
+        ),
+        "account_unknown": lambda: _fill(
+            QCoreApplication.translate("Outcomes", "There is no account %1."), v["name"]
+        ),
+        "accounts_need_postgresql": lambda: QCoreApplication.translate(
+            "Outcomes",
+            "Accounts are for a shared PostgreSQL database; a SQLite file has one user and no sign-in.",
         ),
     }
     worded = templates.get(exc.code)

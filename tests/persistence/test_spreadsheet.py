@@ -6,6 +6,7 @@ into the referenced row's code (never ids), so two databases with different ids 
 
 from __future__ import annotations
 
+import json
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
@@ -738,7 +739,7 @@ def test_editing_one_cell_updates_that_row_only_and_bumps_its_version(db: Databa
         assert c1.version == 1
         entries = s.scalars(select(AuditEntry).where(AuditEntry.id > before_audit)).all()
     assert [(e.table_name, e.action) for e in entries] == [("caravans", "update")]
-    assert '"odometer_km": [0.0, 98765.4]' in entries[0].changes
+    assert json.loads(entries[0].changes)["odometer_km"] == [0, 98765.4]
 
 
 def test_a_workbook_with_some_sheets_refers_to_rows_in_the_database(db: Database, sample: Path) -> None:

@@ -19,7 +19,9 @@ from caravan_app.errors import NotPermitted
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.decisions import JointTour
 from caravan_app.persistence.models import AuditEntry, Caravan, Plan, Region, Trip
+from caravan_app.planning.control import SolveControl
 from caravan_app.services import accounts, inventory, joint_tours, permissions
+from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.services.tour_plans import set_plan_status
 
 PASSWORD = "s3cret-pw"
@@ -293,3 +295,20 @@ def test_sqlite_has_no_sign_in_and_no_rules(planned_week: Database) -> None:
     with planned_week.session(audited=False) as s:
         entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
     assert entry.user_name == "tester" and entry.at > datetime.now() - timedelta(minutes=5)
+
+
+def test_county_user_plans_its_own_caravans(province: Database, sign_up) -> None:  # type: ignore[no-untyped-def]
+    county = sign_up(Level.COUNTY, "320321")
+    assert permissions.own_caravans(county) == ["CV17"]
+    summary = plan_term_tours(
+        county, date(2027, 3, 8), date(2027, 3, 12), name="丰县三月", control=SolveControl(time_limit=2)
+    )
+    with province.session(audited=False) as s:
+        plan = s.scalar(select(Plan).where(Plan.name == summary.name))
+        assert plan is not None and plan.created_by == county.url.username
+        used = set(
+            s.scalars(
+                select(Caravan.code).join(Trip, Trip.caravan_id == Caravan.id).where(Trip.plan_id == plan.id)
+            )
+        )
+    assert used <= {"CV17"}
