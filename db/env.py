@@ -9,6 +9,7 @@ from __future__ import annotations
 from alembic import context
 
 from caravan_app.persistence.database import create_engine_for, schema_transaction
+from caravan_app.persistence.grants import settle_new_tables
 from caravan_app.persistence.models import Base
 from caravan_app.settings import database_url
 
@@ -26,6 +27,8 @@ def _configure_and_run(connection) -> None:  # type: ignore[no-untyped-def]
     )
     with context.begin_transaction():
         context.run_migrations()
+        # PostgreSQL: a later migration's tables become the owner's, readable by all, audited.
+        settle_new_tables(connection)
 
 
 def run_migrations_online() -> None:
