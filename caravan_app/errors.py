@@ -53,9 +53,10 @@ class NotPermitted(CaravanError):
         self.table = table
         self.row = row
         self.action = action
-        what = f"{table} {row}".strip()
+        verb = {"insert": "add to", "update": "change", "delete": "delete from"}.get(action, "change")
+        what = f"{table} ({row})" if row else table
         super().__init__(
-            f"the server refused it: your account may not {action or 'change'} {what}; nothing was saved",
+            f"the server refused it: your account may not {verb} {what}; nothing was saved",
             code="not_permitted",
             table=table,
             row=row,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, insert, select, update
 
@@ -67,9 +68,16 @@ def _check_name(name: str) -> None:
 
 
 def _execute(connection: Any, statement: sql.Composable) -> None:
-    """One statement on the psycopg connection under SQLAlchemy's, in its transaction."""
+    """One statement on the psycopg connection under SQLAlchemy's, in its transaction. A role that may
+    not manage roles is told so in words (the server's refusal is SQLSTATE 42501)."""
     with connection.connection.driver_connection.cursor() as cursor:
-        cursor.execute(statement)
+        try:
+            cursor.execute(statement)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise AccountError(
+                "only an administrator (a member of caravan_admin) may manage accounts",
+                code="accounts_need_admin",
+            ) from exc
 
 
 def add_account(

@@ -57,6 +57,7 @@ from caravan_app.planning.control import SolveControl
 from caravan_app.planning.regroup import STORE, RegroupSolution, regroup
 from caravan_app.planning.regroup_check import check_regroup
 from caravan_app.planning.whatif import coverage, what_if
+from caravan_app.services import permissions
 from caravan_app.services.calendar import term_in
 from caravan_app.services.consolidation_inputs import (
     KIT_OWN_THEME_SHARE,
@@ -135,6 +136,7 @@ def consolidate(
     chosen_name = name is not None
     name = name or default_name or default_plan_name(school_term.name)
     db.check_writable()  # before the solves, not after them
+    permissions.require_province(db, "plans")  # a city's or county's account may not store it
 
     step(ConsolidationStep.SCREENING, "")
     with db.session(audited=False) as s:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, text
 
 from caravan_app.domain.enums import Level
+from caravan_app.errors import NotPermitted
 from caravan_app.persistence.accounts import accounts as account_table
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
@@ -113,6 +114,39 @@ def own_caravans(db: Database) -> list[str] | None:
     with db.session(audited=False) as s:
         rows = s.execute(select(Caravan.id, Caravan.code).order_by(Caravan.code))
         return [code for row_id, code in rows if row_id not in locked]
+
+
+def locked_joint_tours(db: Database) -> set[int] | None:
+    """The joint tours the signed-in account may not change (one reaching beyond its own caravans or
+    regions: across cities, the province's); None when it may change them all."""
+    if db.is_sqlite or not signed_in(db).is_held:
+        return None
+    with db.session(audited=False) as s:
+        rows = s.execute(text("SELECT id FROM joint_tours WHERE NOT caravan_auth.may_edit_joint_tour(id)"))
+        return {int(r[0]) for r in rows}
+
+
+def may_set_status(db: Database, plan_id: int, status: str) -> bool:
+    """Whether the signed-in account may give plan `plan_id` this status (approve it, or return it to
+    draft), by the server's rule for the plan's row before and after."""
+    if db.is_sqlite or not signed_in(db).is_held:
+        return True
+    with db.session(audited=False) as s:
+        allowed = s.execute(
+            text(
+                "SELECT caravan_auth.may_edit_plan(kind, status, id) "
+                "AND caravan_auth.may_edit_plan(kind, :status, id) FROM plans WHERE id = :id"
+            ),
+            {"status": status, "id": plan_id},
+        ).scalar()
+    return bool(allowed)
+
+
+def require_province(db: Database, table: str) -> None:
+    """Refuse, before a long piece of work, what only the province may store (a rotation or
+    consolidation plan, retirement decisions): the server would refuse it at the end."""
+    if signed_in(db).is_held:
+        raise NotPermitted(table, "", "insert")
 
 
 def may_add(db: Database, entity: str) -> bool:

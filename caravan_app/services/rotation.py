@@ -64,6 +64,7 @@ from caravan_app.planning.rotation_problem import (
     Stay,
 )
 from caravan_app.planning.rotation_problem import SetMove as PlannedMove
+from caravan_app.services import permissions
 from caravan_app.services.calendar import calendar_in
 from caravan_app.services.plan_names import refuse_taken, store_plan
 
@@ -317,6 +318,7 @@ def plan_rotation_scenario(
     `chosen_name` false, becomes "name (2)" and so on if taken by then)."""
     control = control or SolveControl()
     db.check_writable()  # before the solve, not after it
+    permissions.require_province(db, "plans")  # a city's or county's account may not store it
     with db.session(audited=False) as s:
         blocks = rotation_periods(first, periods, months, changeover_days, calendar_in(s))
         if chosen_name:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
-from caravan_app.services import joint_tours
+from caravan_app.services import joint_tours, permissions
 from caravan_app.services.joint_tours import JointTourDraft, JointTourView
 from caravan_app.ui.commands import DatabaseCommand, Feedback, RowRef
 from caravan_app.ui.context import AppContext
@@ -163,6 +163,7 @@ class JointToursPage(QWidget):
         self.setObjectName("page_joint_tours")
         self.context = context
         self.views: list[JointTourView] = []
+        self.locked: set[int] | None = None
         self.dialog: JointTourDialog | None = None
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -214,6 +215,7 @@ class JointToursPage(QWidget):
 
     def refresh(self) -> None:
         self.views = joint_tours.joint_tours(self.context.db)
+        self.locked = permissions.locked_joint_tours(self.context.db)
         rows = [
             (
                 v.code,
@@ -255,9 +257,18 @@ class JointToursPage(QWidget):
 
     def _selected(self) -> None:
         view = self.selected()
-        self.edit_button.setEnabled(view is not None)
-        self.end_button.setEnabled(view is not None)
-        self.last_day.setEnabled(view is not None and view.ended_on is None)
+        # One reaching beyond the account's caravans or regions is the province's (or that city's).
+        locked = view is not None and self.locked is not None and view.id in self.locked
+        self.edit_button.setEnabled(view is not None and not locked)
+        self.end_button.setEnabled(view is not None and not locked)
+        self.last_day.setEnabled(view is not None and view.ended_on is None and not locked)
+        tip = (
+            self.tr("Read-only: this joint tour reaches beyond your account's caravans and regions.")
+            if locked
+            else ""
+        )
+        self.edit_button.setToolTip(tip)
+        self.end_button.setToolTip(tip)
         self.end_button.setText(
             self.tr("Run again") if view is not None and view.ended_on is not None else self.tr("End after")
         )

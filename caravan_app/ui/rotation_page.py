@@ -37,7 +37,7 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanKind, PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import Progress
-from caravan_app.services import rotation, rotation_grid, tour_plans
+from caravan_app.services import permissions, rotation, rotation_grid, tour_plans
 from caravan_app.services.rotation_grid import RotationGrid, StayRow
 from caravan_app.services.tour_plans import PlanRow
 from caravan_app.ui.background import Operation, TaskState
@@ -277,6 +277,10 @@ class RotationPage(QWidget):
         self.approve_button.setText(
             self.tr("Return to draft") if g.plan.status is PlanStatus.APPROVED else self.tr("Approve")
         )
+        target = PlanStatus.DRAFT if g.plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
+        if not permissions.may_set_status(self.context.db, g.plan.id, target.value):
+            self.approve_button.setEnabled(False)
+            self.approve_button.setToolTip(self.tr("Only the province approves a rotation plan."))
         columns = ["set"] + [f"p{p}" for p, _a, _b in g.periods]
         titles = [self.tr("Set")] + [
             self.tr("Period %1\n%2 – %3")

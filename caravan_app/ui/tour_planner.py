@@ -33,7 +33,7 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanStatus
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import Progress
-from caravan_app.services import tour_plans
+from caravan_app.services import permissions, tour_plans
 from caravan_app.services.tour_plans import PlanRow, TourPlanDetail
 from caravan_app.ui import preferences
 from caravan_app.ui.background import Operation
@@ -357,6 +357,17 @@ class TourPlannerPage(TourSolving, TourPlanActions, TourHandEdits, TourPlanViews
         self.idle_warning.setText(idle_fitting_text([f for u in d.unserved for f in u.elsewhere]))
         self.approve_button.setText(
             self.tr("Return to draft") if d.plan.status is PlanStatus.APPROVED else self.tr("Approve")
+        )
+        target = PlanStatus.DRAFT if d.plan.status is PlanStatus.APPROVED else PlanStatus.APPROVED
+        allowed = permissions.may_set_status(self.context.db, d.plan.id, target.value)
+        self.approve_button.setEnabled(allowed and not self.solving)
+        self.approve_button.setToolTip(
+            ""
+            if allowed
+            else self.tr(
+                "Your account may not do this: a county's account approves nothing, a city's approves "
+                "only plans whose trips are all its own caravans'."
+            )
         )
 
     def _show_panel(self, shown: bool) -> None:

@@ -100,3 +100,15 @@ def test_county_sees_another_countys_caravan_read_only_and_edits_its_own(
     assert changes.rowCount() >= 1
     who = {changes.data(changes.index(r, 1)) for r in range(changes.rowCount())}  # type: ignore[attr-defined]
     assert county_db.url.username in who
+
+
+def test_county_cannot_edit_the_provinces_joint_tours(county_window: MainWindow, county_db: Database) -> None:
+    from caravan_app.ui.joint_tours_page import JointToursPage
+
+    page = county_window.show_page("joint_tours")
+    assert isinstance(page, JointToursPage)
+    page.refresh()
+    assert page.views and page.locked == {v.id for v in page.views}  # the demo's reach across cities
+    page.table.selectRow(0)
+    assert not page.edit_button.isEnabled() and not page.end_button.isEnabled()
+    assert page.add_button.isEnabled()  # one of its own it may make
