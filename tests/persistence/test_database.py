@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caravan_app.domain.enums import CaravanType, Level, VenueKind
-from caravan_app.errors import ConflictError, IntegrityViolation
+from caravan_app.errors import ConflictError, DatabaseError, IntegrityViolation
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
     AuditEntry,
@@ -21,6 +21,7 @@ from caravan_app.persistence.models import (
     SetMembership,
     Venue,
 )
+from caravan_app.settings import to_url
 
 
 def add_small_province(db: Database) -> None:
@@ -208,3 +209,33 @@ def test_an_exhibit_is_an_open_member_of_one_set_at_most(db: Database) -> None:
         first = s.scalars(select(ExhibitSet).where(ExhibitSet.code == "MS-A")).one()
         again = s.scalars(select(Exhibit)).one()
         s.add(SetMembership(exhibit_set=first, exhibit=again, joined_on=date(2024, 1, 1)))
+
+
+def test_libpq_options_in_the_url_reach_the_server(db: Database) -> None:
+    """sslmode, application_name, connect_timeout and the rest of libpq's options go through as the
+    URL gives them (README's PostgreSQL guide); sslmode=require on a server without TLS is refused."""
+    if db.is_sqlite:
+        pytest.skip("libpq options are PostgreSQL's")
+    base = db.url.render_as_string(hide_password=False)
+    with_options = Database(
+        to_url(
+            f"{base}?sslmode=prefer&application_name=caravan_desk&connect_timeout=5&options=-c%20statement_timeout%3D123s"
+        )
+    )
+    try:
+        with with_options.engine.connect() as c:
+            assert c.exec_driver_sql("SHOW application_name").scalar() == "caravan_desk"
+            assert c.exec_driver_sql("SHOW statement_timeout").scalar() == "123s"
+    finally:
+        with_options.dispose()
+    with db.engine.connect() as c:
+        tls = c.exec_driver_sql("SHOW ssl").scalar() == "on"
+    strict = Database(to_url(f"{base}?sslmode=require"))
+    try:
+        if tls:
+            strict.check_reachable()
+        else:
+            with pytest.raises(DatabaseError, match="SSL"):
+                strict.check_reachable()
+    finally:
+        strict.dispose()
