@@ -76,6 +76,8 @@ class DetailPane(QTabWidget):
         if entity == "exhibits":
             self.addTab(self.checks, "")
         self.changes = _small_table("changes")
+        self.changes.setWordWrap(True)
+        self.changes.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.addTab(self.changes, "")
 
     def clear_row(self) -> None:
@@ -173,8 +175,12 @@ class DetailPane(QTabWidget):
         if self.entity == "exhibit_sets":
             self._show_placements(set_whereabouts(self.context.db, row_id))
         self._show_changes(row_id)
-        for table in (self.history, self.maintenance, self.checks, self.placements, self.changes):
+        for table in (self.history, self.maintenance, self.checks, self.placements):
             table.resizeColumnsToContents()
+        # What changed wraps in the pane's width rather than running off to the right.
+        self.changes.resizeColumnToContents(0)
+        self.changes.resizeColumnToContents(1)
+        self.changes.resizeRowsToContents()
 
     def _show_changes(self, row_id: int) -> None:
         """The audit log's rows of this row, newest first: on PostgreSQL written by the server, naming
@@ -186,15 +192,18 @@ class DetailPane(QTabWidget):
             "delete": QCoreApplication.translate("DetailPane", "Deleted"),
         }
         self.changes.model().set_rows(  # type: ignore[attr-defined]
-            ["at", "user", "action", "what"],
+            ["at", "user", "what"],
             [
                 QCoreApplication.translate("DetailPane", "When"),
                 QCoreApplication.translate("DetailPane", "Who"),
-                QCoreApplication.translate("DetailPane", "Action"),
                 QCoreApplication.translate("DetailPane", "What changed"),
             ],
             [
-                (h.at, h.user_name, actions.get(h.action, h.action), changes_text(h.action, h.changes))
+                (
+                    h.at[:16],
+                    h.user_name,
+                    f"{actions.get(h.action, h.action)} — {changes_text(h.action, h.changes)}",
+                )
                 for h in permissions.row_history(self.context.db, table, row_id)
             ],
         )
