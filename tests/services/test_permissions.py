@@ -21,6 +21,9 @@ from caravan_app.persistence.decisions import JointTour
 from caravan_app.persistence.models import AuditEntry, Caravan, Plan, Region, Trip
 from caravan_app.planning.control import SolveControl
 from caravan_app.services import accounts, inventory, joint_tours, permissions
+from caravan_app.services.field_kit import open_kit
+from caravan_app.services.kit_export import export_trip
+from caravan_app.services.kit_import import import_kit
 from caravan_app.services.tour_planning import plan_term_tours
 from caravan_app.services.tour_plans import set_plan_status
 
@@ -312,3 +315,28 @@ def test_county_user_plans_its_own_caravans(province: Database, sign_up) -> None
             )
         )
     assert used <= {"CV17"}
+
+
+def test_field_kits_of_its_own_caravans_only(province: Database, sign_up, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A kit of a trip is its caravan's owners' to write and to bring back; another's is refused."""
+    with province.session(audited=False) as s:
+        trips = s.execute(
+            select(Trip.code, Region.adcode, Region.level)
+            .join(Caravan, Caravan.id == Trip.caravan_id)
+            .join(Region, Region.id == Caravan.owner_region_id)
+            .where(Region.level != Level.PROVINCE)
+            .order_by(Trip.code)
+        ).all()
+    own_code, adcode, level = trips[0]
+    other_code = next(code for code, other, _level in trips if other != adcode)
+    owner = sign_up(level, adcode)
+    export_trip(owner, own_code, tmp_path / "own.ckit")
+    with pytest.raises(NotPermitted) as refused:
+        export_trip(owner, other_code, tmp_path / "other.ckit")
+    assert refused.value.values["table"] == "kit_exports"
+    with open_kit(tmp_path / "own.ckit") as kit:
+        kit.record_show(stop=kit.contents.stops[0].seq, visitors=40)
+    stranger = sign_up(Level.COUNTY, "320722" if not adcode.startswith("3207") else "320321")
+    with pytest.raises(NotPermitted):
+        import_kit(stranger, tmp_path / "own.ckit")
+    import_kit(owner, tmp_path / "own.ckit")
