@@ -86,6 +86,7 @@ class Database:
 
     def __init__(self, url: URL, user: str | None = None) -> None:
         self.url = url
+        self._user = user
         try:
             self.engine = create_engine_for(url)
         except (ArgumentError, NoSuchModuleError) as exc:
@@ -96,6 +97,15 @@ class Database:
         if self.is_sqlite:
             audit.install(self._sessions, user)
         event.listen(self._sessions, "before_flush", _remember_updated_rows)
+
+    @property
+    def user_name(self) -> str:
+        """Who works on this database, for what the program signs itself (a kit's exporter): on
+        PostgreSQL the role it signs in as (libpq's default is the login name), on SQLite the name
+        it was given or the login name."""
+        if self.url.get_backend_name() == "sqlite":
+            return self._user or audit.current_user()
+        return self.url.username or audit.current_user()
 
     @property
     def is_sqlite(self) -> bool:

@@ -38,7 +38,6 @@ from caravan_app.domain.weekdays import is_open_on
 from caravan_app.errors import CaravanError, KitHoldsRecords
 from caravan_app.maps import render_rotation_map, render_tour_map
 from caravan_app.persistence import migrate
-from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.kit_file import unverified_records, write_kit
 from caravan_app.persistence.models import (
@@ -299,7 +298,7 @@ def _record_export(db: Database, manifest: KitManifest, contents: KitContents) -
 
 
 def _manifest(
-    kind: str, code: str, fingerprint: dict[str, Any], by: str | None, now: datetime | None
+    kind: str, code: str, fingerprint: dict[str, Any], by: str, now: datetime | None
 ) -> KitManifest:
     return KitManifest(
         format=FORMAT,
@@ -308,7 +307,7 @@ def _manifest(
         kind=kind,
         code=code,
         exported_at=(now or datetime.now()).replace(microsecond=0),
-        exported_by=by if by is not None else current_user(),
+        exported_by=by,
         fingerprint=fingerprint,
     )
 
@@ -359,7 +358,7 @@ def export_trip(
             per_caravan=tuple(f for f in plan_view.per_caravan if f.caravan_code == trip_view.caravan_code),
         )
         contents = trip_contents(s, trip)
-        manifest = _manifest("trip", trip.code, trip_fingerprint(trip), exported_by, now)
+        manifest = _manifest("trip", trip.code, trip_fingerprint(trip), exported_by or db.user_name, now)
     sheet = route_sheets(view, lang, trip_codes=[code], printed_on=manifest.exported_at.date())
     # The map's title speaks of this trip: its own days, not the plan's term and served count.
     trip_only = replace(
@@ -458,7 +457,9 @@ def export_placement(
             )
             for e in sorted(exhibits, key=lambda e: e.code)
         )
-        manifest = _manifest("placement", placement.code, placement_fingerprint(placement), exported_by, now)
+        manifest = _manifest(
+            "placement", placement.code, placement_fingerprint(placement), exported_by or db.user_name, now
+        )
         title = f"{exhibit_set.code} {exhibit_set.name} — {venue.name}"
     printed = manifest.exported_at.date()
     mapped = replace(view, name=_draft_title(view.name, lang)) if source.draft else view

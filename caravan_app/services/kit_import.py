@@ -41,7 +41,6 @@ from caravan_app.domain.kit import (
     parse_entry,
 )
 from caravan_app.errors import KitConflict, KitOutOfScope, KitRecordInvalid
-from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
     Caravan,
@@ -415,7 +414,7 @@ def import_kit(
                     row_code=code,
                     action=action,
                     imported_at=at,
-                    imported_by=current_user(),
+                    imported_by=db.user_name,
                 )
             )
             result.append(ImportedRow(record.seq, record.kind, action, table, code, summary, entry))

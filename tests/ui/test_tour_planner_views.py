@@ -35,11 +35,24 @@ def _solved(window: MainWindow, qtbot: QtBot) -> TourPlannerPage:
 
 
 def _map_state(qtbot: QtBot, pane: MapPane) -> dict[str, Any]:
-    """What the map page shows now, as its caravanTour.state() says."""
+    """What the map page shows now, as its caravanTour.state() says (asked again while a page being
+    replaced by a newer drawing has not run its script yet: a busy machine is slow to get there)."""
     answers: list[Any] = []
-    pane.run_script("window.caravanTour ? JSON.stringify(caravanTour.state()) : 'null'", answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
-    state = json.loads(str(answers[0]))
+
+    def ask() -> bool:
+        if answers and answers[-1] is ...:
+            return False  # a question in flight
+        if answers and answers[-1] not in (None, "null"):
+            return True
+        answers.append(...)
+        pane.run_script(
+            "window.caravanTour ? JSON.stringify(caravanTour.state()) : 'null'",
+            lambda answer: answers.append(answer),
+        )
+        return False
+
+    qtbot.waitUntil(ask, timeout=30_000)
+    state = json.loads(str(answers[-1]))
     assert isinstance(state, dict), answers
     return state
 
