@@ -29,7 +29,7 @@ from caravan_app.domain.retirement import RULES, recommendation_name, rule_name
 from caravan_app.domain.views import Evidence
 from caravan_app.errors import CaravanError, ConflictError
 from caravan_app.persistence.database import Database
-from caravan_app.services import consolidation_views
+from caravan_app.services import consolidation_views, permissions
 from caravan_app.services.consolidation_views import CandidateRow
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.commands import Feedback
@@ -101,6 +101,7 @@ class CandidatesTab(QWidget):
         super().__init__(parent)
         self.setObjectName("candidates_tab")
         self.context, self.reload, self.tell = context, reload, tell
+        self.province_only = False
         self.rows: list[CandidateRow] = []
         self.save_op: Operation | None = None
         self.evidence_of: dict[tuple[str, str], tuple[Evidence, ...]] = {}
@@ -185,6 +186,8 @@ class CandidatesTab(QWidget):
     ) -> None:
         """Show these candidates, keeping the filters, the selection and the current row."""
         self.rows, self.evidence_of = rows, evidence_of
+        # Decisions are the province's; a city's or county's account reads them.
+        self.province_only = permissions.signed_in(self.context.db).is_held
         selected, current = self.selected_codes(), self.current_code()
         self.candidates_model.set_rows(
             ["code", "kind", "subject", "name", "rules", "recommendation", "decision"],
@@ -301,7 +304,10 @@ class CandidatesTab(QWidget):
     def _selection_changed(self) -> None:
         n = len(self.candidates.selectionModel().selectedRows())
         for button in (self.accept_button, self.reject_button, self.pending_button):
-            button.setEnabled(n > 0 and not self.saving)
+            button.setEnabled(n > 0 and not self.saving and not self.province_only)
+            button.setToolTip(
+                self.tr("Only the province decides on retirement.") if self.province_only else ""
+            )
         self.shown.setText(
             self.tr("%1 of %2 shown · %3 selected")
             .replace("%1", str(self.candidates_proxy.rowCount()))

@@ -26,7 +26,7 @@ from caravan_app import log
 from caravan_app.domain.enums import PlanKind
 from caravan_app.domain.views import ConsolidationView
 from caravan_app.errors import CaravanError
-from caravan_app.services import consolidation, consolidation_views, tour_plans
+from caravan_app.services import consolidation, consolidation_views, permissions, tour_plans
 from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.labels import enum_label, term_label
@@ -136,6 +136,10 @@ class RetirementPage(QWidget):
 
     def refresh(self, select_name: str | None = None) -> None:
         current = select_name or self.plan.currentData()
+        if permissions.signed_in(self.context.db).is_held and not self.running:
+            # Stored consolidation plans and decisions are the province's (the server refuses others).
+            self.run_button.setEnabled(False)
+            self.run_button.setToolTip(self.tr("Only the province runs a consolidation."))
         plans = tour_plans.stored_plans(self.context.db, PlanKind.CONSOLIDATION)
         self.plan.blockSignals(True)
         self.plan.clear()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -30,6 +31,7 @@ from caravan_app import log
 from caravan_app.domain.calendar import CalendarProblem, Holiday, Term, WorkingCalendar, calendar_problems
 from caravan_app.domain.retirement import THRESHOLD_LABELS, Thresholds
 from caravan_app.errors import CaravanError
+from caravan_app.services import permissions
 from caravan_app.services.calendar import StoredCalendar, save_calendar, working_calendar
 from caravan_app.services.database import open_database
 from caravan_app.settings import load_thresholds, save_thresholds, to_url
@@ -59,6 +61,7 @@ class CalendarTable(QTableWidget):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setMinimumHeight(150)
+        self.editable = self.editTriggers()
 
     def set_rows(self, rows: list[tuple[str, ...]]) -> None:
         self.setRowCount(0)
@@ -374,6 +377,20 @@ class SettingsPage(QWidget):
         self.terms_table.set_rows([(t.name, t.start.isoformat(), t.end.isoformat()) for t in calendar.terms])
         self.holidays_table.set_rows([(h.day.isoformat(), h.name) for h in calendar.holidays])
         self.calendar_message.clear()
+        # The working calendar is the province's; other accounts read it (the server refuses a save).
+        mine = not permissions.signed_in(self.context.db).is_held
+        for table in (self.terms_table, self.holidays_table):
+            table.setEditTriggers(table.editable if mine else QAbstractItemView.EditTrigger.NoEditTriggers)
+        for button in (
+            self.add_term_button,
+            self.remove_term_button,
+            self.add_holiday_button,
+            self.remove_holiday_button,
+            self.calendar_save,
+        ):
+            button.setEnabled(mine)
+        if not mine:
+            self.calendar_message.setText(self.tr("Only the province changes the working calendar."))
 
     def _typed_date(self, what: str, row: int, field: str, text: str, problems: list[str]) -> date | None:
         try:

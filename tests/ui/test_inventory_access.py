@@ -112,3 +112,20 @@ def test_county_cannot_edit_the_provinces_joint_tours(county_window: MainWindow,
     page.table.selectRow(0)
     assert not page.edit_button.isEnabled() and not page.end_button.isEnabled()
     assert page.add_button.isEnabled()  # one of its own it may make
+
+
+def test_the_provinces_calendar_and_consolidation_are_read_only_for_a_county(
+    county_window: MainWindow,
+) -> None:
+    from caravan_app.ui.retirement_page import RetirementPage
+    from caravan_app.ui.settings_page import SettingsPage
+
+    settings = county_window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    settings.load_calendar()
+    assert not settings.calendar_save.isEnabled() and not settings.add_term_button.isEnabled()
+    assert "province" in settings.calendar_message.text()
+    retirement = county_window.show_page("retirement")
+    assert isinstance(retirement, RetirementPage)
+    retirement.refresh()
+    assert not retirement.run_button.isEnabled() and "province" in retirement.run_button.toolTip()
