@@ -1,5 +1,5 @@
 """The main window: a navigation list of screens, menus with shortcuts, a status bar naming the
-database, and `run_desktop`, which starts the program on an opened database."""
+database and who is signed in, and `run_desktop`, which starts the program on an opened database."""
 
 from __future__ import annotations
 
@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from caravan_app import __version__, log
 from caravan_app.errors import CaravanError, ImportRejected
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.spreadsheet import ImportSummary
 from caravan_app.services.inventory_io import export_inventory, import_inventory
+from caravan_app.services.permissions import SignedIn, signed_in
 from caravan_app.settings import RESOURCES_DIR
 from caravan_app.ui import background, preferences
 from caravan_app.ui.background import Operation, Queue, TaskState
@@ -59,6 +61,8 @@ PAGE_KEYS: tuple[str, ...] = (
     "reports",
     "settings",
 )
+# Screens only an administrator of the accounts sees, after the others (never on SQLite).
+ADMIN_PAGE_KEYS: tuple[str, ...] = ("accounts",)
 
 
 def page_titles() -> dict[str, str]:
@@ -75,6 +79,7 @@ def page_titles() -> dict[str, str]:
         "retirement": QCoreApplication.translate("MainWindow", "Retirement and consolidation"),
         "reports": QCoreApplication.translate("MainWindow", "Reports"),
         "settings": QCoreApplication.translate("MainWindow", "Settings"),
+        "accounts": QCoreApplication.translate("MainWindow", "Accounts"),
     }
 
 
@@ -131,6 +136,11 @@ def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
 
         return SettingsPage(c, window.languages)
 
+    def accounts() -> QWidget:
+        from caravan_app.ui.accounts_page import AccountsPage
+
+        return AccountsPage(c)
+
     return {
         "dashboard": dashboard,
         "caravans": entity("caravans"),
@@ -144,6 +154,7 @@ def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
         "retirement": retirement,
         "reports": reports,
         "settings": settings,
+        "accounts": accounts,
     }
 
 
@@ -194,6 +205,9 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.field_windows: list[QWidget] = []
         self._factories = _factories(self)
+        # The screens in the navigation, in order: PAGE_KEYS, then ADMIN_PAGE_KEYS for an administrator.
+        self.page_keys: list[str] = list(PAGE_KEYS)
+        self.who: SignedIn | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -220,10 +234,15 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setObjectName("database_label")
         self.undo_label = QLabel()
+        self.signed_in_label = QLabel()
+        self.signed_in_label.setObjectName("signed_in_label")
         self.statusBar().addPermanentWidget(self.undo_label)
+        self.statusBar().addPermanentWidget(self.signed_in_label)
         self.statusBar().addWidget(self.db_label, 1)
         self._build_menus()
+        self._signed_in_changed()
         self.context.bus.database_changed.connect(self._show_database)
+        self.context.bus.database_changed.connect(self._signed_in_changed)
         self.context.bus.command_failed.connect(self._command_failed)
         self.context.undo_stack.indexChanged.connect(self._undo_index_changed)
 
@@ -236,7 +255,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._placed = False
         self.retranslate_ui()
-        self.nav.setCurrentRow(min(max(preferences.last_page(), 0), len(PAGE_KEYS) - 1))
+        self.nav.setCurrentRow(min(max(preferences.last_page(), 0), len(self.page_keys) - 1))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -250,7 +269,7 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The screen `key`, built on first use (so the window opens fast)."""
         if key not in self.pages:
-            index = PAGE_KEYS.index(key)
+            index = self.page_keys.index(key)
             widget = self._factories[key]()
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
@@ -261,12 +280,12 @@ class MainWindow(QMainWindow):
         return self.pages[key]
 
     def show_page_at(self, row: int) -> None:
-        if 0 <= row < len(PAGE_KEYS):
-            widget = self.page(PAGE_KEYS[row])
+        if 0 <= row < len(self.page_keys):
+            widget = self.page(self.page_keys[row])
             self.stack.setCurrentWidget(widget)
 
     def show_page(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(PAGE_KEYS.index(key))
+        self.nav.setCurrentRow(self.page_keys.index(key))
         return self.page(key)
 
     # --- menus ---------------------------------------------------------------------------------
@@ -323,7 +342,7 @@ class MainWindow(QMainWindow):
             action = self._action(f"show_{key}", self._page_shower(key), shortcut)
             self.page_actions.append(action)
             self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
+        self.pages_end = self.view_menu.addSeparator()  # an administrator's screens go before it
         self.refresh_action = self._action("refresh", self.refresh_all, QKeySequence.StandardKey.Refresh)
         if self.refresh_action.shortcut().isEmpty():
             self.refresh_action.setShortcut(QKeySequence("F5"))
@@ -341,7 +360,7 @@ class MainWindow(QMainWindow):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Science caravans and travelling museums"))
         titles = page_titles()
-        for i, key in enumerate(PAGE_KEYS):
+        for i, key in enumerate(self.page_keys):
             self.nav.item(i).setText(titles[key])
             self.page_actions[i].setText(titles[key])
         self.file_menu.setTitle(self.tr("&File"))
@@ -357,6 +376,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("&About"))
         self.log_action.setText(self.tr("&Log"))
         self._show_database()
+        self._show_signed_in()
         self._show_undo()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -366,6 +386,77 @@ class MainWindow(QMainWindow):
 
     def _show_database(self) -> None:
         self.db_label.setText(self.tr("Database: %1").replace("%1", self.context.db.describe()))
+
+    # --- who is signed in ---------------------------------------------------------------------------
+
+    def _signed_in_changed(self) -> None:
+        """Another database (or the first): ask the server who this is, and show its screens."""
+        db = self.context.db
+        try:
+            self.who = signed_in(db)
+        except (CaravanError, SQLAlchemyError) as exc:
+            # A login the program's groups do not include reads nothing here; say its name at least.
+            _log.warning("could not ask the server who is signed in: %s", exc)
+            self.who = SignedIn(str(db.url.username or ""), None, "", "", False)
+        self._set_admin_pages(self.who.is_admin)
+        self._show_signed_in()
+
+    def _show_signed_in(self) -> None:
+        who = self.who
+        if who is None:
+            return
+        if self.context.db.is_sqlite:
+            # One user and no levels: the login name the audit log records.
+            self.signed_in_label.setText(who.name)
+            self.signed_in_label.setToolTip(self.tr("Working as %1 on this computer").replace("%1", who.name))
+            return
+        parts = [who.name]
+        if who.level is None:
+            parts.append(self.tr("server role, no account"))
+        else:
+            parts.append(
+                {
+                    #: The signed-in account's level in the status bar (zh: 省级, 市级, 县级).
+                    "province": self.tr("province"),
+                    "city": self.tr("city"),
+                    "county": self.tr("county"),
+                }[who.level.value]
+            )
+            if who.region_name:
+                parts.append(who.region_name)
+        if who.is_admin:
+            parts.append(self.tr("administrator"))
+        self.signed_in_label.setText(" · ".join(parts))
+        self.signed_in_label.setToolTip(self.tr("Signed in to the server as %1").replace("%1", who.name))
+
+    def _set_admin_pages(self, shown: bool) -> None:
+        """Add the administrator's screens to the navigation and the View menu, or take them away."""
+        wanted = [*PAGE_KEYS, *(ADMIN_PAGE_KEYS if shown else ())]
+        while len(self.page_keys) > len(wanted):
+            key = self.page_keys.pop()
+            row = len(self.page_keys)
+            self.pages.pop(key, None)
+            if self.nav.currentRow() == row:
+                self.nav.setCurrentRow(0)
+            self.nav.takeItem(row)
+            widget = self.stack.widget(row)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+            action = self.page_actions.pop()
+            self.view_menu.removeAction(action)
+            action.deleteLater()
+        titles = page_titles()
+        for key in wanted[len(self.page_keys) :]:
+            self.page_keys.append(key)
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QWidget())  # a stand-in until the screen is first opened
+            action = self._action(f"show_{key}", self._page_shower(key))
+            action.setText(titles[key])
+            self.view_menu.insertAction(self.pages_end, action)
+            self.page_actions.append(action)
 
     def _undo_index_changed(self, _index: int) -> None:
         self._show_undo()
