@@ -611,6 +611,9 @@ def _coded(exc: CaravanError) -> str | None:
             "Outcomes",
             "Accounts are for a shared PostgreSQL database; a SQLite file has one user and no sign-in.",
         ),
+        "accounts_need_admin": lambda: QCoreApplication.translate(
+            "Outcomes", "Only an administrator may add or change accounts. Nothing was changed."
+        ),
     }
     worded = templates.get(exc.code)
     return worded() if worded is not None else None

@@ -2,6 +2,156 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AccountDialog</name>
+        <message>
+            <source>Add an account</source>
+            <translation>Add an account</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <source>Administrator (may add and disable accounts)</source>
+            <translation>Administrator (may add and disable accounts)</translation>
+        </message>
+        <message>
+            <source>e.g. liming</source>
+            <translation>e.g. liming</translation>
+        </message>
+        <message>
+            <source>The name is what the person types to sign in: lower-case letters, digits and _, starting with a letter. They may change what belongs to their region and level.</source>
+            <translation>The name is what the person types to sign in: lower-case letters, digits and _, starting with a letter. They may change what belongs to their region and level.</translation>
+        </message>
+        <message>
+            <source>Enter the account's name.</source>
+            <translation>Enter the account's name.</translation>
+        </message>
+        <message>
+            <source>Choose the account's region.</source>
+            <translation>Choose the account's region.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsPage</name>
+        <message>
+            <source>Enter a password.</source>
+            <translation>Enter a password.</translation>
+        </message>
+        <message>
+            <source>The two passwords differ; type the same one twice.</source>
+            <translation>The two passwords differ; type the same one twice.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Disabled: may not sign in</source>
+            <translation>Disabled: may not sign in</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Account not added</source>
+            <translation>Account not added</translation>
+        </message>
+        <message>
+            <source>Account %1 added; it may sign in now.</source>
+            <translation>Account %1 added; it may sign in now.</translation>
+        </message>
+        <message>
+            <source>Not disabled</source>
+            <translation>Not disabled</translation>
+        </message>
+        <message>
+            <source>%1 is the account you are signed in with; another administrator must disable it.</source>
+            <translation>%1 is the account you are signed in with; another administrator must disable it.</translation>
+        </message>
+        <message>
+            <source>Disable account</source>
+            <translation>Disable account</translation>
+        </message>
+        <message>
+            <source>Disable %1? The person may no longer sign in; what they did keeps their name. Connections open now stay open until they close.</source>
+            <translation>Disable %1? The person may no longer sign in; what they did keeps their name. Connections open now stay open until they close.</translation>
+        </message>
+        <message>
+            <source>Account %1 disabled.</source>
+            <translation>Account %1 disabled.</translation>
+        </message>
+        <message>
+            <source>Password not changed</source>
+            <translation>Password not changed</translation>
+        </message>
+        <message>
+            <source>The password of %1 was changed.</source>
+            <translation>The password of %1 was changed.</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
+            <source>The people who sign in to this database, each with a login of their own on the server. A province account may change everything; a city one what belongs to its city and its counties; a county one what belongs to its county. The server holds these rules, whatever program is used.</source>
+            <translation>The people who sign in to this database, each with a login of their own on the server. A province account may change everything; a city one what belongs to its city and its counties; a county one what belongs to its county. The server holds these rules, whatever program is used.</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <source>Disable</source>
+            <translation>Disable</translation>
+        </message>
+        <message>
+            <source>Change password…</source>
+            <translation>Change password…</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+    </context>
+    <context>
         <name>AppContext</name>
         <message>
             <source>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</source>
@@ -53,6 +203,10 @@
         <message>
             <source>All decisions</source>
             <translation>All decisions</translation>
+        </message>
+        <message>
+            <source>Only the province decides on retirement.</source>
+            <translation>Only the province decides on retirement.</translation>
         </message>
         <message>
             <source>%1 of %2 shown · %3 selected</source>
@@ -722,6 +876,30 @@
     <context>
         <name>DetailPane</name>
         <message>
+            <source>Added</source>
+            <translation>Added</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>What changed</translation>
+        </message>
+        <message>
             <source>Stands in %1 (%2) from %3 to %4.</source>
             <translation>Stands in %1 (%2) from %3 to %4.</translation>
         </message>
@@ -784,6 +962,10 @@
         <message>
             <source>Halls</source>
             <translation>Halls</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Changes</translation>
         </message>
     </context>
     <context>
@@ -871,6 +1053,14 @@
         <message>
             <source>Workshop</source>
             <translation>Workshop</translation>
+        </message>
+        <message>
+            <source>Read-only: this belongs to %1. Your account, %2, may change only its own.</source>
+            <translation>Read-only: this belongs to %1. Your account, %2, may change only its own.</translation>
+        </message>
+        <message>
+            <source>Only the province may add these.</source>
+            <translation>Only the province may add these.</translation>
         </message>
         <message>
             <source>Cannot edit</source>
@@ -1752,6 +1942,10 @@ The program opens on the empty database.</translation>
             <translation>Notes</translation>
         </message>
         <message>
+            <source>Read-only: this joint tour reaches beyond your account's caravans and regions.</source>
+            <translation>Read-only: this joint tour reaches beyond your account's caravans and regions.</translation>
+        </message>
+        <message>
             <source>Run again</source>
             <translation>Run again</translation>
         </message>
@@ -2449,6 +2643,10 @@ The kit's route sheet and map will say DRAFT on every page. Write it anyway?</tr
             <translation>Settings</translation>
         </message>
         <message>
+            <source>Accounts</source>
+            <translation>Accounts</translation>
+        </message>
+        <message>
             <source>Science caravans and travelling museums</source>
             <translation>Science caravans and travelling museums</translation>
         </message>
@@ -2503,6 +2701,35 @@ The kit's route sheet and map will say DRAFT on every page. Write it anyway?</tr
         <message>
             <source>Database: %1</source>
             <translation>Database: %1</translation>
+        </message>
+        <message>
+            <source>Working as %1 on this computer</source>
+            <translation>Working as %1 on this computer</translation>
+        </message>
+        <message>
+            <source>server role, no account</source>
+            <translation>server role, no account</translation>
+        </message>
+        <message>
+            <source>province</source>
+            <extracomment>The signed-in account's level in the status bar (zh: 省级, 市级, 县级).</extracomment>
+            <translation>province</translation>
+        </message>
+        <message>
+            <source>city</source>
+            <translation>city</translation>
+        </message>
+        <message>
+            <source>county</source>
+            <translation>county</translation>
+        </message>
+        <message>
+            <source>administrator</source>
+            <translation>administrator</translation>
+        </message>
+        <message>
+            <source>Signed in to the server as %1</source>
+            <translation>Signed in to the server as %1</translation>
         </message>
         <message>
             <source>&amp;Undo %1</source>
@@ -3046,6 +3273,74 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Record %1 of the kit names %2 %3, which is not part of %4 %5 as this database wrote the kit; nothing was imported.</translation>
         </message>
         <message>
+            <source>joint tour</source>
+            <translation>joint tour</translation>
+        </message>
+        <message>
+            <source>plan</source>
+            <translation>plan</translation>
+        </message>
+        <message>
+            <source>audit log</source>
+            <translation>audit log</translation>
+        </message>
+        <message>
+            <source>show record</source>
+            <translation>show record</translation>
+        </message>
+        <message>
+            <source>maintenance record</source>
+            <translation>maintenance record</translation>
+        </message>
+        <message>
+            <source>condition check</source>
+            <translation>condition check</translation>
+        </message>
+        <message>
+            <source>exhibit movement</source>
+            <translation>exhibit movement</translation>
+        </message>
+        <message>
+            <source>rotation plan</source>
+            <translation>rotation plan</translation>
+        </message>
+        <message>
+            <source>retirement decision</source>
+            <translation>retirement decision</translation>
+        </message>
+        <message>
+            <source>regrouping</source>
+            <translation>regrouping</translation>
+        </message>
+        <message>
+            <source>working calendar</source>
+            <translation>working calendar</translation>
+        </message>
+        <message>
+            <source>field kit</source>
+            <translation>field kit</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>set</translation>
+        </message>
+        <message>
+            <source>this</source>
+            <translation>this</translation>
+        </message>
+        <message>
+            <source>The server refused it: your account may not add this %1. Nothing was saved.</source>
+            <translation>The server refused it: your account may not add this %1. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>The server refused it: your account may not delete %1. Nothing was saved.</source>
+            <translation>The server refused it: your account may not delete %1. Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>The server refused it: your account may not change %1 (it is another region's, or needs a higher level). Nothing was saved.</source>
+            <translation>The server refused it: your account may not change %1 (it is another region's, or needs a higher level). Nothing was saved.</translation>
+        </message>
+        <message>
             <source>A plan named “%1” exists already; choose another name.</source>
             <translation>A plan named “%1” exists already; choose another name.</translation>
         </message>
@@ -3150,6 +3445,42 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>There is no rotation plan yet: plan the rotation first.</translation>
         </message>
         <message>
+            <source>“%1” cannot be an account name: use lower-case letters, digits and _ (up to 63), starting with a letter and not with caravan_ or pg_. Nothing was added.</source>
+            <translation>“%1” cannot be an account name: use lower-case letters, digits and _ (up to 63), starting with a letter and not with caravan_ or pg_. Nothing was added.</translation>
+        </message>
+        <message>
+            <source>There is an account %1 already. Nothing was added.</source>
+            <translation>There is an account %1 already. Nothing was added.</translation>
+        </message>
+        <message>
+            <source>The server has a login %1 already (not an account of this program); choose another name. Nothing was added.</source>
+            <translation>The server has a login %1 already (not an account of this program); choose another name. Nothing was added.</translation>
+        </message>
+        <message>
+            <source>There is no region with the code %1. Nothing was added.</source>
+            <translation>There is no region with the code %1. Nothing was added.</translation>
+        </message>
+        <message>
+            <source>Region %1 is not of the level chosen; choose a region of that level. Nothing was added.</source>
+            <translation>Region %1 is not of the level chosen; choose a region of that level. Nothing was added.</translation>
+        </message>
+        <message>
+            <source>An empty password is refused; type one.</source>
+            <translation>An empty password is refused; type one.</translation>
+        </message>
+        <message>
+            <source>There is no account %1.</source>
+            <translation>There is no account %1.</translation>
+        </message>
+        <message>
+            <source>Accounts are for a shared PostgreSQL database; a SQLite file has one user and no sign-in.</source>
+            <translation>Accounts are for a shared PostgreSQL database; a SQLite file has one user and no sign-in.</translation>
+        </message>
+        <message>
+            <source>Only an administrator may add or change accounts. Nothing was changed.</source>
+            <translation>Only an administrator may add or change accounts. Nothing was changed.</translation>
+        </message>
+        <message>
             <source>Not moved: %1</source>
             <translation>Not moved: %1</translation>
         </message>
@@ -3160,6 +3491,25 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</source>
             <translation>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Change password</source>
+            <translation>Change password</translation>
+        </message>
+        <message>
+            <source>Account</source>
+            <translation>Account</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Password again</translation>
         </message>
     </context>
     <context>
@@ -3508,6 +3858,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Requests served</translation>
         </message>
         <message>
+            <source>Only the province runs a consolidation.</source>
+            <translation>Only the province runs a consolidation.</translation>
+        </message>
+        <message>
             <source>Key-county requests</source>
             <translation>Key-county requests</translation>
         </message>
@@ -3779,6 +4133,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Approve</translation>
         </message>
         <message>
+            <source>Only the province approves a rotation plan.</source>
+            <translation>Only the province approves a rotation plan.</translation>
+        </message>
+        <message>
             <source>Set</source>
             <translation>Set</translation>
         </message>
@@ -3977,6 +4335,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Not read: %1</source>
             <translation>Not read: %1</translation>
+        </message>
+        <message>
+            <source>Only the province changes the working calendar.</source>
+            <translation>Only the province changes the working calendar.</translation>
         </message>
         <message>
             <source>%1 row %2, %3: '%4' is not a date (YYYY-MM-DD)</source>
@@ -4185,6 +4547,88 @@ Plans and runs a province's science caravans and travelling science museums.</tr
         <message>
             <source>Reload</source>
             <translation>Reload</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <source>The server refused user %1: wrong name or password.</source>
+            <translation>The server refused user %1: wrong name or password.</translation>
+        </message>
+        <message>
+            <source>The server refused user %1: the account is disabled. Ask an administrator.</source>
+            <translation>The server refused user %1: the account is disabled. Ask an administrator.</translation>
+        </message>
+        <message>
+            <source>The server does not let user %1 connect from this computer. Ask the server's administrator to allow it (pg_hba.conf).</source>
+            <translation>The server does not let user %1 connect from this computer. Ask the server's administrator to allow it (pg_hba.conf).</translation>
+        </message>
+        <message>
+            <source>The server at %1 has no database %2.</source>
+            <translation>The server at %1 has no database %2.</translation>
+        </message>
+        <message>
+            <source>No answer from the server at %1. Check the address and that the server is running.</source>
+            <translation>No answer from the server at %1. Check the address and that the server is running.</translation>
+        </message>
+        <message>
+            <source>Could not sign in to the server at %1 (the details are in the log).</source>
+            <translation>Could not sign in to the server at %1 (the details are in the log).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Sign in to the shared database with your own account.</source>
+            <translation>Sign in to the shared database with your own account.</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>User name</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Remember the password on this computer</source>
+            <translation>Remember the password on this computer</translation>
+        </message>
+        <message>
+            <source>Kept in a file only you can read, as chosen in Settings.</source>
+            <translation>Kept in a file only you can read, as chosen in Settings.</translation>
+        </message>
+        <message>
+            <source>Kept in the system keyring (%1).</source>
+            <translation>Kept in the system keyring (%1).</translation>
+        </message>
+        <message>
+            <source>This computer has no system keyring to keep it in.</source>
+            <translation>This computer has no system keyring to keep it in.</translation>
+        </message>
+        <message>
+            <source>Enter your user name.</source>
+            <translation>Enter your user name.</translation>
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation>Connecting to %1…</translation>
+        </message>
+        <message>
+            <source>Signed in, but the password was not remembered: %1 Press %2 to go on.</source>
+            <translation>Signed in, but the password was not remembered: %1 Press %2 to go on.</translation>
         </message>
     </context>
     <context>
@@ -4448,6 +4892,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <message>
             <source>Other dates</source>
             <translation>Other dates</translation>
+        </message>
+        <message>
+            <source>Your account may not do this: a county's account approves nothing, a city's approves only plans whose trips are all its own caravans'.</source>
+            <translation>Your account may not do this: a county's account approves nothing, a city's approves only plans whose trips are all its own caravans'.</translation>
         </message>
         <message>
             <source>Hide the Solve and Plan panels</source>

@@ -2,6 +2,156 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add an account</source>
+        <translation>新增账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Administrator (may add and disable accounts)</source>
+        <translation>管理员（可新增、停用账户）</translation>
+    </message>
+    <message>
+        <source>e.g. liming</source>
+        <translation>例如 liming</translation>
+    </message>
+    <message>
+        <source>The name is what the person types to sign in: lower-case letters, digits and _, starting with a letter. They may change what belongs to their region and level.</source>
+        <translation>账户名是登录时输入的名字：小写字母、数字和下划线，以字母开头。此人可以修改本地区、本层级的数据。</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s name.</source>
+        <translation>请输入账户名。</translation>
+    </message>
+    <message>
+        <source>Choose the account&apos;s region.</source>
+        <translation>请选择账户所属地区。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>账户名</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Disabled: may not sign in</source>
+        <translation>已停用：不能登录</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Account not added</source>
+        <translation>未新增账户</translation>
+    </message>
+    <message>
+        <source>Account %1 added; it may sign in now.</source>
+        <translation>已新增账户 %1，现在可以登录。</translation>
+    </message>
+    <message>
+        <source>Not disabled</source>
+        <translation>未停用</translation>
+    </message>
+    <message>
+        <source>%1 is the account you are signed in with; another administrator must disable it.</source>
+        <translation>%1 是您当前登录的账户，须由其他管理员停用。</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable %1? The person may no longer sign in; what they did keeps their name. Connections open now stay open until they close.</source>
+        <translation>停用 %1？此人将不能再登录；其已做的修改仍记在其名下。当前已打开的连接会保持到关闭为止。</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>已停用账户 %1。</translation>
+    </message>
+    <message>
+        <source>Password not changed</source>
+        <translation>密码未修改</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>已修改 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>The people who sign in to this database, each with a login of their own on the server. A province account may change everything; a city one what belongs to its city and its counties; a county one what belongs to its county. The server holds these rules, whatever program is used.</source>
+        <translation>登录本数据库的人员，每人在服务器上有自己的登录名。省级账户可修改全部数据；市级账户可修改本市及所辖县区的数据；县级账户可修改本县区的数据。无论使用何种程序，这些规则都由服务器执行。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增……</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码……</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>The row was changed by someone else since your edit, so the undo history was cleared and nothing was overwritten.</source>
@@ -53,6 +203,10 @@
     <message>
         <source>All decisions</source>
         <translation>全部决定</translation>
+    </message>
+    <message>
+        <source>Only the province decides on retirement.</source>
+        <translation>报废决定只能由省级作出。</translation>
     </message>
     <message>
         <source>%1 of %2 shown · %3 selected</source>
@@ -722,6 +876,30 @@
 <context>
     <name>DetailPane</name>
     <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
         <source>Stands in %1 (%2) from %3 to %4.</source>
         <translation>%3 至 %4 在%1（%2）展出。</translation>
     </message>
@@ -784,6 +962,10 @@
     <message>
         <source>Halls</source>
         <translation>展厅</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改记录</translation>
     </message>
 </context>
 <context>
@@ -871,6 +1053,14 @@
     <message>
         <source>Workshop</source>
         <translation>维修车间</translation>
+    </message>
+    <message>
+        <source>Read-only: this belongs to %1. Your account, %2, may change only its own.</source>
+        <translation>只读：此项属于%1。您的账户（%2）只能修改本级所属的数据。</translation>
+    </message>
+    <message>
+        <source>Only the province may add these.</source>
+        <translation>只有省级可以新增此类数据。</translation>
     </message>
     <message>
         <source>Cannot edit</source>
@@ -1752,6 +1942,10 @@ The program opens on the empty database.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <source>Read-only: this joint tour reaches beyond your account&apos;s caravans and regions.</source>
+        <translation>只读：此联动巡展涉及您账户所辖以外的车辆或地区。</translation>
+    </message>
+    <message>
         <source>Run again</source>
         <translation>重新启用</translation>
     </message>
@@ -2449,6 +2643,10 @@ The kit&apos;s route sheet and map will say DRAFT on every page. Write it anyway
         <translation>设置</translation>
     </message>
     <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
         <source>Science caravans and travelling museums</source>
         <translation>科普大篷车与流动科技馆调度</translation>
     </message>
@@ -2503,6 +2701,35 @@ The kit&apos;s route sheet and map will say DRAFT on every page. Write it anyway
     <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Working as %1 on this computer</source>
+        <translation>本机用户 %1</translation>
+    </message>
+    <message>
+        <source>server role, no account</source>
+        <translation>服务器角色，无账户</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <extracomment>The signed-in account&apos;s level in the status bar (zh: 省级, 市级, 县级).</extracomment>
+        <translation>省级</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>市级</translation>
+    </message>
+    <message>
+        <source>county</source>
+        <translation>县级</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Signed in to the server as %1</source>
+        <translation>已以 %1 登录服务器</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -3046,6 +3273,74 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>现场包第 %1 条记录涉及%2 %3，不属于本数据库生成该包时的%4 %5；未导入任何内容。</translation>
     </message>
     <message>
+        <source>joint tour</source>
+        <translation>联动巡展</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>show record</source>
+        <translation>活动记录</translation>
+    </message>
+    <message>
+        <source>maintenance record</source>
+        <translation>维修记录</translation>
+    </message>
+    <message>
+        <source>condition check</source>
+        <translation>状况检查</translation>
+    </message>
+    <message>
+        <source>exhibit movement</source>
+        <translation>展品调拨</translation>
+    </message>
+    <message>
+        <source>rotation plan</source>
+        <translation>轮换方案</translation>
+    </message>
+    <message>
+        <source>retirement decision</source>
+        <translation>报废决定</translation>
+    </message>
+    <message>
+        <source>regrouping</source>
+        <translation>整合调拨</translation>
+    </message>
+    <message>
+        <source>working calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <source>field kit</source>
+        <translation>现场包</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>展品套组</translation>
+    </message>
+    <message>
+        <source>this</source>
+        <translation>此项</translation>
+    </message>
+    <message>
+        <source>The server refused it: your account may not add this %1. Nothing was saved.</source>
+        <translation>服务器拒绝：您的账户不能新增此%1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The server refused it: your account may not delete %1. Nothing was saved.</source>
+        <translation>服务器拒绝：您的账户不能删除%1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The server refused it: your account may not change %1 (it is another region&apos;s, or needs a higher level). Nothing was saved.</source>
+        <translation>服务器拒绝：您的账户不能修改%1（它属于其他地区，或需要更高层级）。未保存任何内容。</translation>
+    </message>
+    <message>
         <source>A plan named “%1” exists already; choose another name.</source>
         <translation>已有名为“%1”的方案，请另取一个名称。</translation>
     </message>
@@ -3150,6 +3445,42 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>还没有轮换方案：请先规划轮换。</translation>
     </message>
     <message>
+        <source>“%1” cannot be an account name: use lower-case letters, digits and _ (up to 63), starting with a letter and not with caravan_ or pg_. Nothing was added.</source>
+        <translation>“%1”不能作为账户名：请使用小写字母、数字和下划线（最多 63 个），以字母开头，且不以 caravan_ 或 pg_ 开头。未新增任何账户。</translation>
+    </message>
+    <message>
+        <source>There is an account %1 already. Nothing was added.</source>
+        <translation>已有账户 %1。未新增任何账户。</translation>
+    </message>
+    <message>
+        <source>The server has a login %1 already (not an account of this program); choose another name. Nothing was added.</source>
+        <translation>服务器上已有登录名 %1（不是本程序的账户），请换一个名字。未新增任何账户。</translation>
+    </message>
+    <message>
+        <source>There is no region with the code %1. Nothing was added.</source>
+        <translation>没有代码为 %1 的地区。未新增任何账户。</translation>
+    </message>
+    <message>
+        <source>Region %1 is not of the level chosen; choose a region of that level. Nothing was added.</source>
+        <translation>地区 %1 不属于所选层级，请选择该层级的地区。未新增任何账户。</translation>
+    </message>
+    <message>
+        <source>An empty password is refused; type one.</source>
+        <translation>密码不能为空，请输入密码。</translation>
+    </message>
+    <message>
+        <source>There is no account %1.</source>
+        <translation>没有账户 %1。</translation>
+    </message>
+    <message>
+        <source>Accounts are for a shared PostgreSQL database; a SQLite file has one user and no sign-in.</source>
+        <translation>账户用于共享的 PostgreSQL 数据库；SQLite 文件只有一个用户，无需登录。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may add or change accounts. Nothing was changed.</source>
+        <translation>只有管理员可以新增或修改账户。未作任何修改。</translation>
+    </message>
+    <message>
         <source>Not moved: %1</source>
         <translation>未移动：%1</translation>
     </message>
@@ -3160,6 +3491,25 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>%1 is a field kit holding %2 record(s) not yet imported; import it first or write the new kit to another file.</source>
         <translation>%1是一个现场工具包，其中有 %2 条记录尚未导入；请先导入，或将新工具包写入另一个文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
     </message>
 </context>
 <context>
@@ -3508,6 +3858,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>已满足需求</translation>
     </message>
     <message>
+        <source>Only the province runs a consolidation.</source>
+        <translation>整合只能由省级运行。</translation>
+    </message>
+    <message>
         <source>Key-county requests</source>
         <translation>重点县需求</translation>
     </message>
@@ -3779,6 +4133,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>批准</translation>
     </message>
     <message>
+        <source>Only the province approves a rotation plan.</source>
+        <translation>轮换方案只能由省级批准。</translation>
+    </message>
+    <message>
         <source>Set</source>
         <translation>套组</translation>
     </message>
@@ -3977,6 +4335,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Not read: %1</source>
         <translation>未能读取：%1</translation>
+    </message>
+    <message>
+        <source>Only the province changes the working calendar.</source>
+        <translation>工作日历只能由省级修改。</translation>
     </message>
     <message>
         <source>%1 row %2, %3: &apos;%4&apos; is not a date (YYYY-MM-DD)</source>
@@ -4185,6 +4547,88 @@ Plans and runs a province&apos;s science caravans and travelling science museums
     <message>
         <source>Reload</source>
         <translation>重新读取</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The server refused user %1: wrong name or password.</source>
+        <translation>服务器拒绝了用户 %1：用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>The server refused user %1: the account is disabled. Ask an administrator.</source>
+        <translation>服务器拒绝了用户 %1：账户已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The server does not let user %1 connect from this computer. Ask the server&apos;s administrator to allow it (pg_hba.conf).</source>
+        <translation>服务器不允许用户 %1 从本机连接，请联系服务器管理员放行（pg_hba.conf）。</translation>
+    </message>
+    <message>
+        <source>The server at %1 has no database %2.</source>
+        <translation>服务器 %1 上没有数据库 %2。</translation>
+    </message>
+    <message>
+        <source>No answer from the server at %1. Check the address and that the server is running.</source>
+        <translation>服务器 %1 没有响应，请检查地址以及服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>Could not sign in to the server at %1 (the details are in the log).</source>
+        <translation>无法登录服务器 %1（详情见日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign in to the shared database with your own account.</source>
+        <translation>请用您自己的账户登录共享数据库。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Remember the password on this computer</source>
+        <translation>在本机记住密码</translation>
+    </message>
+    <message>
+        <source>Kept in a file only you can read, as chosen in Settings.</source>
+        <translation>按设置中的选择，保存在只有您能读取的文件中。</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring (%1).</source>
+        <translation>保存在系统密钥环（%1）中。</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring to keep it in.</source>
+        <translation>本机没有可保存密码的系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1……</translation>
+    </message>
+    <message>
+        <source>Signed in, but the password was not remembered: %1 Press %2 to go on.</source>
+        <translation>已登录，但密码未能记住：%1 按“%2”继续。</translation>
     </message>
 </context>
 <context>
@@ -4448,6 +4892,10 @@ Served %4 of %5 requests, key counties %6 of %7
     <message>
         <source>Other dates</source>
         <translation>其他日期</translation>
+    </message>
+    <message>
+        <source>Your account may not do this: a county&apos;s account approves nothing, a city&apos;s approves only plans whose trips are all its own caravans&apos;.</source>
+        <translation>您的账户不能执行此操作：县级账户不能批准方案；市级账户只能批准所有行程都使用本市车辆的方案。</translation>
     </message>
     <message>
         <source>Hide the Solve and Plan panels</source>
