@@ -1785,6 +1785,61 @@ Replace it anyway?</translation>
         </message>
     </context>
     <context>
+        <name>FileActions</name>
+        <message>
+            <source>Import Excel</source>
+            <translation>Import Excel</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
+            <translation>Workbooks (*.xlsx);;CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Importing %1…</source>
+            <translation>Importing %1…</translation>
+        </message>
+        <message>
+            <source>Imported %1: %2 new, %3 updated</source>
+            <translation>Imported %1: %2 new, %3 updated</translation>
+        </message>
+        <message>
+            <source>Import refused</source>
+            <translation>Import refused</translation>
+        </message>
+        <message>
+            <source>Field kits (*.ckit)</source>
+            <translation>Field kits (*.ckit)</translation>
+        </message>
+        <message>
+            <source>Open field kit</source>
+            <translation>Open field kit</translation>
+        </message>
+        <message>
+            <source>Import field kit</source>
+            <translation>Import field kit</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>Workbooks (*.xlsx)</source>
+            <translation>Workbooks (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Export failed</translation>
+        </message>
+        <message>
+            <source>Exporting to %1…</source>
+            <translation>Exporting to %1…</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>Exported to %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstStart</name>
         <message>
             <source>Cities, counties and towns</source>
@@ -2750,58 +2805,6 @@ The kit's route sheet and map will say DRAFT on every page. Write it anyway?</tr
         <message>
             <source>Undo not possible</source>
             <translation>Undo not possible</translation>
-        </message>
-        <message>
-            <source>Import Excel</source>
-            <translation>Import Excel</translation>
-        </message>
-        <message>
-            <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
-            <translation>Workbooks (*.xlsx);;CSV files (*.csv)</translation>
-        </message>
-        <message>
-            <source>Importing %1…</source>
-            <translation>Importing %1…</translation>
-        </message>
-        <message>
-            <source>Import refused</source>
-            <translation>Import refused</translation>
-        </message>
-        <message>
-            <source>Imported %1: %2 new, %3 updated</source>
-            <translation>Imported %1: %2 new, %3 updated</translation>
-        </message>
-        <message>
-            <source>Field kits (*.ckit)</source>
-            <translation>Field kits (*.ckit)</translation>
-        </message>
-        <message>
-            <source>Open field kit</source>
-            <translation>Open field kit</translation>
-        </message>
-        <message>
-            <source>Import field kit</source>
-            <translation>Import field kit</translation>
-        </message>
-        <message>
-            <source>Export Excel</source>
-            <translation>Export Excel</translation>
-        </message>
-        <message>
-            <source>Workbooks (*.xlsx)</source>
-            <translation>Workbooks (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>Export failed</translation>
-        </message>
-        <message>
-            <source>Exporting to %1…</source>
-            <translation>Exporting to %1…</translation>
-        </message>
-        <message>
-            <source>Exported to %1</source>
-            <translation>Exported to %1</translation>
         </message>
         <message>
             <source>About</source>

@@ -1785,6 +1785,61 @@ Replace it anyway?</source>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Import Excel</source>
+        <translation>导入 Excel</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated</source>
+        <translation>已导入 %1：新增 %2 条，更新 %3 条</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <source>Field kits (*.ckit)</source>
+        <translation>现场工具包 (*.ckit)</translation>
+    </message>
+    <message>
+        <source>Open field kit</source>
+        <translation>打开现场工具包</translation>
+    </message>
+    <message>
+        <source>Import field kit</source>
+        <translation>导入现场工具包</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>FirstStart</name>
     <message>
         <source>Cities, counties and towns</source>
@@ -2750,58 +2805,6 @@ The kit&apos;s route sheet and map will say DRAFT on every page. Write it anyway
     <message>
         <source>Undo not possible</source>
         <translation>无法撤销</translation>
-    </message>
-    <message>
-        <source>Import Excel</source>
-        <translation>导入 Excel</translation>
-    </message>
-    <message>
-        <source>Workbooks (*.xlsx);;CSV files (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <source>Import refused</source>
-        <translation>导入被拒绝</translation>
-    </message>
-    <message>
-        <source>Imported %1: %2 new, %3 updated</source>
-        <translation>已导入 %1：新增 %2 条，更新 %3 条</translation>
-    </message>
-    <message>
-        <source>Field kits (*.ckit)</source>
-        <translation>现场工具包 (*.ckit)</translation>
-    </message>
-    <message>
-        <source>Open field kit</source>
-        <translation>打开现场工具包</translation>
-    </message>
-    <message>
-        <source>Import field kit</source>
-        <translation>导入现场工具包</translation>
-    </message>
-    <message>
-        <source>Export Excel</source>
-        <translation>导出 Excel</translation>
-    </message>
-    <message>
-        <source>Workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>Exporting to %1…</source>
-        <translation>正在导出到 %1…</translation>
-    </message>
-    <message>
-        <source>Exported to %1</source>
-        <translation>已导出到 %1</translation>
     </message>
     <message>
         <source>About</source>
