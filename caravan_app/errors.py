@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class CaravanError(Exception):
@@ -70,13 +70,16 @@ class IntegrityViolation(CaravanError):
 
 @dataclass(frozen=True)
 class ImportProblem:
-    """One problem in an imported file: where it is and why it is refused."""
+    """One problem in an imported file: where it is and why it is refused. `reason` is English (the
+    command line, the log); `code` and `values` are what the window words in its own language."""
 
     sheet: str
     row: int | None
     column: str
     value: str
     reason: str
+    code: str = field(default="", compare=False)
+    values: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = self.sheet

@@ -19,7 +19,13 @@ EXCEL_TEXT_LIMIT = 32767  # characters in a cell; openpyxl would cut the rest of
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as its column's kind; the message is the problem's reason."""
+    """A cell that cannot be read as its column's kind: the message is the problem's reason in English
+    (the command line, the log), `code` and `values` what the window words in its own language."""
+
+    def __init__(self, message: str, code: str, **values: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.values = values
 
 
 class Refused:
@@ -65,33 +71,33 @@ def time_text(value: time) -> str:
 
 def _parse_int(raw: object) -> int:
     if isinstance(raw, bool):
-        raise CellError("not a whole number")
+        raise CellError("not a whole number", "not_integer")
     if isinstance(raw, int):
         value = raw
     elif isinstance(raw, float):
         if not raw.is_integer():
-            raise CellError("not a whole number")
+            raise CellError("not a whole number", "not_integer")
         value = int(raw)
     elif isinstance(raw, str) and re.fullmatch(r"[+-]?\d+(\.0*)?", raw.strip()):
         value = int(raw.strip().split(".")[0])
     else:
-        raise CellError("not a whole number")
+        raise CellError("not a whole number", "not_integer")
     if abs(value) > _INT_LIMIT:
-        raise CellError("too large")
+        raise CellError("too large", "too_large")
     return value
 
 
 def _parse_float(raw: object) -> float:
     if isinstance(raw, bool):
-        raise CellError("not a number")
+        raise CellError("not a number", "not_number")
     if not isinstance(raw, int | float | str):
-        raise CellError("not a number")
+        raise CellError("not a number", "not_number")
     try:
         value = float(raw.strip() if isinstance(raw, str) else raw)
     except (ValueError, OverflowError):
-        raise CellError("not a number") from None
+        raise CellError("not a number", "not_number") from None
     if not math.isfinite(value):
-        raise CellError("not a number")
+        raise CellError("not a number", "not_number")
     return value
 
 
@@ -104,20 +110,20 @@ def _parse_bool(raw: object) -> bool:
         return True
     if isinstance(raw, str) and raw.strip().lower() in _FALSE:
         return False
-    raise CellError("not 是 or 否")
+    raise CellError("not 是 or 否", "not_yes_no")
 
 
 def _make_date(year: str, month: str, day: str) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
-        raise CellError("no such date") from None
+        raise CellError("no such date", "no_such_date") from None
 
 
 def _parse_date(raw: object) -> date:
     if isinstance(raw, datetime):
         if raw.time() != time(0):
-            raise CellError("a date without a time is expected")
+            raise CellError("a date without a time is expected", "date_only")
         return raw.date()
     if isinstance(raw, date):
         return raw
@@ -125,7 +131,7 @@ def _parse_date(raw: object) -> date:
         match = _DATE_TEXT.fullmatch(raw.strip())
         if match:
             return _make_date(*match.groups())
-    raise CellError("not a date (YYYY-MM-DD)")
+    raise CellError("not a date (YYYY-MM-DD)", "not_date")
 
 
 def _parse_datetime(raw: object) -> datetime:
@@ -143,9 +149,9 @@ def _parse_datetime(raw: object) -> datetime:
                     int(hour or 0), int(minute or 0), int(second or 0), int((fraction or "0").ljust(6, "0"))
                 )
             except ValueError:
-                raise CellError("no such time") from None
+                raise CellError("no such time", "no_such_time") from None
             return datetime.combine(day_of, moment)
-    raise CellError("not a date and time (YYYY-MM-DD HH:MM)")
+    raise CellError("not a date and time (YYYY-MM-DD HH:MM)", "not_datetime")
 
 
 _TIME_TEXT = re.compile(r"(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
@@ -163,8 +169,13 @@ def _parse_time(raw: object) -> time:
             try:
                 return time(int(hour), int(minute), int(second or 0))
             except ValueError:
-                raise CellError("no such time") from None
-    raise CellError("not a time (HH:MM)")
+                raise CellError("no such time", "no_such_time") from None
+    raise CellError("not a time (HH:MM)", "not_time")
+
+
+def _choices(col: ColumnSpec) -> str:
+    assert col.enum is not None
+    return "、".join(m.zh for m in col.enum)
 
 
 def _parse_enum_list(col: ColumnSpec, raw: object) -> str:
@@ -174,7 +185,7 @@ def _parse_enum_list(col: ColumnSpec, raw: object) -> str:
         try:
             members.append(col.enum.parse(part).value)
         except ValueError as exc:
-            raise CellError(f"{part}: {exc}") from None
+            raise CellError(f"{part}: {exc}", "unknown_choice", text=part, choices=_choices(col)) from None
     return join_themes(sorted(set(members), key=members.index))
 
 
@@ -202,12 +213,12 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
         try:
             return col.enum.parse(as_text(raw))
         except ValueError as exc:
-            raise CellError(str(exc)) from None
+            raise CellError(str(exc), "unknown_choice", text=as_text(raw), choices=_choices(col)) from None
     elif kind is Kind.WEEKDAYS:
         try:
             return normalise_weekdays(as_text(raw))
         except ValueError as exc:
-            raise CellError(str(exc)) from None
+            raise CellError(str(exc), "weekdays_invalid") from None
     elif kind is Kind.THEMES:
         value = join_themes(split_themes(as_text(raw)))
     elif kind is Kind.ENUM_LIST:
@@ -220,18 +231,27 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
             try:
                 json.loads(value)
             except (ValueError, RecursionError):
-                raise CellError("not valid JSON") from None
+                raise CellError("not valid JSON", "not_json") from None
     if isinstance(value, str):
         if length is not None and len(value) > length:
-            raise CellError(f"longer than {length} characters")
+            raise CellError(f"longer than {length} characters", "too_long", length=length)
         # What the export could not write again is refused here, not when the whole database is exported.
         if len(value) > EXCEL_TEXT_LIMIT:
-            raise CellError(f"longer than {EXCEL_TEXT_LIMIT} characters, the most an Excel cell holds")
+            raise CellError(
+                f"longer than {EXCEL_TEXT_LIMIT} characters, the most an Excel cell holds",
+                "excel_too_long",
+                length=EXCEL_TEXT_LIMIT,
+            )
         control = ILLEGAL_CHARACTERS_RE.search(value)
         if control:
-            raise CellError(f"holds a control character Excel cannot keep (U+{ord(control.group()):04X})")
+            character = f"U+{ord(control.group()):04X}"
+            raise CellError(
+                f"holds a control character Excel cannot keep ({character})",
+                "control_character",
+                character=character,
+            )
         if col.pattern and not re.fullmatch(col.pattern[0], value):
-            raise CellError(col.pattern[1])
+            raise CellError(col.pattern[1], col.pattern[2])
     else:
         _check_range(col, value)
     return value
@@ -240,11 +260,18 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
 def _check_range(col: ColumnSpec, value: float) -> None:
     low, high = col.minimum, col.maximum
     if low is not None and high is not None and not low <= value <= high:
-        raise CellError(f"must be between {_number_text(low)} and {_number_text(high)}")
+        raise CellError(
+            f"must be between {_number_text(low)} and {_number_text(high)}",
+            "between",
+            low=_number_text(low),
+            high=_number_text(high),
+        )
     if low is not None and value < low:
-        raise CellError("must not be negative" if low == 0 else f"must be at least {_number_text(low)}")
+        if low == 0:
+            raise CellError("must not be negative", "negative")
+        raise CellError(f"must be at least {_number_text(low)}", "at_least", low=_number_text(low))
     if high is not None and value > high:
-        raise CellError(f"must be at most {_number_text(high)}")
+        raise CellError(f"must be at most {_number_text(high)}", "at_most", high=_number_text(high))
 
 
 def _number_text(value: float) -> str:

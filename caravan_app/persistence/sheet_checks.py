@@ -48,10 +48,21 @@ class Table:
     columns: dict[int, ColumnSpec]  # 0-based cell index -> column
     rows: list[Row] = field(default_factory=list)
 
-    def add(self, problems: Problems, row: int | None, attr: str, value: object, reason: str) -> None:
+    def add(
+        self,
+        problems: Problems,
+        row: int | None,
+        attr: str,
+        value: object,
+        reason: str,
+        code: str = "",
+        **values: object,
+    ) -> None:
         col = self.spec.column(attr) if attr else None
         header = col.header if col else ""
-        problems.add(self.title, row, header, value, reason, (self.order, self.position(attr)))
+        problems.add(
+            self.title, row, header, value, reason, (self.order, self.position(attr)), code=code, **values
+        )
 
     def position(self, attr: str) -> int:
         for index, col in self.columns.items():
@@ -74,11 +85,14 @@ def bind_columns(spec: SheetSpec, sheet: RawSheet, order: int, problems: Problem
                     "",
                     "a column of data without a header",
                     (order, index + 1),
+                    code="no_header",
                 )
             continue
         col = by_header.get(normalise(header))
         if col is None:
-            problems.add(sheet.title, 1, header, header, "unknown column", (order, index + 1))
+            problems.add(
+                sheet.title, 1, header, header, "unknown column", (order, index + 1), code="unknown_column"
+            )
         elif col.attr in seen:
             problems.add(
                 sheet.title,
@@ -87,13 +101,17 @@ def bind_columns(spec: SheetSpec, sheet: RawSheet, order: int, problems: Problem
                 header,
                 f"duplicate column, also column {get_column_letter(seen[col.attr] + 1)}",
                 (order, index + 1),
+                code="duplicate_column",
+                other=get_column_letter(seen[col.attr] + 1),
             )
         else:
             seen[col.attr] = index
             columns[index] = col
     for col in spec.columns:
         if col.required and col.attr not in seen:
-            problems.add(sheet.title, 1, col.header, "", "missing column", (order, 10_000))
+            problems.add(
+                sheet.title, 1, col.header, "", "missing column", (order, 10_000), code="missing_column"
+            )
     return columns
 
 
@@ -111,7 +129,7 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
                 raw = raw.strip()  # a code or plate typed with a space is the same code or plate
             if _is_empty(col, raw):
                 if col.required:
-                    table.add(problems, number, col.attr, "", "required")
+                    table.add(problems, number, col.attr, "", "required", "required")
                     row.bad.add(col.attr)
                 elif facts.nullable:
                     row.values[col.attr] = None
@@ -123,7 +141,7 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
             try:
                 row.values[col.attr] = parse_cell(col, raw, facts.length)
             except CellError as exc:
-                table.add(problems, number, col.attr, raw, str(exc))
+                table.add(problems, number, col.attr, raw, str(exc), exc.code, **exc.values)
                 row.bad.add(col.attr)
         if all(attr in row.values for attr in spec.natural_key):
             row.key = natural_key(spec, row.values)
@@ -170,6 +188,8 @@ def check_duplicates(table: Table, problems: Problems) -> None:
                 spec.natural_key[0],
                 _key_text(row.key),
                 f"duplicate {spec.key_word}, also in row {first[row.key]}",
+                "duplicate_key",
+                other_row=first[row.key],
             )
             row.key = None  # the first row stands for the key
         else:
@@ -187,6 +207,8 @@ def check_duplicates(table: Table, problems: Problems) -> None:
                     unique.attr,
                     value,
                     f"duplicate {unique.word}, also in row {seen[value]}",
+                    "duplicate_key",
+                    other_row=seen[value],
                 )
             else:
                 seen[value] = row.number
@@ -265,7 +287,9 @@ def check_rows(tables: Mapping[str, Table], existing: Existing, problems: Proble
                 if value is not None and not known:
                     target = BY_KEY[col.ref]
                     reason = f"unknown {target.noun} {target.key_word}"
-                    table.add(problems, row.number, col.attr, value, reason)
+                    table.add(
+                        problems, row.number, col.attr, value, reason, "unknown_reference", entity=target.key
+                    )
                     row.bad.add(col.attr)
             values = _effective(table, row, existing)
             for check in spec.checks:
@@ -285,6 +309,9 @@ def check_rows(tables: Mapping[str, Table], existing: Existing, problems: Proble
                             check.later,
                             later,
                             f"{check.reason} ({head} {as_text(earlier)})",
+                            check.code,
+                            header=head,
+                            earlier=as_text(earlier),
                         )
                 else:
                     filled = [values[attr] for attr in check.attrs if values[attr] is not None]
@@ -292,8 +319,10 @@ def check_rows(tables: Mapping[str, Table], existing: Existing, problems: Proble
                         headers = "/".join(spec.column(attr).header for attr in check.attrs)
                         if check.at_most:
                             reason = f"at most one of these may be filled, found {len(filled)}"
+                            code = "at_most_one"
                         else:
                             reason = f"exactly one of these must be filled, found {len(filled)}"
+                            code = "exactly_one"
                         problems.add(
                             table.title,
                             row.number,
@@ -301,6 +330,8 @@ def check_rows(tables: Mapping[str, Table], existing: Existing, problems: Proble
                             "、".join(map(str, filled)),
                             reason,
                             (table.order, table.position(check.attrs[0])),
+                            code=code,
+                            count=len(filled),
                         )
         _check_unique_against_database(table, existing, problems)
         _check_parent_loops(table, existing, problems)
@@ -335,6 +366,9 @@ def _check_unique_against_database(table: Table, existing: Existing, problems: P
                     unique.attr,
                     value,
                     f"{unique.word} already used by {spec.noun} {_key_text(other)}",
+                    "already_used",
+                    entity=spec.key,
+                    key=_key_text(other),
                 )
 
 
@@ -366,4 +400,5 @@ def _check_parent_loops(table: Table, existing: Existing, problems: Problems) ->
                     col.attr,
                     row.values.get(col.attr),
                     "refers back to this row (a loop)",
+                    "loop",
                 )

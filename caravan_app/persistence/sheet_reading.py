@@ -11,7 +11,7 @@ import contextlib
 import csv
 import io
 import warnings
-from collections.abc import Generator, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,12 +56,30 @@ class Problems:
         value: object,
         reason: str,
         order: tuple[int, int] = (-1, -1),
+        *,
+        code: str = "",
+        **values: object,
+    ) -> None:
+        """A problem; `reason` in English, `code` and `values` for the window to word."""
+        self.add_named(sheet, row, column, value, reason, order, code, values)
+
+    def add_named(
+        self,
+        sheet: str,
+        row: int | None,
+        column: str,
+        value: object,
+        reason: str,
+        order: tuple[int, int],
+        code: str,
+        values: Mapping[str, object],
     ) -> None:
         text = value if isinstance(value, str) else as_text(value)
         if len(text) > SHOWN_VALUE:
             text = text[:SHOWN_VALUE] + "…"
         position = (order[0], row if row is not None else -1, order[1])
-        self.items.append((position, ImportProblem(sheet, row, column, text, reason)))
+        named = tuple((key, str(v)) for key, v in values.items())
+        self.items.append((position, ImportProblem(sheet, row, column, text, reason, code, named)))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -70,7 +88,10 @@ class Problems:
         ordered = [problem for _, problem in sorted(self.items, key=lambda pair: pair[0])]
         if len(ordered) > MAX_PROBLEMS:
             more = len(ordered) - MAX_PROBLEMS
-            ordered = ordered[:MAX_PROBLEMS] + [ImportProblem("", None, "", "", f"and {more} more problems")]
+            more_problems = ImportProblem(
+                "", None, "", "", f"and {more} more problems", "more_problems", (("count", str(more)),)
+            )
+            ordered = ordered[:MAX_PROBLEMS] + [more_problems]
         return ordered
 
 
@@ -122,12 +143,12 @@ def read_xlsx(path: Path, problems: Problems) -> list[RawSheet]:
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         except Exception:  # zip errors, missing parts, XML errors: all mean the same to the user
-            problems.add(name, None, "", "", _NOT_A_WORKBOOK)
+            problems.add(name, None, "", "", _NOT_A_WORKBOOK, code="not_a_workbook")
             return []
         try:
             return [_read_sheet(sheet, position, problems) for position, sheet in enumerate(book.worksheets)]
         except _Unreadable:
-            problems.add(name, None, "", "", _NOT_A_WORKBOOK)
+            problems.add(name, None, "", "", _NOT_A_WORKBOOK, code="not_a_workbook")
             return []
         finally:
             book.close()
@@ -149,17 +170,36 @@ def _read_sheet(sheet: Any, position: int, problems: Problems) -> RawSheet:
                 if column > MAX_COLUMNS or number > LAST_ROW:
                     if is_blank(value):
                         continue
-                    reason = _past_the_limits(title, number, column)
-                    problems.add(title, number, _header_at(headers, column), value, reason, (order, column))
+                    reason, code, limits = _past_the_limits(title, number, column)
+                    header = _header_at(headers, column)
+                    problems.add_named(title, number, header, value, reason, (order, column), code, limits)
                     return RawSheet(title, headers, rows, complete=False)
                 if data_type == "f":
                     formula = getattr(value, "text", value)
                     reason = f"a formula where a value belongs ({formula})"
-                    problems.add(title, number, _header_at(headers, column), "", reason, (order, column))
+                    problems.add(
+                        title,
+                        number,
+                        _header_at(headers, column),
+                        "",
+                        reason,
+                        (order, column),
+                        code="formula",
+                        formula=formula,
+                    )
                     value = REFUSED
                 elif data_type == "e":
                     reason = f"an Excel error value ({value})"
-                    problems.add(title, number, _header_at(headers, column), "", reason, (order, column))
+                    problems.add(
+                        title,
+                        number,
+                        _header_at(headers, column),
+                        "",
+                        reason,
+                        (order, column),
+                        code="excel_error",
+                        error=value,
+                    )
                     value = REFUSED
                 if column > len(values):
                     values.extend([None] * (column - len(values)))
@@ -178,15 +218,30 @@ def _read_sheet(sheet: Any, position: int, problems: Problems) -> RawSheet:
             "",
             f"merged cells are not allowed ({merged.coord})",
             (order, merged.min_col),
+            code="merged_cells",
+            cells=merged.coord,
         )
     return RawSheet(title, headers, rows)
 
 
-def _past_the_limits(title: str, row: int, column: int) -> str:
+def _past_the_limits(title: str, row: int, column: int) -> tuple[str, str, dict[str, object]]:
+    """The reason in English, its code and its values."""
     cell = f"{title}!{get_column_letter(column)}{row}"
     if column > MAX_COLUMNS:
-        return f"cell {cell} is past column {get_column_letter(MAX_COLUMNS)}, the last an import reads"
-    return f"cell {cell} is past row {LAST_ROW}, the last an import reads ({MAX_ROWS} rows of data)"
+        last = get_column_letter(MAX_COLUMNS)
+        return (
+            f"cell {cell} is past column {last}, the last an import reads",
+            "past_last_column",
+            {
+                "cell": cell,
+                "last": last,
+            },
+        )
+    return (
+        f"cell {cell} is past row {LAST_ROW}, the last an import reads ({MAX_ROWS} rows of data)",
+        "past_last_row",
+        {"cell": cell, "last": LAST_ROW, "rows": MAX_ROWS},
+    )
 
 
 def sheet_order(title: str, position: int) -> int:
@@ -219,7 +274,7 @@ def read_csv(path: Path, problems: Problems) -> list[RawSheet]:
         except UnicodeDecodeError:
             continue
     if text is None or "\x00" in text:
-        problems.add(name, None, "", "", "not a CSV text file")
+        problems.add(name, None, "", "", "not a CSV text file", code="not_csv")
         return []
     headers: list[str | None] = []
     rows: list[tuple[int, list[object]]] = []
@@ -236,8 +291,9 @@ def read_csv(path: Path, problems: Problems) -> list[RawSheet]:
             past = [index for index in held if index >= MAX_COLUMNS or number > LAST_ROW]
             if past:
                 column = past[0] + 1
-                reason = _past_the_limits(name, number, column)
-                problems.add(name, number, _header_at(headers, column), record[past[0]], reason)
+                reason, code, limits = _past_the_limits(name, number, column)
+                header = _header_at(headers, column)
+                problems.add_named(name, number, header, record[past[0]], reason, (-1, -1), code, limits)
                 return [RawSheet(name, headers, rows, complete=False)]
             cells = [unquote_formula(cell) for cell in record[:MAX_COLUMNS]]
             if number == 1:
@@ -246,7 +302,7 @@ def read_csv(path: Path, problems: Problems) -> list[RawSheet]:
                 rows.append((number, list[object](cells)))
             width = max(width, len(cells))
     except csv.Error:  # past the field limit, if another import has just narrowed it again
-        problems.add(name, None, "", "", "not a CSV text file")
+        problems.add(name, None, "", "", "not a CSV text file", code="not_csv")
         return []
     finally:
         csv.field_size_limit(field_limit)
@@ -269,5 +325,6 @@ def csv_entity(path: Path, sheet: RawSheet, problems: Problems) -> SheetSpec | N
         "",
         path.stem,
         "cannot tell which table this is: name the file after it (e.g. caravans.csv or 车辆.csv)",
+        code="which_table",
     )
     return None

@@ -48,7 +48,9 @@ class ColumnSpec:
     ref: str | None = None  # the referenced entity's key, for Kind.REF
     minimum: float | None = None
     maximum: float | None = None
-    pattern: tuple[str, str] | None = None  # (regular expression, reason when it does not match)
+    pattern: tuple[str, str, str] | None = (
+        None  # (regular expression, reason when it does not match, its code)
+    )
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class OrderCheck:
     later: str
     reason: str = "ends before it starts"
     strict: bool = False  # `later` must also differ from `earlier`
+    code: str = "ends_before_starts"  # the reason, for the window to word
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
     SheetSpec(
         "regions", "地区", Region, "region", ("adcode",),
         (
-            _col("地区代码", "adcode", TEXT, req=True, pattern=(r"\d{6}", "must be 6 digits")),
+            _col("地区代码", "adcode", TEXT, req=True, pattern=(r"\d{6}", "must be 6 digits", "six_digits")),
             _col("名称", "name", TEXT, req=True),
             _enum("级别", "level", Level, req=True),
             _enum("区划类型", "division", DivisionKind),
@@ -166,7 +166,11 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("开放时间起", "open_from", Kind.TIME),
             _col("开放时间止", "open_to", Kind.TIME),
         ),
-        checks=(OrderCheck("open_from", "open_to", "closes before it opens", strict=True),),
+        checks=(
+            OrderCheck(
+                "open_from", "open_to", "closes before it opens", code="closes_before_opens", strict=True
+            ),
+        ),
     ),
     SheetSpec(
         "caravans", "车辆", Caravan, "caravan", ("code",),
@@ -262,7 +266,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("加入日期", "joined_on", DATE, req=True),
             _col("退出日期", "left_on", DATE),
         ),
-        checks=(OrderCheck("joined_on", "left_on", "leaves before it joins"),),
+        checks=(OrderCheck("joined_on", "left_on", "leaves before it joins", code="leaves_before_joins"),),
     ),
     SheetSpec(
         "movements", "调拨记录", Movement, "movement", ("code",),
@@ -302,7 +306,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
         ),
         checks=(
             OneOfCheck(("exhibit_id", "caravan_id", "set_id")),
-            OrderCheck("opened_on", "closed_on", "closes before it opens"),
+            OrderCheck("opened_on", "closed_on", "closes before it opens", code="closes_before_opens"),
         ),
     ),
     SheetSpec(
@@ -334,7 +338,11 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _enum("状态", "status", RequestStatus),
             _NOTES,
         ),
-        checks=(OrderCheck("earliest_on", "latest_on", "latest date before the earliest"),),
+        checks=(
+            OrderCheck(
+                "earliest_on", "latest_on", "latest date before the earliest", code="latest_before_earliest"
+            ),
+        ),
     ),
     SheetSpec(
         "plans", "方案", Plan, "plan", ("name",),
@@ -368,7 +376,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("返回时间", "back_at", DATETIME, req=True),
             _amount("返程里程(km)", "km_back"),
         ),
-        checks=(OrderCheck("leave_at", "back_at", "returns before it leaves"),),
+        checks=(OrderCheck("leave_at", "back_at", "returns before it leaves", code="returns_before_leaves"),),
     ),
     SheetSpec(
         "tour_stops", "行程站点", TourStop, "tour stop", ("trip_id", "seq"),
@@ -384,7 +392,7 @@ ENTITIES: tuple[SheetSpec, ...] = (
             _col("锁定", "locked", BOOL),
         ),
         checks=(
-            OrderCheck("arrive_at", "show_start", "starts before arrival"),
+            OrderCheck("arrive_at", "show_start", "starts before arrival", code="starts_before_arrival"),
             OrderCheck("show_start", "show_end"),
         ),
     ),

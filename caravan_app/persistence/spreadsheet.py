@@ -128,17 +128,24 @@ def _read(path: Path, problems: Problems) -> list[Table]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         sheets = read_xlsx(path, problems)
-        empty_reason = "the workbook has no data"
+        empty_reason, empty_code = "the workbook has no data", "no_data"
     elif suffix == ".csv":
         sheets = read_csv(path, problems)
-        empty_reason = "the file has no data"
+        empty_reason, empty_code = "the file has no data", "no_data"
     else:
-        problems.add(name, None, "", path.suffix, "only .xlsx workbooks and .csv files can be imported")
+        problems.add(
+            name,
+            None,
+            "",
+            path.suffix,
+            "only .xlsx workbooks and .csv files can be imported",
+            code="file_kind",
+        )
         return []
     if (problems and not sheets) or not all(sheet.complete for sheet in sheets):
         return []  # a sheet past the limits is refused as a whole: its rows are not checked
     if not any(sheet.rows for sheet in sheets):
-        problems.add(name, None, "", "", empty_reason)
+        problems.add(name, None, "", "", empty_reason, code=empty_code)
         return []
     tables: dict[str, Table] = {}
     titles: dict[str, str] = {}
@@ -153,13 +160,28 @@ def _read(path: Path, problems: Problems) -> list[Table]:
                     choices = "、".join(e.sheet for e in ENTITIES)
                     reason = f"unknown sheet (the sheets are {choices})"
                     problems.add(
-                        sheet.title, None, "", sheet.title, reason, (sheet_order(sheet.title, position), 0)
+                        sheet.title,
+                        None,
+                        "",
+                        sheet.title,
+                        reason,
+                        (sheet_order(sheet.title, position), 0),
+                        code="unknown_sheet",
+                        sheets=choices,
                     )
                 continue
         if spec is None:
             continue
         if spec.key in tables:
-            problems.add(sheet.title, None, "", sheet.title, f"the same table as sheet {titles[spec.key]}")
+            problems.add(
+                sheet.title,
+                None,
+                "",
+                sheet.title,
+                f"the same table as sheet {titles[spec.key]}",
+                code="same_table",
+                other=titles[spec.key],
+            )
             continue
         order = ENTITIES.index(spec)
         table = Table(spec, sheet.title, order, bind_columns(spec, sheet, order, problems))

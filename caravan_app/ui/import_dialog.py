@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from caravan_app.errors import ImportProblem
+from caravan_app.ui.import_reasons import reason_text
 from caravan_app.ui.table_model import RowsModel
 
 
@@ -37,7 +38,10 @@ class ImportProblemsDialog(QDialog):
         self.model.set_rows(
             ["sheet", "row", "column", "value", "reason"],
             [self.tr("Sheet"), self.tr("Row"), self.tr("Column"), self.tr("Value"), self.tr("Reason")],
-            [(p.sheet, p.row if p.row is not None else "", p.column, p.value, p.reason) for p in problems],
+            [
+                (p.sheet, p.row if p.row is not None else "", p.column, p.value, reason_text(p))
+                for p in problems
+            ],
         )
         self.table = QTableView()
         self.table.setObjectName("problems")

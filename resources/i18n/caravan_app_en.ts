@@ -1936,6 +1936,229 @@ The program opens on the empty database.</translation>
         </message>
     </context>
     <context>
+        <name>ImportReasons</name>
+        <message>
+            <source>trip</source>
+            <translation>trip</translation>
+        </message>
+        <message>
+            <source>workshop</source>
+            <translation>workshop</translation>
+        </message>
+        <message>
+            <source>joint tour</source>
+            <translation>joint tour</translation>
+        </message>
+        <message>
+            <source>set</source>
+            <translation>set</translation>
+        </message>
+        <message>
+            <source>not a whole number</source>
+            <translation>not a whole number</translation>
+        </message>
+        <message>
+            <source>too large</source>
+            <translation>too large</translation>
+        </message>
+        <message>
+            <source>not a number</source>
+            <translation>not a number</translation>
+        </message>
+        <message>
+            <source>not 是 or 否</source>
+            <translation>not 是 or 否</translation>
+        </message>
+        <message>
+            <source>no such date</source>
+            <translation>no such date</translation>
+        </message>
+        <message>
+            <source>a date without a time is expected</source>
+            <translation>a date without a time is expected</translation>
+        </message>
+        <message>
+            <source>not a date (YYYY-MM-DD)</source>
+            <translation>not a date (YYYY-MM-DD)</translation>
+        </message>
+        <message>
+            <source>no such time</source>
+            <translation>no such time</translation>
+        </message>
+        <message>
+            <source>not a date and time (YYYY-MM-DD HH:MM)</source>
+            <translation>not a date and time (YYYY-MM-DD HH:MM)</translation>
+        </message>
+        <message>
+            <source>not a time (HH:MM)</source>
+            <translation>not a time (HH:MM)</translation>
+        </message>
+        <message>
+            <source>“%1” is not one of %2</source>
+            <translation>“%1” is not one of %2</translation>
+        </message>
+        <message>
+            <source>weekdays are the digits 1 (Monday) to 7 (Sunday), e.g. 12345</source>
+            <translation>weekdays are the digits 1 (Monday) to 7 (Sunday), e.g. 12345</translation>
+        </message>
+        <message>
+            <source>not valid JSON</source>
+            <translation>not valid JSON</translation>
+        </message>
+        <message>
+            <source>longer than %1 characters</source>
+            <translation>longer than %1 characters</translation>
+        </message>
+        <message>
+            <source>longer than %1 characters, the most an Excel cell holds</source>
+            <translation>longer than %1 characters, the most an Excel cell holds</translation>
+        </message>
+        <message>
+            <source>holds a control character Excel cannot keep (%1)</source>
+            <translation>holds a control character Excel cannot keep (%1)</translation>
+        </message>
+        <message>
+            <source>must be 6 digits</source>
+            <translation>must be 6 digits</translation>
+        </message>
+        <message>
+            <source>must be between %1 and %2</source>
+            <translation>must be between %1 and %2</translation>
+        </message>
+        <message>
+            <source>must not be negative</source>
+            <translation>must not be negative</translation>
+        </message>
+        <message>
+            <source>must be at least %1</source>
+            <translation>must be at least %1</translation>
+        </message>
+        <message>
+            <source>must be at most %1</source>
+            <translation>must be at most %1</translation>
+        </message>
+        <message>
+            <source>a column of data without a header</source>
+            <translation>a column of data without a header</translation>
+        </message>
+        <message>
+            <source>unknown column</source>
+            <translation>unknown column</translation>
+        </message>
+        <message>
+            <source>duplicate column, also column %1</source>
+            <translation>duplicate column, also column %1</translation>
+        </message>
+        <message>
+            <source>missing column</source>
+            <translation>missing column</translation>
+        </message>
+        <message>
+            <source>required</source>
+            <translation>required</translation>
+        </message>
+        <message>
+            <source>duplicate, also in row %1</source>
+            <translation>duplicate, also in row %1</translation>
+        </message>
+        <message>
+            <source>no %1 with this code</source>
+            <translation>no %1 with this code</translation>
+        </message>
+        <message>
+            <source>ends before it starts (%1 %2)</source>
+            <translation>ends before it starts (%1 %2)</translation>
+        </message>
+        <message>
+            <source>closes before it opens (%1 %2)</source>
+            <translation>closes before it opens (%1 %2)</translation>
+        </message>
+        <message>
+            <source>leaves before it joins (%1 %2)</source>
+            <translation>leaves before it joins (%1 %2)</translation>
+        </message>
+        <message>
+            <source>latest date before the earliest (%1 %2)</source>
+            <translation>latest date before the earliest (%1 %2)</translation>
+        </message>
+        <message>
+            <source>returns before it leaves (%1 %2)</source>
+            <translation>returns before it leaves (%1 %2)</translation>
+        </message>
+        <message>
+            <source>starts before arrival (%1 %2)</source>
+            <translation>starts before arrival (%1 %2)</translation>
+        </message>
+        <message>
+            <source>at most one of these may be filled, found %1</source>
+            <translation>at most one of these may be filled, found %1</translation>
+        </message>
+        <message>
+            <source>exactly one of these must be filled, found %1</source>
+            <translation>exactly one of these must be filled, found %1</translation>
+        </message>
+        <message>
+            <source>already used by %1 %2</source>
+            <translation>already used by %1 %2</translation>
+        </message>
+        <message>
+            <source>refers back to this row (a loop)</source>
+            <translation>refers back to this row (a loop)</translation>
+        </message>
+        <message>
+            <source>not an Excel workbook (.xlsx)</source>
+            <translation>not an Excel workbook (.xlsx)</translation>
+        </message>
+        <message>
+            <source>cell %1 is past column %2, the last an import reads</source>
+            <translation>cell %1 is past column %2, the last an import reads</translation>
+        </message>
+        <message>
+            <source>cell %1 is past row %2, the last an import reads (%3 rows of data)</source>
+            <translation>cell %1 is past row %2, the last an import reads (%3 rows of data)</translation>
+        </message>
+        <message>
+            <source>a formula where a value belongs (%1)</source>
+            <translation>a formula where a value belongs (%1)</translation>
+        </message>
+        <message>
+            <source>an Excel error value (%1)</source>
+            <translation>an Excel error value (%1)</translation>
+        </message>
+        <message>
+            <source>merged cells are not allowed (%1)</source>
+            <translation>merged cells are not allowed (%1)</translation>
+        </message>
+        <message>
+            <source>not a CSV text file</source>
+            <translation>not a CSV text file</translation>
+        </message>
+        <message>
+            <source>cannot tell which table this is: name the file after it (e.g. caravans.csv or 车辆.csv)</source>
+            <translation>cannot tell which table this is: name the file after it (e.g. caravans.csv or 车辆.csv)</translation>
+        </message>
+        <message>
+            <source>only .xlsx workbooks and .csv files can be imported</source>
+            <translation>only .xlsx workbooks and .csv files can be imported</translation>
+        </message>
+        <message>
+            <source>the file has no data</source>
+            <translation>the file has no data</translation>
+        </message>
+        <message>
+            <source>unknown sheet (the sheets are %1)</source>
+            <translation>unknown sheet (the sheets are %1)</translation>
+        </message>
+        <message>
+            <source>the same table as sheet %1</source>
+            <translation>the same table as sheet %1</translation>
+        </message>
+        <message>
+            <source>and %1 more problems</source>
+            <translation>and %1 more problems</translation>
+        </message>
+    </context>
+    <context>
         <name>JointTourDialog</name>
         <message>
             <source>Joint tour</source>

@@ -1936,6 +1936,229 @@ The program opens on the empty database.</source>
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>trip</source>
+        <translation>行程</translation>
+    </message>
+    <message>
+        <source>workshop</source>
+        <translation>维修点</translation>
+    </message>
+    <message>
+        <source>joint tour</source>
+        <translation>联动巡展</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>展品套组</translation>
+    </message>
+    <message>
+        <source>not a whole number</source>
+        <translation>不是整数</translation>
+    </message>
+    <message>
+        <source>too large</source>
+        <translation>数值过大</translation>
+    </message>
+    <message>
+        <source>not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <source>not 是 or 否</source>
+        <translation>不是“是”或“否”</translation>
+    </message>
+    <message>
+        <source>no such date</source>
+        <translation>日期不存在</translation>
+    </message>
+    <message>
+        <source>a date without a time is expected</source>
+        <translation>只应填写日期，不带时间</translation>
+    </message>
+    <message>
+        <source>not a date (YYYY-MM-DD)</source>
+        <translation>不是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>no such time</source>
+        <translation>时间不存在</translation>
+    </message>
+    <message>
+        <source>not a date and time (YYYY-MM-DD HH:MM)</source>
+        <translation>不是日期时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>not a time (HH:MM)</source>
+        <translation>不是时间（HH:MM）</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of %2</source>
+        <translation>“%1”不是以下之一：%2</translation>
+    </message>
+    <message>
+        <source>weekdays are the digits 1 (Monday) to 7 (Sunday), e.g. 12345</source>
+        <translation>开放日应为数字 1（周一）至 7（周日），例如 12345</translation>
+    </message>
+    <message>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters, the most an Excel cell holds</source>
+        <translation>超过 %1 个字符，即 Excel 单元格的上限</translation>
+    </message>
+    <message>
+        <source>holds a control character Excel cannot keep (%1)</source>
+        <translation>含有 Excel 无法保存的控制字符（%1）</translation>
+    </message>
+    <message>
+        <source>must be 6 digits</source>
+        <translation>必须是 6 位数字</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <source>a column of data without a header</source>
+        <translation>此列有数据但没有表头</translation>
+    </message>
+    <message>
+        <source>unknown column</source>
+        <translation>未知的列</translation>
+    </message>
+    <message>
+        <source>duplicate column, also column %1</source>
+        <translation>重复的列，与第 %1 列相同</translation>
+    </message>
+    <message>
+        <source>missing column</source>
+        <translation>缺少此列</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>duplicate, also in row %1</source>
+        <translation>重复，与第 %1 行相同</translation>
+    </message>
+    <message>
+        <source>no %1 with this code</source>
+        <translation>没有此编号的%1</translation>
+    </message>
+    <message>
+        <source>ends before it starts (%1 %2)</source>
+        <translation>结束早于开始（%1 %2）</translation>
+    </message>
+    <message>
+        <source>closes before it opens (%1 %2)</source>
+        <translation>关闭早于开放（%1 %2）</translation>
+    </message>
+    <message>
+        <source>leaves before it joins (%1 %2)</source>
+        <translation>离开早于加入（%1 %2）</translation>
+    </message>
+    <message>
+        <source>latest date before the earliest (%1 %2)</source>
+        <translation>最晚日期早于最早日期（%1 %2）</translation>
+    </message>
+    <message>
+        <source>returns before it leaves (%1 %2)</source>
+        <translation>返回早于出发（%1 %2）</translation>
+    </message>
+    <message>
+        <source>starts before arrival (%1 %2)</source>
+        <translation>开展早于到达（%1 %2）</translation>
+    </message>
+    <message>
+        <source>at most one of these may be filled, found %1</source>
+        <translation>这几列最多只能填一列，现填了 %1 列</translation>
+    </message>
+    <message>
+        <source>exactly one of these must be filled, found %1</source>
+        <translation>这几列必须且只能填一列，现填了 %1 列</translation>
+    </message>
+    <message>
+        <source>already used by %1 %2</source>
+        <translation>已被%1 %2 使用</translation>
+    </message>
+    <message>
+        <source>refers back to this row (a loop)</source>
+        <translation>引用回到本行（形成循环）</translation>
+    </message>
+    <message>
+        <source>not an Excel workbook (.xlsx)</source>
+        <translation>不是 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>cell %1 is past column %2, the last an import reads</source>
+        <translation>单元格 %1 超出了导入读取的最后一列 %2</translation>
+    </message>
+    <message>
+        <source>cell %1 is past row %2, the last an import reads (%3 rows of data)</source>
+        <translation>单元格 %1 超出了导入读取的最后一行 %2（%3 行数据）</translation>
+    </message>
+    <message>
+        <source>a formula where a value belongs (%1)</source>
+        <translation>此处应为数值而不是公式（%1）</translation>
+    </message>
+    <message>
+        <source>an Excel error value (%1)</source>
+        <translation>Excel 错误值（%1）</translation>
+    </message>
+    <message>
+        <source>merged cells are not allowed (%1)</source>
+        <translation>不允许合并单元格（%1）</translation>
+    </message>
+    <message>
+        <source>not a CSV text file</source>
+        <translation>不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>cannot tell which table this is: name the file after it (e.g. caravans.csv or 车辆.csv)</source>
+        <translation>无法判断这是哪张表：请用表名命名文件（例如 caravans.csv 或 车辆.csv）</translation>
+    </message>
+    <message>
+        <source>only .xlsx workbooks and .csv files can be imported</source>
+        <translation>只能导入 .xlsx 工作簿和 .csv 文件</translation>
+    </message>
+    <message>
+        <source>the file has no data</source>
+        <translation>文件中没有数据</translation>
+    </message>
+    <message>
+        <source>unknown sheet (the sheets are %1)</source>
+        <translation>未知的工作表（工作表应为 %1）</translation>
+    </message>
+    <message>
+        <source>the same table as sheet %1</source>
+        <translation>与工作表 %1 是同一张表</translation>
+    </message>
+    <message>
+        <source>and %1 more problems</source>
+        <translation>另有 %1 个问题</translation>
+    </message>
+</context>
+<context>
     <name>JointTourDialog</name>
     <message>
         <source>Joint tour</source>
