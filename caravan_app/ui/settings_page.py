@@ -26,19 +26,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.engine import URL
 
 from caravan_app import log
 from caravan_app.domain.calendar import CalendarProblem, Holiday, Term, WorkingCalendar, calendar_problems
 from caravan_app.domain.retirement import THRESHOLD_LABELS, Thresholds
 from caravan_app.errors import CaravanError
+from caravan_app.persistence.database import Database
 from caravan_app.services import permissions
 from caravan_app.services.calendar import StoredCalendar, save_calendar, working_calendar
 from caravan_app.services.database import open_database
-from caravan_app.settings import load_thresholds, save_thresholds, to_url
+from caravan_app.settings import describe, load_thresholds, save_thresholds, to_url
 from caravan_app.ui import passwords, preferences
+from caravan_app.ui.background import Operation, TaskState
 from caravan_app.ui.context import AppContext
 from caravan_app.ui.i18n import LANGUAGES, Languages, language_name
 from caravan_app.ui.outcomes import error_text
+from caravan_app.ui.sign_in import refusal, refusal_text
 from caravan_app.ui.terms import CALENDAR_ENTITY
 
 _log = log.get(log.UI)
@@ -103,6 +107,8 @@ class SettingsPage(QWidget):
         self.db_browse = QPushButton()
         self.db_browse.clicked.connect(self._browse_sqlite)
         self.db_save = QPushButton()
+        self.opening = False  # a database being opened in the background
+        self.opened = False  # the last one asked for was opened and is in use
         self.db_save.setObjectName("db_save")
         self.db_save.clicked.connect(self.test_and_save_database)
         self.db_message = QLabel()
@@ -283,34 +289,61 @@ class SettingsPage(QWidget):
         if path:
             self.db_url.setText(path)
 
-    def test_and_save_database(self) -> bool:
-        """Open the database named in the form; only one that opens is saved and switched to."""
+    def test_and_save_database(self) -> None:
+        """Open the database named in the form in the background (an upgrade or a far server may take
+        a while); only one that opens is saved and switched to. `opening` is true meanwhile, and
+        `opened` then says whether it was."""
         text = self.db_url.text().strip()
+        self.opened = False
         if not text:
             self.db_message.setText(self.tr("Name a SQLite file or a PostgreSQL URL."))
-            return False
+            return
         try:
             url = to_url(text)
-            if self.db_password.text() and url.get_backend_name() != "sqlite":
-                url = url.set(password=self.db_password.text())
-            db = open_database(url)
-            db.check_reachable()
         except CaravanError as exc:
             self.db_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
-            return False
-        except Exception as exc:  # a driver error the services did not name still means "cannot open"
-            self.db_message.setText(self.tr("Not saved: %1").replace("%1", f"{type(exc).__name__}: {exc}"))
-            return False
+            return
+        if self.db_password.text() and url.get_backend_name() != "sqlite":
+            url = url.set(password=self.db_password.text())
+
+        def work(_state: TaskState) -> Database:
+            db = open_database(url)
+            db.check_reachable()
+            return db
+
+        self.opening = True
+        self.db_save.setEnabled(False)
+        self.db_message.setText(self.tr("Opening %1…").replace("%1", describe(url)))
+        Operation(self, work, "open_database").success(lambda db: self._database_opened(url, db)).failure(
+            lambda exc: self._database_failed(url, exc)
+        ).run()
+
+    def _database_failed(self, url: URL, exc: BaseException) -> None:
+        self.opening = False
+        self.db_save.setEnabled(True)
+        if url.get_backend_name() == "postgresql" and refusal(exc) in ("password", "disabled", "host"):
+            # A refused sign-in in plain words, as the sign-in dialog says it; the driver's text: the log.
+            _log.info("database not opened: %s", exc)
+            reason = refusal_text(refusal(exc), url, str(url.username or ""))
+        elif isinstance(exc, CaravanError):
+            reason = error_text(exc)
+        else:  # a driver error the services did not name still means "cannot open"
+            reason = f"{type(exc).__name__}: {exc}"
+        self.db_message.setText(self.tr("Not saved: %1").replace("%1", reason))
+
+    def _database_opened(self, url: URL, db: Database) -> None:
+        self.opening = False
+        self.db_save.setEnabled(True)
         where = passwords.FILE if self.db_password_in_file.isChecked() else passwords.KEYRING
         try:
             preferences.save_database_url(url.render_as_string(hide_password=False), where)
         except CaravanError as exc:
             db.dispose()
             self.db_message.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
-            return False
+            return
         self.context.set_database(db)
+        self.opened = True
         self.db_message.setText(self.tr("Connected to %1 and saved.").replace("%1", db.describe()))
-        return True
 
     # --- language ------------------------------------------------------------------------------
 

@@ -4539,6 +4539,10 @@ Plans and runs a province's science caravans and travelling science museums.</tr
             <translation>Not saved: %1</translation>
         </message>
         <message>
+            <source>Opening %1…</source>
+            <translation>Opening %1…</translation>
+        </message>
+        <message>
             <source>Connected to %1 and saved.</source>
             <translation>Connected to %1 and saved.</translation>
         </message>

@@ -4539,6 +4539,10 @@ Plans and runs a province&apos;s science caravans and travelling science museums
         <translation>未保存：%1</translation>
     </message>
     <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1……</translation>
+    </message>
+    <message>
         <source>Connected to %1 and saved.</source>
         <translation>已连接 %1 并保存。</translation>
     </message>

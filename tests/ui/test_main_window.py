@@ -30,6 +30,7 @@ from caravan_app.ui.log_view import LogDialog, memory_handler
 from caravan_app.ui.main_window import PAGE_KEYS, MainWindow
 from caravan_app.ui.screen_fit import FRAME_ALLOWANCE, keep_on_screen
 from caravan_app.ui.settings_page import SettingsPage
+from tests.ui.waiting import settings_opened
 
 
 def test_every_screen_opens_and_the_status_bar_names_the_database(
@@ -115,19 +116,19 @@ def test_export_then_a_refused_import_lists_its_problems(
 
 
 def test_database_settings_are_tested_and_the_password_kept_apart(
-    window: MainWindow, tmp_path: Path, private_settings: Path
+    window: MainWindow, tmp_path: Path, private_settings: Path, qtbot: QtBot
 ) -> None:
     settings = window.show_page("settings")
     assert isinstance(settings, SettingsPage)
     settings.db_url.setText("postgresql://caravan@127.0.0.1:1/nowhere")
     settings.db_password.setText("s3cret")
-    assert not settings.test_and_save_database()
+    assert not settings_opened(settings, qtbot)
     assert settings.db_message.text().startswith("Not saved:")
     assert "s3cret" not in settings.db_message.text()
 
     other = tmp_path / "other.db"
     settings.db_url.setText(str(other))
-    assert settings.test_and_save_database(), settings.db_message.text()
+    assert settings_opened(settings, qtbot), settings.db_message.text()
     assert window.context.db.describe() == f"SQLite {other}"
     assert window.db_label.text() == f"Database: SQLite {other}"
     assert preferences.saved_database_url() is not None

@@ -11,6 +11,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
+from pytestqt.qtbot import QtBot
 
 from caravan_app.errors import CaravanError
 from caravan_app.services.database import open_database
@@ -18,6 +19,7 @@ from caravan_app.ui import passwords, preferences
 from caravan_app.ui.main_window import MainWindow
 from caravan_app.ui.settings_page import SettingsPage
 from tests.keyrings import MemoryKeyring
+from tests.ui.waiting import settings_opened
 
 URL = "postgresql+psycopg://caravan:s3cret@db.example/caravan"
 KEY = "postgresql+psycopg://caravan@db.example/caravan"
@@ -78,7 +80,7 @@ def test_no_keyring_refuses_unless_the_file_is_chosen(
 
 
 def test_the_settings_page_saves_to_the_store_chosen(
-    window: MainWindow, memory: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    window: MainWindow, memory: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
 ) -> None:
     settings = window.show_page("settings")
     assert isinstance(settings, SettingsPage)
@@ -90,9 +92,9 @@ def test_the_settings_page_saves_to_the_store_chosen(
     monkeypatch.setattr("caravan_app.ui.settings_page.open_database", lambda _url: open_database(str(opened)))
     monkeypatch.setattr(keyring, "get_keyring", fail.Keyring)
     settings.db_url.setText(URL)
-    assert not settings.test_and_save_database()
+    assert not settings_opened(settings, qtbot)
     assert settings.db_message.text().startswith("Not saved: This computer has no system keyring")
     settings.db_password_in_file.setChecked(True)
-    assert settings.test_and_save_database(), settings.db_message.text()
+    assert settings_opened(settings, qtbot), settings.db_message.text()
     assert json.loads(passwords.password_file().read_text(encoding="utf-8")) == {KEY: "s3cret"}
     preferences.set_password_store(passwords.KEYRING)

@@ -179,3 +179,28 @@ def test_the_status_bar_names_the_county_account(
 def forget_last_user() -> Iterator[None]:
     yield
     preferences.settings().remove("database/last_user")
+
+
+def test_settings_say_a_refused_password_in_plain_words(
+    county: Database, window: MainWindow, qtbot: QtBot
+) -> None:
+    """Settings' "test and use" opens a database in the background; a refused password is worded as the
+    sign-in dialog words it, never with the driver's text, and the database in use stays."""
+    from caravan_app.ui.settings_page import SettingsPage
+    from tests.ui.waiting import settings_opened
+
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    before = window.context.db
+    settings.db_url.setText(
+        bare(county).set(username=county.url.username).render_as_string(hide_password=False)
+    )
+    settings.db_password.setText("not-the-password")
+    assert not settings_opened(settings, qtbot)
+    assert "wrong name or password" in settings.db_message.text()
+    assert "FATAL" not in settings.db_message.text() and "not-the-password" not in settings.db_message.text()
+    assert window.context.db is before
+    settings.db_password.setText(PASSWORD)
+    assert settings_opened(settings, qtbot), settings.db_message.text()
+    assert window.context.db.url.username == county.url.username
+    window.context.set_database(before)  # the one Settings opened is closed, as switching back does
