@@ -55,7 +55,7 @@ from caravan_app.persistence.models import (
 )
 from caravan_app.reports import rotation_schedule, route_sheets
 from caravan_app.reports.condition_form import condition_form
-from caravan_app.reports.texts import Texts
+from caravan_app.services.maps import draft_title
 from caravan_app.services.reports import GONE, tour_plan_view
 from caravan_app.services.rotation_views import road_km, rotation_plan_view
 
@@ -112,12 +112,6 @@ def _refuse_draft(source: KitSource) -> None:
             item=source.code,
             plan=source.plan_name,
         )
-
-
-def _draft_title(name: str, lang: str) -> str:
-    """A map's title for a draft's kit: the draft mark comes first, where the eye starts."""
-    t = Texts(lang)
-    return t("draft_title", name=name)
 
 
 def _sha(value: Any) -> str:
@@ -363,7 +357,7 @@ def export_trip(
     # The map's title speaks of this trip: its own days, not the plan's term and served count.
     trip_only = replace(
         view,
-        name=_draft_title(f"{view.name} · {code}", lang) if source.draft else f"{view.name} · {code}",
+        name=draft_title(f"{view.name} · {code}", lang) if source.draft else f"{view.name} · {code}",
         start=trip_view.leave_at.date(),
         end=trip_view.back_at.date(),
         requests=0,
@@ -462,7 +456,7 @@ def export_placement(
         )
         title = f"{exhibit_set.code} {exhibit_set.name} — {venue.name}"
     printed = manifest.exported_at.date()
-    mapped = replace(view, name=_draft_title(view.name, lang)) if source.draft else view
+    mapped = replace(view, name=draft_title(view.name, lang)) if source.draft else view
     form = condition_form(title, load, lang, plan_name=code, printed_on=printed, draft=source.draft)
     parts = [
         (CONTENTS_PART, JSON, contents.to_json().encode("utf-8")),

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from caravan_app.cli import main
-from caravan_app.domain.enums import CaravanStatus, PlanKind, SetStatus, VenueKind
+from caravan_app.domain.enums import CaravanStatus, PlanKind, PlanStatus, SetStatus, VenueKind
 from caravan_app.errors import CaravanError
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -142,6 +142,12 @@ def test_tour_and_coverage_maps_match_the_stored_plan(db: Database, tmp_path: Pa
         assert name in page
     # No name: the newest tour plan, here the same one.
     assert count_class(tour_map(db), "cv-stop") == markers
+    # A draft's map says so in its title, before the name; an approved plan's does not.
+    assert f"【草案 · 未经批准】{TOUR}" in readable(page)
+    assert "[DRAFT · not approved]" in readable(tour_map(db, TOUR, lang="en"))
+    with db.session() as s:
+        s.scalars(select(Plan).where(Plan.name == TOUR)).one().status = PlanStatus.APPROVED
+    assert "草案" not in readable(tour_map(db, TOUR))
 
     with db.session() as s:
         view = coverage_view(s, TOUR, year=2026)
