@@ -169,6 +169,9 @@ class RotationPlanView:
     # Sets trucked back to a depot in a changeover (in store for that period): the venue fields
     # name the depot, and the period is the one the set sits out.
     returns: tuple[SetMoveView, ...] = ()
+    # Every set of the problem the plan was solved for, as (code, name): a set with no stay in the
+    # plan is in the schedule too (where it is meanwhile is the rotation grid's to explain).
+    sets: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

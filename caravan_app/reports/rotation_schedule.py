@@ -141,6 +141,9 @@ def _grids(plan: RotationPlanView, t: Texts) -> list[Flowable]:
     for back in plan.returns:
         names.setdefault(back.set_code, back.set_name)
         cells.setdefault((back.set_code, back.period), t("in_store", depot=back.venue_name))
+    # Every set the plan was solved for has its row, one placed nowhere too (its cells say "not placed").
+    for code, name in plan.sets:
+        names.setdefault(code, name)
     out: list[Flowable] = []
     for first in range(0, len(plan.periods), PERIODS_PER_GRID):
         shown = range(first, min(first + PERIODS_PER_GRID, len(plan.periods)))

@@ -175,7 +175,21 @@ def rotation_plan_view(session: Session, name: str | None = None) -> RotationPla
         bound=plan.bound,
         optimal=plan.solver_status is SolveStatus.OPTIMAL,
         returns=returns,
+        sets=_problem_sets(session, plan),
     )
+
+
+def _problem_sets(session: Session, plan: Plan) -> tuple[tuple[str, str], ...]:
+    """The sets of the problem the plan was solved for (none for a plan stored without its problem):
+    code and name."""
+    stored = json.loads(plan.parameters_json or "{}").get("problem") or {}
+    codes = [str(s["code"]) for s in stored.get("sets", []) if isinstance(s, dict) and "code" in s]
+    if not codes:
+        return ()
+    rows = session.execute(
+        select(ExhibitSet.code, ExhibitSet.name).where(ExhibitSet.code.in_(codes)).order_by(ExhibitSet.code)
+    )
+    return tuple((code, name) for code, name in rows)
 
 
 def _returns(

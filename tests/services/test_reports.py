@@ -195,6 +195,10 @@ def test_the_rotation_schedule_of_a_stored_plan(db: Database, tmp_path: Path) ->
     assert "流动科技馆轮换计划表" in whole and "方案：扬泰轮换" in whole
     for stay in view.stays:
         assert stay.set_code in whole and squeeze(stay.venue_name) in whole
+    # Every set the plan was solved for has its row, one the plan places nowhere too.
+    assert view.sets and {code for code, _name in view.sets} >= {stay.set_code for stay in view.stays}
+    for code, name in view.sets:
+        assert code in whole and squeeze(name) in whole
     for start, end in view.periods:
         assert start.isoformat() in whole and end.isoformat() in whole
     moved = [m for m in (*view.stays, *view.returns) if m.km > 0]
