@@ -235,8 +235,9 @@ def parse_cell(col: ColumnSpec, raw: object, length: int | None = None) -> Any:
     if isinstance(value, str):
         if length is not None and len(value) > length:
             raise CellError(f"longer than {length} characters", "too_long", length=length)
-        # What the export could not write again is refused here, not when the whole database is exported.
-        if len(value) > EXCEL_TEXT_LIMIT:
+        # What the export could not write again is refused here, not when the whole database is exported
+        # (JSON, the program's own text, is written on into continuation cells instead).
+        if len(value) > EXCEL_TEXT_LIMIT and kind is not Kind.JSON:
             raise CellError(
                 f"longer than {EXCEL_TEXT_LIMIT} characters, the most an Excel cell holds",
                 "excel_too_long",

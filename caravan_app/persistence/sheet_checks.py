@@ -6,6 +6,7 @@ file and the database, rows' order and one-of checks, and loops of rows referrin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from caravan_app.persistence.sheet_cells import CellError, Refused, as_text, is_blank, parse_cell
+from caravan_app.persistence.sheet_cells import REFUSED, CellError, Refused, as_text, is_blank, parse_cell
 from caravan_app.persistence.sheet_reading import Problems, RawSheet
 from caravan_app.persistence.sheet_specs import (
     BY_KEY,
@@ -47,6 +48,9 @@ class Table:
     order: int  # position in ENTITIES, for sorting problems
     columns: dict[int, ColumnSpec]  # 0-based cell index -> column
     rows: list[Row] = field(default_factory=list)
+    # A JSON column's continuation cells (attr -> their cell indexes, in order): text longer than an
+    # Excel cell holds is written on across them by the export, and joined again here.
+    continued: dict[str, list[int]] = field(default_factory=dict)
 
     def add(
         self,
@@ -71,8 +75,29 @@ class Table:
         return 0
 
 
+def continuations(spec: SheetSpec, sheet: RawSheet) -> dict[str, list[int]]:
+    """The continuation cells of the sheet's JSON columns: attr -> cell indexes, in order."""
+    found: dict[str, dict[int, int]] = {}
+    for index, header in enumerate(sheet.headers):
+        match = _CONTINUED.fullmatch(normalise(header or ""))
+        if match is None:
+            continue
+        col = _json_columns(spec).get(match.group(1))
+        if col is not None:
+            found.setdefault(col.attr, {})[int(match.group(2))] = index
+    return {attr: [by_n[n] for n in sorted(by_n)] for attr, by_n in found.items()}
+
+
+_CONTINUED = re.compile(r"(.+)\(续(\d+)\)")  # as normalise() leaves "（续1）"
+
+
+def _json_columns(spec: SheetSpec) -> dict[str, ColumnSpec]:
+    return {normalise(col.header): col for col in spec.columns if col.kind is Kind.JSON}
+
+
 def bind_columns(spec: SheetSpec, sheet: RawSheet, order: int, problems: Problems) -> dict[int, ColumnSpec]:
     by_header = {normalise(col.header): col for col in spec.columns}
+    continued = {index for indexes in continuations(spec, sheet).values() for index in indexes}
     columns: dict[int, ColumnSpec] = {}
     seen: dict[str, int] = {}
     for index, header in enumerate(sheet.headers):
@@ -89,6 +114,8 @@ def bind_columns(spec: SheetSpec, sheet: RawSheet, order: int, problems: Problem
                 )
             continue
         col = by_header.get(normalise(header))
+        if col is None and index in continued:
+            continue
         if col is None:
             problems.add(
                 sheet.title, 1, header, header, "unknown column", (order, index + 1), code="unknown_column"
@@ -121,6 +148,8 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
         row = Row(number, {}, set())
         for index, col in table.columns.items():
             raw = cells[index] if index < len(cells) else None
+            if col.attr in table.continued:
+                raw = _joined(raw, [cells[i] if i < len(cells) else None for i in table.continued[col.attr]])
             if isinstance(raw, Refused):
                 row.bad.add(col.attr)
                 continue
@@ -146,6 +175,16 @@ def parse_rows(table: Table, sheet: RawSheet, problems: Problems) -> None:
         if all(attr in row.values for attr in spec.natural_key):
             row.key = natural_key(spec, row.values)
         table.rows.append(row)
+
+
+def _joined(first: object, rest: list[object]) -> object:
+    """A JSON cell and its continuation cells as one text (a refused cell among them stays refused)."""
+    parts = [first, *rest]
+    if any(isinstance(part, Refused) for part in parts):
+        return REFUSED
+    if all(is_blank(part) for part in rest):
+        return first
+    return "".join("" if is_blank(part) else as_text(part) for part in parts)
 
 
 def is_code(spec: SheetSpec, col: ColumnSpec) -> bool:

@@ -26,6 +26,7 @@ from caravan_app.persistence.sheet_specs import (
     ColumnSpec,
     Kind,
     SheetSpec,
+    continuation_header,
     entity_named,
     load_all,
     natural_key,
@@ -90,18 +91,36 @@ def _display_width(value: Any) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _pieces(text: str) -> list[str]:
+    return [text[i : i + EXCEL_TEXT_LIMIT] for i in range(0, len(text), EXCEL_TEXT_LIMIT)] or [text]
+
+
 def _write_sheet(book: Any, spec: SheetSpec, rows: list[dict[str, Any]]) -> None:
     sheet = book.create_sheet(spec.sheet)
     bold = Font(bold=True)
-    widths = [_display_width(col.header) for col in spec.columns]
-    for index, col in enumerate(spec.columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=col.header)
+    # JSON longer than a cell holds (a solved plan keeps its problem) goes on in continuation columns
+    # after the sheet's own, which the import joins again.
+    extra: list[tuple[ColumnSpec, int]] = []
+    for col in spec.columns:
+        if col.kind is Kind.JSON:
+            longest = max((len(v[col.attr]) for v in rows if isinstance(v[col.attr], str)), default=0)
+            extra += [(col, n) for n in range(1, -(-longest // EXCEL_TEXT_LIMIT))]
+    headers = [col.header for col in spec.columns] + [continuation_header(col.header, n) for col, n in extra]
+    widths = [_display_width(header) for header in headers]
+    for index, header in enumerate(headers, start=1):
+        cell = sheet.cell(row=1, column=index, value=header)
         cell.font = bold
+    place = {(col.attr, n): len(spec.columns) + i + 1 for i, (col, n) in enumerate(extra)}
     for row_number, values in enumerate(rows, start=2):
         for index, col in enumerate(spec.columns, start=1):
             value = _shown(col, values[col.attr])
             if value is None:
                 continue
+            if col.kind is Kind.JSON and isinstance(value, str) and len(value) > EXCEL_TEXT_LIMIT:
+                first, *rest = _pieces(value)
+                for n, piece in enumerate(rest, start=1):
+                    _write_cell(sheet, row_number, place[col.attr, n], piece, spec, col)
+                value = first
             _write_cell(sheet, row_number, index, value, spec, col)
             widths[index - 1] = max(widths[index - 1], _display_width(value))
     sheet.freeze_panes = "A2"

@@ -569,6 +569,12 @@ FACTS: dict[tuple[str, str], ColumnFacts] = {
 }
 
 
+def continuation_header(header: str, n: int) -> str:
+    """The header of a JSON column's n-th continuation column (n from 1): text longer than an Excel
+    cell holds goes on there in an exported workbook, and the import joins it again."""
+    return f"{header}（续{n}）"
+
+
 def normalise(text: str) -> str:
     """Headers and names compared loosely: full-width brackets, ㎡ and stray spaces do not matter."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()

@@ -33,6 +33,7 @@ from caravan_app.persistence.sheet_checks import (
     bind_columns,
     check_duplicates,
     check_rows,
+    continuations,
     parse_rows,
     self_refs,
     trimmed,
@@ -184,7 +185,13 @@ def _read(path: Path, problems: Problems) -> list[Table]:
             )
             continue
         order = ENTITIES.index(spec)
-        table = Table(spec, sheet.title, order, bind_columns(spec, sheet, order, problems))
+        table = Table(
+            spec,
+            sheet.title,
+            order,
+            bind_columns(spec, sheet, order, problems),
+            continued=continuations(spec, sheet),
+        )
         parse_rows(table, sheet, problems)
         tables[spec.key] = table
         titles[spec.key] = sheet.title

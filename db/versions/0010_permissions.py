@@ -47,7 +47,8 @@ LOCAL_RULES = {
     "movements": "caravan_auth.may_edit_exhibit(r.exhibit_id)",
     "condition_checks": "caravan_auth.may_edit_exhibit(r.exhibit_id)",
     "maintenance_records": (
-        "(r.caravan_id IS NOT NULL AND caravan_auth.may_edit_caravan(r.caravan_id)) "
+        "caravan_auth.is_province() "
+        "OR (r.caravan_id IS NOT NULL AND caravan_auth.may_edit_caravan(r.caravan_id)) "
         "OR (r.caravan_id IS NULL AND r.set_id IS NULL AND r.exhibit_id IS NOT NULL "
         "AND caravan_auth.may_edit_exhibit(r.exhibit_id))"
     ),

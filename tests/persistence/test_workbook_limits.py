@@ -271,3 +271,29 @@ def test_a_sheet_whose_xml_breaks_off_is_a_damaged_workbook(db: Database, sample
     patch_sheets(sample, lambda name, xml: xml[: xml.index("</sheetData>") - 20] if name == "车辆" else xml)
     damaged = ImportProblem("sample.xlsx", None, "", "", "not an Excel workbook (.xlsx)")
     assert rejected(db, sample) == [damaged]
+
+
+def test_json_longer_than_a_cell_goes_on_in_continuation_columns(
+    db: Database, second_db: Database, tmp_path: Path
+) -> None:
+    """A solved plan keeps its problem as JSON far longer than an Excel cell: the export writes it on
+    across continuation columns ("参数(JSON)（续1）" …) and the import joins it again, byte for byte."""
+    from sqlalchemy import select
+
+    from caravan_app.persistence.models import Plan
+
+    fill_sample(db)
+    problem = {"problem": {"sets": [{"code": f"MS{i:04d}", "name": "长" * 40} for i in range(2_000)]}}
+    long_json = json.dumps(problem, ensure_ascii=False)
+    assert len(long_json) > 2 * 32_767
+    with db.session() as s:
+        plan = s.scalars(select(Plan)).first()
+        assert plan is not None
+        plan.parameters_json = long_json
+    path = do_export(db, tmp_path / "long.xlsx")
+    sheet = openpyxl.load_workbook(path, read_only=True)["方案"]
+    headers = [c.value for c in next(sheet.iter_rows(max_row=1))]
+    assert "参数(JSON)（续1）" in headers and "参数(JSON)（续2）" in headers
+    do_import(second_db, path)
+    with second_db.session() as s:
+        assert s.scalars(select(Plan.parameters_json).where(Plan.name == plan.name)).one() == long_json

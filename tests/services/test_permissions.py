@@ -22,6 +22,7 @@ from caravan_app.persistence.models import AuditEntry, Caravan, Plan, Region, Tr
 from caravan_app.planning.control import SolveControl
 from caravan_app.services import accounts, inventory, joint_tours, permissions
 from caravan_app.services.field_kit import open_kit
+from caravan_app.services.inventory_io import export_inventory, import_inventory
 from caravan_app.services.kit_export import export_trip
 from caravan_app.services.kit_import import import_kit
 from caravan_app.services.tour_planning import plan_term_tours
@@ -340,3 +341,31 @@ def test_field_kits_of_its_own_caravans_only(province: Database, sign_up, tmp_pa
     with pytest.raises(NotPermitted):
         import_kit(stranger, tmp_path / "own.ckit")
     import_kit(owner, tmp_path / "own.ckit")
+
+
+def test_a_province_account_may_write_every_table(
+    province: Database, sign_up, second_db: Database, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """The province's rights reach every kind of row: a whole workbook of the planned demo (plans with
+    their problems, sets' maintenance, joint tours, kits …) imported by a province account."""
+    whole = sign_up(Level.PROVINCE, "320000")
+    path = tmp_path / "all.xlsx"
+    export_inventory(province, path)
+    with second_db.engine.begin() as c:  # the same person's account in the other database
+        c.execute(
+            text("INSERT INTO caravan_auth.accounts VALUES (:n, 'province', '320000', false, false, now())"),
+            {"n": whole.url.username},
+        )
+    target = Database(second_db.url.set(username=whole.url.username, password=PASSWORD))
+    try:
+        summary = import_inventory(target, path)
+        assert summary.inserted > 1000
+        with target.session(audited=False) as s:
+            names = set(s.scalars(select(AuditEntry.user_name).where(AuditEntry.table_name != "accounts")))
+        assert names == {whole.url.username}  # every row written is in the log under the account's name
+    finally:
+        target.dispose()
+        with second_db.engine.begin() as c:
+            c.execute(
+                text("DELETE FROM caravan_auth.accounts WHERE role_name = :n"), {"n": whole.url.username}
+            )
