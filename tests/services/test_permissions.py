@@ -14,11 +14,11 @@ import psycopg
 import pytest
 from sqlalchemy import func, select, text
 
-from caravan_app.domain.enums import Level, PlanKind, PlanStatus
+from caravan_app.domain.enums import ExhibitStatus, Level, PlanKind, PlanStatus
 from caravan_app.errors import NotPermitted
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.decisions import JointTour
-from caravan_app.persistence.models import AuditEntry, Caravan, Plan, Region, Trip
+from caravan_app.persistence.models import AuditEntry, Caravan, Exhibit, Plan, Region, Trip
 from caravan_app.planning.control import SolveControl
 from caravan_app.services import accounts, inventory, joint_tours, permissions
 from caravan_app.services.field_kit import open_kit
@@ -337,10 +337,15 @@ def test_field_kits_of_its_own_caravans_only(province: Database, sign_up, tmp_pa
     assert refused.value.values["table"] == "kit_exports"
     with open_kit(tmp_path / "own.ckit") as kit:
         kit.record_show(stop=kit.contents.stops[0].seq, visitors=40)
+        # A loss marks the exhibit and opens a maintenance record: the owner's rows too.
+        on_board = kit.contents.exhibits[0].code
+        kit.record_damage(exhibit=on_board, kind="loss", description="遗失", on=kit.contents.start)
     stranger = sign_up(Level.COUNTY, "320722" if not adcode.startswith("3207") else "320321")
     with pytest.raises(NotPermitted):
         import_kit(stranger, tmp_path / "own.ckit")
     import_kit(owner, tmp_path / "own.ckit")
+    with province.session(audited=False) as s:
+        assert s.scalars(select(Exhibit.status).where(Exhibit.code == on_board)).one() is ExhibitStatus.LOST
 
 
 def test_a_province_account_may_write_every_table(
