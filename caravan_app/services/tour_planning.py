@@ -27,7 +27,7 @@ from caravan_app.domain.enums import (
 from caravan_app.domain.figures import TourFigures
 from caravan_app.domain.outcomes import NoPlan, SolveStatus, SolveTask
 from caravan_app.domain.weekdays import is_open_on
-from caravan_app.errors import CaravanError
+from caravan_app.errors import CaravanError, NotPermitted
 from caravan_app.persistence.audit import current_user
 from caravan_app.persistence.database import Database
 from caravan_app.persistence.models import (
@@ -282,9 +282,14 @@ def plan_term_tours(
     """
     control = control or SolveControl()
     db.check_writable()  # before the solve, not after it
-    if caravans is None:
-        # A city's or county's account plans its own caravans: the server would refuse the others' trips.
-        caravans = permissions.own_caravans(db)
+    own = permissions.own_caravans(db)
+    if own is not None:
+        # A city's or county's account plans its own caravans: the server would refuse the others' trips,
+        # at the end of the solve; asked for by name, they are refused before it.
+        foreign = sorted(set(caravans or ()) - set(own))
+        if foreign:
+            raise NotPermitted("trips", foreign[0], "insert")
+        caravans = own if caravans is None else caravans
     table: tuple[tuple[str, str, float], ...] = ()
     if distances_csv is not None:
         try:

@@ -316,6 +316,10 @@ def test_county_user_plans_its_own_caravans(province: Database, sign_up) -> None
             )
         )
     assert used <= {"CV17"}
+    # Another county's caravan asked for by name is refused before the solve.
+    with pytest.raises(NotPermitted) as refused:
+        plan_term_tours(county, date(2027, 3, 8), date(2027, 3, 12), name="越界", caravans=["CV17", "CV18"])
+    assert refused.value.values == {"table": "trips", "row": "CV18", "action": "insert"}
 
 
 def test_field_kits_of_its_own_caravans_only(province: Database, sign_up, tmp_path) -> None:  # type: ignore[no-untyped-def]
