@@ -174,32 +174,15 @@ def _read_sheet(sheet: Any, position: int, problems: Problems) -> RawSheet:
                     header = _header_at(headers, column)
                     problems.add_named(title, number, header, value, reason, (order, column), code, limits)
                     return RawSheet(title, headers, rows, complete=False)
-                if data_type == "f":
-                    formula = getattr(value, "text", value)
-                    reason = f"a formula where a value belongs ({formula})"
-                    problems.add(
-                        title,
-                        number,
-                        _header_at(headers, column),
-                        "",
-                        reason,
-                        (order, column),
-                        code="formula",
-                        formula=formula,
-                    )
-                    value = REFUSED
-                elif data_type == "e":
-                    reason = f"an Excel error value ({value})"
-                    problems.add(
-                        title,
-                        number,
-                        _header_at(headers, column),
-                        "",
-                        reason,
-                        (order, column),
-                        code="excel_error",
-                        error=value,
-                    )
+                if data_type in ("f", "e"):  # a formula or an Excel error value where a value belongs
+                    where = (title, number, _header_at(headers, column), "")
+                    if data_type == "f":
+                        formula = getattr(value, "text", value)
+                        reason = f"a formula where a value belongs ({formula})"
+                        problems.add(*where, reason, (order, column), code="formula", formula=formula)
+                    else:
+                        reason = f"an Excel error value ({value})"
+                        problems.add(*where, reason, (order, column), code="excel_error", error=value)
                     value = REFUSED
                 if column > len(values):
                     values.extend([None] * (column - len(values)))
