@@ -25,7 +25,7 @@ from caravan_app import log
 from caravan_app.domain.calendar import Term
 from caravan_app.errors import CaravanError
 from caravan_app.planning.control import Progress
-from caravan_app.services import tour_plans
+from caravan_app.services import permissions, tour_plans
 from caravan_app.services.tour_planning import TourPlanSummary, plan_term_tours
 from caravan_app.services.tour_plans import PlanRow
 from caravan_app.ui import preferences
@@ -80,9 +80,12 @@ class TourSolving(QWidget):
         self.end.setDate(qdate(end))
 
     def choose_caravans(self) -> None:
+        # A city's or county's account plans its own caravans only: the others are not offered.
+        own = permissions.own_caravans(self.context.db)
         items = [
             (code, f"{code} · {plate} · {kind}")
             for code, plate, kind in tour_plans.caravans_in_service(self.context.db)
+            if own is None or code in own
         ]
         dialog = ChecklistDialog(self.tr("Caravans to plan"), items, self.chosen_caravans, self)
         if dialog.exec():
@@ -103,11 +106,14 @@ class TourSolving(QWidget):
             self._show_choices()
 
     def _show_choices(self) -> None:
-        self.caravans_button.setText(
-            self.tr("Caravans: all")
-            if self.chosen_caravans is None
-            else self.tr("Caravans: %1").replace("%1", str(len(self.chosen_caravans)))
-        )
+        own = permissions.own_caravans(self.context.db) if self.chosen_caravans is None else None
+        if own is not None:
+            text = self.tr("Caravans: your own (%1)").replace("%1", str(len(own)))
+        elif self.chosen_caravans is None:
+            text = self.tr("Caravans: all")
+        else:
+            text = self.tr("Caravans: %1").replace("%1", str(len(self.chosen_caravans)))
+        self.caravans_button.setText(text)
         self.requests_button.setText(
             self.tr("Requests: all open")
             if self.chosen_requests is None

@@ -5191,6 +5191,10 @@ Served %4 of %5 requests, key counties %6 of %7
             <translation>Requests to plan</translation>
         </message>
         <message>
+            <source>Caravans: your own (%1)</source>
+            <translation>Caravans: your own (%1)</translation>
+        </message>
+        <message>
             <source>Caravans: all</source>
             <translation>Caravans: all</translation>
         </message>

@@ -5191,6 +5191,10 @@ Served %4 of %5 requests, key counties %6 of %7
         <translation>参与排程的需求</translation>
     </message>
     <message>
+        <source>Caravans: your own (%1)</source>
+        <translation>车辆：本级所属（%1）</translation>
+    </message>
+    <message>
         <source>Caravans: all</source>
         <translation>车辆：全部</translation>
     </message>

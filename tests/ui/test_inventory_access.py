@@ -129,3 +129,12 @@ def test_the_provinces_calendar_and_consolidation_are_read_only_for_a_county(
     assert isinstance(retirement, RetirementPage)
     retirement.refresh()
     assert not retirement.run_button.isEnabled() and "province" in retirement.run_button.toolTip()
+
+
+def test_a_county_plans_its_own_caravans(county_window: MainWindow) -> None:
+    from caravan_app.ui.tour_planner import TourPlannerPage
+
+    page = county_window.show_page("tours")
+    assert isinstance(page, TourPlannerPage)
+    page._show_choices()
+    assert page.caravans_button.text() == "Caravans: your own (1)"  # CV17, 丰县's one
