@@ -185,11 +185,14 @@ class DashboardPage(QWidget):
         self.figures_area.setFrameShape(QFrame.Shape.NoFrame)
         self.figures_area.setWidget(figures)
         self.coverage = MapPane("coverage_map")
+        # Where everything is: depots, caravans, venues, and the hall or depot of each museum set today.
+        self.inventory = MapPane("inventory_map")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.addTab(self.figures_area, "")
         self.tabs.addTab(self.coverage, "")
-        self.tabs.currentChanged.connect(lambda _i: self._show_coverage())
+        self.tabs.addTab(self.inventory, "")
+        self.tabs.currentChanged.connect(lambda _i: self._show_maps())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -225,7 +228,25 @@ class DashboardPage(QWidget):
             return
         self.figures = dashboard.year_figures(self.context.db, int(year))
         self._show()
+        self._show_maps()
+
+    def _show_maps(self) -> None:
         self._show_coverage()
+        self._show_inventory()
+
+    def _show_inventory(self) -> None:
+        """The inventory map, made only while its tab is open, afresh each time (sets move, caravans
+        change hands)."""
+        if self.tabs.currentWidget() is not self.inventory:
+            return
+        from caravan_app.services.maps import inventory_map
+
+        db = self.context.db
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        path = map_page(db, f"inventory-{lang}.html")
+        self.inventory.show_page(
+            "inventory", path, lambda out: inventory_map(db, lang=lang, out=out), redraw=True
+        )
 
     def _show_coverage(self) -> None:
         """The coverage map of the year, made only while its tab is open (a web view is costly)."""
@@ -352,6 +373,7 @@ class DashboardPage(QWidget):
         self.year_label.setText(self.tr("Year:"))
         self.tabs.setTabText(0, self.tr("Figures"))
         self.tabs.setTabText(1, self.tr("Coverage map"))
+        self.tabs.setTabText(2, self.tr("Inventory map"))
         captions = {
             "events": self.tr("Events held"),
             "visitors": self.tr("Visitors"),

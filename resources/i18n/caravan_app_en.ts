@@ -845,6 +845,10 @@
             <translation>Coverage map</translation>
         </message>
         <message>
+            <source>Inventory map</source>
+            <translation>Inventory map</translation>
+        </message>
+        <message>
             <source>Events held</source>
             <translation>Events held</translation>
         </message>

@@ -845,6 +845,10 @@
         <translation>覆盖地图</translation>
     </message>
     <message>
+        <source>Inventory map</source>
+        <translation>库存地图</translation>
+    </message>
+    <message>
         <source>Events held</source>
         <translation>活动场次</translation>
     </message>

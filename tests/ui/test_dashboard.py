@@ -1,16 +1,19 @@
 """The dashboard shows the year's figures from the database, with every caravan and set labelled on
-its charts, and the year's coverage map."""
+its charts, the year's coverage map and the inventory map."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from caravan_app.persistence.database import Database
+from caravan_app.persistence.models import Caravan, Depot
 from caravan_app.services.dashboard import event_years, year_figures
 from caravan_app.ui.dashboard import DashboardPage, category_axis, shown_category_labels
 from caravan_app.ui.main_window import MainWindow
+from tests.services.test_maps import readable
 
 
 def test_the_dashboard_shows_the_years_figures_and_coverage(
@@ -41,6 +44,16 @@ def test_the_dashboard_shows_the_years_figures_and_coverage(
     assert page.coverage.html_path is not None and page.coverage.shown == str(years[0])
     html = page.coverage.html_path.read_text(encoding="utf-8")
     assert str(years[0]) in html and "leaflet" in html.lower()
+
+    # The inventory map: every depot and caravan of the database, and the museum sets' layer.
+    page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not page.inventory.busy and page.inventory.html_path is not None, timeout=120_000)
+    assert page.inventory.html_path is not None
+    html = readable(page.inventory.html_path.read_text(encoding="utf-8"))
+    with demo_db.session(audited=False) as s:
+        depots = set(s.scalars(select(Depot.name)))
+        caravans = set(s.scalars(select(Caravan.code)))
+    assert all(name in html for name in depots) and all(code in html for code in caravans)
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (900, 700)])
